@@ -1,0 +1,275 @@
+"""Date expressions in news prose, resolved against the publication date.
+
+Only expressions that are unambiguously dates are recognised: a month name with
+a day, an ISO date, a weekday name, "yesterday"/"today", relative days
+("the next day"), coarse periods ("last week") and durations ("for over three
+months").  The wall clock is never consulted: with no publication date,
+relative expressions stay unresolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import replace
+
+from .model import DateMention
+
+_MONTHS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
+_WEEKDAYS = [calendar.day_name[i] for i in range(7)]
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "several": 3, "a few": 3, "few": 3,
+}  # fmt: skip
+_NUMBER = r"(?P<count>\d{1,3}|a few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"  # noqa: E501
+
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)")
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<modifier>last|next|this|late|early)\s+)?(?P<weekday>"
+    + "|".join(_WEEKDAYS)
+    + r")(?:\s+(?:night|morning|afternoon|evening))?\b"
+)
+_DEICTIC = {
+    r"\bthe day before yesterday\b": -2,
+    r"\byesterday\b": -1,
+    r"\b(?:earlier |later )?today\b": 0,
+    r"\btonight\b": 0,
+    r"\bthis (?:morning|afternoon|evening)\b": 0,
+}
+_EVENT_RELATIVE = [
+    (re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:same|that)\s+day\b", re.I), 0),
+    (re.compile(r"\b(?:hours|minutes) later\b", re.I), 0),
+    (re.compile(r"\bthe (?:next|following) day\b", re.I), 1),
+    (re.compile(r"\bthe day (?:after|before)\b(?!\s+yesterday)", re.I), None),
+    (re.compile(r"\bthe (?:previous|preceding) day\b", re.I), -1),
+    (re.compile(rf"\b{_NUMBER}\s+days?\s+(?P<direction>later|after|earlier|before)\b", re.I), None),  # noqa: E501
+]
+_COARSE = [
+    (re.compile(r"\blast week\b", re.I), -7, "week"),
+    (re.compile(r"\b(?:earlier )?this week\b", re.I), -2, "week"),
+    (re.compile(r"\bin (?:recent|the past|the last) (?:few )?weeks\b", re.I), -14, "week"),
+    (re.compile(r"\blast month\b", re.I), -30, "month"),
+    (re.compile(r"\bearlier this month\b", re.I), -7, "month"),
+    (re.compile(r"\bin (?:recent|the past|the last) (?:few )?months\b", re.I), -60, "month"),
+]
+_DURATION = re.compile(
+    rf"\bfor\s+(?:over|more than|nearly|almost|about|some|around|roughly|the (?:past|last))?\s*"
+    rf"{_NUMBER}\s+(?P<unit>days?|weeks?|months?|years?)\b",
+    re.I,
+)
+_YEAR_ONLY = re.compile(r"\b(?:in|since|by|of)\s+(?:late\s+|early\s+|mid-)?(?P<year>(?:19|20)\d\d)\b")
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBER_WORDS.get(text.lower(), 1)
+
+
+def month_number(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, published: dt.date | None) -> dt.date | None:
+    """A month and day without a year: the publication year, or the one before
+    when that would put the date over two months after publication."""
+    if published is None:
+        return None
+    candidate = _safe_date(published.year, month, day)
+    if candidate and (candidate - published).days > 60:
+        candidate = _safe_date(published.year - 1, month, day)
+    return candidate
+
+
+def weekday_on_or_before(anchor: dt.date, weekday: int, strictly: bool = False) -> dt.date:
+    back = (anchor.weekday() - weekday) % 7
+    if strictly and back == 0:
+        back = 7
+    return anchor - dt.timedelta(days=back)
+
+
+def parse_date_string(value: str) -> dt.date | None:
+    """A metadata date ("2021-08-12", "Aug. 12, 2021", "13 Aug, 2021"); None if unsure."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    iso = _ISO.search(value)
+    if iso:
+        return _safe_date(int(iso["year"]), int(iso["month"]), int(iso["day"]))
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        match = pattern.search(value)
+        if match and match["year"]:
+            return _safe_date(int(match["year"]), month_number(match["month"]), int(match["day"]))
+    return None
+
+
+def _absolute(text: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
+    found = []
+    for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH):
+        for m in pattern.finditer(text, start, end):
+            month = int(m["month"]) if m["month"].isdigit() else month_number(m["month"])
+            day = int(m["day"])
+            if m["year"]:
+                date = _safe_date(int(m["year"]), month, day)
+            else:
+                date = _infer_year(month, day, published)
+            if date is not None or published is None:
+                found.append(DateMention(m.start(), m.end(), date, "day" if date else "unknown"))
+    return found
+
+
+def _weekdays(text: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
+    found = []
+    for m in _WEEKDAY.finditer(text, start, end):
+        if m["modifier"] == "next":
+            continue  # a future plan, never an event date
+        if published is None:
+            found.append(DateMention(m.start(), m.end(), None, "unknown"))
+            continue
+        weekday = _WEEKDAYS.index(m["weekday"])
+        strictly = m["modifier"] == "last"
+        found.append(
+            DateMention(m.start(), m.end(), weekday_on_or_before(published, weekday, strictly), "day")
+        )
+    return found
+
+
+def _deictic(text: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
+    found = []
+    for pattern, offset in _DEICTIC.items():
+        for m in re.finditer(pattern, text[start:end], re.I):
+            date = published + dt.timedelta(days=offset) if published else None
+            found.append(
+                DateMention(start + m.start(), start + m.end(), date, "day" if date else "unknown")
+            )
+    return found
+
+
+def _event_relative(text: str, start: int, end: int, event_anchor: dt.date | None) -> list:
+    found = []
+    for pattern, offset in _EVENT_RELATIVE:
+        for m in pattern.finditer(text, start, end):
+            if offset is None:
+                phrase = m.group(0).lower()
+                sign = -1 if re.search(r"before|earlier", phrase) else 1
+                count = _count(m.groupdict().get("count") or "1")
+                offset_days = sign * count
+            else:
+                offset_days = offset
+            date = event_anchor + dt.timedelta(days=offset_days) if event_anchor else None
+            found.append(
+                DateMention(
+                    m.start(), m.end(), date, "day" if date else "unknown",
+                    relative_to_event=True, offset_days=offset_days,
+                )
+            )  # fmt: skip
+    return found
+
+
+def _coarse(text: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
+    found = []
+    for pattern, offset, precision in _COARSE:
+        for m in pattern.finditer(text, start, end):
+            date = published + dt.timedelta(days=offset) if published else None
+            found.append(DateMention(m.start(), m.end(), date, precision if date else "unknown"))
+    return found
+
+
+def _durations(text: str, start: int, end: int, anchor: dt.date | None) -> list[DateMention]:
+    found = []
+    for m in _DURATION.finditer(text, start, end):
+        unit = m["unit"].lower().rstrip("s")
+        count = _count(m["count"])
+        if anchor is None:
+            found.append(DateMention(m.start(), m.end(), None, "unknown"))
+            continue
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * count
+        precision = {"day": "day", "week": "week"}.get(unit, "month")
+        began = anchor - dt.timedelta(days=days)
+        found.append(DateMention(m.start(), m.end(), began, precision, end_date=anchor))
+    return found
+
+
+def find_years(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Bare years ("in 1996", "since 2001"): a sign that a sentence is background."""
+    end = len(text) if end is None else end
+    return [int(m["year"]) for m in _YEAR_ONLY.finditer(text, start, end)]
+
+
+def find_dates(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    published: dt.date | None,
+    event_anchor: dt.date | None = None,
+    span_anchor: dt.date | None = None,
+) -> list[DateMention]:
+    """Date mentions in ``text[start:end]``, in text order, without overlaps.
+
+    :param published: the article's publication date (anchor of weekdays etc.)
+    :param event_anchor: the date of the previous event ("the next day")
+    :param span_anchor: where a duration ends ("under siege for three months")
+    """
+    end = len(text) if end is None else end
+    candidates = (
+        _absolute(text, start, end, published)
+        + _weekdays(text, start, end, published)
+        + _deictic(text, start, end, published)
+        + _event_relative(text, start, end, event_anchor)
+        + _coarse(text, start, end, published)
+        + _durations(text, start, end, span_anchor or published)
+    )
+    return _prefer_explicit(_without_overlaps(candidates), text)
+
+
+def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
+    chosen: list[DateMention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if chosen and mention.start < chosen[-1].end:
+            continue
+        chosen.append(mention)
+    return chosen
+
+
+def _prefer_explicit(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """"Sunday (Aug. 15)" and "Sunday, August 15": the explicit date wins."""
+    result: list[DateMention] = []
+    for mention in mentions:
+        if result and re.fullmatch(r"[\s,(]*", text[result[-1].end : mention.start]):
+            previous = result[-1]
+            if _is_weekday(text, previous) and _is_absolute(text, mention):
+                result[-1] = replace(mention, start=previous.start)
+                continue
+        result.append(mention)
+    return result
+
+
+def _is_absolute(text: str, mention: DateMention) -> bool:
+    span = text[mention.start : mention.end]
+    return mention.date is not None and any(
+        p.fullmatch(span) for p in (_ISO, _MONTH_DAY, _DAY_MONTH)
+    )
+
+
+def _is_weekday(text: str, mention: DateMention) -> bool:
+    return bool(_WEEKDAY.fullmatch(text[mention.start : mention.end]))

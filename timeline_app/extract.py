@@ -1,0 +1,366 @@
+"""Events from an article: which place, what happened, when, and the sentence that says so.
+
+The rules, in reading order:
+
+* Paragraphs are read in order; junk (captions, "Read more", banners) and
+  headlines are skipped.  A date heading ("Aug. 13:") dates the paragraphs
+  after it; a dated entry ("- Aug. 8 - KUNDUZ. ...") dates its own paragraph
+  and names the place its sentences speak of.
+* In a sentence, a place is a subject unless it is only context (the
+  dateline, "on the road to Kabul", "80 miles southwest of Kabul", "officials
+  in Kabul").  Each subject takes the strongest trigger of its clause (or of
+  the sentence when its clause has none), qualified by the words around it:
+  intent ("poised to take") makes a threat, partial control ("the police
+  headquarters") makes fighting, a hedge ("the group said it had seized")
+  makes a claim, a negation without a denial drops it.
+* The date is the nearest date in the clause, else in the sentence, else the
+  last one read earlier in the paragraph, else the paragraph's heading date,
+  else the article's news day (the date its lede speaks of, or the
+  publication date with a week's precision).  "The next day" counts from the
+  previous event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import dates, layout, triggers
+from .gazetteer import Gazetteer
+from .model import Article, DateMention, Event, Evidence, PlaceMention, Sentence
+from .sentences import split_sentences
+
+NEWS_DAY_MAX_AGE = dt.timedelta(days=7)
+
+
+@dataclass
+class _Reading:
+    """Where the reader is in an article: the dates that earlier text set."""
+
+    published: dt.date | None
+    news_day: DateMention | None = None
+    section_date: DateMention | None = None
+    paragraph_date: DateMention | None = None
+    last_event_date: dt.date | None = None
+    events: dict = field(default_factory=dict)
+
+    def context_date(self) -> DateMention | None:
+        return self.paragraph_date or self.section_date or self.news_day
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One place, status and date read from one sentence."""
+
+    place_id: str
+    status: str
+    date: DateMention | None
+    position: int
+
+
+class Extractor:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def extract(self, article: Article) -> list[Event]:
+        text = article.text
+        reading = _Reading(article.published)
+        paragraphs = layout.paragraphs(text)
+        reading.news_day = self._news_day(text, paragraphs, article.published)
+        for number, paragraph in enumerate(paragraphs):
+            self._read_paragraph(text, paragraph, number, reading)
+        return sorted(
+            reading.events.values(),
+            key=lambda e: (e.date or dt.date.max, e.place_id, e.status),
+        )
+
+    # -- article and paragraph level ----------------------------------------------
+    def _news_day(self, text: str, paragraphs: list, published: dt.date | None):
+        """The day the lede speaks of ("... Thursday"), else the publication date."""
+        body = [p for p in paragraphs if p.kind == layout.BODY][:2]
+        for paragraph in body:
+            for mention in dates.find_dates(text, paragraph.start, paragraph.end, published=published):  # noqa: E501
+                if mention.date and published and _recent(mention.date, published):
+                    return DateMention(mention.start, mention.end, mention.date, mention.precision)
+        if published is None:
+            return None
+        return DateMention(0, 0, published, "week")
+
+    def _read_paragraph(self, text: str, paragraph, number: int, reading: _Reading) -> None:
+        reading.paragraph_date = None
+        if paragraph.lead_date:
+            lead = self._first_date(text, *paragraph.lead_date, reading)
+            if paragraph.kind == layout.DATE_HEADING:
+                reading.section_date = lead
+                return
+            reading.paragraph_date = lead
+        if paragraph.kind != layout.BODY:
+            return
+        entry_place = self._entry_place(text, paragraph)
+        sentences = split_sentences(text, paragraph.start, paragraph.end, number)
+        previous: list[_Found] = []
+        for index, sentence in enumerate(sentences):
+            found = self._read_sentence(text, sentence, paragraph, entry_place, reading)
+            if not found and previous and self._disputes(text, sentence):
+                self._record(text, sentences[index - 1], _as_claims(previous), reading, replace=True)
+            if found:
+                self._record(text, sentence, found, reading)
+            previous = found
+
+    def _first_date(self, text: str, start: int, end: int, reading: _Reading):
+        found = dates.find_dates(text, start, end, published=reading.published)
+        return found[0] if found else None
+
+    def _entry_place(self, text: str, paragraph) -> str | None:
+        if not paragraph.entry_place:
+            return None
+        mentions = self.gazetteer.find(text, *paragraph.entry_place)
+        return mentions[0].place_id if mentions else None
+
+    # -- sentence level -------------------------------------------------------------
+    def _read_sentence(self, text, sentence: Sentence, paragraph, entry_place, reading):
+        start, end = sentence.start, sentence.end
+        date_mentions = dates.find_dates(
+            text, start, end,
+            published=reading.published,
+            event_anchor=reading.last_event_date or _date_of(reading.context_date()),
+            span_anchor=_date_of(reading.context_date()),
+        )  # fmt: skip
+        if date_mentions and not date_mentions[-1].relative_to_event:
+            explicit = [m for m in date_mentions if m.date and not m.end_date]
+            if explicit:
+                reading.paragraph_date = explicit[-1]
+        if triggers.BACKGROUND.search(text, start, end) and not _has_day(date_mentions):
+            return []
+        subjects = self._subjects(text, sentence, paragraph)
+        if not subjects and entry_place:
+            subjects = [_entry_subject(text, sentence, entry_place)]
+        all_triggers = triggers.find_triggers(text, start, end)
+        if not subjects or not all_triggers:
+            return []
+        clauses = _clauses(text, start, end)
+        found = []
+        for mention in subjects:
+            status = self._status(text, mention, all_triggers, clauses, sentence)
+            if status is None:
+                continue
+            date = self._date_for(text, mention, date_mentions, clauses, reading)
+            found.append(_Found(mention.place_id, status, date, mention.start))
+        return _first_per_place(found)
+
+    def _subjects(self, text: str, sentence: Sentence, paragraph) -> list[PlaceMention]:
+        mentions = self.gazetteer.find(text, sentence.start, sentence.end)
+        return [
+            m
+            for m in mentions
+            if not m.province_level and not _is_context(text, m, sentence, paragraph)
+        ]
+
+    def _status(self, text, mention, all_triggers, clauses, sentence) -> str | None:
+        clause = _clause_of(clauses, mention.start)
+        candidates = [t for t in all_triggers if clause[0] <= t.start < clause[1]]
+        if not candidates:
+            candidates = all_triggers
+        candidates = [t for t in candidates if _trigger_applies(text, t, mention)]
+        if not candidates:
+            return None
+        best = min(candidates, key=lambda t: (t.rank, abs(t.start - mention.start)))
+        scope = clause if any(clause[0] <= t.start < clause[1] for t in candidates) else (
+            sentence.start, sentence.end)  # fmt: skip
+        return _qualify(text, best, mention, scope, sentence, candidates)
+
+    def _date_for(self, text, mention, date_mentions, clauses, reading) -> DateMention | None:
+        clause = _clause_of(clauses, mention.start)
+        in_clause = [m for m in date_mentions if clause[0] <= m.start < clause[1]]
+        pool = in_clause or date_mentions
+        if pool:
+            nearest = min(pool, key=lambda m: _distance(m, mention))
+            return _relative_to_neighbour(text, nearest, mention, date_mentions, reading)
+        return reading.context_date()
+
+    @staticmethod
+    def _disputes(text: str, sentence: Sentence) -> bool:
+        return bool(triggers.DISPUTE.search(text, sentence.start, sentence.end))
+
+    # -- recording --------------------------------------------------------------------
+    def _record(self, text, sentence, found, reading, replace: bool = False) -> None:
+        evidence = Evidence(text[sentence.start : sentence.end], sentence.start, sentence.end)
+        for item in found:
+            if replace:
+                _drop_evidence(reading.events, item, evidence)
+            date = item.date
+            event_date = date.date if date else None
+            precision = date.precision if date and date.date else "unknown"
+            key = (item.place_id, item.status, event_date)
+            event = reading.events.get(key)
+            if event is None:
+                event = Event(
+                    item.place_id, item.status, event_date, precision,
+                    end_date=date.end_date if date else None,
+                )  # fmt: skip
+                reading.events[key] = event
+            elif _finer(precision, event.precision):
+                event.precision = precision
+            if evidence not in event.evidence:
+                event.evidence.append(evidence)
+            if event_date is not None:
+                reading.last_event_date = date.end_date or event_date
+
+
+# -- helpers (pure functions over text and offsets) ------------------------------------
+def _recent(date: dt.date, published: dt.date) -> bool:
+    return dt.timedelta(0) <= published - date <= NEWS_DAY_MAX_AGE
+
+
+def _date_of(mention: DateMention | None) -> dt.date | None:
+    return mention.date if mention else None
+
+
+def _has_day(mentions: list[DateMention]) -> bool:
+    return any(m.date and m.precision == "day" for m in mentions)
+
+
+def _finer(new: str, old: str) -> bool:
+    order = ("day", "week", "month", "unknown")
+    return order.index(new) < order.index(old)
+
+
+def _distance(date: DateMention, mention: PlaceMention) -> int:
+    if date.end <= mention.start:
+        return mention.start - date.end
+    return max(0, date.start - mention.end)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in triggers.CLAUSE_BREAK.finditer(text, start, end)]
+    bounds = [start, *cuts, end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    for clause in clauses:
+        if clause[0] <= position < clause[1]:
+            return clause
+    return clauses[-1]
+
+
+def _is_context(text: str, mention: PlaceMention, sentence: Sentence, paragraph) -> bool:
+    """A place named only to situate something else: dateline, direction, origin."""
+    if paragraph.dateline and paragraph.dateline[0] <= mention.start < paragraph.dateline[1]:
+        return True
+    before = text[max(sentence.start, mention.start - 80) : mention.start]
+    return bool(triggers.CONTEXT_BEFORE.search(before))
+
+
+def _trigger_applies(text: str, trigger: triggers.Trigger, mention: PlaceMention) -> bool:
+    """Bare "took"/"lost" count only with the place as their object."""
+    if triggers.DIRECT_OBJECT_ONLY.match(trigger.text):
+        if mention.start < trigger.end:
+            return False
+        return bool(triggers.DIRECT_OBJECT_GAP.match(text[trigger.end : mention.start]))
+    if trigger.status == "surrendered" and triggers.SURRENDER_NOUN_AFTER.match(
+        text[trigger.end : trigger.end + 20]
+    ):
+        return False
+    return True
+
+
+def _qualify(text, trigger, mention, scope, sentence, candidates) -> str | None:
+    """The trigger's status as the words around it qualify it."""
+    status = trigger.status
+    before = text[max(sentence.start, trigger.start - 60) : trigger.start]
+    whole = (sentence.start, sentence.end)
+    if status == "captured" and mention.start >= trigger.end:
+        gap = text[trigger.end : mention.start]
+        if _LOCATIVE_AFTER_OBJECT.search(gap) and gap.split()[:1] != ["in"]:
+            # "seized weapons in Kunduz": the object is not the place.
+            return "contested" if triggers.PARTIAL.search(gap) else None
+    if status == "captured" and _PART_OF.search(text[max(sentence.start, mention.start - 40) : mention.start]):  # noqa: E501
+        status = "contested"
+    if triggers.NEGATION_BEFORE.search(before):
+        if status in ("captured", "surrendered") and triggers.DENIAL.search(text, *whole):
+            return "claimed"
+        return None
+    if triggers.INTENT_BEFORE.search(before):
+        return {"captured": "besieged", "retaken": "contested", "surrendered": None}.get(
+            status, status
+        )
+    if status == "captured":
+        fighting = any(t.status == "contested" for t in candidates)
+        if triggers.PARTIAL.search(text, *scope) or (
+            fighting and triggers.WEAK_CAPTURE.match(trigger.text)
+        ):
+            return "contested"
+    if status in ("captured", "surrendered") and triggers.HEDGE.search(text, *whole):
+        return "claimed"
+    return status
+
+
+def _relative_to_neighbour(text, nearest, mention, date_mentions, reading) -> DateMention:
+    """"Kunduz fell Sunday, a day after Sheberghan": the place after "a day
+    after" lies a day before the sentence's other date, not a day after the
+    previous event."""
+    if not nearest.relative_to_event or nearest.end > mention.start:
+        return nearest
+    phrase = text[nearest.start : nearest.end].lower()
+    gap = text[nearest.end : mention.start]
+    if not phrase.endswith(("after", "before")) or not _PREPOSITION_GAP.match(gap):
+        return nearest
+    others = [m for m in date_mentions if m is not nearest and m.date and not m.relative_to_event]
+    anchor = others[-1].date if others else reading.last_event_date
+    if anchor is None:
+        return nearest
+    return DateMention(
+        nearest.start, nearest.end, anchor - dt.timedelta(days=nearest.offset_days), "day"
+    )
+
+
+_LOCATIVE_AFTER_OBJECT = re.compile(
+    r"\S.*\b(?:in|at|inside|near|around)\s+(?:the\s+)?(?:(?:provincial\s+)?(?:city|capital|town)\s+of\s+)?$",  # noqa: E501
+    re.I | re.S,
+)
+_PART_OF = re.compile(
+    r"\b(?:parts?|sections?|areas?|neighbo\w+|districts?|much|some|most|half) of (?:the )?(?:city of )?$",  # noqa: E501
+    re.I,
+)
+_PREPOSITION_GAP = re.compile(r"^\s*(?:the (?:fall|capture|loss) of\s+)?(?:the\s+)?$", re.I)
+_ANAPHOR = re.compile(r"\b(?:the (?:provincial )?(?:city|capital|town)|it)\b", re.I)
+
+
+def _entry_subject(text: str, sentence: Sentence, place_id: str) -> PlaceMention:
+    """In a dated entry ("Aug. 8 - KUNDUZ. Fighters take the city."), "the
+    city" is the entry's place; the mention stands where the text refers to it."""
+    anaphor = _ANAPHOR.search(text, sentence.start, sentence.end)
+    if anaphor:
+        return PlaceMention(anaphor.start(), anaphor.end(), place_id)
+    return PlaceMention(sentence.start, sentence.start, place_id)
+
+
+def _first_per_place(found: list[_Found]) -> list[_Found]:
+    seen, unique = set(), []
+    for item in found:
+        if item.place_id not in seen:
+            seen.add(item.place_id)
+            unique.append(item)
+    return unique
+
+
+def _as_claims(found: list[_Found]) -> list[_Found]:
+    return [
+        _Found(f.place_id, "claimed", f.date, f.position) if f.status == "captured" else f
+        for f in found
+    ]
+
+
+def _drop_evidence(events: dict, item: _Found, evidence: Evidence) -> None:
+    """A later sentence disputed this one: its capture becomes a claim."""
+    date = item.date.date if item.date else None
+    key = (item.place_id, "captured", date)
+    event = events.get(key)
+    if event is None or item.status != "claimed":
+        return
+    if evidence in event.evidence:
+        event.evidence.remove(evidence)
+    if not event.evidence:
+        del events[key]

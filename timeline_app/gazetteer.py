@@ -1,0 +1,197 @@
+"""The places file: which places exist, how news spells them, and finding them in text.
+
+A gazetteer row is one place (a lane on the timeline) with the province it is
+the capital of.  A province name in the text stands for its capital ("the
+Taliban overran Badghis"), except where the text says it means the province
+itself ("in Helmand province").
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .model import Place, PlaceMention
+
+DEFAULT_GAZETTEER = "afghanistan.csv"
+REQUIRED_COLUMNS = ("place", "province", "country")
+
+_SEPARATOR = r"[\s\-'’‘]*"
+_CAPITALS_OF = re.compile(
+    r"\b(?:provincial\s+)?capitals?\s+(?:city\s+)?(?:cities\s+)?of\s+(?:the\s+)?$", re.I
+)
+_POSSESSIVE_CAPITAL = re.compile(r"^['’]s?\s+(?:provincial\s+)?capital\b", re.I)
+_PROVINCE_SUFFIX = re.compile(r"^\s+provinces?\b", re.I)
+_PROVINCE_OF = re.compile(r"\bprovinces?\s+of\s+$", re.I)
+_LIST_GLUE = re.compile(
+    r"^(?:\s|,|\band\b|\bor\b|&|\bas well as\b|\bthe\b|\bprovinces?\b|\brespectively\b|"
+    r"\bin the (?:far\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"center|centre)(?:ern)?\b)*$",
+    re.I,
+)
+
+
+class GazetteerError(ValueError):
+    """The places file cannot be read; the message says why, in one line."""
+
+
+@dataclass(frozen=True)
+class _Name:
+    place_id: str
+    is_province: bool
+    is_alias: bool = False
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _name_pattern(name: str) -> str:
+    tokens = [re.escape(t) for t in re.split(r"[\s\-'’‘]+", name.strip()) if t]
+    return _SEPARATOR.join(tokens)
+
+
+def _split_variants(value: str | list | None) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [v.strip() for v in str(value).split("|") if v.strip()]
+
+
+def _to_float(value) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+class Gazetteer:
+    """Places and the names they go by, with a matcher for running text."""
+
+    def __init__(self, rows: list[dict], *, source: str = "") -> None:
+        self.source = source
+        self.places: dict[str, Place] = {}
+        self._names: dict[str, _Name] = {}
+        self._province_capital: dict[str, str] = {}
+        for number, row in enumerate(rows, start=2):
+            self._add_row(row, number)
+        if not self.places:
+            raise GazetteerError(f"{source or 'gazetteer'}: no places in the file")
+        alternatives = sorted({_name_pattern(n) for n in self._names}, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?:\s+city)?(?![\w])", re.I
+        )
+        self._lookup = {self._normal(n): v for n, v in self._names.items()}
+
+    # -- loading ---------------------------------------------------------------
+    def _add_row(self, row: dict, number: int) -> None:
+        missing = [c for c in REQUIRED_COLUMNS if not str(row.get(c) or "").strip()]
+        if missing:
+            raise GazetteerError(
+                f"{self.source or 'gazetteer'}: row {number} lacks {', '.join(missing)}"
+            )
+        name = str(row["place"]).strip()
+        place_id = str(row.get("id") or "").strip() or slugify(f"{row['country']}-{name}")
+        place = Place(
+            id=place_id,
+            name=name,
+            province=str(row["province"]).strip(),
+            country=str(row["country"]).strip(),
+            iso_code=str(row.get("iso_code") or "").strip(),
+            lat=_to_float(row.get("lat")),
+            lon=_to_float(row.get("lon")),
+            is_national_capital=str(row.get("is_national_capital") or "").strip().lower()
+            in ("1", "true", "yes"),
+        )
+        self.places[place_id] = place
+        for variant in [name, *_split_variants(row.get("place_variants"))]:
+            self._names.setdefault(variant, _Name(place_id, False, variant[:1].islower()))
+        for variant in [place.province, *_split_variants(row.get("province_variants"))]:
+            self._province_capital.setdefault(self._normal(variant), place_id)
+            self._names.setdefault(variant, _Name(place_id, True))
+
+    @staticmethod
+    def _normal(name: str) -> str:
+        return re.sub(r"[\s\-'’‘]+", "", name).lower()
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Gazetteer:
+        """Load the bundled gazetteer, or a CSV/JSON file with the same columns."""
+        if path is None:
+            ref = resources.files("timeline_app.data") / DEFAULT_GAZETTEER
+            return cls(list(csv.DictReader(ref.read_text("utf-8").splitlines())), source="bundled")
+        path = Path(path)
+        try:
+            text = path.read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GazetteerError(f"{path.name}: cannot read the gazetteer ({exc})") from exc
+        if path.suffix.lower() == ".json":
+            try:
+                rows = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise GazetteerError(f"{path.name}: not valid JSON ({exc.msg})") from exc
+            if isinstance(rows, dict):
+                rows = rows.get("places", [])
+            if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+                raise GazetteerError(f"{path.name}: expected a list of place objects")
+        else:
+            rows = list(csv.DictReader(text.splitlines()))
+        return cls(rows, source=path.name)
+
+    # -- matching --------------------------------------------------------------
+    def _resolve(self, matched: str) -> _Name | None:
+        exact = self._lookup.get(self._normal(matched))
+        return exact or self._lookup.get(self._normal(re.sub(r"\s+city$", "", matched, flags=re.I)))
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        """Place mentions in ``text[start:end]`` with offsets into ``text``.
+
+        A province named with "province" is province-level (no lane of its
+        own); "the capital(s) of A, B and C" and "A's provincial capital" are
+        the capitals, as is a bare province name.
+        """
+        end = len(text) if end is None else end
+        raw = []
+        for match in self._pattern.finditer(text, start, end):
+            name = self._resolve(match.group(0))
+            # Names are proper nouns: "farah" in lower case is not the city,
+            # but descriptive aliases ("second-largest city") are lower case.
+            if name is not None and (match.group(0)[0].isupper() or name.is_alias):
+                raw.append((match.start(), match.end(), name))
+        mentions = []
+        for index, (m_start, m_end, name) in enumerate(raw):
+            after = text[m_end : min(end, m_end + 40)]
+            before = text[max(start, m_start - 60) : m_start]
+            province_level = bool(
+                _PROVINCE_SUFFIX.match(after) or _PROVINCE_OF.search(before)
+            ) and not (
+                self._governed_by_capitals_of(text, raw, index, start)
+                or _POSSESSIVE_CAPITAL.match(after)
+            )
+            mentions.append(PlaceMention(m_start, m_end, name.place_id, province_level))
+        return mentions
+
+    @staticmethod
+    def _governed_by_capitals_of(text: str, raw: list, index: int, floor: int) -> bool:
+        """True for B in "the capitals of A, B and C provinces" (coordination)."""
+        position = index
+        while position >= 0:
+            m_start = raw[position][0]
+            previous_end = raw[position - 1][1] if position > 0 else floor
+            window = text[max(floor, m_start - 60) : m_start]
+            if _CAPITALS_OF.search(window):
+                return True
+            if position == 0 or not _LIST_GLUE.match(text[previous_end:m_start]):
+                return False
+            position -= 1
+        return False
+
+    def place(self, place_id: str) -> Place:
+        return self.places[place_id]

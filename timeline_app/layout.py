@@ -1,0 +1,135 @@
+"""The shape of an article's text: paragraphs, and what each one is.
+
+News text arrives with headlines, photo captions, "Read more" links, cookie
+banners, datelines ("KABUL —", "KANDAHAR, Afghanistan (AP) —") and, in
+timelines and live blogs, date headings ("Aug. 13:") or dated entries
+("- Aug. 8 - KUNDUZ. ...").  Extraction reads body paragraphs only; date
+headings set the date of the paragraphs after them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import _DAY_MONTH, _MONTH_DAY, _WEEKDAY
+
+BODY, JUNK, HEADING, DATE_HEADING = "body", "junk", "heading", "date_heading"
+
+_JUNK = re.compile(
+    r"^\W*(?:read more|read next|advertisement|sign up|subscribe|share this|share on|"
+    r"we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie|"
+    r"follow us|related\b|recommended\b|watch:|listen:|photo:|image:|video:|click here|"
+    r"copyright|©|all rights reserved|newsletter|most read|more from)",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"(?:\([^()]*(?:/|photo|getty|afp|reuters|ap\b|credit)[^()]*\)|"
+    r"\b(?:getty images|ap photo|reuters/|afp via getty|epa-efe)[^.]*)\s*$",
+    re.I,
+)
+_TIMESTAMP = re.compile(r"^\W*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*(?:\w+\W*){0,3}$", re.I)
+_LEAD_PREFIX = re.compile(r"^[\s\-*•–—]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?")
+_LEAD_SEPARATOR = re.compile(r"^\s*(?::|—|–|--|-|\.|,)?\s*")
+_CAPS_PLACE = re.compile(r"^(?P<caps>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)*)\s*(?:\.|—|–|-|:|,)")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+    r"(?:\s*\((?P<agency>[A-Za-z .\-]{1,30})\))?\s*(?:—|–|--|-|:)\s+"
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    kind: str = BODY
+    dateline: tuple[int, int] | None = None  # the place part of "KABUL —"
+    agency: str = ""  # "AP" in "KANDAHAR, Afghanistan (AP) —"
+    lead_date: tuple[int, int] | None = None  # "Aug. 8" in "- Aug. 8 - KUNDUZ. ..."
+    entry_place: tuple[int, int] | None = None  # "KUNDUZ" in that entry
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for line in text.split("\n"):
+        spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank lines separate; a line that does not end a
+    sentence and is long is a hard wrap and continues on the next line."""
+    blocks: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for start, end in _line_spans(text):
+        start, end = _trim(text, start, end)
+        if start == end:
+            current = None
+            continue
+        if current is not None and _continues(text[current[0] : current[1]]):
+            current = (current[0], end)
+            blocks[-1] = current
+        else:
+            current = (start, end)
+            blocks.append(current)
+    return blocks
+
+
+def _continues(previous_line_text: str) -> bool:
+    last_line = previous_line_text.rsplit("\n", 1)[-1]
+    return len(last_line) >= 50 and not re.search(r"[.!?:;\"”’)\]]\s*$", last_line)
+
+
+def _leading_date(chunk: str) -> tuple[int, int] | None:
+    prefix = _LEAD_PREFIX.match(chunk).end()
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        match = pattern.match(chunk, prefix)
+        if match:
+            return match.start(), match.end()
+    return None
+
+
+def classify(text: str, start: int, end: int) -> Paragraph:
+    chunk = text[start:end]
+    if _JUNK.match(chunk) or (_CREDIT.search(chunk) and len(chunk) < 400):
+        return Paragraph(start, end, JUNK)
+    if _TIMESTAMP.match(chunk):
+        return Paragraph(start, end, HEADING)
+    lead = _leading_date(chunk)
+    if lead:
+        lead_date = (start + lead[0], start + lead[1])
+        rest = chunk[lead[1] :]
+        if re.fullmatch(r"\s*(?::|—|–|-|\.)?\s*", rest):
+            return Paragraph(start, end, DATE_HEADING, lead_date=lead_date)
+        separator = _LEAD_SEPARATOR.match(rest)
+        if separator and separator.group(0).strip():
+            after = lead[1] + separator.end()
+            caps = _CAPS_PLACE.match(chunk[after:])
+            entry = (start + after, start + after + caps.end("caps")) if caps else None
+            return Paragraph(start, end, BODY, lead_date=lead_date, entry_place=entry)
+    if _WEEKDAY.fullmatch(chunk.strip(" :.-–—")):
+        return Paragraph(start, end, DATE_HEADING, lead_date=(start, end))
+    dateline = _DATELINE.match(chunk)
+    if dateline:
+        return Paragraph(
+            start, end, BODY,
+            dateline=(start + dateline.start("place"), start + dateline.end("place")),
+            agency=(dateline["agency"] or "").strip(),
+        )  # fmt: skip
+    if len(chunk) < 120 and not re.search(r"[.!?\"”]\s*$", chunk):
+        return Paragraph(start, end, HEADING)
+    return Paragraph(start, end, BODY)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    return [classify(text, start, end) for start, end in _blocks(text)]

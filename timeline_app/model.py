@@ -1,0 +1,88 @@
+"""Plain data passed between the stages: file -> article -> sentences -> events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+STATUSES = ("captured", "claimed", "contested", "besieged", "surrendered", "retaken")
+PRECISIONS = ("day", "week", "month", "unknown")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place that gets a lane on the timeline (for Afghanistan: a provincial capital)."""
+
+    id: str
+    name: str
+    province: str
+    country: str
+    iso_code: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    is_national_capital: bool = False
+
+
+@dataclass
+class Article:
+    """One imported article; ``text`` is exactly what is stored and what offsets index."""
+
+    text: str
+    title: str = ""
+    outlet: str = ""
+    published: dt.date | None = None
+    url: str = ""
+    source_path: str = ""
+    content_hash: str = ""
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in text, resolved to a calendar date."""
+
+    start: int
+    end: int
+    date: dt.date | None
+    precision: str
+    end_date: dt.date | None = None
+    relative_to_event: bool = False
+    offset_days: int = 0  # for relative_to_event: days after (+) or before (-) the anchor
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    place_id: str
+    province_level: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence that reported an event, with offsets into ``Article.text``."""
+
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    place_id: str
+    status: str
+    date: dt.date | None
+    precision: str
+    end_date: dt.date | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, dt.date | None]:
+        return (self.place_id, self.status, self.date)
