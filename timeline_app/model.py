@@ -34,6 +34,7 @@ class Article:
     url: str = ""
     source_path: str = ""
     content_hash: str = ""
+    dateline: str = ""
     flags: list[str] = field(default_factory=list)
 
 

@@ -1,0 +1,87 @@
+import json
+
+import pytest
+
+from timeline_app.gazetteer import Gazetteer, GazetteerError
+
+
+def names(gazetteer, text):
+    return [(text[m.start : m.end], gazetteer.place(m.place_id).name, m.province_level)
+            for m in gazetteer.find(text)]  # fmt: skip
+
+
+def test_bundled_gazetteer_has_34_provincial_capitals(gazetteer):
+    assert len(gazetteer.places) == 34
+    assert len({p.province for p in gazetteer.places.values()}) == 34
+    assert all(p.iso_code.startswith("AF-") and p.lat and p.lon for p in gazetteer.places.values())
+    kabul = [p for p in gazetteer.places.values() if p.is_national_capital]
+    assert [p.name for p in kabul] == ["Kabul"]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "capital"),
+    [
+        ("Sheberghan", "Sheberghan"), ("Shibirghan", "Sheberghan"),
+        ("Pul-e-Khumri", "Pul-e-Khumri"), ("Pol-e Khomri", "Pul-e-Khumri"),
+        ("Qala-e-Naw", "Qala-e-Naw"), ("Qala i Naw", "Qala-e-Naw"),
+        ("Fayzabad", "Fayzabad"), ("Faizabad", "Fayzabad"),
+        ("Taloqan", "Taloqan"), ("Taluqan", "Taloqan"),
+        ("Tarinkot", "Tarinkot"), ("Tirin Kot", "Tarinkot"),
+        ("Chaghcharan", "Chaghcharan"), ("Firozkoh", "Chaghcharan"),
+        ("Mazar-i-Sharif", "Mazar-i-Sharif"), ("Mazar-e Sharif", "Mazar-i-Sharif"),
+        ("Lashkar Gah", "Lashkar Gah"), ("Maidan Shar", "Maidan Shar"),
+        ("Nimroz", "Zaranj"), ("Nimruz", "Zaranj"), ("Jawzjan", "Sheberghan"),
+        ("Jowzjan", "Sheberghan"), ("Uruzgan", "Tarinkot"), ("Oruzgan", "Tarinkot"),
+    ],
+)  # fmt: skip
+def test_news_spellings_resolve_to_the_capital(gazetteer, spelling, capital):
+    text = f"The Taliban entered {spelling} on Friday."
+    assert names(gazetteer, text) == [(spelling, capital, False)]
+
+
+def test_capitals_of_coordinated_provinces(gazetteer):
+    text = "The Taliban also overran the capitals of Ghazni and Badghis provinces Thursday."
+    assert names(gazetteer, text) == [("Ghazni", "Ghazni", False), ("Badghis", "Qala-e-Naw", False)]
+
+
+def test_capital_phrases_and_province_level_mentions(gazetteer):
+    assert names(gazetteer, "the capital of Badghis province") == [("Badghis", "Qala-e-Naw", False)]
+    assert names(gazetteer, "Badghis's provincial capital") == [("Badghis", "Qala-e-Naw", False)]
+    assert names(gazetteer, "fighting in Helmand province") == [("Helmand", "Lashkar Gah", True)]
+    assert names(gazetteer, "the province of Kandahar") == [("Kandahar", "Kandahar", True)]
+
+
+def test_lower_case_words_are_not_places_but_rank_aliases_are(gazetteer):
+    assert names(gazetteer, "farah and Farahnaz") == []
+    assert names(gazetteer, "the country's second-biggest city") == [
+        ("second-biggest city", "Kandahar", False)
+    ]
+
+
+def test_another_conflict_from_a_json_file(tmp_path):
+    path = tmp_path / "ukraine.json"
+    path.write_text(json.dumps([
+        {"place": "Bakhmut", "place_variants": ["Artemivsk"], "province": "Donetsk",
+         "country": "Ukraine", "lat": 48.6, "lon": 38.0},
+    ]))  # fmt: skip
+    gazetteer = Gazetteer.load(path)
+    assert names(gazetteer, "Troops left Artemivsk.") == [("Artemivsk", "Bakhmut", False)]
+
+
+def test_another_conflict_from_csv(tmp_path):
+    path = tmp_path / "places.csv"
+    path.write_text("place,province,country\nMosul,Nineveh,Iraq\n")
+    gazetteer = Gazetteer.load(path)
+    assert names(gazetteer, "Mosul fell.") == [("Mosul", "Mosul", False)]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("place,province\nMosul,Nineveh\n", "lacks country"), ("[1, 2]", "list of place objects"),
+     ("{not json", "not valid JSON"), ("place,province,country\n", "no places")],
+)  # fmt: skip
+def test_bad_gazetteer_files_say_why(tmp_path, content, message):
+    path = tmp_path / ("g.json" if content.startswith(("[", "{")) else "g.csv")
+    path.write_text(content)
+    with pytest.raises(GazetteerError, match=message):
+        Gazetteer.load(path)

@@ -1,0 +1,39 @@
+from timeline_app import layout
+
+
+def kinds(text):
+    return [(p.kind, text[p.start : p.end][:20]) for p in layout.paragraphs(text)]
+
+
+def test_paragraph_kinds():
+    text = (
+        "Taliban offensive: a timeline\n\nAug. 13:\n\nThe Taliban took Kandahar.\n\n"
+        "10:42 a.m.\n\nWe use cookies to improve your experience.\n\n"
+        "A photo of the city. (Joy Yi/The Washington Post)\n\nRead more:"
+    )
+    assert [k for k, _ in kinds(text)] == [
+        layout.HEADING, layout.DATE_HEADING, layout.BODY, layout.HEADING, layout.JUNK,
+        layout.JUNK, layout.JUNK,
+    ]  # fmt: skip
+
+
+def test_datelines_and_agencies():
+    text = "KANDAHAR, Afghanistan (AP) — Fighting raged.\n\nKABUL — More."
+    first, second = layout.paragraphs(text)
+    assert text[slice(*first.dateline)] == "KANDAHAR" and first.agency == "AP"
+    assert text[slice(*second.dateline)] == "KABUL" and second.agency == ""
+
+
+def test_dated_list_entry_names_its_place():
+    text = "- Aug. 8 - KUNDUZ. Taliban fighters take the city."
+    [entry] = layout.paragraphs(text)
+    assert text[slice(*entry.lead_date)] == "Aug. 8"
+    assert text[slice(*entry.entry_place)] == "KUNDUZ"
+
+
+def test_hard_wrapped_lines_form_one_paragraph():
+    line = "The Taliban captured the provincial capital after a long battle with"
+    text = f"{line}\ngovernment forces on Friday.\n\nNext paragraph."
+    first, second = layout.paragraphs(text)
+    assert text[first.start : first.end].endswith("on Friday.")
+    assert text[second.start : second.end] == "Next paragraph."

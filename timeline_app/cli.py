@@ -1,0 +1,161 @@
+"""The command line: import, events, articles, export-png; no sub-command opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .gazetteer import Gazetteer, GazetteerError
+from .paths import default_db_path
+from .storage import Store, StoreError
+
+EVENT_COLUMNS = (
+    "id", "place", "province", "country", "status", "date", "end_date", "date_precision",
+    "lat", "lon",
+)  # fmt: skip
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", type=Path, default=argparse.SUPPRESS,
+        help="database file (default: timeline.db in your data directory)",
+    )  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="timeline-app", parents=[common],
+        description="Which city fell when, according to whom. Without a command, opens the window.",  # noqa: E501
+    )  # fmt: skip
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open a throwaway database holding the sample")  # noqa: E501
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="save a screenshot of the window and exit")  # noqa: E501
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = commands.add_parser("import", parents=[common], help="import article files or folders")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    imp.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
+                     help="publication date for articles where none is found")  # fmt: skip
+    imp.add_argument("--gazetteer", type=Path, metavar="FILE",
+                     help="places file (CSV or JSON) instead of the bundled Afghan one")  # fmt: skip
+
+    events = commands.add_parser("events", parents=[common], help="print every event with its sources")  # noqa: E501
+    events.add_argument("--format", choices=("json", "csv"), default="json")
+
+    commands.add_parser("articles", parents=[common], help="list imported articles")
+
+    png = commands.add_parser("export-png", parents=[common], help="draw the timeline to a PNG file")
+    png.add_argument("output", type=Path, metavar="OUT.png")
+    png.add_argument("--width", type=int, default=1920, help="picture width in pixels (default 1920)")  # noqa: E501
+    png.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
+    png.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
+    png.add_argument("--title", default=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.db = getattr(args, "db", None)
+    handler = {
+        "import": _import,
+        "events": _events,
+        "articles": _articles,
+        "export-png": _export_png,
+    }.get(args.command)
+    if handler is None:
+        from .gui.app import run  # the window is loaded only when asked for
+
+        return run(args)
+    try:
+        return handler(args)
+    except (StoreError, GazetteerError) as exc:
+        print(f"timeline-app: {exc}", file=sys.stderr)
+        return 2
+
+
+def _open_store(args, *, create: bool = True) -> Store:
+    return Store(args.db or default_db_path(), create=create)
+
+
+def _import(args) -> int:
+    from .services import import_paths
+
+    gazetteer = Gazetteer.load(args.gazetteer) if args.gazetteer else Gazetteer.load()
+    with _open_store(args) as store:
+        report = import_paths(args.paths, store, gazetteer, published=args.published)
+    for problem in report.failed:
+        print(f"error: {problem.line()}", file=sys.stderr)
+    for problem in report.skipped:
+        print(f"skipped: {problem.line()}", file=sys.stderr)
+    undated = [p for p, _, _ in report.imported if p in _undated(args)]
+    print(report.summary())
+    if undated:
+        print(f"{len(undated)} article(s) have no publication date: pass --published", file=sys.stderr)  # noqa: E501
+    return 1 if report.failed else 0
+
+
+def _undated(args) -> set[Path]:
+    with _open_store(args) as store:
+        return {
+            Path(a["source_path"]) for a in store.articles() if "no publication date" in a["flags"]
+        }
+
+
+def _events(args) -> int:
+    with _open_store(args) as store:
+        events = store.events()
+    if args.format == "json":
+        json.dump(events, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        sys.stdout.write(events_csv(events))
+    return 0
+
+
+def events_csv(events: list[dict]) -> str:
+    """One row per event and source: spreadsheet users want the quote beside the date."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    source_columns = ("article_id", "outlet", "title", "published", "quote", "start", "end")
+    writer.writerow([*EVENT_COLUMNS, *(f"source_{c}" for c in source_columns)])
+    for event in events:
+        for source in event["sources"] or [{}]:
+            writer.writerow(
+                [event[c] for c in EVENT_COLUMNS] + [source.get(c, "") for c in source_columns]
+            )
+    return out.getvalue()
+
+
+def _articles(args) -> int:
+    with _open_store(args) as store:
+        rows = store.articles()
+    for row in rows:
+        flags = f"  [{', '.join(row['flags'])}]" if row["flags"] else ""
+        print(
+            f"{row['id']:>5}  {row['published'] or '????-??-??'}  {row['outlet'] or '-':<24.24}"
+            f"  {row['events']:>3} events  {row['title']}{flags}"
+        )
+    print(f"{len(rows)} article(s)")
+    return 0
+
+
+def _export_png(args) -> int:
+    from .gui.export import export_png_headless
+
+    with _open_store(args) as store:
+        path = export_png_headless(
+            store, args.output, width=args.width, start=args.start, end=args.end, title=args.title
+        )
+    print(f"saved {path}")
+    return 0

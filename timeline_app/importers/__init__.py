@@ -1,0 +1,67 @@
+"""Importers by file extension: a file on disk becomes an Article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Article
+from . import base
+from .base import Importer
+from .encoding import decode
+from .errors import ArticleError
+from .html import HtmlImporter
+from .markdown import MarkdownImporter
+from .text import TextImporter
+
+IMPORTERS: dict[str, Importer] = {
+    extension: importer
+    for importer in (TextImporter(), MarkdownImporter(), HtmlImporter())
+    for extension in importer.EXTENSIONS
+}
+
+__all__ = ["ArticleError", "IMPORTERS", "is_supported", "read_article"]
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in IMPORTERS
+
+
+def read_article(path: str | Path) -> Article:
+    """Read, decode and parse one file; raise ArticleError with a one-line reason."""
+    path = Path(path)
+    importer = IMPORTERS.get(path.suffix.lower())
+    if importer is None:
+        supported = ", ".join(sorted(IMPORTERS))
+        raise ArticleError(f"unsupported file type {path.suffix or '(none)'}; supported: {supported}")  # noqa: E501
+    data = _read_bytes(path)
+    text = decode(data)
+    base.check_is_text(text)
+    article = importer.parse(base.normalise(text))
+    article.text = base.normalise(article.text)
+    base.check_is_text(article.text)
+    article.source_path = str(path)
+    article.content_hash = base.content_hash(article.text)
+    base.metadata_from_text(article)
+    base.apply_sidecar(article, path)
+    if article.published is None:
+        article.flags.append("no publication date")
+    return article
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > base.MAX_FILE_BYTES:
+            raise ArticleError(
+                f"the file is {size / 1e6:.1f} MB; articles over "
+                f"{base.MAX_FILE_BYTES // (1024 * 1024)} MB are not imported"
+            )
+        return path.read_bytes()
+    except PermissionError as exc:
+        raise ArticleError("permission denied: the file cannot be read") from exc
+    except IsADirectoryError as exc:
+        raise ArticleError("this is a folder, not a file") from exc
+    except FileNotFoundError as exc:
+        raise ArticleError("no such file") from exc
+    except OSError as exc:
+        raise ArticleError(f"cannot read the file ({exc.strerror or exc})") from exc

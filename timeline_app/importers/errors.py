@@ -1,0 +1,2 @@
+class ArticleError(ValueError):
+    """A file cannot be imported; the message is one line for the user."""

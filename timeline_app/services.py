@@ -1,0 +1,182 @@
+"""Import: paths -> files -> articles -> events -> store.
+
+The same functions serve the CLI, the GUI's worker thread and the tests.  The
+caller supplies progress and cancellation as plain callables; nothing here
+knows about Qt.  Each article is stored in its own transaction, so a cancel
+or a crash leaves every article either fully stored or absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .extract import Extractor
+from .gazetteer import Gazetteer
+from .importers import IMPORTERS, ArticleError, is_supported, read_article
+from .importers.base import sidecar_for
+from .model import Article
+from .storage import Store
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    path: Path
+    reason: str
+
+    def line(self) -> str:
+        return f"{self.path.name}: {self.reason}"
+
+
+@dataclass
+class ReadResult:
+    path: Path
+    article: Article | None = None
+    error: str = ""
+
+
+@dataclass
+class ImportReport:
+    imported: list[tuple[Path, int, int]] = field(default_factory=list)  # path, article id, events
+    already_present: list[Path] = field(default_factory=list)
+    failed: list[FileProblem] = field(default_factory=list)
+    skipped: list[FileProblem] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def events_found(self) -> int:
+        return sum(count for _, _, count in self.imported)
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.imported)} imported ({self.events_found} events)",
+            f"{len(self.already_present)} already present",
+            f"{len(self.failed)} failed",
+        ]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        text = ", ".join(parts)
+        return text + (" - cancelled before the end" if self.cancelled else "")
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileProblem]]:
+    """Article files among ``paths`` (folders are searched recursively).
+
+    In folders, metadata sidecars and hidden files are passed over and other
+    file types are reported as skipped; a file named explicitly is always
+    tried, so that an unsupported one gets a clear error.
+    """
+    files: list[Path] = []
+    skipped: list[FileProblem] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if is_supported(child):
+                    files.append(child)
+                elif not _is_sidecar(child):
+                    skipped.append(FileProblem(child, f"not an article type ({child.suffix or 'no extension'})"))  # noqa: E501
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files)), skipped
+
+
+def _is_sidecar(path: Path) -> bool:
+    if path.suffix.lower() != ".json":
+        return False
+    stem = path.with_suffix("")
+    if stem.suffix.lower() in IMPORTERS and stem.exists():
+        return True
+    return any(sidecar_for(path.with_suffix(ext)) == path and path.with_suffix(ext).exists()
+               for ext in IMPORTERS)  # fmt: skip
+
+
+def read_one(path: Path, published: dt.date | None = None) -> ReadResult:
+    try:
+        article = read_article(path)
+    except ArticleError as exc:
+        return ReadResult(path, error=str(exc))
+    if article.published is None and published is not None:
+        article.published = published
+        article.flags = [f for f in article.flags if f != "no publication date"]
+        article.flags.append("publication date given by the user")
+    return ReadResult(path, article)
+
+
+def store_articles(
+    results: Iterable[ReadResult],
+    store: Store,
+    extractor: Extractor,
+    *,
+    total: int | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    report: ImportReport | None = None,
+) -> ImportReport:
+    """Extract and store articles read by ``read_one``; one transaction per article.
+
+    ``results`` may be a lazy iterable (files are then read one at a time);
+    ``total`` is only used for progress.
+    """
+    report = report or ImportReport()
+    if total is None:
+        results = list(results)
+        total = len(results)
+    store.sync_places(extractor.gazetteer.places.values())
+    for done, result in enumerate(results):
+        if cancelled and cancelled():
+            report.cancelled = True
+            break
+        if progress:
+            progress(done, total, result.path.name)
+        _store_one(result, store, extractor, report)
+    if progress and not report.cancelled:
+        progress(total, total, "")
+    return report
+
+
+def _store_one(result: ReadResult, store: Store, extractor: Extractor, report) -> None:
+    if result.article is None:
+        report.failed.append(FileProblem(result.path, result.error))
+        return
+    article = result.article
+    if store.has_article(article.content_hash):
+        report.already_present.append(result.path)
+        return
+    try:
+        events = extractor.extract(article)
+        article_id = store.add_article(article, events)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+        report.failed.append(FileProblem(result.path, f"unexpected error ({type(exc).__name__}: {exc})"))  # noqa: E501
+        return
+    report.imported.append((result.path, article_id, len(events)))
+
+
+def import_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    gazetteer: Gazetteer | None = None,
+    *,
+    published: dt.date | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportReport:
+    """Import files and folders: the whole pipeline in one call.
+
+    :param published: publication date for articles where none was found
+    """
+    extractor = Extractor(gazetteer or Gazetteer.load())
+    files, skipped = discover(paths)
+    report = ImportReport(skipped=skipped)
+    results = (read_one(path, published) for path in files)
+    return store_articles(
+        results, store, extractor,
+        total=len(files), progress=progress, cancelled=cancelled, report=report,
+    )  # fmt: skip

@@ -1,0 +1,3 @@
+from .store import Store, StoreError
+
+__all__ = ["Store", "StoreError"]

@@ -1,0 +1,56 @@
+"""The database schema, built and evolved only through migrations.
+
+``PRAGMA user_version`` holds the number of migrations applied, so that a
+file written by a newer version of the app is recognised and left untouched.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("timeline_app")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": int, "content_hash": str, "title": str, "outlet": str, "published": str,
+            "url": str, "source_path": str, "dateline": str, "flags": str, "text": str,
+            "imported_at": str,
+        },
+        pk="id", not_null={"content_hash", "text"},
+    )  # fmt: skip
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["articles"].create_index(["published"])
+    db["places"].create(
+        {
+            "id": str, "name": str, "province": str, "country": str, "iso_code": str,
+            "lat": float, "lon": float, "is_national_capital": int,
+        },
+        pk="id", not_null={"name"},
+    )  # fmt: skip
+    db["events"].create(
+        {
+            "id": int, "place_id": str, "status": str, "date": str, "end_date": str,
+            "date_precision": str,
+        },
+        pk="id", foreign_keys=[("place_id", "places", "id")],
+        not_null={"place_id", "status", "date_precision"},
+    )  # fmt: skip
+    db["events"].create_index(["date"])
+    db["events"].create_index(["place_id", "status", "date"])
+    db["mentions"].create(
+        {"id": int, "event_id": int, "article_id": int, "quote": str, "start": int, "end": int},
+        pk="id",
+        foreign_keys=[("event_id", "events", "id"), ("article_id", "articles", "id")],
+        not_null={"event_id", "article_id", "quote", "start", "end"},
+    )
+    db["mentions"].create_index(["event_id"])
+    db["mentions"].create_index(["article_id"])
+    db["mentions"].create_index(["event_id", "article_id", "start"], unique=True)
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+
+
+SCHEMA_VERSION = len(migrations._migrations)

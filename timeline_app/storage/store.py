@@ -1,0 +1,217 @@
+"""The SQLite file: opening it safely, writing one article per transaction,
+and the small queries the CLI and the GUI need.
+
+The file is the user's data.  It is opened in WAL mode (readers never block
+the writer, and other tools can read it while the app runs); a file that is
+not SQLite, or was written by a newer app, is refused before anything is
+written; an older schema is copied aside before it is migrated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..model import Article, Event, Place
+from .schema import SCHEMA_VERSION, migrations
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used; the message is one line for the user."""
+
+
+class Store:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"{self.path.name}: no such database")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = self._open()
+        self._migrate()
+
+    # -- opening ---------------------------------------------------------------------
+    def _open(self) -> Database:
+        try:
+            conn = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+            conn.execute("PRAGMA foreign_keys = ON")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path.name} is not a Timeline database ({exc})") from exc
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise StoreError(
+                f"{self.path.name} was written by a newer version of Timeline "
+                f"(schema {version}, this version knows {SCHEMA_VERSION}); it was not changed"
+            )
+        db = Database(conn)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.OperationalError:
+            pass  # read-only media: keep the journal mode the file has
+        return db
+
+    def _migrate(self) -> None:
+        pending = migrations.pending(self.db)
+        if not pending:
+            return
+        if self.db.table_names() and not self.db.table_names() == ["_sqlite_migrations"]:
+            self._backup(f"before-schema-{SCHEMA_VERSION}")
+        try:
+            migrations.apply(self.db)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path.name}: cannot prepare the database ({exc})") from exc
+
+    def _backup(self, label: str) -> Path:
+        target = self.path.with_name(f"{self.path.stem}.{label}.bak{self.path.suffix}")
+        with sqlite3.connect(target) as copy:
+            self.db.conn.backup(copy)
+        return target
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------
+    def sync_places(self, places: Iterable[Place]) -> None:
+        rows = [
+            {
+                "id": p.id, "name": p.name, "province": p.province, "country": p.country,
+                "iso_code": p.iso_code, "lat": p.lat, "lon": p.lon,
+                "is_national_capital": int(p.is_national_capital),
+            }
+            for p in places
+        ]  # fmt: skip
+        with self.db.atomic():
+            self.db["places"].upsert_all(rows, pk="id")
+
+    def has_article(self, content_hash: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]
+        ).fetchone()
+        return row is not None
+
+    def add_article(self, article: Article, events: list[Event]) -> int:
+        """Store an article with its events in one transaction; return its id.
+
+        An event already stored with the same place, status and date gains the
+        new quotes as further sources instead of being stored twice.
+        """
+        with self.db.atomic():
+            article_id = self._insert_article(article)
+            for event in events:
+                event_id = self._event_id(event)
+                for evidence in event.evidence:
+                    self.db.execute(
+                        "INSERT OR IGNORE INTO mentions (event_id, article_id, quote, start, end)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        [event_id, article_id, evidence.quote, evidence.start, evidence.end],
+                    )
+        return article_id
+
+    def _insert_article(self, article: Article) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO articles (content_hash, title, outlet, published, url, source_path,"
+            " dateline, flags, text, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                article.content_hash, article.title, article.outlet,
+                article.published.isoformat() if article.published else None,
+                article.url, article.source_path, article.dateline,
+                json.dumps(article.flags), article.text,
+                dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            ],
+        )  # fmt: skip
+        return cursor.lastrowid
+
+    def _event_id(self, event: Event) -> int:
+        date = event.date.isoformat() if event.date else None
+        end_date = event.end_date.isoformat() if event.end_date else None
+        row = self.db.execute(
+            "SELECT id, end_date FROM events WHERE place_id = ? AND status = ? AND date IS ?",
+            [event.place_id, event.status, date],
+        ).fetchone()
+        if row:
+            if end_date and (row[1] is None or end_date > row[1]):
+                self.db.execute("UPDATE events SET end_date = ? WHERE id = ?", [end_date, row[0]])
+            return row[0]
+        cursor = self.db.execute(
+            "INSERT INTO events (place_id, status, date, end_date, date_precision)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [event.place_id, event.status, date, end_date, event.precision],
+        )
+        return cursor.lastrowid
+
+    # -- reading -----------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return {
+            name: self.db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+            for name in ("articles", "events", "mentions", "places")
+        }
+
+    def articles(self) -> list[dict]:
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, a.url, a.source_path, a.dateline,"
+            " a.flags, length(a.text) AS characters,"
+            " (SELECT count(DISTINCT event_id) FROM mentions m WHERE m.article_id = a.id) AS events"
+            " FROM articles a ORDER BY a.published, a.id"
+        )
+        columns = [c[0] for c in rows.description]
+        result = []
+        for row in rows.fetchall():
+            item = dict(zip(columns, row, strict=True))
+            item["flags"] = json.loads(item["flags"] or "[]")
+            result.append(item)
+        return result
+
+    def article_text(self, article_id: int) -> str:
+        row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            raise StoreError(f"no article with id {article_id}")
+        return row[0]
+
+    def events(self) -> list[dict]:
+        """Every event with its place and its sources, ordered by date (unknown last)."""
+        rows = self.db.execute(
+            "SELECT e.id, p.name, p.province, p.country, e.status, e.date, e.end_date,"
+            " e.date_precision, p.lat, p.lon, p.id"
+            " FROM events e JOIN places p ON p.id = e.place_id"
+            " ORDER BY e.date IS NULL, e.date, p.name, e.status"
+        ).fetchall()
+        sources = self._sources_by_event()
+        return [
+            {
+                "id": r[0], "place": r[1], "province": r[2], "country": r[3], "status": r[4],
+                "date": r[5], "end_date": r[6], "date_precision": r[7], "lat": r[8],
+                "lon": r[9], "place_id": r[10], "sources": sources.get(r[0], []),
+            }
+            for r in rows
+        ]  # fmt: skip
+
+    def _sources_by_event(self) -> dict[int, list[dict]]:
+        rows = self.db.execute(
+            "SELECT m.event_id, a.id, a.title, a.outlet, a.published, m.quote, m.start, m.end"
+            " FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " ORDER BY m.event_id, a.published, a.id, m.start"
+        ).fetchall()
+        sources: dict[int, list[dict]] = {}
+        for event_id, article_id, title, outlet, published, quote, start, end in rows:
+            sources.setdefault(event_id, []).append(
+                {
+                    "article_id": article_id, "title": title, "outlet": outlet,
+                    "published": published, "quote": quote, "start": start, "end": end,
+                }
+            )  # fmt: skip
+        return sources
