@@ -57,25 +57,43 @@ def test_sample_events_carry_the_sentences_that_report_them(extractor, gazetteer
         ("Taliban fighters swept into Aybak on Monday.", {("Aybak", "captured", "2021-08-09")}),
         ("The Taliban took Kandahar on Friday.", {("Kandahar", "captured", "2021-08-06")}),
         # claims and denials
-        ("The group said it had seized Lashkar Gah on Friday.", {("Lashkar Gah", "claimed", "2021-08-06")}),  # noqa: E501
-        ("Officials denied that Qalat had fallen on Wednesday.", {("Qalat", "claimed", "2021-08-11")}),  # noqa: E501
+        (
+            "The group said it had seized Lashkar Gah on Friday.",
+            {("Lashkar Gah", "claimed", "2021-08-06")},
+        ),  # noqa: E501
+        (
+            "Officials denied that Qalat had fallen on Wednesday.",
+            {("Qalat", "claimed", "2021-08-11")},
+        ),  # noqa: E501
         ("Kandahar has not fallen, officials said on Tuesday.", set()),
         # partial control is fighting, not capture
-        ("Parts of Lashkar Gah have fallen to the Taliban, officials said Monday.",
-         {("Lashkar Gah", "contested", "2021-08-09")}),
-        ("Taliban fighters took control of the police headquarters in Herat on Tuesday.",
-         {("Herat", "contested", "2021-08-10")}),
+        (
+            "Parts of Lashkar Gah have fallen to the Taliban, officials said Monday.",
+            {("Lashkar Gah", "contested", "2021-08-09")},
+        ),
+        (
+            "Taliban fighters took control of the police headquarters in Herat on Tuesday.",
+            {("Herat", "contested", "2021-08-10")},
+        ),
         # intent is a threat, not capture
         ("The Taliban are fighting to overrun Kandahar.", {("Kandahar", "besieged", "2021-08-12")}),
         ("Militants were marching on Herat on Wednesday.", {("Herat", "besieged", "2021-08-11")}),
-        ("Officials fear Mazar-i-Sharif could fall within days.", {("Mazar-i-Sharif", "besieged", "2021-08-12")}),  # noqa: E501
+        (
+            "Officials fear Mazar-i-Sharif could fall within days.",
+            {("Mazar-i-Sharif", "besieged", "2021-08-12")},
+        ),  # noqa: E501
         # retaken, surrendered
         ("Government forces retook Fayzabad on Friday.", {("Fayzabad", "retaken", "2021-08-06")}),
-        ("Afghan forces in Tirin Kot surrendered on Wednesday.", {("Tarinkot", "surrendered", "2021-08-11")}),  # noqa: E501
+        (
+            "Afghan forces in Tirin Kot surrendered on Wednesday.",
+            {("Tarinkot", "surrendered", "2021-08-11")},
+        ),  # noqa: E501
         # places that are only context
         ("Fighters from Ghazni were seen on the road to Kabul.", set()),
-        ("The Taliban captured Pul-e-Khumri, a five-hour drive north of Kabul, on Tuesday.",
-         {("Pul-e-Khumri", "captured", "2021-08-10")}),
+        (
+            "The Taliban captured Pul-e-Khumri, a five-hour drive north of Kabul, on Tuesday.",
+            {("Pul-e-Khumri", "captured", "2021-08-10")},
+        ),
         ("Taliban fighters are marching towards the capital, officials in Kabul said.", set()),
         # objects that are not the place
         ("The Taliban seized weapons in Kunduz on Tuesday.", set()),
@@ -86,9 +104,15 @@ def test_sample_events_carry_the_sentences_that_report_them(extractor, gazetteer
         ("Heavy fighting continued in Helmand province on Tuesday.", set()),
         # provinces standing for their capital, ranks for cities
         ("The Taliban overran Badghis on Tuesday.", {("Qala-e-Naw", "captured", "2021-08-10")}),
-        ("The country's second-biggest city fell on Thursday.", {("Kandahar", "captured", "2021-08-12")}),  # noqa: E501
+        (
+            "The country's second-biggest city fell on Thursday.",
+            {("Kandahar", "captured", "2021-08-12")},
+        ),  # noqa: E501
         # misspellings from the gazetteer's variants
-        ("The Taliban captured Shibirghan on Saturday.", {("Sheberghan", "captured", "2021-08-07")}),
+        (
+            "The Taliban captured Shibirghan on Saturday.",
+            {("Sheberghan", "captured", "2021-08-07")},
+        ),
     ],
 )
 def test_phrasings(extract, text, expected):
@@ -174,7 +198,9 @@ def test_undated_article_without_publication_date_keeps_dates_unknown(extract):
 def test_an_undated_report_falls_back_to_the_publication_date_with_week_precision(extractor):
     from timeline_app.model import Article
 
-    [event] = extractor.extract(Article(text="The Taliban have captured Ghazni.", published=dt.date(2021, 8, 12)))  # noqa: E501
+    [event] = extractor.extract(
+        Article(text="The Taliban have captured Ghazni.", published=dt.date(2021, 8, 12))
+    )  # noqa: E501
     assert (event.date, event.precision) == (dt.date(2021, 8, 12), "week")
 
 

@@ -39,25 +39,42 @@ def build_parser() -> argparse.ArgumentParser:
         description="Which city fell when, according to whom. Without a command, opens the window.",  # noqa: E501
     )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--demo", action="store_true", help="open a throwaway database holding the sample")  # noqa: E501
-    parser.add_argument("--screenshot", type=Path, metavar="OUT.png", help="save a screenshot of the window and exit")  # noqa: E501
+    parser.add_argument(
+        "--demo", action="store_true", help="open a throwaway database holding the sample"
+    )  # noqa: E501
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="OUT.png",
+        help="save a screenshot of the window and exit",
+    )  # noqa: E501
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     imp = commands.add_parser("import", parents=[common], help="import article files or folders")
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    imp.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
-                     help="publication date for articles where none is found")  # fmt: skip
-    imp.add_argument("--gazetteer", type=Path, metavar="FILE",
-                     help="places file (CSV or JSON) instead of the bundled Afghan one")  # fmt: skip
+    imp.add_argument(
+        "--published", type=_date, metavar="YYYY-MM-DD",
+        help="publication date for articles where none is found",
+    )  # fmt: skip
+    imp.add_argument(
+        "--gazetteer", type=Path, metavar="FILE",
+        help="places file (CSV or JSON) instead of the bundled Afghan one",
+    )  # fmt: skip
 
-    events = commands.add_parser("events", parents=[common], help="print every event with its sources")  # noqa: E501
+    events = commands.add_parser(
+        "events", parents=[common], help="print every event with its sources"
+    )  # noqa: E501
     events.add_argument("--format", choices=("json", "csv"), default="json")
 
     commands.add_parser("articles", parents=[common], help="list imported articles")
 
-    png = commands.add_parser("export-png", parents=[common], help="draw the timeline to a PNG file")
+    png = commands.add_parser(
+        "export-png", parents=[common], help="draw the timeline to a PNG file"
+    )
     png.add_argument("output", type=Path, metavar="OUT.png")
-    png.add_argument("--width", type=int, default=1920, help="picture width in pixels (default 1920)")  # noqa: E501
+    png.add_argument(
+        "--width", type=int, default=1920, help="picture width in pixels (default 1920)"
+    )  # noqa: E501
     png.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
     png.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
     png.add_argument("--title", default=None)
@@ -101,7 +118,9 @@ def _import(args) -> int:
     undated = [p for p, _, _ in report.imported if p in _undated(args)]
     print(report.summary())
     if undated:
-        print(f"{len(undated)} article(s) have no publication date: pass --published", file=sys.stderr)  # noqa: E501
+        print(
+            f"{len(undated)} article(s) have no publication date: pass --published", file=sys.stderr
+        )  # noqa: E501
     return 1 if report.failed else 0
 
 

@@ -80,7 +80,9 @@ class Extractor:
         """The day the lede speaks of ("... Thursday"), else the publication date."""
         body = [p for p in paragraphs if p.kind == layout.BODY][:2]
         for paragraph in body:
-            for mention in dates.find_dates(text, paragraph.start, paragraph.end, published=published):  # noqa: E501
+            for mention in dates.find_dates(
+                text, paragraph.start, paragraph.end, published=published
+            ):  # noqa: E501
                 if mention.date and published and _recent(mention.date, published):
                     return DateMention(mention.start, mention.end, mention.date, mention.precision)
         if published is None:
@@ -99,11 +101,14 @@ class Extractor:
             return
         entry_place = self._entry_place(text, paragraph)
         sentences = split_sentences(text, paragraph.start, paragraph.end, number)
+        names = self.gazetteer.scan(text, paragraph.start, paragraph.end)
         previous: list[_Found] = []
         for index, sentence in enumerate(sentences):
-            found = self._read_sentence(text, sentence, paragraph, entry_place, reading)
+            found = self._read_sentence(text, sentence, paragraph, entry_place, reading, names)
             if not found and previous and self._disputes(text, sentence):
-                self._record(text, sentences[index - 1], _as_claims(previous), reading, replace=True)
+                self._record(
+                    text, sentences[index - 1], _as_claims(previous), reading, replace=True
+                )
             if found:
                 self._record(text, sentence, found, reading)
             previous = found
@@ -119,7 +124,7 @@ class Extractor:
         return mentions[0].place_id if mentions else None
 
     # -- sentence level -------------------------------------------------------------
-    def _read_sentence(self, text, sentence: Sentence, paragraph, entry_place, reading):
+    def _read_sentence(self, text, sentence: Sentence, paragraph, entry_place, reading, names):
         start, end = sentence.start, sentence.end
         date_mentions = dates.find_dates(
             text, start, end,
@@ -131,13 +136,15 @@ class Extractor:
             explicit = [m for m in date_mentions if m.date and not m.end_date]
             if explicit:
                 reading.paragraph_date = explicit[-1]
-        if triggers.BACKGROUND.search(text, start, end) and not _has_day(date_mentions):
-            return []
-        subjects = self._subjects(text, sentence, paragraph)
+        subjects = self._subjects(text, sentence, paragraph, names)
         if not subjects and entry_place:
             subjects = [_entry_subject(text, sentence, entry_place)]
+        if not subjects:
+            return []
+        if triggers.BACKGROUND.search(text, start, end) and not _has_day(date_mentions):
+            return []
         all_triggers = triggers.find_triggers(text, start, end)
-        if not subjects or not all_triggers:
+        if not all_triggers:
             return []
         clauses = _clauses(text, start, end)
         found = []
@@ -149,8 +156,8 @@ class Extractor:
             found.append(_Found(mention.place_id, status, date, mention.start))
         return _first_per_place(found)
 
-    def _subjects(self, text: str, sentence: Sentence, paragraph) -> list[PlaceMention]:
-        mentions = self.gazetteer.find(text, sentence.start, sentence.end)
+    def _subjects(self, text: str, sentence: Sentence, paragraph, names) -> list[PlaceMention]:
+        mentions = self.gazetteer.find(text, sentence.start, sentence.end, scanned=names)
         return [
             m
             for m in mentions
@@ -276,7 +283,9 @@ def _qualify(text, trigger, mention, scope, sentence, candidates) -> str | None:
         if _LOCATIVE_AFTER_OBJECT.search(gap) and gap.split()[:1] != ["in"]:
             # "seized weapons in Kunduz": the object is not the place.
             return "contested" if triggers.PARTIAL.search(gap) else None
-    if status == "captured" and _PART_OF.search(text[max(sentence.start, mention.start - 40) : mention.start]):  # noqa: E501
+    if status == "captured" and _PART_OF.search(
+        text[max(sentence.start, mention.start - 40) : mention.start]
+    ):  # noqa: E501
         status = "contested"
     if triggers.NEGATION_BEFORE.search(before):
         if status in ("captured", "surrendered") and triggers.DENIAL.search(text, *whole):
@@ -298,7 +307,7 @@ def _qualify(text, trigger, mention, scope, sentence, candidates) -> str | None:
 
 
 def _relative_to_neighbour(text, nearest, mention, date_mentions, reading) -> DateMention:
-    """"Kunduz fell Sunday, a day after Sheberghan": the place after "a day
+    """ "Kunduz fell Sunday, a day after Sheberghan": the place after "a day
     after" lies a day before the sentence's other date, not a day after the
     previous event."""
     if not nearest.relative_to_event or nearest.end > mention.start:

@@ -57,6 +57,13 @@ def _name_pattern(name: str) -> str:
     return _SEPARATOR.join(tokens)
 
 
+_WORD = re.compile(r"(?<![\w\-])[^\W\d_]+")
+
+
+def _first_word(name: str) -> str:
+    return _WORD.match(name.strip()).group(0).lower()
+
+
 def _split_variants(value: str | list | None) -> list[str]:
     if not value:
         return []
@@ -89,6 +96,9 @@ class Gazetteer:
             r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?:\s+city)?(?![\w])", re.I
         )
         self._lookup = {self._normal(n): v for n, v in self._names.items()}
+        # Trying ~200 alternatives at every position is slow; names are only
+        # tried where a word starts that begins some name.
+        self._first_words = {_first_word(n) for n in self._names}
 
     # -- loading ---------------------------------------------------------------
     def _add_row(self, row: dict, number: int) -> None:
@@ -150,21 +160,35 @@ class Gazetteer:
         exact = self._lookup.get(self._normal(matched))
         return exact or self._lookup.get(self._normal(re.sub(r"\s+city$", "", matched, flags=re.I)))
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[tuple]:
+        """Every name in ``text[start:end]``: (start, end, name) in text order.
+
+        Names are proper nouns: "farah" in lower case is not the city, but
+        descriptive aliases ("second-largest city") are lower case.
+        """
+        end = len(text) if end is None else end
+        found = []
+        for match in self._candidates(text, start, end):
+            name = self._resolve(match.group(0))
+            if name is not None and (match.group(0)[0].isupper() or name.is_alias):
+                found.append((match.start(), match.end(), name))
+        return found
+
+    def find(
+        self, text: str, start: int = 0, end: int | None = None, *, scanned: list | None = None
+    ) -> list[PlaceMention]:
         """Place mentions in ``text[start:end]`` with offsets into ``text``.
 
         A province named with "province" is province-level (no lane of its
         own); "the capital(s) of A, B and C" and "A's provincial capital" are
-        the capitals, as is a bare province name.
+        the capitals, as is a bare province name.  ``scanned`` is the result
+        of ``scan`` over a larger span, to avoid scanning twice.
         """
         end = len(text) if end is None else end
-        raw = []
-        for match in self._pattern.finditer(text, start, end):
-            name = self._resolve(match.group(0))
-            # Names are proper nouns: "farah" in lower case is not the city,
-            # but descriptive aliases ("second-largest city") are lower case.
-            if name is not None and (match.group(0)[0].isupper() or name.is_alias):
-                raw.append((match.start(), match.end(), name))
+        if scanned is None:
+            raw = self.scan(text, start, end)
+        else:
+            raw = [item for item in scanned if start <= item[0] and item[1] <= end]
         mentions = []
         for index, (m_start, m_end, name) in enumerate(raw):
             after = text[m_end : min(end, m_end + 40)]
@@ -177,6 +201,16 @@ class Gazetteer:
             )
             mentions.append(PlaceMention(m_start, m_end, name.place_id, province_level))
         return mentions
+
+    def _candidates(self, text: str, start: int, end: int):
+        position = start
+        for word in _WORD.finditer(text, start, end):
+            if word.start() < position or word.group(0).lower() not in self._first_words:
+                continue
+            match = self._pattern.match(text, word.start(), end)
+            if match:
+                position = match.end()
+                yield match
 
     @staticmethod
     def _governed_by_capitals_of(text: str, raw: list, index: int, floor: int) -> bool:

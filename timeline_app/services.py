@@ -82,7 +82,11 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileProblem]
                 if is_supported(child):
                     files.append(child)
                 elif not _is_sidecar(child):
-                    skipped.append(FileProblem(child, f"not an article type ({child.suffix or 'no extension'})"))  # noqa: E501
+                    skipped.append(
+                        FileProblem(
+                            child, f"not an article type ({child.suffix or 'no extension'})"
+                        )
+                    )  # noqa: E501
         else:
             files.append(path)
     return list(dict.fromkeys(files)), skipped
@@ -154,7 +158,9 @@ def _store_one(result: ReadResult, store: Store, extractor: Extractor, report) -
         events = extractor.extract(article)
         article_id = store.add_article(article, events)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-        report.failed.append(FileProblem(result.path, f"unexpected error ({type(exc).__name__}: {exc})"))  # noqa: E501
+        report.failed.append(
+            FileProblem(result.path, f"unexpected error ({type(exc).__name__}: {exc})")
+        )  # noqa: E501
         return
     report.imported.append((result.path, article_id, len(events)))
 

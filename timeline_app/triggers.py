@@ -77,31 +77,52 @@ PARTIAL = _words(
     r"(?:parts?|sections?|areas?|some|several|many|much) of (?:the )?(?:city|town|provincial capital|capital|cent(?:er|re))",  # noqa: E501
     r"(?:some|parts|several|many|most) of the (?:main |key )?(?:government )?(?:buildings|offices|checkpoints|districts|neighbo\w+|compounds)",  # noqa: E501
     r"(?:police|intelligence|governor(?:'s|’s)?|army|government) (?:headquarters|compounds?|buildings?|offices?)",  # noqa: E501
-    r"prison", r"jail", r"airport", r"remain(?:ed|s)? in control", r"still (?:held|holds?|controls?|controlled)",  # noqa: E501
-    r"held out", r"holding out", r"outskirts",
+    r"prison",
+    r"jail",
+    r"airport",
+    r"remain(?:ed|s)? in control",
+    r"still (?:held|holds?|controls?|controlled)",  # noqa: E501
+    r"held out",
+    r"holding out",
+    r"outskirts",
 )
 HEDGE = _words(
-    r"claim(?:ed|s|ing)?", r"reportedly", r"allegedly", r"purportedly", r"unconfirmed",
-    r"unverified", r"could not (?:be )?(?:independently )?(?:verif|confirm)\w*",
+    r"claim(?:ed|s|ing)?",
+    r"reportedly",
+    r"allegedly",
+    r"purportedly",
+    r"unconfirmed",
+    r"unverified",
+    r"could not (?:be )?(?:independently )?(?:verif|confirm)\w*",
     r"not (?:yet )?(?:been )?(?:independently )?(?:verified|confirmed|clear)",
-    r"den(?:ied|ies|y|ying)", r"disputed?", r"rejected",
+    r"den(?:ied|ies|y|ying)",
+    r"disputed?",
+    r"rejected",
     r"(?:the )?(?:Taliban|militants?|insurgents|group)(?:'s|’s)? (?:spokesm[ae]n|spokesperson|said|says|announced|claimed|statement)",  # noqa: E501
-    r"according to (?:the )?(?:Taliban|militants|insurgents)", r"Zabihullah Mujahid",
-    r"Qari Yousuf Ahmadi", r"said (?:it|they) (?:had|have)", r"says? (?:it|they) (?:has|have)",
-    r"(?:was|were) reported(?: to)?", r"(?:on|across) social media",
+    r"according to (?:the )?(?:Taliban|militants|insurgents)",
+    r"Zabihullah Mujahid",
+    r"Qari Yousuf Ahmadi",
+    r"said (?:it|they) (?:had|have)",
+    r"says? (?:it|they) (?:has|have)",
+    r"(?:was|were) reported(?: to)?",
+    r"(?:on|across) social media",
 )
 DISPUTE = _words(
     r"not (?:yet )?(?:been )?(?:independently )?(?:verified|confirmed|clear)",
-    r"could not (?:be )?(?:independently )?(?:verif|confirm)\w*", r"den(?:ied|ies|y|ying)",
-    r"disputed?", r"unconfirmed", r"false",
+    r"could not (?:be )?(?:independently )?(?:verif|confirm)\w*",
+    r"den(?:ied|ies|y|ying)",
+    r"disputed?",
+    r"unconfirmed",
+    r"false",
 )
 DENIAL = _words(r"den(?:ied|ies|y|ying)", r"rejected", r"false")
 NEGATION_BEFORE = re.compile(
     r"\b(?:not|n['’]t|never|yet to|failed to|unable to|no)\s+(?:\w+\s+){0,2}$", re.I
 )
 INTENT_BEFORE = re.compile(
-    r"\b(?:could|may|might|would|will|can|poised to|about to|threaten\w* to|tr(?:y|ied|ies|ying) to|"
-    r"attempt\w* to|bid to|aim\w* to|plan\w* to|seek\w* to|sought to|expected to|likely to|"
+    r"\b(?:could|may|might|would|will|can|poised to|about to|threaten\w* to|"
+    r"tr(?:y|ied|ies|ying) to|attempt\w* to|bid to|aim\w* to|plan\w* to|seek\w* to|"
+    r"sought to|expected to|likely to|"
     r"set to|close to|closer to|verge of|brink of|fight\w* to|push\w* to|struggl\w* to|vow\w* to|"
     r"prepar\w* to|mov\w* to|effort to|operation to|offensive to|order\w* to|intent on|"
     r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of)\s+(?:\w+\s+){0,2}$",
@@ -109,8 +130,12 @@ INTENT_BEFORE = re.compile(
 )
 SURRENDER_NOUN_AFTER = re.compile(r"^\s+(?:deals?|talks|negotiations|terms|offers?)\b", re.I)
 BACKGROUND = _words(
-    r"in (?:late |early |mid-)?(?:19|20)\d\d", r"in the (?:19|20)\d0s", r"(?:two|three|\d+) decades ago",  # noqa: E501
-    r"years ago", r"when the Taliban (?:last )?(?:ruled|were in power)", r"last time",
+    r"in (?:late |early |mid-)?(?:19|20)\d\d",
+    r"in the (?:19|20)\d0s",
+    r"(?:two|three|\d+) decades ago",  # noqa: E501
+    r"years ago",
+    r"when the Taliban (?:last )?(?:ruled|were in power)",
+    r"last time",
 )
 CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s*(?:but|while|whereas|although|though|as|and|when|after which)\b|"

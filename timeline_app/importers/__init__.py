@@ -32,7 +32,9 @@ def read_article(path: str | Path) -> Article:
     importer = IMPORTERS.get(path.suffix.lower())
     if importer is None:
         supported = ", ".join(sorted(IMPORTERS))
-        raise ArticleError(f"unsupported file type {path.suffix or '(none)'}; supported: {supported}")  # noqa: E501
+        raise ArticleError(
+            f"unsupported file type {path.suffix or '(none)'}; supported: {supported}"
+        )  # noqa: E501
     data = _read_bytes(path)
     text = decode(data)
     base.check_is_text(text)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -131,7 +130,7 @@ class Store:
                 article.published.isoformat() if article.published else None,
                 article.url, article.source_path, article.dateline,
                 json.dumps(article.flags), article.text,
-                dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             ],
         )  # fmt: skip
         return cursor.lastrowid

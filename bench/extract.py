@@ -1,0 +1,102 @@
+"""Import throughput on generated articles: prints figures, asserts nothing.
+
+    python bench/extract.py [--articles 1000]
+
+Generates news-like articles (a lede with a weekday, coordination, hedges,
+context places, captions and filler paragraphs, about 4 kB each, like the
+sample), writes them to a temporary folder, then times extraction alone and
+the whole import (read, decode, extract, store) into a fresh database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timeline_app.extract import Extractor  # noqa: E402
+from timeline_app.gazetteer import Gazetteer  # noqa: E402
+from timeline_app.importers import read_article  # noqa: E402
+from timeline_app.services import import_paths  # noqa: E402
+from timeline_app.storage import Store  # noqa: E402
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+TEMPLATES = [
+    "The Taliban overran {a} on {day}, officials said.",
+    "Taliban fighters captured the capitals of {pa} and {pb} provinces {day}.",
+    "Clashes pushed into the center of {a} as fighters took control of the police headquarters.",
+    "{a} had been under siege by the militants for over two months.",
+    "The group said it had seized {a} on {day}, a claim officials denied.",
+    "Hundreds of Afghan forces surrendered at a base on the edge of {a} on {day}.",
+    "Government forces retook {a} on {day} after a day of fighting.",
+    "{a}, a five-hour drive north of Kabul, fell to the Taliban on {day}.",
+]
+FILLER = (
+    "Afghan government control has shrunk to less than a third of the country's territory, "
+    "and the withdrawal of foreign troops is set to conclude within weeks. Officials in Kabul "
+    "said reinforcements would be sent, though it was not clear when they would arrive. "
+)
+
+
+def generate(count: int, folder: Path, gazetteer: Gazetteer, seed: int = 7) -> list[Path]:
+    rng = random.Random(seed)
+    places = list(gazetteer.places.values())
+    paths = []
+    for number in range(count):
+        published = dt.date(2021, 8, 1) + dt.timedelta(days=rng.randrange(20))
+        paragraphs = [f"KABUL — Two cities were under threat {rng.choice(WEEKDAYS)}."]
+        for _ in range(10):
+            a, b = rng.sample(places, 2)
+            template = rng.choice(TEMPLATES)
+            paragraphs.append(
+                template.format(a=a.name, pa=a.province, pb=b.province, day=rng.choice(WEEKDAYS))
+                + " "
+                + FILLER
+            )
+        paragraphs.append("A photo of the city. (Jane Doe/Example News)")
+        paragraphs.append("Read more:")
+        path = folder / f"article-{number:05d}.txt"
+        path.write_text(f"Published {published:%B %d, %Y}\n\n" + "\n\n".join(paragraphs))
+        paths.append(path)
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=1000)
+    args = parser.parse_args()
+    gazetteer = Gazetteer.load()
+    extractor = Extractor(gazetteer)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = generate(args.articles, folder, gazetteer)
+        size = sum(p.stat().st_size for p in paths) / len(paths)
+        articles = [read_article(p) for p in paths]
+
+        started = time.perf_counter()
+        events = sum(len(extractor.extract(a)) for a in articles)
+        extract_s = time.perf_counter() - started
+
+        started = time.perf_counter()
+        with Store(folder / "bench.db") as store:
+            report = import_paths(paths, store, gazetteer)
+            counts = store.counts()
+        import_s = time.perf_counter() - started
+
+    print(f"articles: {len(paths)} generated, {size / 1000:.1f} kB each")
+    print(f"extract only: {len(paths) / extract_s:,.0f} articles/s ({events} events, {extract_s:.2f} s)")  # noqa: E501
+    print(
+        f"full import (read, extract, store, one transaction each): "
+        f"{len(report.imported) / import_s:,.0f} articles/s ({import_s:.2f} s; "
+        f"{counts['events']} events, {counts['mentions']} quotes stored)"
+    )
+
+
+if __name__ == "__main__":
+    main()

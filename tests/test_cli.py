@@ -1,0 +1,92 @@
+import csv
+import io
+import json
+
+import pytest
+
+from timeline_app.cli import main
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_then_events_as_json(tmp_path, capsys, sample_path):
+    db = tmp_path / "t.db"
+    code, out, err = run(capsys, "import", "--db", db, sample_path)
+    assert code == 0 and "1 imported (9 events)" in out and err == ""
+    code, out, _ = run(capsys, "events", "--db", db)
+    events = json.loads(out)
+    assert code == 0 and len(events) == 9
+    kunduz = next(e for e in events if e["place"] == "Kunduz")
+    assert {k: kunduz[k] for k in ("province", "country", "status", "date", "date_precision")} == {
+        "province": "Kunduz", "country": "Afghanistan", "status": "surrendered",
+        "date": "2021-08-11", "date_precision": "day"}  # fmt: skip
+    assert kunduz["lat"] == pytest.approx(36.73)
+    [source] = kunduz["sources"]
+    assert source["outlet"] == "The Washington Post" and source["published"] == "2021-08-12"
+    text = sample_path.read_text()
+    assert text[source["start"] : source["end"]] == source["quote"]
+
+
+def test_events_as_csv_has_a_row_per_source(tmp_path, capsys, sample_path):
+    db = tmp_path / "t.db"
+    run(capsys, "import", "--db", db, sample_path)
+    code, out, _ = run(capsys, "events", "--db", db, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    # 9 events: Ghazni's fall is told 3 times; Herat, Kandahar and Qala-e-Naw twice each.
+    assert code == 0 and len(rows) == 3 + 2 + 2 + 2 + 5
+    assert {r["place"] for r in rows} >= {"Kunduz", "Ghazni", "Herat"}
+
+
+def test_failed_files_exit_1_with_one_line_each_on_stderr(tmp_path, capsys, sample_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    code, out, err = run(capsys, "import", "--db", tmp_path / "t.db", bad, sample_path)
+    assert code == 1
+    assert err.strip().splitlines() == ["error: bad.txt: the file is empty"]
+    assert "1 imported" in out and "Traceback" not in err
+
+
+def test_articles_lists_flags(tmp_path, capsys):
+    undated = tmp_path / "u.txt"
+    undated.write_text("The Taliban captured Herat on Tuesday.")
+    db = tmp_path / "t.db"
+    _, _, err = run(capsys, "import", "--db", db, undated)
+    assert "have no publication date: pass --published" in err
+    code, out, _ = run(capsys, "articles", "--db", db)
+    assert code == 0 and "[no publication date]" in out and "1 article(s)" in out
+
+
+def test_bad_database_is_a_message_not_a_traceback(tmp_path, capsys):
+    db = tmp_path / "x.db"
+    db.write_text("not sqlite" * 200)
+    code, _, err = run(capsys, "events", "--db", db)
+    assert code == 2 and err.startswith("timeline-app: x.db is not a Timeline database")
+
+
+def test_another_gazetteer(tmp_path, capsys):
+    gazetteer = tmp_path / "iraq.csv"
+    gazetteer.write_text("place,province,country,lat,lon\nMosul,Nineveh,Iraq,36.34,43.13\n")
+    article = tmp_path / "a.txt"
+    article.write_text("Published June 11, 2014\n\nMILITANTS seized Mosul on Tuesday.")
+    db = tmp_path / "t.db"
+    run(capsys, "import", "--db", db, "--gazetteer", gazetteer, article)
+    _, out, _ = run(capsys, "events", "--db", db)
+    assert [(e["place"], e["country"], e["date"]) for e in json.loads(out)] == [
+        ("Mosul", "Iraq", "2014-06-10")]  # fmt: skip
+
+
+def test_default_database_location_can_be_overridden(tmp_path, capsys, monkeypatch, sample_path):
+    monkeypatch.setenv("TIMELINE_APP_DB", str(tmp_path / "default.db"))
+    run(capsys, "import", sample_path)
+    assert (tmp_path / "default.db").exists()
+
+
+def test_bad_date_option_is_a_usage_error(tmp_path, capsys, sample_path):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import", "--published", "12/08/2021", str(sample_path)])
+    assert exit_info.value.code == 2
+    assert "not a date in YYYY-MM-DD form" in capsys.readouterr().err

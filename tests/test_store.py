@@ -1,0 +1,111 @@
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from timeline_app.model import Article, Event, Evidence
+from timeline_app.storage import Store, StoreError
+from timeline_app.storage.schema import SCHEMA_VERSION
+
+
+def make_article(text="Ghazni fell on Thursday.", published=dt.date(2021, 8, 12), outlet="AP"):
+    return Article(text=text, title="t", outlet=outlet, published=published, content_hash=text)
+
+
+def ghazni_event(date=dt.date(2021, 8, 12), status="captured"):
+    return Event(
+        "afghanistan-ghazni",
+        status,
+        date,
+        "day",
+        evidence=[Evidence("Ghazni fell on Thursday.", 0, 24)],
+    )  # noqa: E501
+
+
+@pytest.fixture
+def store_with_places(store, gazetteer):
+    store.sync_places(gazetteer.places.values())
+    return store
+
+
+def test_schema_tables_indexes_and_pragmas(store):
+    assert {"articles", "places", "events", "mentions", "articles_fts"} <= set(
+        store.db.table_names()
+    )
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    index_columns = {tuple(i.columns) for i in store.db["events"].indexes}
+    assert ("date",) in index_columns
+    assert store.db["mentions"].foreign_keys
+
+
+def test_same_place_status_and_date_from_two_articles_is_one_event_with_two_sources(
+    store_with_places,
+):  # noqa: E501
+    store = store_with_places
+    store.add_article(make_article(), [ghazni_event()])
+    store.add_article(
+        make_article("Ghazni fell on Thursday, Reuters said.", outlet="Reuters"), [ghazni_event()]
+    )  # noqa: E501
+    [event] = store.events()
+    assert [s["outlet"] for s in event["sources"]] == ["AP", "Reuters"]
+    assert event["place"] == "Ghazni" and event["province"] == "Ghazni" and event["lat"] == 33.55
+
+
+def test_different_dates_are_different_events(store_with_places):
+    store_with_places.add_article(
+        make_article(), [ghazni_event(), ghazni_event(dt.date(2021, 8, 13))]
+    )
+    assert [e["date"] for e in store_with_places.events()] == ["2021-08-12", "2021-08-13"]
+
+
+def test_unknown_dates_are_listed_last(store_with_places):
+    store_with_places.add_article(make_article(), [ghazni_event(None), ghazni_event()])
+    assert [e["date"] for e in store_with_places.events()] == ["2021-08-12", None]
+
+
+def test_a_failing_article_leaves_nothing_half_written(store_with_places):
+    bad = Event("no-such-place", "captured", None, "unknown", evidence=[Evidence("x", 0, 1)])
+    with pytest.raises(sqlite3.IntegrityError):
+        store_with_places.add_article(make_article(), [ghazni_event(), bad])
+    assert store_with_places.counts() == {"articles": 0, "events": 0, "mentions": 0, "places": 34}
+
+
+def test_full_text_search_over_articles(store_with_places):
+    store_with_places.add_article(make_article("The siege of Ghazni lasted months."), [])
+    rows = store_with_places.db.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'siege'").fetchall()  # fmt: skip
+    assert len(rows) == 1
+
+
+def test_not_a_database_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are my notes, not a database" * 100)
+    with pytest.raises(StoreError, match="not a Timeline database"):
+        Store(path)
+    assert path.read_bytes() == b"these are my notes, not a database" * 100
+
+
+def test_newer_schema_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "future.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        conn.execute("CREATE TABLE articles (id INTEGER)")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer version"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_reopening_keeps_the_data(tmp_path, gazetteer):
+    with Store(tmp_path / "a.db") as store:
+        store.sync_places(gazetteer.places.values())
+        store.add_article(make_article(), [ghazni_event()])
+    with Store(tmp_path / "a.db") as store:
+        assert store.counts()["events"] == 1
+    assert not list(tmp_path.glob("*.bak*"))  # nothing to migrate, no backup
+
+
+def test_open_without_create_needs_an_existing_file(tmp_path):
+    with pytest.raises(StoreError, match="no such database"):
+        Store(tmp_path / "missing.db", create=False)
