@@ -90,7 +90,10 @@ def main() -> None:
         import_s = time.perf_counter() - started
 
     print(f"articles: {len(paths)} generated, {size / 1000:.1f} kB each")
-    print(f"extract only: {len(paths) / extract_s:,.0f} articles/s ({events} events, {extract_s:.2f} s)")  # noqa: E501
+    print(
+        f"extract only: {len(paths) / extract_s:,.0f} articles/s "
+        f"({events} events, {extract_s:.2f} s)"
+    )  # noqa: E501
     print(
         f"full import (read, extract, store, one transaction each): "
         f"{len(report.imported) / import_s:,.0f} articles/s ({import_s:.2f} s; "

@@ -46,7 +46,13 @@ _WEEKDAY = re.compile(
 _DEICTIC = [
     (re.compile(r"\bthe day before yesterday\b", re.I), -2),
     (re.compile(r"\byesterday\b", re.I), -1),
-    (re.compile(r"\b(?:earlier |later )?today\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b", re.I), 0),  # noqa: E501
+    (
+        re.compile(
+            r"\b(?:earlier |later )?today\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b",
+            re.I,
+        ),
+        0,
+    ),  # noqa: E501
 ]
 _EVENT_RELATIVE = [
     (re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:same|that)\s+day\b", re.I), 0),

@@ -199,6 +199,47 @@ class Store:
             for r in rows
         ]  # fmt: skip
 
+    def event_rows(self) -> list[tuple]:
+        """(id, place, province, status, date, end_date, precision, sources) for the table."""
+        return self.db.execute(
+            "SELECT e.id, p.name, p.province, e.status, e.date, e.end_date, e.date_precision,"
+            " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.event_id = e.id)"
+            " FROM events e JOIN places p ON p.id = e.place_id"
+            " ORDER BY e.date IS NULL, e.date, p.name"
+        ).fetchall()
+
+    def event(self, event_id: int) -> dict | None:
+        """One event with its place and sources, as in ``events()``."""
+        row = self.db.execute(
+            "SELECT e.id, p.name, p.province, p.country, e.status, e.date, e.end_date,"
+            " e.date_precision, p.lat, p.lon, p.id"
+            " FROM events e JOIN places p ON p.id = e.place_id WHERE e.id = ?",
+            [event_id],
+        ).fetchone()
+        if row is None:
+            return None
+        sources = self.db.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, m.quote, m.start, m.end"
+            " FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " WHERE m.event_id = ? ORDER BY a.published, a.id, m.start",
+            [event_id],
+        ).fetchall()
+        keys = ("article_id", "title", "outlet", "published", "quote", "start", "end")
+        return {
+            "id": row[0], "place": row[1], "province": row[2], "country": row[3],
+            "status": row[4], "date": row[5], "end_date": row[6], "date_precision": row[7],
+            "lat": row[8], "lon": row[9], "place_id": row[10],
+            "sources": [dict(zip(keys, s, strict=True)) for s in sources],
+        }  # fmt: skip
+
+    def article(self, article_id: int) -> dict | None:
+        row = self.db.execute(
+            "SELECT id, title, outlet, published, url, text FROM articles WHERE id = ?",
+            [article_id],
+        ).fetchone()
+        keys = ("id", "title", "outlet", "published", "url", "text")
+        return dict(zip(keys, row, strict=True)) if row else None
+
     def _sources_by_event(self) -> dict[int, list[dict]]:
         rows = self.db.execute(
             "SELECT m.event_id, a.id, a.title, a.outlet, a.published, m.quote, m.start, m.end"

@@ -1,0 +1,49 @@
+import pytest
+from PySide6.QtCore import QSettings
+
+from timeline_app.gui import dialogs
+from timeline_app.gui.main_window import MainWindow
+from timeline_app.storage import Store
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """What the (patched) dialogs answer, and what they were shown."""
+    state = {"files": [], "folder": None, "save": None, "export": None, "dates": {}, "shown": []}
+    monkeypatch.setattr(dialogs, "ask_article_files", lambda parent: state["files"])
+    monkeypatch.setattr(dialogs, "ask_folder", lambda parent: state["folder"])
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, *a: state["save"])
+    monkeypatch.setattr(dialogs, "ask_export_options", lambda parent: state["export"])
+    monkeypatch.setattr(
+        dialogs, "show_import_summary", lambda parent, report: state["shown"].append(report)
+    )  # noqa: E501
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda parent, title, text: state["shown"].append((title, text))
+    )  # noqa: E501
+    monkeypatch.setattr(
+        dialogs, "confirm_publication_dates", lambda parent, results: state["dates"]
+    )  # noqa: E501
+    return state
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, answers):
+    store = Store(tmp_path / "gui.db")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(store, settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    if win.job is not None:
+        win.job.cancel()
+        qtbot.waitUntil(lambda: win.job is None, timeout=10_000)
+    win.store.close()
+
+
+def import_and_wait(qtbot, window, answers, paths):
+    answers["files"] = [str(p) for p in paths]
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: not window.is_busy() and bool(answers["shown"]), timeout=20_000)
+    return answers["shown"][-1]

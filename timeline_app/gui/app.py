@@ -1,0 +1,60 @@
+"""Start the window: pick the database, seed it on first launch, show, run."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from ..paths import default_db_path, seeds_dir  # noqa: E402
+from ..services import import_paths  # noqa: E402
+from ..storage import Store, StoreError  # noqa: E402
+from .main_window import MainWindow  # noqa: E402
+
+SCREENSHOT_DELAY_MS = 1500
+
+
+def open_store(args) -> tuple[Store, bool]:
+    """The database to show and whether it should receive the sample."""
+    if args.demo:
+        folder = Path(tempfile.mkdtemp(prefix="timeline-demo-"))
+        return Store(folder / "demo.db"), True
+    if args.db:
+        return Store(args.db), False
+    return Store(default_db_path()), True
+
+
+def run(args) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("timeline-app")
+    app.setApplicationName("Timeline")
+    try:
+        store, may_seed = open_store(args)
+    except StoreError as exc:
+        print(f"timeline-app: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, "Cannot open database", str(exc))
+        return 2
+    settings = QSettings()
+    if may_seed and store.counts()["articles"] == 0 and (args.demo or not settings.value("seeded")):
+        import_paths([seeds_dir()], store)
+        settings.setValue("seeded", True)
+    window = MainWindow(store, settings)
+    window.show()
+    if args.screenshot:
+        QTimer.singleShot(
+            SCREENSHOT_DELAY_MS, lambda: _screenshot_and_quit(window, args.screenshot)
+        )
+    return app.exec()
+
+
+def _screenshot_and_quit(window: MainWindow, path: Path) -> None:
+    window.grab().save(str(path), "PNG")
+    print(f"saved {path}")
+    window.close()
+    QApplication.instance().quit()

@@ -1,0 +1,210 @@
+"""Every question the window asks, behind one small function each.
+
+Tests replace these functions instead of clicking through modal dialogs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from .. import __version__
+from ..services import ImportReport, ReadResult
+
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
+DB_FILTER = "Timeline database (*.db *.sqlite *.sqlite3);;All files (*)"
+
+
+def ask_article_files(parent: QWidget) -> list[str]:
+    files, _ = QFileDialog.getOpenFileNames(parent, "Import articles", "", ARTICLE_FILTER)
+    return files
+
+
+def ask_folder(parent: QWidget) -> str | None:
+    return QFileDialog.getExistingDirectory(parent, "Import a folder of articles") or None
+
+
+def ask_open_database(parent: QWidget) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open database", "", DB_FILTER)
+    return path or None
+
+
+def ask_new_database(parent: QWidget) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "New database", "timeline.db", DB_FILTER)
+    return path or None
+
+
+def ask_save_path(parent: QWidget, title: str, default: str, file_filter: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, default, file_filter)
+    return path or None
+
+
+def show_error(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def show_import_summary(parent: QWidget, report: ImportReport) -> None:
+    lines = [report.summary() + "."]
+    for problem in report.failed:
+        lines.append(f"• failed: {problem.line()}")
+    for problem in report.skipped:
+        lines.append(f"• skipped: {problem.line()}")
+    box = QMessageBox(parent)
+    box.setWindowTitle("Import finished")
+    box.setIcon(QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information)
+    box.setText(lines[0])
+    if len(lines) > 1:
+        box.setInformativeText("\n".join(lines[1:21]) + ("\n…" if len(lines) > 21 else ""))
+    box.exec()
+
+
+def show_about(parent: QWidget) -> None:
+    from importlib.metadata import version
+
+    import pyqtgraph
+    import PySide6
+    import sqlite_utils  # noqa: F401
+
+    QMessageBox.about(
+        parent,
+        "About Timeline",
+        f"<h3>Timeline {__version__}</h3><p>Which city fell when, according to whom.</p>"
+        f"<p>PySide6 {PySide6.__version__} · pyqtgraph {pyqtgraph.__version__} · "
+        f"sqlite-utils {version('sqlite-utils')}</p>",
+    )
+
+
+class PublishedDatesDialog(QDialog):
+    """Confirm or enter each article's publication date before importing."""
+
+    def __init__(self, results: list[ReadResult], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Publication dates")
+        self.results = [r for r in results if r.article is not None]
+        self.table = QTableWidget(len(self.results), 3)
+        self.table.setHorizontalHeaderLabels(["File", "Title", "Published (YYYY-MM-DD)"])
+        for row, result in enumerate(self.results):
+            article = result.article
+            for column, text in enumerate(
+                (
+                    result.path.name,
+                    article.title,
+                    article.published.isoformat() if article.published else "",
+                )  # noqa: E501
+            ):
+                item = QTableWidgetItem(text)
+                if column < 2:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column == 2 and not article.published:
+                    item.setBackground(QColor("#fff3cd"))
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.itemChanged.connect(self._validate)
+        missing = sum(1 for r in self.results if r.article.published is None)
+        note = QLabel(
+            f"No publication date was found in {missing} article(s) (highlighted). Dates "
+            "such as “Tuesday” are counted back from it; leave it empty to keep them unknown."
+        )
+        note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self.resize(760, 420)
+
+    def dates(self) -> dict[Path, dt.date | None]:
+        return {r.path: _parse(self.table.item(i, 2).text()) for i, r in enumerate(self.results)}
+
+    def _validate(self) -> None:
+        ok = True
+        for row in range(self.table.rowCount()):
+            text = self.table.item(row, 2).text().strip()
+            valid = not text or _parse(text) is not None
+            ok &= valid
+            self.table.item(row, 2).setForeground(QColor("black" if valid else "#c00000"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
+def _parse(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def confirm_publication_dates(parent, results: list[ReadResult]) -> dict | None:
+    """Dates per path, or None if the user cancelled the import."""
+    dialog = PublishedDatesDialog(results, parent)
+    return dialog.dates() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    width: int
+    visible_only: bool
+
+
+class ExportDialog(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export PNG")
+        self.whole = QRadioButton("Whole timeline")
+        self.visible = QRadioButton("Visible range")
+        self.whole.setChecked(True)
+        scope = QButtonGroup(self)
+        scope.addButton(self.whole)
+        scope.addButton(self.visible)
+        self.width = QSpinBox()
+        self.width.setRange(640, 10000)
+        self.width.setSingleStep(160)
+        self.width.setValue(1920)
+        self.width.setSuffix(" px")
+        presets = QHBoxLayout()
+        for value in (1920, 3840):
+            button = QRadioButton(f"{value} px")
+            button.toggled.connect(lambda on, v=value: on and self.width.setValue(v))
+            presets.addWidget(button)
+        form = QFormLayout(self)
+        form.addRow("Range", self.whole)
+        form.addRow("", self.visible)
+        form.addRow("Width", presets)
+        form.addRow("Custom width", self.width)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+def ask_export_options(parent) -> ExportOptions | None:
+    dialog = ExportDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return ExportOptions(dialog.width.value(), dialog.visible.isChecked())

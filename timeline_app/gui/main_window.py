@@ -1,0 +1,499 @@
+"""The main window: actions, menus and wiring; the work is done by the core.
+
+Timeline in the centre, detail pane at the right, event table below, status
+bar with counts.  All signal wiring sits in ``_connect_signals``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QProgressDialog,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from .. import timeline_data
+from ..cli import events_csv
+from ..extract import Extractor
+from ..gazetteer import Gazetteer
+from ..highlight import highlight_spans
+from ..services import ImportReport, ReadResult, discover, read_one, store_articles
+from ..storage import Store, StoreError
+from . import dialogs, export
+from .detail_pane import ArticleDialog, DetailPane
+from .event_table import EVENT_ID_ROLE, EventFilterModel, EventTableModel
+from .timeline_view import TimelineView
+from .workers import Job
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: QSettings, gazetteer: Gazetteer | None = None):
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self.lane_order = str(settings.value("lane_order", "first_capture"))
+        self.job: Job | None = None
+        self.progress: QProgressDialog | None = None
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._connect_signals()
+        self._restore_state()
+        self.refresh()
+
+    # -- construction ---------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.timeline = TimelineView()
+        self.timeline.tooltip_for = self._tooltip_for
+        self.detail = DetailPane()
+        self.detail.highlighter = lambda quote: highlight_spans(quote, self.gazetteer)
+        self.table_model = EventTableModel(self)
+        self.filter_model = EventFilterModel(self)
+        self.filter_model.setSourceModel(self.table_model)
+        self.table = QTableView()
+        self.table.setModel(self.filter_model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(
+            "Filter events by place, province, status or date (Ctrl+F)"
+        )  # noqa: E501
+        self.filter_edit.setClearButtonEnabled(True)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(4, 4, 4, 0)
+        table_layout.addWidget(self.filter_edit)
+        table_layout.addWidget(self.table)
+        self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.top_splitter.addWidget(self.timeline)
+        self.top_splitter.addWidget(self.detail)
+        self.top_splitter.setStretchFactor(0, 3)
+        self.top_splitter.setStretchFactor(1, 1)
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.main_splitter.addWidget(self.top_splitter)
+        self.main_splitter.addWidget(table_box)
+        self.main_splitter.setStretchFactor(0, 3)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main_splitter)
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+    def _action(self, text: str, shortcut=None, slot=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_db_action = self._action("&New Database…", keys.New, self.new_database)
+        self.open_db_action = self._action("&Open Database…", keys.Open, self.open_database)
+        self.import_action = self._action("&Import Articles…", "Ctrl+I", self.import_files)
+        self.import_folder_action = self._action(
+            "Import &Folder…", "Ctrl+Shift+I", self.import_folder
+        )  # noqa: E501
+        self.export_png_action = self._action("&Export PNG…", "Ctrl+E", self.export_png)
+        self.export_csv_action = self._action("Export &CSV…", "Ctrl+Shift+E", self.export_csv)
+        self.quit_action = self._action("&Quit", keys.Quit, self.close)
+        self.fit_action = self._action("&Fit All", "Ctrl+0", self.timeline.fit_all)
+        self.zoom_in_action = self._action("Zoom &In", keys.ZoomIn, lambda: self.timeline.zoom(1.6))
+        self.zoom_out_action = self._action(
+            "Zoom &Out", keys.ZoomOut, lambda: self.timeline.zoom(1 / 1.6)
+        )  # noqa: E501
+        self.filter_action = self._action("&Filter Events", keys.Find, self._focus_filter)
+        self.about_action = self._action("&About Timeline", None, lambda: dialogs.show_about(self))
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (self.new_db_action, self.open_db_action):
+            file_menu.addAction(action)
+        self.recent_menu = QMenu("Open &Recent", self)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.import_folder_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_png_action)
+        file_menu.addAction(self.export_csv_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        for action in (
+            self.fit_action,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.filter_action,
+        ):  # noqa: E501
+            view_menu.addAction(action)
+        order_menu = view_menu.addMenu("&Lane Order")
+        self.order_actions = {}
+        for key, label in timeline_data.LANE_ORDERS.items():
+            action = order_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(key == self.lane_order)
+            action.triggered.connect(lambda _=False, k=key: self.set_lane_order(k))
+            self.order_actions[key] = action
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _connect_signals(self) -> None:
+        self.timeline.event_selected.connect(self._on_timeline_selected)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
+        self.filter_edit.textChanged.connect(self._on_filter_changed)
+        self.detail.article_requested.connect(self._on_article_requested)
+
+    # -- state ------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        self.resize(1400, 900)
+        self.top_splitter.setSizes([1000, 400])
+        self.main_splitter.setSizes([620, 280])
+        for key, widget in (
+            ("geometry", self), ("top_splitter", self.top_splitter), ("main_splitter", self.main_splitter),  # noqa: E501
+        ):  # fmt: skip
+            value = self.settings.value(key)
+            if isinstance(value, QByteArray):
+                (widget.restoreGeometry if key == "geometry" else widget.restoreState)(value)
+        self._remember_database(self.store.path)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.job is not None:
+            self.job.cancel()
+            if self.job.thread is not None:
+                self.job.thread.wait(10_000)
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("top_splitter", self.top_splitter.saveState())
+        self.settings.setValue("main_splitter", self.main_splitter.saveState())
+        self.settings.setValue("lane_order", self.lane_order)
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def _remember_database(self, path: Path) -> None:
+        recent = [str(path.resolve())]
+        for item in self.settings.value("recent_databases", []) or []:
+            if item not in recent and Path(item).exists():
+                recent.append(item)
+        self.settings.setValue("recent_databases", recent[:MAX_RECENT])
+        self.recent_menu.clear()
+        for item in recent[:MAX_RECENT]:
+            action = self.recent_menu.addAction(item)
+            action.triggered.connect(lambda _=False, p=item: self.switch_database(p))
+
+    # -- refresh ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the database into the timeline, the table and the status bar."""
+        selected = self.timeline.selected_event()
+        self.data = timeline_data.load(self.store.db, self.lane_order)
+        self.timeline.set_data(self.data)
+        self.table_model.set_rows(self.store.event_rows())
+        counts = self.store.counts()
+        self.counts_label.setText(
+            f"{counts['events']} events · {counts['mentions']} quotes · "
+            f"{counts['articles']} articles · {self.store.path.name}"
+        )
+        self.setWindowTitle(f"Timeline — {self.store.path.name}")
+        if counts["articles"] == 0:
+            self.statusBar().showMessage(
+                "Empty database: import articles with File ▸ Import Articles… (Ctrl+I)"
+                " or drop files here"
+            )
+        if selected is not None:
+            self.select_event(selected)
+
+    def set_lane_order(self, order: str) -> None:
+        self.lane_order = order
+        for key, action in self.order_actions.items():
+            action.setChecked(key == order)
+        self.refresh()
+
+    # -- selection ----------------------------------------------------------------------------
+    def select_event(self, event_id: int | None) -> None:
+        """Show one event everywhere: timeline marker, table row, detail pane."""
+        self.timeline.select_event(event_id)
+        self.detail.show_event(self.store.event(event_id) if event_id is not None else None)
+        self._select_table_row(event_id)
+
+    def _select_table_row(self, event_id: int | None) -> None:
+        row = self.table_model.row_of(event_id) if event_id is not None else None
+        if row is None:
+            return
+        index = self.filter_model.mapFromSource(self.table_model.index(row, 0))
+        if index.isValid() and self.table.currentIndex().row() != index.row():
+            self.table.blockSignals(True)
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(index.row())
+            self.table.selectionModel().blockSignals(False)
+            self.table.blockSignals(False)
+            self.table.scrollTo(index)
+
+    def _on_timeline_selected(self, event_id: int) -> None:
+        self.detail.show_event(self.store.event(event_id))
+        self._select_table_row(event_id)
+
+    def _on_table_row_changed(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        event_id = self.filter_model.data(current, EVENT_ID_ROLE)
+        self.timeline.select_event(event_id)
+        self.detail.show_event(self.store.event(event_id))
+
+    def _tooltip_for(self, event_id: int) -> str:
+        event = self.store.event(event_id)
+        if event is None:
+            return ""
+        outlets = sorted({s["outlet"] or "unknown outlet" for s in event["sources"]})
+        return (
+            f"<b>{event['place']}</b> — {event['status']}<br>{event['date']} "
+            f"({event['date_precision']})<br>{len(event['sources'])} source(s): {', '.join(outlets)}"  # noqa: E501
+        )
+
+    def _on_filter_changed(self, text: str) -> None:
+        self.filter_model.set_text(text)
+        shown = self.filter_model.rowCount()
+        self.statusBar().showMessage(
+            f"{shown} of {self.table_model.rowCount()} events match" if text else "", 5000
+        )  # noqa: E501
+
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def _on_article_requested(self, article_id: int, start: int, end: int) -> None:
+        article = self.store.article(article_id)
+        if article is None:
+            dialogs.show_error(self, "Article not found", f"No article with id {article_id}.")
+            return
+        self.article_dialog = ArticleDialog(article, start, end, self)
+        self.article_dialog.show()
+
+    # -- databases ------------------------------------------------------------------------------
+    def new_database(self) -> None:
+        path = dialogs.ask_new_database(self)
+        if path:
+            self.switch_database(path)
+
+    def open_database(self) -> None:
+        path = dialogs.ask_open_database(self)
+        if path:
+            self.switch_database(path, create=False)
+
+    def switch_database(self, path: str | Path, create: bool = True) -> None:
+        if self.job is not None:
+            dialogs.show_error(self, "Import running", "Wait for the import to finish first.")
+            return
+        try:
+            store = Store(path, create=create)
+        except StoreError as exc:
+            dialogs.show_error(self, "Cannot open database", str(exc))
+            return
+        self.store.close()
+        self.store = store
+        self._remember_database(store.path)
+        self.detail.show_event(None)
+        self.refresh()
+
+    # -- import -----------------------------------------------------------------------------------
+    def import_files(self) -> None:
+        paths = dialogs.ask_article_files(self)
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder(self) -> None:
+        folder = dialogs.ask_folder(self)
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str | Path]) -> None:
+        """Read the files (worker), confirm dates (dialog), store (worker), report."""
+        if self.job is not None:
+            dialogs.show_error(self, "Import running", "An import is already running.")
+            return
+        files, skipped = discover(paths)
+        if not files:
+            report = ImportReport(skipped=skipped)
+            dialogs.show_import_summary(self, report)
+            return
+
+        def read(progress, cancelled) -> list[ReadResult]:
+            results = []
+            for done, path in enumerate(files):
+                if cancelled():
+                    break
+                progress(done, len(files), f"Reading {path.name}")
+                results.append(read_one(path))
+            return results
+
+        self._run_job(
+            "Reading articles…", read, lambda results: self._confirm_and_store(results, skipped)
+        )  # noqa: E501
+
+    def _confirm_and_store(self, results: list[ReadResult], skipped) -> None:
+        if self.job_was_cancelled:
+            self.statusBar().showMessage("Import cancelled before anything was stored", 8000)
+            return
+        if any(r.article is not None and r.article.published is None for r in results):
+            dates = dialogs.confirm_publication_dates(self, results)
+            if dates is None:
+                self.statusBar().showMessage("Import cancelled", 8000)
+                return
+            _apply_dates(results, dates)
+        db_path, gazetteer = self.store.path, self.gazetteer
+
+        def store_all(progress, cancelled) -> ImportReport:
+            with Store(db_path) as store:  # a connection of the worker's own thread
+                return store_articles(
+                    results, store, Extractor(gazetteer),
+                    progress=lambda d, t, label: progress(d, t, f"Importing {label}"),
+                    cancelled=cancelled, report=ImportReport(skipped=list(skipped)),
+                )  # fmt: skip
+
+        self._run_job("Importing articles…", store_all, self._on_import_finished)
+
+    def _on_import_finished(self, report: ImportReport) -> None:
+        self.refresh()
+        self.statusBar().showMessage(report.summary(), 15000)
+        dialogs.show_import_summary(self, report)
+
+    def _run_job(self, label: str, work, on_success) -> None:
+        self.job = Job(work)
+        self.job_was_cancelled = False
+        self._on_success, self._outcome = on_success, None
+        self.progress = QProgressDialog(label, "Cancel", 0, 0, self)
+        self.progress.setWindowTitle("Timeline")
+        self.progress.setMinimumDuration(300)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self._on_cancel_requested)
+        # Bound methods of the window, so that Qt queues the calls to the GUI
+        # thread (a lambda would run in the worker's thread).
+        self.job.progress.connect(self._on_job_progress)
+        self.job.succeeded.connect(self._on_job_succeeded)
+        self.job.failed.connect(self._on_job_failed)
+        self.job.done.connect(self._on_job_done)
+        self.job.start(self)
+
+    def _on_job_succeeded(self, result) -> None:
+        self._outcome = (self._on_success, result)
+
+    def _on_job_failed(self, message: str) -> None:
+        self._outcome = (lambda text: dialogs.show_error(self, "Import failed", text), message)
+
+    def _on_cancel_requested(self) -> None:
+        if self.job is not None:
+            self.job_was_cancelled = True
+            self.job.cancel()
+
+    def _on_job_progress(self, done: int, total: int, label: str) -> None:
+        if self.progress is None:
+            return
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        if label:
+            self.progress.setLabelText(label)
+
+    def _on_job_done(self) -> None:
+        """Tidy up first, then act on the outcome (which may start the next job)."""
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self._on_cancel_requested)
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        self._last_job, self.job = self.job, None  # keep it alive until its thread ends
+        if self._outcome is not None:
+            handler, value = self._outcome
+            self._outcome = None
+            handler(value)
+
+    def is_busy(self) -> bool:
+        return self.job is not None
+
+    # -- drag and drop --------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.import_paths(paths))
+
+    # -- export ---------------------------------------------------------------------------------
+    def export_png(self) -> None:
+        options = dialogs.ask_export_options(self)
+        if options is None:
+            return
+        path = dialogs.ask_save_path(
+            self, "Export PNG", f"{self.store.path.stem}-timeline.png", "PNG image (*.png)"
+        )  # noqa: E501
+        if not path:
+            return
+        start, end = self.timeline.visible_range() if options.visible_only else (None, None)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            image = export.render_timeline(
+                self.data, options.width, start=start, end=end,
+                title="Timeline of reported events",
+                subtitle=export.subtitle_for(self.data, self.store.counts()["articles"]),
+            )  # fmt: skip
+            saved = export.save_png(image, path)
+        except OSError as exc:
+            dialogs.show_error(self, "Export failed", str(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(
+            f"Saved {saved.name} ({image.width()}×{image.height()} px)", 10000
+        )  # noqa: E501
+
+    def export_csv(self) -> None:
+        path = dialogs.ask_save_path(
+            self, "Export CSV", f"{self.store.path.stem}-events.csv", "CSV (*.csv)"
+        )  # noqa: E501
+        if not path:
+            return
+        try:
+            Path(path).write_text(events_csv(self.store.events()), encoding="utf-8")
+        except OSError as exc:
+            dialogs.show_error(
+                self, "Export failed", f"Cannot write {Path(path).name}: {exc.strerror}"
+            )  # noqa: E501
+            return
+        self.statusBar().showMessage(f"Saved {Path(path).name}", 10000)
+
+
+def _apply_dates(results: list[ReadResult], dates: dict[Path, dt.date | None]) -> None:
+    for result in results:
+        if result.article is None or result.path not in dates:
+            continue
+        chosen = dates[result.path]
+        article = result.article
+        if chosen is not None and chosen != article.published:
+            found = article.published is not None
+            article.published = chosen
+            article.flags = [f for f in article.flags if f != "no publication date"]
+            if not found:
+                article.flags.append("publication date given by the user")

@@ -1,0 +1,422 @@
+"""The zoomable timeline: one lane per place, a marker per event, an overview strip.
+
+Stock pyqtgraph scatter items do not scale to a million events (MEASURED.md),
+so markers are drawn by ``EventsItem``: events stay in numpy arrays sorted by
+time, the visible slice is found by binary search, and when more than
+``BIN_ABOVE`` are visible they are binned to one marker per lane per 2-pixel
+column (the most telling status wins) and drawn with one
+``drawPixmapFragments`` call.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.Qt import internals
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+
+from .. import timeaxis
+from ..model import STATUSES
+from ..timeline_data import DAY, TimelineData
+from . import style
+
+BIN_ABOVE = 20_000
+HOVER_PX = 9
+MIN_LANE_PX = 18
+_IMPORTANCE = np.array([style.IMPORTANCE[s] for s in STATUSES], dtype="i1")
+
+
+class EventsItem(pg.GraphicsObject):
+    """Markers for every event of a TimelineData, drawn at a fixed pixel size."""
+
+    def __init__(self, marker_px: int = style.MARKER_PX, draw_spans: bool = True) -> None:
+        super().__init__()
+        self.data = TimelineData()
+        self.marker_px = marker_px
+        self.draw_spans = draw_spans
+        self.selected: int | None = None  # index into data
+        self._atlas = QPixmap.fromImage(style.symbol_atlas(marker_px))
+        self._cell = self._atlas.height()
+        self._fragments = internals.PrimitiveArray(QPainter.PixmapFragment, 10)
+        self._spans = np.zeros(0, dtype=int)
+
+    def set_data(self, data: TimelineData) -> None:
+        self.prepareGeometryChange()
+        self.data = data
+        self.selected = None
+        self._spans = np.flatnonzero(~np.isnan(data.end))
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        start, end = self.data.span()
+        return QRectF(start - DAY, -1, end - start + 2 * DAY, max(1, len(self.data.lanes)) + 1)
+
+    def visible_slice(self, x0: float, x1: float) -> tuple[int, int]:
+        return (
+            int(np.searchsorted(self.data.x, x0, "left")),
+            int(np.searchsorted(self.data.x, x1, "right")),
+        )
+
+    def paint(self, painter: QPainter, *args) -> None:
+        view = self.getViewBox()
+        if view is None or not len(self.data):
+            return
+        (x0, x1), _ = view.viewRange()
+        transform = painter.transform()
+        sx, dx, sy, dy = transform.m11(), transform.dx(), transform.m22(), transform.dy()
+        margin = self.marker_px / max(abs(sx), 1e-12)
+        i0, i1 = self.visible_slice(x0 - margin, x1 + margin)
+        painter.resetTransform()
+        if self.draw_spans:
+            self._paint_spans(painter, x0 - margin, x1 + margin, (sx, dx, sy, dy))
+        px = self.data.x[i0:i1] * sx + dx
+        py = self.data.lane[i0:i1] * sy + dy
+        status = self.data.status[i0:i1]
+        if i1 - i0 > BIN_ABOVE:
+            px, py, status = _bin(px, py, status, self.data.lane[i0:i1])
+        self._paint_markers(painter, px, py, status)
+        if self.selected is not None and i0 <= self.selected < i1:
+            self._paint_selection(painter, self.selected, (sx, dx, sy, dy))
+
+    def _paint_spans(self, painter: QPainter, x0: float, x1: float, affine) -> None:
+        sx, dx, sy, dy = affine
+        spans = self._spans
+        if not len(spans):
+            return
+        starts, ends = self.data.x[spans], self.data.end[spans]
+        visible = spans[(ends >= x0) & (starts <= x1)]
+        for index in visible:
+            status = STATUSES[self.data.status[index]]
+            pen = QPen(style.colour(status), max(3, self.marker_px // 3))
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            colour = pen.color()
+            colour.setAlpha(110)
+            pen.setColor(colour)
+            painter.setPen(pen)
+            y = self.data.lane[index] * sy + dy
+            painter.drawLine(
+                QPointF(self.data.x[index] * sx + dx, y), QPointF(self.data.end[index] * sx + dx, y)
+            )
+
+    def _paint_markers(self, painter: QPainter, px, py, status) -> None:
+        count = len(px)
+        if not count:
+            return
+        self._fragments.resize(count)
+        frags = self._fragments.ndarray()
+        frags[:, 0] = px
+        frags[:, 1] = py
+        frags[:, 2] = status.astype("f8") * self._cell
+        frags[:, 3] = 0
+        frags[:, 4] = self._cell
+        frags[:, 5] = self._cell
+        frags[:, 6:10] = [1.0, 1.0, 0.0, 1.0]
+        painter.drawPixmapFragments(*self._fragments.drawargs(), self._atlas)
+
+    def _paint_selection(self, painter: QPainter, index: int, affine) -> None:
+        sx, dx, sy, dy = affine
+        centre = QPointF(self.data.x[index] * sx + dx, self.data.lane[index] * sy + dy)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor("#111111"), 2))
+        radius = self.marker_px * 0.95
+        painter.drawEllipse(centre, radius, radius)
+
+
+def _bin(px, py, status, lane):
+    """One marker per lane per 2-pixel column; the most telling status wins."""
+    column = np.floor(px / 2).astype("i8")
+    key = lane.astype("i8") * (1 << 32) + (column - column.min())
+    order = np.lexsort((-_IMPORTANCE[status], key))
+    key_sorted = key[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = key_sorted[1:] != key_sorted[:-1]
+    keep = order[first]
+    return px[keep], py[keep], status[keep]
+
+
+class LaneAxis(pg.AxisItem):
+    """Place names on the left; every k-th name when lanes are too thin to label all."""
+
+    def __init__(self) -> None:
+        super().__init__("left")
+        self.names: list[str] = []
+        self.setStyle(tickLength=0, autoExpandTextSpace=False)
+        self.setWidth(120)
+
+    def set_names(self, names: list[str]) -> None:
+        self.names = names
+        longest = max((len(n) for n in names), default=6)
+        self.setWidth(min(170, 14 + 7 * longest))
+        self.picture = None
+        self.update()
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph's names
+        low, high = sorted((minVal, maxVal))  # the lanes axis is inverted
+        if not self.names or size <= 0:
+            return []
+        first, last = max(0, math.ceil(low)), min(len(self.names) - 1, math.floor(high))
+        if last < first:
+            return []
+        px_per_lane = size / max(high - low, 1e-9)
+        step = max(1, math.ceil(14 / px_per_lane))
+        return [(step, list(range(first - first % step, last + 1, step)))]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+        return [self.names[int(v)] if 0 <= int(v) < len(self.names) else "" for v in values]
+
+
+class TimeAxis(pg.AxisItem):
+    """Calendar ticks from ``timeaxis``: one step at a time, labelled by what changes."""
+
+    def __init__(self) -> None:
+        super().__init__("bottom")
+        self._labels: dict[float, str] = {}
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph's names
+        found = timeaxis.ticks(minVal, maxVal, size, min_pixels=85)
+        self._labels = dict(found)
+        spacing = found[1][0] - found[0][0] if len(found) > 1 else max(maxVal - minVal, 1)
+        return [(spacing, [t for t, _ in found])]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+        return [self._labels.get(v, "") for v in values]
+
+
+class TimeViewBox(pg.ViewBox):
+    """The wheel zooms time only; dragging pans."""
+
+    def wheelEvent(self, event, axis=None):  # noqa: N802 - Qt's name
+        super().wheelEvent(event, axis=0)
+
+
+class LegendBar(QWidget):
+    """Every status with its colour and shape, above the timeline."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(14)
+        atlas = QPixmap.fromImage(style.symbol_atlas(12))
+        cell = atlas.height()
+        for index, status in enumerate(STATUSES):
+            icon = QLabel()
+            icon.setPixmap(atlas.copy(index * cell, 0, cell, cell))
+            text = QLabel(status)
+            pair = QHBoxLayout()
+            pair.setSpacing(3)
+            pair.addWidget(icon)
+            pair.addWidget(text)
+            layout.addLayout(pair)
+        span = QLabel("━ span (e.g. a siege)")
+        span.setStyleSheet(f"color: {style.COLOURS['besieged']};")
+        layout.addWidget(span)
+        layout.addStretch(1)
+        self.undated = QLabel("")
+        self.undated.setStyleSheet("color: #666;")
+        layout.addWidget(self.undated)
+
+
+class TimelineView(QWidget):
+    """Timeline plot, overview strip and legend; knows events only by id."""
+
+    event_selected = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
+        self.data = TimelineData()
+        self.tooltip_for: Callable[[int], str] = lambda event_id: ""
+        self._syncing = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._build()
+        self._connect_signals()
+
+    # -- construction -----------------------------------------------------------------
+    def _build(self) -> None:
+        self.legend = LegendBar()
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.ci.setSpacing(0)
+        self.lane_axis = LaneAxis()
+        self.date_axis = TimeAxis()
+        self.plot = self.graphics.addPlot(
+            row=0, col=0, viewBox=TimeViewBox(),
+            axisItems={"left": self.lane_axis, "bottom": self.date_axis},
+        )  # fmt: skip
+        self.plot.showGrid(x=True, y=False, alpha=0.15)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.view = self.plot.getViewBox()
+        self.view.invertY(True)
+        self.view.setMouseEnabled(x=True, y=True)
+        self.events_item = EventsItem()
+        self.plot.addItem(self.events_item)
+        self._build_overview()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.graphics, 1)
+
+    def _build_overview(self) -> None:
+        self.overview = self.graphics.addPlot(row=1, col=0, axisItems={"bottom": TimeAxis()})
+        self.overview.setMaximumHeight(78)
+        self.overview.setMenuEnabled(False)
+        self.overview.hideButtons()
+        self.overview.getAxis("left").setWidth(self.lane_axis.width())
+        self.overview.getAxis("left").setStyle(showValues=False, tickLength=0)
+        self.overview.getViewBox().setMouseEnabled(x=False, y=False)
+        self.overview.getViewBox().invertY(True)
+        self.overview_events = EventsItem(marker_px=5, draw_spans=False)
+        self.overview.addItem(self.overview_events)
+        self.region = pg.LinearRegionItem(brush=(0, 114, 178, 40))
+        self.region.setZValue(10)
+        self.overview.addItem(self.region)
+        self.graphics.ci.layout.setRowStretchFactor(0, 6)
+        self.graphics.ci.layout.setRowStretchFactor(1, 1)
+
+    def _connect_signals(self) -> None:
+        self.view.sigXRangeChanged.connect(self._on_view_range_changed)
+        self.region.sigRegionChanged.connect(self._on_region_changed)
+        self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.graphics.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+
+    # -- data ---------------------------------------------------------------------------
+    def set_data(self, data: TimelineData) -> None:
+        self.data = data
+        self.events_item.set_data(data)
+        self.overview_events.set_data(data)
+        self.lane_axis.set_names([lane.name for lane in data.lanes])
+        self.overview.getAxis("left").setWidth(self.lane_axis.width())
+        lanes = max(1, len(data.lanes))
+        self.view.setLimits(yMin=-0.8, yMax=lanes - 0.2, minXRange=3600)
+        self.overview.getViewBox().setYRange(-0.8, lanes - 0.2, padding=0)
+        start, end = data.span()
+        self.overview.getViewBox().setXRange(start - DAY, end + DAY, padding=0.02)
+        suffix = f"{data.undated} event(s) with unknown date: see the table" if data.undated else ""
+        self.legend.undated.setText(suffix)
+        self.fit_all()
+
+    def fit_all(self) -> None:
+        start, end = self.data.span()
+        pad = max(DAY, (end - start) * 0.04)
+        self.view.setXRange(start - pad, end + pad, padding=0)
+        self._fit_lanes()
+
+    def _fit_lanes(self) -> None:
+        lanes = max(1, len(self.data.lanes))
+        height = max(1.0, self.view.height())
+        visible = max(3, min(lanes, int(height // MIN_LANE_PX))) if height > 1 else lanes
+        self.view.setYRange(-0.8, min(lanes, visible) - 0.2, padding=0)
+
+    def zoom(self, factor: float) -> None:
+        (x0, x1), _ = self.view.viewRange()
+        centre, half = (x0 + x1) / 2, (x1 - x0) / 2 / factor
+        self.view.setXRange(centre - half, centre + half, padding=0)
+
+    def visible_range(self) -> tuple[float, float]:
+        return tuple(self.view.viewRange()[0])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_lanes()
+
+    # -- selection ----------------------------------------------------------------------
+    def select_event(self, event_id: int | None, *, centre: bool = True) -> None:
+        index = self.data.index_of(event_id) if event_id is not None else None
+        self.events_item.selected = index
+        self.events_item.update()
+        if index is not None and centre:
+            self._reveal(index)
+
+    def selected_event(self) -> int | None:
+        index = self.events_item.selected
+        return int(self.data.ids[index]) if index is not None else None
+
+    def _reveal(self, index: int) -> None:
+        (x0, x1), (y0, y1) = self.view.viewRange()
+        x, lane = self.data.x[index], self.data.lane[index]
+        if not x0 <= x <= x1:
+            half = (x1 - x0) / 2
+            self.view.setXRange(x - half, x + half, padding=0)
+        if not y0 <= lane <= y1:
+            half = (y1 - y0) / 2
+            self.view.setYRange(lane - half, lane + half, padding=0)
+
+    def step(self, direction: int) -> None:
+        """Select the next (1) or previous (-1) event in time."""
+        if not len(self.data):
+            return
+        current = self.events_item.selected
+        if current is None:
+            index = 0 if direction > 0 else len(self.data) - 1
+        else:
+            index = min(len(self.data) - 1, max(0, current + direction))
+        self.select_event(int(self.data.ids[index]))
+        self.event_selected.emit(int(self.data.ids[index]))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.step(1 if event.key() == Qt.Key.Key_Right else -1)
+        else:
+            super().keyPressEvent(event)
+
+    # -- hit testing --------------------------------------------------------------------
+    def event_at(self, scene_pos) -> int | None:
+        """Index of the event nearest to a scene position, within HOVER_PX pixels."""
+        if not len(self.data) or not self.view.sceneBoundingRect().contains(scene_pos):
+            return None
+        point = self.view.mapSceneToView(scene_pos)
+        pixel = self.view.viewPixelSize()
+        i0, i1 = self.events_item.visible_slice(
+            point.x() - HOVER_PX * pixel[0], point.x() + HOVER_PX * pixel[0]
+        )
+        if i1 <= i0:
+            return None
+        dx = (self.data.x[i0:i1] - point.x()) / pixel[0]
+        dy = (self.data.lane[i0:i1] - point.y()) / pixel[1]
+        distance = np.hypot(dx, dy)
+        best = int(np.argmin(distance))
+        return i0 + best if distance[best] <= HOVER_PX else None
+
+    def _on_mouse_moved(self, scene_pos) -> None:
+        index = self.event_at(scene_pos)
+        if index is None:
+            QToolTip.hideText()
+            return
+        text = self.tooltip_for(int(self.data.ids[index]))
+        global_pos = self.graphics.mapToGlobal(self.graphics.mapFromScene(scene_pos))
+        QToolTip.showText(global_pos, text, self.graphics)
+
+    def _on_mouse_clicked(self, mouse_event) -> None:
+        if mouse_event.button() != Qt.MouseButton.LeftButton:
+            return
+        index = self.event_at(mouse_event.scenePos())
+        if index is None:
+            return
+        event_id = int(self.data.ids[index])
+        self.select_event(event_id, centre=False)
+        self.setFocus()
+        self.event_selected.emit(event_id)
+
+    # -- overview sync ------------------------------------------------------------------
+    def _on_view_range_changed(self, _view, x_range) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        self.region.setRegion(x_range)
+        self._syncing = False
+
+    def _on_region_changed(self) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        low, high = self.region.getRegion()
+        self.view.setXRange(low, high, padding=0)
+        self._syncing = False

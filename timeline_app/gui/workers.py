@@ -1,0 +1,51 @@
+"""Long work off the GUI thread: a job reports progress, can be cancelled, and
+hands back its result (or a one-line error) through signals."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], object]
+
+
+class Job(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    done = Signal()
+
+    def __init__(self, work: Work) -> None:
+        super().__init__()
+        self._work = work
+        self._cancel = threading.Event()
+        self.thread: QThread | None = None
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._work(self.progress.emit, self._cancel.is_set)
+        except Exception as exc:  # noqa: BLE001 - reported to the user as one line
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.succeeded.emit(result)
+        finally:
+            self.done.emit()
+
+    def start(self, parent: QObject) -> None:
+        """Run in a new thread owned by ``parent``; the thread ends with the job."""
+        self.thread = QThread(parent)
+        self.moveToThread(self.thread)
+        self.thread.started.connect(self.run)
+        self.done.connect(self.thread.quit)
+        self.thread.finished.connect(self.thread.deleteLater)
+        self.thread.start()
