@@ -14,7 +14,7 @@ DAY = 24 * HOUR
 # (step name, approximate seconds, label format)
 STEPS = [
     ("1h", HOUR, "%H:%M"), ("3h", 3 * HOUR, "%H:%M"), ("6h", 6 * HOUR, "%H:%M"),
-    ("12h", 12 * HOUR, "%d %b %H:%M"), ("1d", DAY, "%d %b"), ("2d", 2 * DAY, "%d %b"),
+    ("12h", 12 * HOUR, "%H:%M"), ("1d", DAY, "%d %b"), ("2d", 2 * DAY, "%d %b"),
     ("1w", 7 * DAY, "%d %b"), ("2w", 14 * DAY, "%d %b"), ("1m", 30 * DAY, "%b %Y"),
     ("3m", 91 * DAY, "%b %Y"), ("6m", 182 * DAY, "%b %Y"), ("1y", 365 * DAY, "%Y"),
     ("5y", 5 * 365 * DAY, "%Y"), ("10y", 10 * 365 * DAY, "%Y"),
@@ -52,11 +52,6 @@ def _advance(moment: dt.datetime, step: str) -> dt.datetime:
     return moment.replace(year=moment.year + count)
 
 
-def _width_factor(fmt: str) -> float:
-    """Labels with a date and a time need more room than either alone."""
-    return 1.6 if "%H" in fmt and "%d" in fmt else 1.0
-
-
 def ticks(
     start: float, end: float, pixels: float, min_pixels: float = 90
 ) -> list[tuple[float, str]]:  # noqa: E501
@@ -65,20 +60,21 @@ def ticks(
         return []
     seconds_per_pixel = (end - start) / pixels
     name, _, fmt = next(
-        (s for s in STEPS if s[1] / seconds_per_pixel >= min_pixels * _width_factor(s[2])),
+        (s for s in STEPS if s[1] / seconds_per_pixel >= min_pixels),
         STEPS[-1],
     )
     moment = _floor(EPOCH + dt.timedelta(seconds=start), name)
     result = []
     while (t := (moment - EPOCH).total_seconds()) <= end and len(result) < 500:
         if t >= start:
-            result.append(
-                (
-                    t,
-                    moment.strftime(fmt).lstrip("0")
-                    if fmt.startswith("%d")
-                    else moment.strftime(fmt),
-                )
-            )  # noqa: E501
+            result.append((t, _label(moment, fmt)))
         moment = _advance(moment, name)
     return result
+
+
+def _label(moment: dt.datetime, fmt: str) -> str:
+    """Hour ticks show the time, except at midnight, where the day is what changes."""
+    if "%H" in fmt and moment.hour == 0:
+        fmt = "%d %b"
+    text = moment.strftime(fmt)
+    return text.lstrip("0") if fmt.startswith("%d") else text

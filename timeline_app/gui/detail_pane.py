@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QTextBrowser, QTextEdit, QVBoxLayout
 
 from . import style
 
+Highlighter = Callable[[str, str], list[tuple[int, int, str]]]  # quote, place id -> spans
 EMPTY_HTML = (
     "<p style='color:#666'>Select an event on the timeline or in the table to see "
     "who reported it, when, and in which words.</p>"
@@ -35,7 +36,7 @@ class DetailPane(LocalOnlyBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.highlighter: Callable[[str], list[tuple[int, int, str]]] = lambda text: []
+        self.highlighter: Highlighter = lambda text, place_id: []
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.show_event(None)
 
@@ -44,36 +45,44 @@ class DetailPane(LocalOnlyBrowser):
 
     def _event_html(self, event: dict) -> str:
         status = event["status"]
-        when = _date_text(event)
+        by_article: dict[int, list[dict]] = {}
+        for source in event["sources"]:
+            by_article.setdefault(source["article_id"], []).append(source)
+        quotes, articles = len(event["sources"]), len(by_article)
         parts = [
             f"<h2 style='margin-bottom:2px'>{html.escape(event['place'])}</h2>",
             f"<p style='color:#555;margin-top:0'>{html.escape(event['province'])} province · "
             f"{html.escape(event['country'])}</p>",
             f"<p><span style='color:{style.COLOURS[status]};font-size:15pt'>●</span> "
-            f"<b>{status}</b> &nbsp; {when}</p>",
-            f"<h3>Sources ({len(event['sources'])})</h3>",
+            f"<b>{status}</b> &nbsp; {_date_text(event)}</p>",
+            f"<h3>Reported by {articles} article{'s' * (articles != 1)}"
+            f" ({quotes} quote{'s' * (quotes != 1)})</h3>",
         ]
-        for source in event["sources"]:
-            parts.append(self._source_html(source))
+        for sources in by_article.values():
+            parts.append(self._article_html(sources, event["place_id"]))
         return "".join(parts)
 
-    def _source_html(self, source: dict) -> str:
-        outlet = html.escape(source["outlet"] or "Unknown outlet")
-        title = html.escape(source["title"] or "(untitled)")
-        published = html.escape(source["published"] or "publication date unknown")
-        link = f"article:{source['article_id']}:{source['start']}:{source['end']}"
-        return (
-            "<div style='margin-bottom:12px'>"
-            f"<b>{outlet}</b> · <span style='color:#555'>published {published}</span><br>"
-            f"<i>{title}</i>"
+    def _article_html(self, sources: list[dict], place_id: str) -> str:
+        first = sources[0]
+        outlet = html.escape(first["outlet"] or "Unknown outlet")
+        title = html.escape(first["title"] or "(untitled)")
+        published = html.escape(first["published"] or "publication date unknown")
+        quotes = "".join(
             "<table cellpadding='6' width='100%' style='background:#f5f5f5;margin-top:4px'>"
-            f"<tr><td>“{self._marked(source['quote'])}”</td></tr></table>"
-            f"<a href='{link}'>Open the article at this quote</a></div>"
+            f"<tr><td>“{self._marked(source['quote'], place_id)}”<br>"
+            f"<a href='article:{source['article_id']}:{source['start']}:{source['end']}'>"
+            "Open the article at this quote</a></td></tr></table>"
+            for source in sources
+        )
+        return (
+            "<div style='margin-bottom:14px'>"
+            f"<b>{outlet}</b> · <span style='color:#555'>published {published}</span><br>"
+            f"<i>{title}</i>{quotes}</div>"
         )
 
-    def _marked(self, quote: str) -> str:
+    def _marked(self, quote: str, place_id: str) -> str:
         out, position = [], 0
-        for start, end, kind in self.highlighter(quote):
+        for start, end, kind in self.highlighter(quote, place_id):
             out.append(html.escape(quote[position:start]))
             out.append(f"<span style='{_MARKS[kind]}'>{html.escape(quote[start:end])}</span>")
             position = end

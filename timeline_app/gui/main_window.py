@@ -64,7 +64,9 @@ class MainWindow(QMainWindow):
         self.timeline = TimelineView()
         self.timeline.tooltip_for = self._tooltip_for
         self.detail = DetailPane()
-        self.detail.highlighter = lambda quote: highlight_spans(quote, self.gazetteer)
+        self.detail.highlighter = lambda quote, place_id: highlight_spans(
+            quote, self.gazetteer, place_id
+        )
         self.table_model = EventTableModel(self)
         self.filter_model = EventFilterModel(self)
         self.filter_model.setSourceModel(self.table_model)
@@ -75,7 +77,11 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setMinimumHeight(110)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(
             "Filter events by place, province, status or date (Ctrl+F)"
@@ -168,9 +174,11 @@ class MainWindow(QMainWindow):
 
     # -- state ------------------------------------------------------------------------------
     def _restore_state(self) -> None:
-        self.resize(1400, 900)
-        self.top_splitter.setSizes([1000, 400])
-        self.main_splitter.setSizes([620, 280])
+        screen = QApplication.primaryScreen().availableGeometry()
+        width, height = min(1500, int(screen.width() * 0.94)), min(950, int(screen.height() * 0.92))
+        self.resize(width, height)
+        self.top_splitter.setSizes([int(width * 0.7), int(width * 0.3)])
+        self.main_splitter.setSizes([int(height * 0.64), int(height * 0.36)])
         for key, widget in (
             ("geometry", self), ("top_splitter", self.top_splitter), ("main_splitter", self.main_splitter),  # noqa: E501
         ):  # fmt: skip

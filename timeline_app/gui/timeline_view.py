@@ -10,6 +10,7 @@ column (the most telling status wins) and drawn with one
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable
 
@@ -17,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt import internals
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QStaticText
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from .. import timeaxis
@@ -26,6 +27,7 @@ from ..timeline_data import DAY, TimelineData
 from . import style
 
 BIN_ABOVE = 20_000
+MAX_LABELS = 400  # above this many visible markers, no day labels
 HOVER_PX = 9
 MIN_LANE_PX = 18
 _IMPORTANCE = np.array([style.IMPORTANCE[s] for s in STATUSES], dtype="i1")
@@ -44,6 +46,10 @@ class EventsItem(pg.GraphicsObject):
         self._cell = self._atlas.height()
         self._fragments = internals.PrimitiveArray(QPainter.PixmapFragment, 10)
         self._spans = np.zeros(0, dtype=int)
+        self.show_labels = draw_spans
+        self._label_cache: dict[str, QStaticText] = {}
+        self._label_font = QFont()
+        self._label_font.setPointSizeF(8)
 
     def set_data(self, data: TimelineData) -> None:
         self.prepareGeometryChange()
@@ -80,6 +86,8 @@ class EventsItem(pg.GraphicsObject):
         if i1 - i0 > BIN_ABOVE:
             px, py, status = _bin(px, py, status, self.data.lane[i0:i1])
         self._paint_markers(painter, px, py, status)
+        if self.show_labels and len(px) <= MAX_LABELS:
+            self._paint_labels(painter, px, py, self.data.x[i0:i1], self.data.lane[i0:i1])
         if self.selected is not None and i0 <= self.selected < i1:
             self._paint_selection(painter, self.selected, (sx, dx, sy, dy))
 
@@ -118,6 +126,26 @@ class EventsItem(pg.GraphicsObject):
         frags[:, 6:10] = [1.0, 1.0, 0.0, 1.0]
         painter.drawPixmapFragments(*self._fragments.drawargs(), self._atlas)
 
+    def _paint_labels(self, painter: QPainter, px, py, xs, lanes) -> None:
+        """The day beside each marker, unless it would touch the previous label
+        of its lane: labels thin out instead of piling up."""
+        painter.setFont(self._label_font)
+        painter.setPen(QColor("#444444"))
+        right_edge: dict[int, float] = {}
+        offset = self.marker_px / 2 + 3
+        for x_px, y_px, seconds, lane in zip(px, py, xs, lanes, strict=True):
+            text = _day_label(seconds)
+            label = self._label_cache.get(text)
+            if label is None:
+                label = self._label_cache[text] = QStaticText(text)
+                label.prepare(font=self._label_font)
+            left = x_px + offset
+            if left < right_edge.get(int(lane), -1e9) + 4:
+                continue
+            size = label.size()
+            painter.drawStaticText(QPointF(left, y_px - size.height() / 2), label)
+            right_edge[int(lane)] = left + size.width()
+
     def _paint_selection(self, painter: QPainter, index: int, affine) -> None:
         sx, dx, sy, dy = affine
         centre = QPointF(self.data.x[index] * sx + dx, self.data.lane[index] * sy + dy)
@@ -126,6 +154,11 @@ class EventsItem(pg.GraphicsObject):
         painter.setPen(QPen(QColor("#111111"), 2))
         radius = self.marker_px * 0.95
         painter.drawEllipse(centre, radius, radius)
+
+
+def _day_label(seconds: float) -> str:
+    moment = dt.datetime.fromtimestamp(float(seconds), dt.UTC)
+    return f"{moment.day} {moment:%b}"
 
 
 def _bin(px, py, status, lane):
@@ -301,12 +334,27 @@ class TimelineView(QWidget):
         self.overview.getViewBox().setXRange(start - DAY, end + DAY, padding=0.02)
         suffix = f"{data.undated} event(s) with unknown date: see the table" if data.undated else ""
         self.legend.undated.setText(suffix)
-        self.fit_all()
+        self.fit_busiest()
 
     def fit_all(self) -> None:
         start, end = self.data.span()
         pad = max(DAY, (end - start) * 0.04)
         self.view.setXRange(start - pad, end + pad, padding=0)
+        self._fit_lanes()
+
+    def fit_busiest(self) -> None:
+        """Where most events are: the whole range unless a few early outliers
+        (a siege that began months before) would squeeze the rest to one side."""
+        if len(self.data) < 5:
+            self.fit_all()
+            return
+        start, end = self.data.span()
+        focus = float(np.percentile(self.data.x, 15))
+        if end - focus > 0.5 * (end - start) or end - focus < 2 * DAY:
+            self.fit_all()
+            return
+        pad = max(DAY, (end - focus) * 0.06)
+        self.view.setXRange(focus - pad, end + pad, padding=0)
         self._fit_lanes()
 
     def _fit_lanes(self) -> None:
