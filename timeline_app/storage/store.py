@@ -20,6 +20,12 @@ from sqlite_utils import Database
 from ..model import Article, Event, Place
 from .schema import SCHEMA_VERSION, migrations
 
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def _day_number(date: dt.date | None) -> int | None:
+    return (date - _EPOCH).days if date else None
+
 
 class StoreError(RuntimeError):
     """The database cannot be used; the message is one line for the user."""
@@ -144,13 +150,19 @@ class Store:
         ).fetchone()
         if row:
             if end_date and (row[1] is None or end_date > row[1]):
-                self.db.execute("UPDATE events SET end_date = ? WHERE id = ?", [end_date, row[0]])
+                self.db.execute(
+                    "UPDATE events SET end_date = ?, end_day = ? WHERE id = ?",
+                    [end_date, _day_number(event.end_date), row[0]],
+                )
             return row[0]
         cursor = self.db.execute(
-            "INSERT INTO events (place_id, status, date, end_date, date_precision)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [event.place_id, event.status, date, end_date, event.precision],
-        )
+            "INSERT INTO events (place_id, status, date, end_date, date_precision, day, end_day)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                event.place_id, event.status, date, end_date, event.precision,
+                _day_number(event.date), _day_number(event.end_date),
+            ],
+        )  # fmt: skip
         return cursor.lastrowid
 
     # -- reading -----------------------------------------------------------------------
