@@ -109,3 +109,27 @@ def test_reopening_keeps_the_data(tmp_path, gazetteer):
 def test_open_without_create_needs_an_existing_file(tmp_path):
     with pytest.raises(StoreError, match="no such database"):
         Store(tmp_path / "missing.db", create=False)
+
+
+def test_an_older_schema_is_backed_up_then_migrated(tmp_path):
+    from sqlite_utils import Database
+
+    from timeline_app.storage.schema import migrations
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m002_event_day_numbers")
+    old.execute("PRAGMA user_version = 1")
+    old["places"].insert({"id": "p", "name": "Ghazni", "province": "Ghazni", "country": "AF"})
+    old["events"].insert(
+        {"place_id": "p", "status": "captured", "date": "2021-08-12", "date_precision": "day"}
+    )
+    old.conn.commit()
+    old.close()
+    with Store(path) as store:
+        assert store.db.execute("SELECT day FROM events").fetchone()[0] == 18851
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    [backup] = tmp_path.glob("old.before-schema-*.bak.db")
+    with sqlite3.connect(backup) as conn:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(events)")]
+    assert "day" not in columns  # the copy is the file as it was

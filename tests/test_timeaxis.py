@@ -15,7 +15,7 @@ def test_days_when_a_few_days_fill_the_width():
 
 
 def test_hours_when_zoomed_in_with_the_day_at_midnight():
-    assert labels(DAY, 1200)[:3] == ["10 Aug", "03:00", "06:00"]
+    assert labels(DAY, 1200)[:3] == ["10 Aug", "06:00", "12:00"]
 
 
 def test_months_and_years_when_zoomed_out():

@@ -52,6 +52,12 @@ def _advance(moment: dt.datetime, step: str) -> dt.datetime:
     return moment.replace(year=moment.year + count)
 
 
+def _room(step_seconds: float) -> float:
+    """Events are dated to the day: hours only once a day is wide enough to
+    read them, so that "12:00" lines do not suggest a time of day."""
+    return 2.0 if step_seconds < DAY else 1.0
+
+
 def ticks(
     start: float, end: float, pixels: float, min_pixels: float = 90
 ) -> list[tuple[float, str]]:  # noqa: E501
@@ -60,7 +66,7 @@ def ticks(
         return []
     seconds_per_pixel = (end - start) / pixels
     name, _, fmt = next(
-        (s for s in STEPS if s[1] / seconds_per_pixel >= min_pixels),
+        (s for s in STEPS if s[1] / seconds_per_pixel >= min_pixels * _room(s[1])),
         STEPS[-1],
     )
     moment = _floor(EPOCH + dt.timedelta(seconds=start), name)

@@ -225,11 +225,15 @@ def export_png_headless(store, output, *, width=1920, start=None, end=None, titl
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         _app = QGuiApplication([])  # noqa: F841 - must live while painting
     data = timeline_data.load(store.db)
+    subtitle = subtitle_for(data, store.counts()["articles"])
+    if start or end:
+        shown = f"{start or 'start'} to {end or 'end'}"
+        subtitle += f" · showing {shown}"
     image = render_timeline(
         data, width,
         start=to_x(start) - DAY / 2 if start else None,
         end=to_x(end) + DAY / 2 if end else None,
         title=title or "Timeline of reported events",
-        subtitle=subtitle_for(data, store.counts()["articles"]),
+        subtitle=subtitle,
     )  # fmt: skip
     return save_png(image, output)
