@@ -10,9 +10,10 @@ from pathlib import Path
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from ..paths import default_db_path, seeds_dir  # noqa: E402
+from ..paths import default_db_path, resources_dir, seeds_dir  # noqa: E402
 from ..services import import_paths  # noqa: E402
 from ..storage import Store, StoreError  # noqa: E402
 from .main_window import MainWindow  # noqa: E402
@@ -34,6 +35,7 @@ def run(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("timeline-app")
     app.setApplicationName("Timeline")
+    app.setWindowIcon(QIcon(str(resources_dir() / "timeline.svg")))
     try:
         store, may_seed = open_store(args)
     except StoreError as exc:
