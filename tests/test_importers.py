@@ -148,3 +148,13 @@ def test_bad_files_have_a_one_line_reason(tmp_path, name, content, message):
 def test_missing_file(tmp_path):
     with pytest.raises(ArticleError, match="no such file"):
         read_article(tmp_path / "gone.txt")
+
+
+def test_random_bytes_are_refused_not_imported_as_garbage(tmp_path):
+    import random
+
+    rng = random.Random(3)
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(rng.randrange(1, 256) for _ in range(5000)))
+    with pytest.raises(ArticleError, match="binary data|unknown text encoding"):
+        read_article(path)

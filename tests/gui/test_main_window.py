@@ -229,3 +229,12 @@ def test_open_a_file_that_is_not_a_database(qtbot, window, answers, tmp_path):
     assert answers["shown"][-1][0] == "Cannot open database"
     assert window.store.path.name == "gui.db"
     window.refresh()  # still usable
+
+
+def test_about_names_the_versions(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window.about_action.trigger()
+    assert "Timeline 0.1.0" in shown[0] and "PySide6" in shown[0] and "sqlite-utils" in shown[0]
