@@ -158,3 +158,12 @@ def test_random_bytes_are_refused_not_imported_as_garbage(tmp_path):
     path.write_bytes(bytes(rng.randrange(1, 256) for _ in range(5000)))
     with pytest.raises(ArticleError, match="binary data|unknown text encoding"):
         read_article(path)
+
+
+def test_french_cp1252_and_russian_cp1251(tmp_path):
+    french = "Les talibans ont pris Hérat jeudi, selon des responsables. Ça a été très rapide."
+    russian = "Талибы захватили Кандагар в четверг, сообщили официальные лица."
+    (tmp_path / "fr.txt").write_bytes(french.encode("cp1252"))
+    (tmp_path / "ru.txt").write_bytes(russian.encode("cp1251"))
+    assert read_article(tmp_path / "fr.txt").text == french
+    assert read_article(tmp_path / "ru.txt").text == russian

@@ -126,9 +126,18 @@ def classify(text: str, start: int, end: int) -> Paragraph:
             dateline=(start + dateline.start("place"), start + dateline.end("place")),
             agency=(dateline["agency"] or "").strip(),
         )  # fmt: skip
-    if len(chunk) < 120 and not re.search(r"[.!?\"”]\s*$", chunk):
+    if _looks_like_heading(chunk):
         return Paragraph(start, end, HEADING)
     return Paragraph(start, end, BODY)
+
+
+def _looks_like_heading(chunk: str) -> bool:
+    """Short, one phrase, no full stop: a headline ("Taliban seize Kunduz")."""
+    return (
+        len(chunk) < 120
+        and not re.search(r"[.!?\"”]\s*$", chunk)
+        and not re.search(r"[.!?]\s+\S", chunk)
+    )
 
 
 def paragraphs(text: str) -> list[Paragraph]:

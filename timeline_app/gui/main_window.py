@@ -7,6 +7,7 @@ bar with counts.  All signal wiring sits in ``_connect_signals``.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -102,7 +103,17 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(table_box)
         self.main_splitter.setStretchFactor(0, 3)
         self.main_splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.main_splitter)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#fff3cd; color:#5c4400; padding:6px;")
+        self.banner.hide()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
 
@@ -126,6 +137,7 @@ class MainWindow(QMainWindow):
         self.export_csv_action = self._action("Export &CSV…", "Ctrl+Shift+E", self.export_csv)
         self.quit_action = self._action("&Quit", keys.Quit, self.close)
         self.fit_action = self._action("&Fit All", "Ctrl+0", self.timeline.fit_all)
+        self.refresh_action = self._action("&Refresh", keys.Refresh, self.refresh)
         self.zoom_in_action = self._action("Zoom &In", keys.ZoomIn, lambda: self.timeline.zoom(1.6))
         self.zoom_out_action = self._action(
             "Zoom &Out", keys.ZoomOut, lambda: self.timeline.zoom(1 / 1.6)
@@ -214,22 +226,39 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Re-read the database into the timeline, the table and the status bar."""
         selected = self.timeline.selected_event()
-        self.data = timeline_data.load(self.store.db, self.lane_order)
+        try:
+            self.data = timeline_data.load(self.store.db, self.lane_order)
+            rows = self.store.event_rows()
+            counts = self.store.counts()
+        except (StoreError, sqlite3.DatabaseError) as exc:
+            dialogs.show_error(self, "Cannot read the database", str(exc))
+            return
         self.timeline.set_data(self.data)
-        self.table_model.set_rows(self.store.event_rows())
-        counts = self.store.counts()
+        self.table_model.set_rows(rows)
         self.counts_label.setText(
             f"{counts['events']} events · {counts['mentions']} quotes · "
             f"{counts['articles']} articles · {self.store.path.name}"
         )
         self.setWindowTitle(f"Timeline — {self.store.path.name}")
-        if counts["articles"] == 0:
+        self._show_banner()
+        if counts["articles"] == 0 and not self.store.readonly:
             self.statusBar().showMessage(
                 "Empty database: import articles with File ▸ Import Articles… (Ctrl+I)"
                 " or drop files here"
             )
         if selected is not None:
             self.select_event(selected)
+
+    def _show_banner(self) -> None:
+        readonly = self.store.readonly
+        for action in (self.import_action, self.import_folder_action):
+            action.setEnabled(not readonly)
+        self.setAcceptDrops(not readonly)
+        self.banner.setVisible(readonly)
+        self.banner.setText(
+            f"{self.store.path.name} is open read-only (the file or its folder cannot be "
+            "written): you can read and export, but not import."
+        )
 
     def set_lane_order(self, order: str) -> None:
         self.lane_order = order

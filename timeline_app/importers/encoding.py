@@ -17,8 +17,11 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # charset-normalizer reads cp1252 as cp1250 ("naïve" -> "naďve") unless the
-# candidates are restricted (MEASURED.md).
-_SINGLE_BYTE = ["cp1252", "iso8859_15", "latin_1", "cp1251", "iso8859_2", "mac_roman"]
+# candidates are restricted (MEASURED.md), and among a wide set it prefers
+# mac_roman for French cp1252 ("HÈrat"): Western encodings are tried first,
+# the others only when none of those reads as text (Russian cp1251).
+_WESTERN = ["cp1252", "iso8859_15", "latin_1"]
+_OTHER_SINGLE_BYTE = ["cp1251", "iso8859_2", "iso8859_7", "mac_roman"]
 _MAGIC = {
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
@@ -55,16 +58,18 @@ def decode(data: bytes) -> str:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise ArticleError(f"broken {codec.upper()} text at byte {exc.start}") from exc
+    if b"\x00" in data:
+        # NUL bytes are valid UTF-8 but never in text: UTF-16 without a BOM, or binary.
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        raise ArticleError("not a text file: it holds binary data")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return utf16
-    if b"\x00" in data:
-        raise ArticleError("not a text file: it holds binary data")
-    best = from_bytes(data, cp_isolation=_SINGLE_BYTE).best()
-    if best is None:
-        raise ArticleError("unknown text encoding: save the file as UTF-8 and import it again")
-    return str(best)
+    for candidates in (_WESTERN, _OTHER_SINGLE_BYTE):
+        best = from_bytes(data, cp_isolation=candidates).best()
+        if best is not None:
+            return str(best)
+    raise ArticleError("unknown text encoding: save the file as UTF-8 and import it again")

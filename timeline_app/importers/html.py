@@ -21,18 +21,29 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
+# Fewer words than this is page furniture ("Home"), not an article.
+MIN_ARTICLE_WORDS = 12
+
+
 class HtmlImporter(Importer):
     EXTENSIONS = (".html", ".htm", ".xhtml")
     NAME = "Web page"
 
     def parse(self, text: str) -> Article:
-        body = trafilatura.extract(
-            text, include_comments=False, include_tables=False, include_images=False,
-            include_links=False, favor_precision=True, deduplicate=True,
-        )  # fmt: skip
-        if not body or not body.strip():
-            raise ArticleError("no article text found in this web page")
-        meta = trafilatura.extract_metadata(text, extensive=False)
+        try:
+            body = trafilatura.extract(
+                text, include_comments=False, include_tables=False, include_images=False,
+                include_links=False, favor_precision=True, deduplicate=True,
+            )  # fmt: skip
+            meta = trafilatura.extract_metadata(text, extensive=False) if body else None
+        except Exception as exc:  # noqa: BLE001 - lxml and trafilatura raise many kinds
+            raise ArticleError(f"cannot read this web page ({type(exc).__name__})") from exc
+        words = len(body.split()) if body else 0
+        if words < MIN_ARTICLE_WORDS:
+            raise ArticleError(
+                "no article text found in this web page"
+                + (f" (only {words} words outside menus and scripts)" if words else "")
+            )
         return Article(
             text="\n\n".join(p.strip() for p in body.split("\n") if p.strip()),
             title=(meta.title or "") if meta else "",

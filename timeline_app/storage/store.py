@@ -10,7 +10,9 @@ written; an older schema is copied aside before it is migrated.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -31,19 +33,72 @@ class StoreError(RuntimeError):
     """The database cannot be used; the message is one line for the user."""
 
 
+def _writable(path: Path) -> bool:
+    """The file and its folder (SQLite writes its journal beside the file)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _reading(method):
+    """Reads of a damaged file become one-line StoreErrors instead of tracebacks."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path.name}: cannot read the database ({exc})") from exc
+
+    return wrapper
+
+
 class Store:
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    """One database file.
+
+    :param create: make the file if it does not exist
+    :param readonly: open without writing; by default, when the file or its
+        folder is not writable
+    """
+
+    def __init__(
+        self, path: str | Path, *, create: bool = True, readonly: bool | None = None
+    ) -> None:
         self.path = Path(path)
-        if not create and not self.path.exists():
+        exists = self.path.exists()
+        if not exists and (not create or readonly):
             raise StoreError(f"{self.path.name}: no such database")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.readonly = (
+            bool(readonly) if readonly is not None else exists and not _writable(self.path)
+        )  # noqa: E501
+        if not self.readonly:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = self._open()
-        self._migrate()
+        try:
+            self._check_is_ours()
+            self._check_readable()
+            if self.readonly:
+                if migrations.pending(self.db):
+                    raise StoreError(
+                        f"{self.path.name} is read-only and was written by an older version "
+                        "of Timeline: copy it somewhere writable to open it"
+                    )
+            else:
+                self._migrate()
+        except StoreError:
+            self.db.conn.close()
+            raise
 
     # -- opening ---------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        if not self.readonly:
+            return sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+        # Read-only media: no journal can be written, so SQLite must not try.
+        immutable = "&immutable=1" if not os.access(self.path.parent, os.W_OK) else ""
+        uri = f"{self.path.resolve().as_uri()}?mode=ro{immutable}"
+        return sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
+
     def _open(self) -> Database:
         try:
-            conn = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+            conn = self._connect()
             conn.execute("PRAGMA foreign_keys = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -56,12 +111,42 @@ class Store:
                 f"(schema {version}, this version knows {SCHEMA_VERSION}); it was not changed"
             )
         db = Database(conn)
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.OperationalError:
-            pass  # read-only media: keep the journal mode the file has
+        if not self.readonly:
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            except sqlite3.OperationalError:
+                pass  # keep the journal mode the file has
         return db
+
+    def _check_is_ours(self) -> None:
+        """Another program's SQLite file is refused before anything is added to it."""
+        tables = set(self.db.table_names())
+        if not tables:
+            return
+        ours = (
+            "_sqlite_migrations" in tables
+            and self.db.execute(
+                "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name]
+            ).fetchone()
+        )
+        if not ours:
+            raise StoreError(
+                f"{self.path.name} is an SQLite database of another program, not a Timeline "
+                "database; it was not changed"
+            )
+
+    def _check_readable(self) -> None:
+        """Touch every table once: a truncated or damaged file fails here, on
+        opening, not in the middle of the user's work."""
+        try:
+            for table in self.db.table_names():
+                self.db.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path.name} is damaged ({exc}); it was not changed. "
+                "Restore it from a backup, or try: sqlite3 FILE .recover"
+            ) from exc
 
     def _migrate(self) -> None:
         pending = migrations.pending(self.db)
@@ -91,7 +176,12 @@ class Store:
         self.close()
 
     # -- writing -----------------------------------------------------------------------
+    def _check_writable(self) -> None:
+        if self.readonly:
+            raise StoreError(f"{self.path.name} is open read-only: nothing can be imported")
+
     def sync_places(self, places: Iterable[Place]) -> None:
+        self._check_writable()
         rows = [
             {
                 "id": p.id, "name": p.name, "province": p.province, "country": p.country,
@@ -115,6 +205,7 @@ class Store:
         An event already stored with the same place, status and date gains the
         new quotes as further sources instead of being stored twice.
         """
+        self._check_writable()
         with self.db.atomic():
             article_id = self._insert_article(article)
             for event in events:
@@ -166,12 +257,14 @@ class Store:
         return cursor.lastrowid
 
     # -- reading -----------------------------------------------------------------------
+    @_reading
     def counts(self) -> dict[str, int]:
         return {
             name: self.db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
             for name in ("articles", "events", "mentions", "places")
         }
 
+    @_reading
     def articles(self) -> list[dict]:
         rows = self.db.execute(
             "SELECT a.id, a.title, a.outlet, a.published, a.url, a.source_path, a.dateline,"
@@ -187,12 +280,32 @@ class Store:
             result.append(item)
         return result
 
+    @_reading
+    def search_articles(self, query: str, limit: int = 100) -> list[int]:
+        """Ids of articles matching a full-text query, best first.
+
+        Anything a user types is accepted: when the text is not valid FTS
+        syntax ("AND(", a lone quote), it is searched as a plain phrase.
+        """
+        query = query.strip()
+        if not query:
+            return []
+        sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        try:
+            rows = self.db.execute(sql, [query, limit]).fetchall()
+        except sqlite3.OperationalError:
+            phrase = '"' + query.replace('"', '""') + '"'
+            rows = self.db.execute(sql, [phrase, limit]).fetchall()
+        return [row[0] for row in rows]
+
+    @_reading
     def article_text(self, article_id: int) -> str:
         row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
             raise StoreError(f"no article with id {article_id}")
         return row[0]
 
+    @_reading
     def events(self) -> list[dict]:
         """Every event with its place and its sources, ordered by date (unknown last)."""
         rows = self.db.execute(
@@ -211,6 +324,7 @@ class Store:
             for r in rows
         ]  # fmt: skip
 
+    @_reading
     def event_rows(self) -> list[tuple]:
         """(id, place, province, status, date, end_date, precision, sources) for the table."""
         return self.db.execute(
@@ -220,6 +334,7 @@ class Store:
             " ORDER BY e.date IS NULL, e.date, p.name"
         ).fetchall()
 
+    @_reading
     def event(self, event_id: int) -> dict | None:
         """One event with its place and sources, as in ``events()``."""
         row = self.db.execute(
@@ -244,6 +359,7 @@ class Store:
             "sources": [dict(zip(keys, s, strict=True)) for s in sources],
         }  # fmt: skip
 
+    @_reading
     def article(self, article_id: int) -> dict | None:
         row = self.db.execute(
             "SELECT id, title, outlet, published, url, text FROM articles WHERE id = ?",
