@@ -22,7 +22,7 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
 
 
 # Fewer words than this is page furniture ("Home"), not an article.
-MIN_ARTICLE_WORDS = 12
+MIN_ARTICLE_WORDS = 6
 
 
 class HtmlImporter(Importer):

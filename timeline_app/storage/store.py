@@ -33,6 +33,13 @@ class StoreError(RuntimeError):
     """The database cannot be used; the message is one line for the user."""
 
 
+def _damaged(path: Path, exc: Exception) -> str:
+    return (
+        f"{path.name} is damaged ({exc}); it was not changed. "
+        "Restore it from a backup, or try: sqlite3 FILE .recover"
+    )
+
+
 def _writable(path: Path) -> bool:
     """The file and its folder (SQLite writes its journal beside the file)."""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
@@ -82,6 +89,7 @@ class Store:
                         "of Timeline: copy it somewhere writable to open it"
                     )
             else:
+                self._use_wal()
                 self._migrate()
         except StoreError:
             self.db.conn.close()
@@ -103,6 +111,8 @@ class Store:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
+            if self._has_sqlite_header():
+                raise StoreError(_damaged(self.path, exc)) from exc
             raise StoreError(f"{self.path.name} is not a Timeline database ({exc})") from exc
         if version > SCHEMA_VERSION:
             conn.close()
@@ -110,14 +120,16 @@ class Store:
                 f"{self.path.name} was written by a newer version of Timeline "
                 f"(schema {version}, this version knows {SCHEMA_VERSION}); it was not changed"
             )
-        db = Database(conn)
-        if not self.readonly:
-            try:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
-            except sqlite3.OperationalError:
-                pass  # keep the journal mode the file has
-        return db
+        return Database(conn)
+
+    def _use_wal(self) -> None:
+        """Only once the file is known to be ours: switching the journal mode
+        rewrites the file's header."""
+        try:
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.OperationalError:
+            pass  # keep the journal mode the file has
 
     def _check_is_ours(self) -> None:
         """Another program's SQLite file is refused before anything is added to it."""
@@ -143,10 +155,14 @@ class Store:
             for table in self.db.table_names():
                 self.db.execute(f'SELECT count(*) FROM "{table}"').fetchone()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{self.path.name} is damaged ({exc}); it was not changed. "
-                "Restore it from a backup, or try: sqlite3 FILE .recover"
-            ) from exc
+            raise StoreError(_damaged(self.path, exc)) from exc
+
+    def _has_sqlite_header(self) -> bool:
+        try:
+            with self.path.open("rb") as handle:
+                return handle.read(16) == b"SQLite format 3\x00"
+        except OSError:
+            return False
 
     def _migrate(self) -> None:
         pending = migrations.pending(self.db)

@@ -1,0 +1,72 @@
+"""Kill the import process in the middle of a large batch: the database must be
+intact, hold only whole articles, and a second import must finish the job."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+PLACES = ["Herat", "Ghazni", "Kunduz", "Zaranj", "Farah", "Taloqan", "Sheberghan", "Kandahar"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday"]
+
+
+def write_batch(folder, count):
+    folder.mkdir()
+    for number in range(count):
+        place, day = PLACES[number % len(PLACES)], DAYS[number % len(DAYS)]
+        body = " ".join(
+            f"Paragraph {k} of report {number}: officials described the fighting at length."
+            for k in range(40)
+        )
+        (folder / f"report-{number:04d}.txt").write_text(
+            f"Published Aug. 12, 2021\n\nThe Taliban captured {place} on {day}, officials said "
+            f"in report {number}.\n\n{body}"
+        )
+
+
+def count_articles(db):
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_sigkill_mid_import_leaves_whole_articles_and_reimport_finishes(tmp_path):
+    folder, db = tmp_path / "batch", tmp_path / "crash.db"
+    write_batch(folder, 400)
+    importer = subprocess.Popen(
+        [sys.executable, "-m", "timeline_app", "import", "--db", str(db), str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while count_articles(db) < 40 and time.monotonic() < deadline and importer.poll() is None:
+        time.sleep(0.02)
+    assert importer.poll() is None, "the import finished before it could be killed"
+    os.kill(importer.pid, signal.SIGKILL)
+    importer.wait()
+
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        half_written = conn.execute(
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS"
+            " (SELECT 1 FROM mentions m WHERE m.article_id = a.id)"
+        ).fetchone()[0]
+    assert 40 <= stored < 400 and half_written == 0
+
+    again = subprocess.run(
+        [sys.executable, "-m", "timeline_app", "import", "--db", str(db), str(folder)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert f"{400 - stored} imported" in again.stdout
+    assert f"{stored} already present" in again.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 400
+        assert conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 400
+        # each place always comes with the same weekday: 8 events, however many reports
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 8
