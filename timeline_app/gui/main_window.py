@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
     def select_event(self, event_id: int | None) -> None:
         """Show one event everywhere: timeline marker, table row, detail pane."""
         self.timeline.select_event(event_id)
-        self.detail.show_event(self.store.event(event_id) if event_id is not None else None)
+        self.detail.show_event(self._event(event_id) if event_id is not None else None)
         self._select_table_row(event_id)
 
     def _select_table_row(self, event_id: int | None) -> None:
@@ -286,8 +286,17 @@ class MainWindow(QMainWindow):
             self.table.blockSignals(False)
             self.table.scrollTo(index)
 
+    def _event(self, event_id: int, quiet: bool = False) -> dict | None:
+        """One event from the database; a read error is a message, not a crash."""
+        try:
+            return self.store.event(event_id)
+        except StoreError as exc:
+            if not quiet:
+                dialogs.show_error(self, "Cannot read the database", str(exc))
+            return None
+
     def _on_timeline_selected(self, event_id: int) -> None:
-        self.detail.show_event(self.store.event(event_id))
+        self.detail.show_event(self._event(event_id))
         self._select_table_row(event_id)
 
     def _on_table_row_changed(self, current, _previous) -> None:
@@ -295,10 +304,10 @@ class MainWindow(QMainWindow):
             return
         event_id = self.filter_model.data(current, EVENT_ID_ROLE)
         self.timeline.select_event(event_id)
-        self.detail.show_event(self.store.event(event_id))
+        self.detail.show_event(self._event(event_id))
 
     def _tooltip_for(self, event_id: int) -> str:
-        event = self.store.event(event_id)
+        event = self._event(event_id, quiet=True)
         if event is None:
             return ""
         outlets = sorted({s["outlet"] or "unknown outlet" for s in event["sources"]})

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -303,7 +304,7 @@ class Store:
         Anything a user types is accepted: when the text is not valid FTS
         syntax ("AND(", a lone quote), it is searched as a plain phrase.
         """
-        query = query.strip()
+        query = re.sub(r"[\x00-\x1f\x7f]", " ", query).strip()  # FTS5 rejects control characters
         if not query:
             return []
         sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
@@ -311,7 +312,10 @@ class Store:
             rows = self.db.execute(sql, [query, limit]).fetchall()
         except sqlite3.OperationalError:
             phrase = '"' + query.replace('"', '""') + '"'
-            rows = self.db.execute(sql, [phrase, limit]).fetchall()
+            try:
+                rows = self.db.execute(sql, [phrase, limit]).fetchall()
+            except sqlite3.OperationalError:
+                return []  # no match rather than an error for the user
         return [row[0] for row in rows]
 
     @_reading
