@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from . import style
 
-COLUMNS = ("Place", "Province", "Status", "Date", "Precision", "Sources")
+COLUMNS = ("Place", "Province", "Status", "Date", "Precision", "Sources", "Review")
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -36,23 +36,23 @@ class EventTableModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        event_id, place, province, status, date, end_date, precision, sources = self._rows[
-            index.row()
-        ]  # noqa: E501
+        row = self._rows[index.row()]
+        event_id, place, province, status, date, end_date, precision, sources, review = row
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            when = date or "unknown"
-            if end_date:
-                when = f"{date} – {end_date}"
-            return (place, province, status, when, precision, sources)[column]
+            when = f"{date} – {end_date}" if end_date else (date or "unknown")
+            return (place, province, status, when, precision, sources, review)[column]
         if role == Qt.ItemDataRole.UserRole:  # sort key
-            return (place, province, status, date or "9999", precision, sources)[column]
+            return (place, province, status, date or "9999", precision, sources, review)[column]
         if role == EVENT_ID_ROLE:
             return event_id
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
-            return QBrush(style.colour(status).darker(120))
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and not date:
-            return QBrush(QColor("#999999"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == 2:
+                return QBrush(style.colour(status).darker(120))
+            if (column == 3 and not date) or review == "rejected":
+                return QBrush(QColor("#999999"))
+            if column == 6 and "disagree" in review:
+                return QBrush(QColor("#a33b00"))
         return None
 
     def row_of(self, event_id: int) -> int | None:

@@ -65,4 +65,39 @@ def m002_event_day_numbers(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_review(db: Database) -> None:
+    """Analyst review: marks and notes on events, what each source itself said,
+    the keys under which new evidence finds an event after a human changed it,
+    and an audit trail of every edit."""
+    for column in ("reviewed", "rejected", "edited", "manual"):
+        db["events"].add_column(column, int, not_null_default=0)
+    db["events"].add_column("note", str)
+    for column in ("source_status", "source_date", "source_precision"):
+        db["mentions"].add_column(column, str)
+    db.execute(
+        "UPDATE mentions SET (source_status, source_date, source_precision) ="
+        " (SELECT status, date, date_precision FROM events WHERE events.id = mentions.event_id)"
+    )
+    db["event_keys"].create(
+        {"event_id": int, "place_id": str, "status": str, "date": str},
+        foreign_keys=[("event_id", "events", "id")],
+    )
+    db["event_keys"].create_index(["place_id", "status", "date"])
+    db["event_keys"].create_index(["event_id"])
+    db.execute("INSERT INTO event_keys SELECT id, place_id, status, date FROM events")
+    db["audit"].create(
+        {
+            "id": int,
+            "at": str,
+            "user": str,
+            "action": str,
+            "event_id": int,
+            "before": str,
+            "after": str,
+        },  # noqa: E501
+        pk="id",
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -219,19 +219,33 @@ class Store:
     def add_article(self, article: Article, events: list[Event]) -> int:
         """Store an article with its events in one transaction; return its id.
 
-        An event already stored with the same place, status and date gains the
-        new quotes as further sources instead of being stored twice.
+        Evidence for a place, status and date already stored joins that event
+        as a further source, also when an analyst has since edited, confirmed
+        or rejected it (the event itself is then left as the analyst left it).
         """
         self._check_writable()
         with self.db.atomic():
             article_id = self._insert_article(article)
             for event in events:
                 event_id = self._event_id(event)
+                source = (
+                    event.status,
+                    event.date.isoformat() if event.date else None,
+                    event.precision,
+                )
                 for evidence in event.evidence:
                     self.db.execute(
-                        "INSERT OR IGNORE INTO mentions (event_id, article_id, quote, start, end)"
-                        " VALUES (?, ?, ?, ?, ?)",
-                        [event_id, article_id, evidence.quote, evidence.start, evidence.end],
+                        "INSERT OR IGNORE INTO mentions (event_id, article_id, quote, start, end,"
+                        " source_status, source_date, source_precision)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            event_id,
+                            article_id,
+                            evidence.quote,
+                            evidence.start,
+                            evidence.end,
+                            *source,
+                        ],  # noqa: E501
                     )
         return article_id
 
@@ -253,16 +267,20 @@ class Store:
         date = event.date.isoformat() if event.date else None
         end_date = event.end_date.isoformat() if event.end_date else None
         row = self.db.execute(
-            "SELECT id, end_date FROM events WHERE place_id = ? AND status = ? AND date IS ?",
+            "SELECT e.id, e.end_date, e.reviewed + e.rejected + e.edited + e.manual"
+            " FROM event_keys k JOIN events e ON e.id = k.event_id"
+            " WHERE k.place_id = ? AND k.status = ? AND k.date IS ?"
+            " ORDER BY 3 DESC, e.id LIMIT 1",
             [event.place_id, event.status, date],
         ).fetchone()
         if row:
-            if end_date and (row[1] is None or end_date > row[1]):
+            event_id, stored_end, human = row
+            if not human and end_date and (stored_end is None or end_date > stored_end):
                 self.db.execute(
                     "UPDATE events SET end_date = ?, end_day = ? WHERE id = ?",
-                    [end_date, _day_number(event.end_date), row[0]],
+                    [end_date, _day_number(event.end_date), event_id],
                 )
-            return row[0]
+            return event_id
         cursor = self.db.execute(
             "INSERT INTO events (place_id, status, date, end_date, date_precision, day, end_day)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -271,6 +289,10 @@ class Store:
                 _day_number(event.date), _day_number(event.end_date),
             ],
         )  # fmt: skip
+        self.db.execute(
+            "INSERT INTO event_keys (event_id, place_id, status, date) VALUES (?, ?, ?, ?)",
+            [cursor.lastrowid, event.place_id, event.status, date],
+        )
         return cursor.lastrowid
 
     # -- reading -----------------------------------------------------------------------
@@ -326,58 +348,68 @@ class Store:
         return row[0]
 
     @_reading
-    def events(self) -> list[dict]:
-        """Every event with its place and its sources, ordered by date (unknown last)."""
+    def events(self, *, include_rejected: bool = True) -> list[dict]:
+        """Every event with its place, review state and sources, by date (unknown last)."""
+        where = "" if include_rejected else " WHERE e.rejected = 0"
         rows = self.db.execute(
-            "SELECT e.id, p.name, p.province, p.country, e.status, e.date, e.end_date,"
-            " e.date_precision, p.lat, p.lon, p.id"
-            " FROM events e JOIN places p ON p.id = e.place_id"
+            f"SELECT {_EVENT_COLUMNS} FROM events e JOIN places p ON p.id = e.place_id{where}"
             " ORDER BY e.date IS NULL, e.date, p.name, e.status"
         ).fetchall()
         sources = self._sources_by_event()
-        return [
-            {
-                "id": r[0], "place": r[1], "province": r[2], "country": r[3], "status": r[4],
-                "date": r[5], "end_date": r[6], "date_precision": r[7], "lat": r[8],
-                "lon": r[9], "place_id": r[10], "sources": sources.get(r[0], []),
-            }
-            for r in rows
-        ]  # fmt: skip
+        disagree = self.disagreeing_event_ids()
+        return [_event_dict(r, sources.get(r[0], []), r[0] in disagree) for r in rows]
 
     @_reading
-    def event_rows(self) -> list[tuple]:
-        """(id, place, province, status, date, end_date, precision, sources) for the table."""
-        return self.db.execute(
+    def disagreeing_event_ids(self) -> set[int]:
+        """Events whose sources disagree: within the event (its sources gave
+        other dates or statuses, e.g. after a merge), or with a neighbour (the
+        same place said to have fallen on another day within two weeks, or
+        the same day with another of captured / claimed / surrendered)."""
+        within = self.db.execute(
+            "SELECT event_id FROM mentions GROUP BY event_id HAVING count(DISTINCT"
+            " ifnull(source_status, '') || '|' || ifnull(source_date, '')) > 1"
+        ).fetchall()
+        falls = ", ".join(f"'{s}'" for s in _FALLS)
+        across = self.db.execute(
+            "SELECT id FROM (SELECT id, day, status,"
+            " lag(day) OVER w AS prev_day, lag(status) OVER w AS prev_status,"
+            " lead(day) OVER w AS next_day, lead(status) OVER w AS next_status"
+            f" FROM events WHERE rejected = 0 AND day IS NOT NULL AND status IN ({falls})"
+            " WINDOW w AS (PARTITION BY place_id ORDER BY day, status))"
+            f" WHERE (prev_day IS NOT NULL AND day - prev_day <= {DISAGREE_DAYS}"
+            "        AND (day <> prev_day OR status <> prev_status))"
+            f"    OR (next_day IS NOT NULL AND next_day - day <= {DISAGREE_DAYS}"
+            "        AND (day <> next_day OR status <> next_status))"
+        ).fetchall()
+        return {row[0] for row in within} | {row[0] for row in across}
+
+    @_reading
+    def event_rows(self, *, include_rejected: bool = False) -> list[tuple]:
+        """(id, place, province, status, date, end_date, precision, sources, review)
+        for the table; review is "rejected", "reviewed", "disagree" or ""."""
+        where = "" if include_rejected else " WHERE e.rejected = 0"
+        rows = self.db.execute(
             "SELECT e.id, p.name, p.province, e.status, e.date, e.end_date, e.date_precision,"
-            " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.event_id = e.id)"
-            " FROM events e JOIN places p ON p.id = e.place_id"
+            " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.event_id = e.id),"
+            " e.reviewed, e.rejected"
+            f" FROM events e JOIN places p ON p.id = e.place_id{where}"
             " ORDER BY e.date IS NULL, e.date, p.name"
         ).fetchall()
+        disagree = self.disagreeing_event_ids()
+        return [(*row[:8], _review_label(row[8], row[9], row[0] in disagree)) for row in rows]
 
     @_reading
     def event(self, event_id: int) -> dict | None:
-        """One event with its place and sources, as in ``events()``."""
+        """One event with its place, review state and sources, as in ``events()``."""
         row = self.db.execute(
-            "SELECT e.id, p.name, p.province, p.country, e.status, e.date, e.end_date,"
-            " e.date_precision, p.lat, p.lon, p.id"
-            " FROM events e JOIN places p ON p.id = e.place_id WHERE e.id = ?",
+            f"SELECT {_EVENT_COLUMNS} FROM events e JOIN places p ON p.id = e.place_id"
+            " WHERE e.id = ?",
             [event_id],
         ).fetchone()
         if row is None:
             return None
-        sources = self.db.execute(
-            "SELECT a.id, a.title, a.outlet, a.published, m.quote, m.start, m.end"
-            " FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " WHERE m.event_id = ? ORDER BY a.published, a.id, m.start",
-            [event_id],
-        ).fetchall()
-        keys = ("article_id", "title", "outlet", "published", "quote", "start", "end")
-        return {
-            "id": row[0], "place": row[1], "province": row[2], "country": row[3],
-            "status": row[4], "date": row[5], "end_date": row[6], "date_precision": row[7],
-            "lat": row[8], "lon": row[9], "place_id": row[10],
-            "sources": [dict(zip(keys, s, strict=True)) for s in sources],
-        }  # fmt: skip
+        sources = self._sources_by_event(event_id)
+        return _event_dict(row, sources.get(event_id, []), event_id in self.disagreeing_event_ids())  # noqa: E501
 
     @_reading
     def article(self, article_id: int) -> dict | None:
@@ -388,18 +420,48 @@ class Store:
         keys = ("id", "title", "outlet", "published", "url", "text")
         return dict(zip(keys, row, strict=True)) if row else None
 
-    def _sources_by_event(self) -> dict[int, list[dict]]:
+    def _sources_by_event(self, event_id: int | None = None) -> dict[int, list[dict]]:
+        where = "" if event_id is None else " WHERE m.event_id = ?"
         rows = self.db.execute(
-            "SELECT m.event_id, a.id, a.title, a.outlet, a.published, m.quote, m.start, m.end"
-            " FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " ORDER BY m.event_id, a.published, a.id, m.start"
+            "SELECT m.event_id, a.id, a.title, a.outlet, a.published, m.quote, m.start, m.end,"
+            " m.source_status, m.source_date, m.source_precision, m.id"
+            f" FROM mentions m JOIN articles a ON a.id = m.article_id{where}"
+            " ORDER BY m.event_id, a.published, a.id, m.start",
+            [] if event_id is None else [event_id],
         ).fetchall()
         sources: dict[int, list[dict]] = {}
-        for event_id, article_id, title, outlet, published, quote, start, end in rows:
-            sources.setdefault(event_id, []).append(
-                {
-                    "article_id": article_id, "title": title, "outlet": outlet,
-                    "published": published, "quote": quote, "start": start, "end": end,
-                }
-            )  # fmt: skip
+        for row in rows:
+            sources.setdefault(row[0], []).append(dict(zip(_SOURCE_KEYS, row[1:], strict=True)))
         return sources
+
+
+_FALLS = ("captured", "claimed", "surrendered")
+DISAGREE_DAYS = 14
+_EVENT_COLUMNS = (
+    "e.id, p.name, p.province, p.country, e.status, e.date, e.end_date, e.date_precision,"
+    " p.lat, p.lon, p.id, e.reviewed, e.rejected, e.edited, e.manual, e.note"
+)
+_SOURCE_KEYS = (
+    "article_id", "title", "outlet", "published", "quote", "start", "end",
+    "status", "date", "precision", "mention_id",
+)  # fmt: skip
+
+
+def _event_dict(row: tuple, sources: list[dict], disagree: bool) -> dict:
+    keys = (
+        "id", "place", "province", "country", "status", "date", "end_date", "date_precision",
+        "lat", "lon", "place_id", "reviewed", "rejected", "edited", "manual", "note",
+    )  # fmt: skip
+    event = dict(zip(keys, row, strict=True))
+    for flag in ("reviewed", "rejected", "edited", "manual"):
+        event[flag] = bool(event[flag])
+    event["disagree"] = disagree
+    event["sources"] = sources
+    return event
+
+
+def _review_label(reviewed: int, rejected: int, disagree: bool) -> str:
+    if rejected:
+        return "rejected"
+    parts = (["reviewed"] if reviewed else []) + (["sources disagree"] if disagree else [])
+    return ", ".join(parts)

@@ -1,0 +1,157 @@
+import json
+
+import pytest
+
+from timeline_app.review import Review
+from timeline_app.services import import_paths
+from timeline_app.storage import StoreError
+
+
+@pytest.fixture
+def reviewed_store(store, sample_path):
+    import_paths([sample_path], store)
+    return store
+
+
+def event_of(store, place, status):
+    return next(e for e in store.events() if e["place"] == place and e["status"] == status)
+
+
+def test_edit_a_date_then_undo_and_redo(reviewed_store):
+    store, review = reviewed_store, Review(reviewed_store, user="ann")
+    herat = event_of(store, "Herat", "contested")
+    change = review.edit(herat["id"], date="2021-08-13", note="AP says the 13th")
+    edited = store.event(herat["id"])
+    assert (edited["date"], edited["note"], edited["edited"]) == (
+        "2021-08-13",
+        "AP says the 13th",
+        True,
+    )  # noqa: E501
+    review.undo(change)
+    assert store.event(herat["id"])["date"] == "2021-08-12"
+    assert store.event(herat["id"])["edited"] is False
+    review.redo(change)
+    assert store.event(herat["id"])["date"] == "2021-08-13"
+    actions = [(h["user"], h["action"]) for h in review.history()]
+    assert actions == [("ann", "redo edit"), ("ann", "undo edit"), ("ann", "edit")]
+    first = review.history()[-1]
+    assert json.loads(first["before"])[0]["date"] == "2021-08-12"
+    assert json.loads(first["after"])[0]["date"] == "2021-08-13"
+
+
+def test_reject_hides_but_keeps(reviewed_store):
+    review = Review(reviewed_store)
+    kandahar = event_of(reviewed_store, "Kandahar", "contested")
+    review.set_rejected(kandahar["id"])
+    assert kandahar["id"] not in [e["id"] for e in reviewed_store.events(include_rejected=False)]
+    assert reviewed_store.event(kandahar["id"])["rejected"] is True
+    assert len(reviewed_store.event(kandahar["id"])["sources"]) == 2
+
+
+def test_merge_joins_sources_and_undo_separates_them(reviewed_store):
+    store, review = reviewed_store, Review(reviewed_store)
+    siege, fall = event_of(store, "Ghazni", "besieged"), event_of(store, "Ghazni", "captured")
+    change = review.merge(fall["id"], siege["id"])
+    merged = store.event(fall["id"])
+    assert len(merged["sources"]) == 4 and store.event(siege["id"]) is None
+    assert {(s["status"], s["date"]) for s in merged["sources"]} == {
+        ("captured", "2021-08-12"), ("besieged", "2021-05-14")}  # fmt: skip
+    assert merged["disagree"]  # its sources say different things
+    review.undo(change)
+    assert len(store.event(fall["id"])["sources"]) == 3
+    assert len(store.event(siege["id"])["sources"]) == 1
+    review.redo(change)
+    assert store.event(siege["id"]) is None
+
+
+def test_merge_refuses_other_places(reviewed_store):
+    review = Review(reviewed_store)
+    with pytest.raises(StoreError, match="same place"):
+        review.merge(event_of(reviewed_store, "Ghazni", "captured")["id"],
+                     event_of(reviewed_store, "Herat", "contested")["id"])  # fmt: skip
+
+
+def test_split_a_source_off(reviewed_store):
+    store, review = reviewed_store, Review(reviewed_store)
+    ghazni = event_of(store, "Ghazni", "captured")
+    mention = ghazni["sources"][1]
+    change = review.split(mention["mention_id"])
+    new = store.event(change.event_id)
+    assert [s["quote"] for s in new["sources"]] == [mention["quote"]]
+    assert len(store.event(ghazni["id"])["sources"]) == 2
+    review.undo(change)
+    assert store.event(change.event_id) is None
+    assert len(store.event(ghazni["id"])["sources"]) == 3
+
+
+def test_add_an_event_with_its_own_evidence(reviewed_store):
+    store, review = reviewed_store, Review(reviewed_store)
+    text = store.article_text(1)
+    start = text.index("Afghan government control has shrunk")
+    end = text.index(".", start) + 1
+    change = review.add_event(
+        place_id="afghanistan-kabul", status="besieged", date="2021-08-12", precision="week",
+        article_id=1, start=start, end=end, note="added by hand",
+    )  # fmt: skip
+    event = store.event(change.event_id)
+    assert event["manual"] and event["reviewed"] and event["note"] == "added by hand"
+    assert event["sources"][0]["quote"] == text[start:end]
+    review.undo(change)
+    assert store.event(change.event_id) is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [({"status": "fallen"}, "unknown status"), ({"date": "12/08/2021"}, "not a date"),
+     ({"place_id": "nowhere"}, "unknown place"), ({"precision": "year"}, "unknown date precision")],
+)  # fmt: skip
+def test_bad_edits_are_refused(reviewed_store, changes, message):
+    event = event_of(reviewed_store, "Herat", "contested")
+    with pytest.raises(StoreError, match=message):
+        Review(reviewed_store).edit(event["id"], **changes)
+
+
+def test_human_edits_win_over_new_imports(reviewed_store, sample_path, tmp_path):
+    store, review = reviewed_store, Review(reviewed_store)
+    herat = event_of(store, "Herat", "contested")
+    review.edit(herat["id"], status="captured", date="2021-08-13")
+    review.set_reviewed(herat["id"])
+    kunduz = event_of(store, "Kunduz", "surrendered")
+    review.set_rejected(kunduz["id"])
+    assert import_paths([sample_path], store).already_present == [sample_path]
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "Published Aug. 12, 2021\n\nClashes raged in Herat on Thursday, officials said. "
+        "Afghan forces in Kunduz surrendered on Wednesday."
+    )
+    import_paths([other], store)
+    after = store.event(herat["id"])
+    assert (after["status"], after["date"], after["reviewed"]) == ("captured", "2021-08-13", True)
+    assert len({s["article_id"] for s in after["sources"]}) == 2  # the new source joined it
+    assert [s["status"] for s in after["sources"]][-1] == "contested"  # what that source said
+    rejected = store.event(kunduz["id"])
+    assert rejected["rejected"] and len(rejected["sources"]) == 2
+
+
+def test_a_disagreeing_report_is_flagged(reviewed_store, tmp_path):
+    other = tmp_path / "xinhua.txt"
+    other.write_text(
+        "Published Aug. 14, 2021\n\nGhazni fell to the Taliban on Friday, Xinhua said."
+    )  # noqa: E501
+    import_paths([other], reviewed_store)
+    ghazni = [
+        e for e in reviewed_store.events() if e["place"] == "Ghazni" and e["status"] == "captured"
+    ]  # noqa: E501
+    assert sorted(e["date"] for e in ghazni) == ["2021-08-12", "2021-08-13"]
+    assert all(e["disagree"] for e in ghazni)
+    assert not event_of(reviewed_store, "Farah", "captured")["disagree"]
+
+
+def test_read_only_store_cannot_be_edited(tmp_path, sample_path):
+    from timeline_app.storage import Store
+
+    with Store(tmp_path / "r.db") as store:
+        import_paths([sample_path], store)
+    with Store(tmp_path / "r.db", readonly=True) as store:
+        with pytest.raises(StoreError, match="read-only"):
+            Review(store).set_reviewed(1)
