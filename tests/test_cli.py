@@ -90,3 +90,28 @@ def test_bad_date_option_is_a_usage_error(tmp_path, capsys, sample_path):
         main(["import", "--published", "12/08/2021", str(sample_path)])
     assert exit_info.value.code == 2
     assert "not a date in YYYY-MM-DD form" in capsys.readouterr().err
+
+
+def test_history_prints_each_edit_with_its_author(tmp_path, capsys, sample_path):
+    from timeline_app.review import Review
+    from timeline_app.storage import Store
+
+    db = tmp_path / "t.db"
+    run(capsys, "import", "--db", db, sample_path)
+    with Store(db) as store:
+        herat = next(e for e in store.events() if e["place"] == "Herat")
+        review = Review(store, user="ann")
+        review.undo(review.edit(herat["id"], date="2021-08-13"))
+    code, out, _ = run(capsys, "history", "--db", db)
+    lines = out.strip().splitlines()
+    assert code == 0 and lines[-1] == "2 edit(s)"
+    assert (
+        "ann" in lines[0]
+        and "edit" in lines[0]
+        and "date: '2021-08-12' -> '2021-08-13'" in lines[0]
+    )  # noqa: E501
+    assert "undo edit" in lines[1] and "date: '2021-08-13' -> '2021-08-12'" in lines[1]
+    code, out, _ = run(capsys, "events", "--db", db)
+    herat = next(e for e in json.loads(out) if e["place"] == "Herat")
+    assert {"reviewed", "rejected", "note"} <= herat.keys()
+    assert all({"date", "status"} <= s.keys() for s in herat["sources"])

@@ -68,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("articles", parents=[common], help="list imported articles")
 
+    history = commands.add_parser("history", parents=[common], help="print the analysts' edits")
+    history.add_argument("--limit", type=int, default=200)
+    history.add_argument("--format", choices=("text", "json"), default="text")
+
     png = commands.add_parser(
         "export-png", parents=[common], help="draw the timeline to a PNG file"
     )
@@ -88,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         "import": _import,
         "events": _events,
         "articles": _articles,
+        "history": _history,
         "export-png": _export_png,
     }.get(args.command)
     if handler is None:
@@ -167,6 +172,44 @@ def _articles(args) -> int:
         )
     print(f"{len(rows)} article(s)")
     return 0
+
+
+def _history(args) -> int:
+    from .review import Review
+
+    with _open_store(args) as store:
+        rows = Review(store).history(args.limit)
+    if args.format == "json":
+        for row in rows:
+            row["before"], row["after"] = json.loads(row["before"]), json.loads(row["after"])
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for row in reversed(rows):
+        print(f"{row['at']}  {row['user']:<12} {row['action']:<14} event {row['event_id']}"
+              f"  {_difference(row['before'], row['after'])}")  # fmt: skip
+    print(f"{len(rows)} edit(s)")
+    return 0
+
+
+def _difference(before: str, after: str) -> str:
+    """What changed, field by field, for one audited edit."""
+    old = {e["id"]: e for e in json.loads(before)}
+    new = {e["id"]: e for e in json.loads(after)}
+    parts = []
+    for event_id in sorted(old.keys() | new.keys()):
+        if event_id not in new:
+            parts.append(f"#{event_id} removed")
+        elif event_id not in old:
+            parts.append(f"#{event_id} added")
+        else:
+            changed = [
+                f"{k}: {old[event_id][k]!r} -> {new[event_id][k]!r}"
+                for k in new[event_id]
+                if k not in ("day", "end_day") and old[event_id].get(k) != new[event_id][k]
+            ]
+            parts += changed
+    return "; ".join(parts) or "no change"
 
 
 def _export_png(args) -> int:

@@ -14,13 +14,17 @@ import numpy as np
 from .model import STATUSES
 
 DAY = 86400.0
+REVIEWED, DISAGREE, REJECTED = 1, 2, 4
 LANE_ORDERS = {
     "first_capture": "First capture",
     "name": "Name",
     "north_south": "North to south",
     "province": "Province",
 }
-_DTYPE = [("id", "i8"), ("place", "i8"), ("status", "i1"), ("day", "f8"), ("end_day", "f8")]
+_DTYPE = [
+    ("id", "i8"), ("place", "i8"), ("status", "i1"), ("day", "f8"), ("end_day", "f8"),
+    ("flags", "i1"),
+]  # fmt: skip
 _NO_END = -1e9
 
 
@@ -43,6 +47,7 @@ class TimelineData:
     lane: np.ndarray = field(default_factory=lambda: np.zeros(0, "i4"))
     status: np.ndarray = field(default_factory=lambda: np.zeros(0, "i1"))
     end: np.ndarray = field(default_factory=lambda: np.zeros(0, "f8"))  # NaN: no span
+    flags: np.ndarray = field(default_factory=lambda: np.zeros(0, "i1"))  # REVIEWED | ...
     undated: int = 0
 
     def __len__(self) -> int:
@@ -69,16 +74,33 @@ def from_x(x: float) -> dt.datetime:
     return dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=float(x))
 
 
-def load(db, order: str = "first_capture") -> TimelineData:
-    """Read the drawable events of a Store's database (``db``: a sqlite-utils Database)."""
+def load(
+    db,
+    order: str = "first_capture",
+    *,
+    only: set[int] | None = None,
+    disagree: set[int] | None = None,
+    include_rejected: bool = False,
+) -> TimelineData:
+    """Read the drawable events of a Store's database (``db``: a sqlite-utils Database).
+
+    :param only: event ids to keep (a filter's result); None keeps all
+    :param disagree: ids of events whose sources disagree, flagged for drawing
+    """
     status_case = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STATUSES))
+    rejected = "" if include_rejected else " AND e.rejected = 0"
     rows = db.execute(
         "SELECT e.id, p.rowid, CASE e.status " + status_case + " ELSE 0 END,"
-        f" e.day, ifnull(e.end_day, {_NO_END})"
-        " FROM events e JOIN places p ON p.id = e.place_id WHERE e.day IS NOT NULL"
+        f" e.day, ifnull(e.end_day, {_NO_END}), e.reviewed * {REVIEWED} + e.rejected * {REJECTED}"  # noqa: E501
+        " FROM events e JOIN places p ON p.id = e.place_id WHERE e.day IS NOT NULL" + rejected
     ).fetchall()
-    undated = db.execute("SELECT count(*) FROM events WHERE day IS NULL").fetchone()[0]
+    undated = db.execute("SELECT count(*) FROM events e WHERE day IS NULL" + rejected).fetchone()[0]
     table = np.array(rows, dtype=_DTYPE) if rows else np.zeros(0, dtype=_DTYPE)
+    if only is not None:
+        table = table[np.isin(table["id"], np.fromiter(only, dtype="i8", count=len(only)))]
+    if disagree:
+        marks = np.isin(table["id"], np.fromiter(disagree, dtype="i8", count=len(disagree)))
+        table["flags"][marks] |= DISAGREE
     table = table[np.argsort(table["day"], kind="stable")]
     lanes = _lanes(db, table, order)
     lookup = np.full(int(table["place"].max()) + 1 if len(table) else 1, -1, dtype="i4")
@@ -92,6 +114,7 @@ def load(db, order: str = "first_capture") -> TimelineData:
         lane=lookup[table["place"]] if len(table) else np.zeros(0, "i4"),
         status=table["status"].copy(),
         end=end,
+        flags=table["flags"].copy(),
         undated=undated,
     )
 

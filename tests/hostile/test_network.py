@@ -56,7 +56,8 @@ def test_detail_pane_loads_no_resources_and_shows_markup_as_text(qtbot):
         assert pane.loadResource(QTextDocument.ResourceType.ImageResource, QUrl(url)) is None
     quote = "<img src='http://192.0.2.1/x.png'> Herat fell <script>alert(1)</script>"
     pane.show_event({
-        "place": "Herat", "province": "Herat", "country": "Afghanistan", "status": "captured",
+        "id": 1, "reviewed": False, "rejected": False, "place": "Herat", "province": "Herat",
+        "country": "Afghanistan", "status": "captured",
         "date": "2021-08-10", "end_date": None, "date_precision": "day", "place_id": "x",
         "sources": [{"article_id": 1, "title": "<b>t</b>", "outlet": "O", "published": None,
                      "quote": quote, "start": 0, "end": len(quote)}],

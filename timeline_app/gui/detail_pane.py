@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QDialog, QTextBrowser, QTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QPushButton, QTextBrowser, QTextEdit, QVBoxLayout
 
 from . import style
 
@@ -31,6 +31,9 @@ class LocalOnlyBrowser(QTextBrowser):
 
 class DetailPane(LocalOnlyBrowser):
     article_requested = Signal(int, int, int)  # article id, quote start, quote end
+    action_requested = Signal(
+        str, int
+    )  # edit/confirm/unconfirm/reject/restore/merge: event id; split: mention id  # noqa: E501
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -55,14 +58,20 @@ class DetailPane(LocalOnlyBrowser):
             f"{html.escape(event['country'])}</p>",
             f"<p><span style='color:{style.COLOURS[status]};font-size:15pt'>●</span> "
             f"<b>{status}</b> &nbsp; {_date_text(event)}</p>",
-            f"<h3>Reported by {articles} article{'s' * (articles != 1)}"
-            f" ({quotes} quote{'s' * (quotes != 1)})</h3>",
+            _review_html(event),
+            _actions_html(event),
         ]
+        if event.get("disagree") or len(_versions(event)) > 1:
+            parts.append(_versions_html(event))
+        parts.append(
+            f"<h3>Reported by {articles} article{'s' * (articles != 1)}"
+            f" ({quotes} quote{'s' * (quotes != 1)})</h3>"
+        )
         for sources in by_article.values():
-            parts.append(self._article_html(sources, event["place_id"]))
+            parts.append(self._article_html(sources, event["place_id"], split=quotes > 1))
         return "".join(parts)
 
-    def _article_html(self, sources: list[dict], place_id: str) -> str:
+    def _article_html(self, sources: list[dict], place_id: str, split: bool = False) -> str:
         first = sources[0]
         outlet = html.escape(first["outlet"] or "Unknown outlet")
         title = html.escape(first["title"] or "(untitled)")
@@ -71,7 +80,9 @@ class DetailPane(LocalOnlyBrowser):
             "<table cellpadding='6' width='100%' style='background:#f5f5f5;margin-top:4px'>"
             f"<tr><td>“{self._marked(source['quote'], place_id)}”<br>"
             f"<a href='article:{source['article_id']}:{source['start']}:{source['end']}'>"
-            "Open the article at this quote</a></td></tr></table>"
+            "Open the article at this quote</a>"
+            + (f" · <a href='do:split:{source['mention_id']}'>Split off</a>" if split else "")
+            + "</td></tr></table>"
             for source in sources
         )
         return (
@@ -91,10 +102,80 @@ class DetailPane(LocalOnlyBrowser):
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         kind, _, rest = url.toString().partition(":")
+        if kind == "do":
+            action, _, target = rest.partition(":")
+            self.action_requested.emit(action, int(target))
+            return
         if kind != "article":
             return
         article_id, start, end = (int(v) for v in rest.split(":"))
         self.article_requested.emit(article_id, start, end)
+
+
+def _review_html(event: dict) -> str:
+    marks = []
+    if event.get("rejected"):
+        marks.append(
+            "<b style='color:#8a1c1c'>Rejected</b> (a false positive; hidden from the timeline)"
+        )  # noqa: E501
+    if event.get("reviewed"):
+        marks.append("<b>✓ Reviewed</b>")
+    if event.get("manual"):
+        marks.append("added by hand")
+    elif event.get("edited"):
+        marks.append("edited by an analyst")
+    if event.get("disagree"):
+        marks.append("<b style='color:#5b1a00'>sources disagree</b>")
+    note = event.get("note")
+    html_note = (
+        f"<p style='background:#fff8e1;padding:4px'>Note: {html.escape(note)}</p>" if note else ""
+    )  # noqa: E501
+    return (f"<p>{' · '.join(marks)}</p>" if marks else "") + html_note
+
+
+def _actions_html(event: dict) -> str:
+    event_id = event["id"]
+    confirm = "unconfirm" if event.get("reviewed") else "confirm"
+    reject = "restore" if event.get("rejected") else "reject"
+    links = [
+        ("edit", "Edit…"), (confirm, "Unconfirm" if confirm == "unconfirm" else "Confirm"),
+        (reject, "Restore" if reject == "restore" else "Reject"), ("merge", "Merge with…"),
+    ]  # fmt: skip
+    return "<p>" + " · ".join(f"<a href='do:{a}:{event_id}'>{t}</a>" for a, t in links) + "</p>"
+
+
+def _all_reports(event: dict) -> list[dict]:
+    return event["sources"] + event.get("related", [])
+
+
+def _versions(event: dict) -> list[tuple]:
+    return sorted({(s.get("status"), s.get("date")) for s in _all_reports(event)}, key=str)
+
+
+def _versions_html(event: dict) -> str:
+    """What each source said, side by side, when they do not all say the same."""
+    rows = "".join(
+        "<tr>"
+        f"<td>{html.escape(s['outlet'] or 'Unknown outlet')}</td>"
+        f"<td>{html.escape(s['published'] or '?')}</td>"
+        f"<td style='color:{style.COLOURS.get(s.get('status') or '', '#333')}'>"
+        f"{html.escape(s.get('status') or '?')}</td>"
+        f"<td><b>{html.escape(s.get('date') or 'unknown')}</b></td></tr>"
+        for s in sorted(
+            _all_reports(event), key=lambda s: (s.get("date") or "", s["published"] or "")
+        )  # noqa: E501
+    )
+    note = (
+        "<p style='color:#666'>Rows from other events of this place are the reports that "
+        "disagree; merge them if they are one event.</p>" if event.get("related") else ""
+    )  # fmt: skip
+    return (
+        "<h3>What each source says</h3>"
+        "<table cellpadding='4' style='border-collapse:collapse'>"
+        "<tr style='background:#eeeeee'><th align='left'>Outlet</th><th align='left'>Published</th>"
+        "<th align='left'>Status</th><th align='left'>Date</th></tr>"
+        f"{rows}</table>{note}"
+    )
 
 
 def _date_text(event: dict) -> str:
@@ -109,24 +190,36 @@ def _date_text(event: dict) -> str:
 
 
 class ArticleDialog(QDialog):
-    """The full text of an article with one quote highlighted and scrolled into view."""
+    """The full text of an article with one quote highlighted and scrolled into view.
+
+    Selecting text and pressing "Add Event from Selection" asks the window to
+    add an event with that text as its evidence.
+    """
+
+    add_requested = Signal(int, int, int)  # article id, selection start, end
 
     def __init__(self, article: dict, start: int, end: int, parent=None) -> None:
         super().__init__(parent)
+        self.article_id = article["id"]
         self.setWindowTitle(
             f"{article['title'] or 'Article'} — {article['outlet'] or ''}".strip(" —")
         )  # noqa: E501
         self.resize(760, 620)
+        self.plain = article["text"]
         self.text = LocalOnlyBrowser()
-        self.text.setPlainText(article["text"])
+        self.text.setPlainText(self.plain)
+        self.add_button = QPushButton("Add Event from Selection")
+        self.add_button.setToolTip("Select the sentence that reports an event the app missed")
+        self.add_button.clicked.connect(self._on_add_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
+        layout.addWidget(self.add_button)
         self.highlight(start, end)
 
     def highlight(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.text.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._to_qt(start))
+        cursor.setPosition(self._to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         mark = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
         fmt.setBackground(QColor("#ffe58a"))
@@ -138,3 +231,24 @@ class ArticleDialog(QDialog):
 
     def highlighted_text(self) -> str:
         return self.text.textCursor().selectedText()
+
+    def select(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._to_qt(start))
+        cursor.setPosition(self._to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+
+    def _on_add_clicked(self) -> None:
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection():
+            self.add_button.setText("Select the text that reports the event first")
+            return
+        start, end = self._from_qt(cursor.selectionStart()), self._from_qt(cursor.selectionEnd())
+        self.add_requested.emit(self.article_id, start, end)
+
+    # Qt counts UTF-16 units; stored offsets count characters (an emoji is 2 vs 1).
+    def _to_qt(self, index: int) -> int:
+        return len(self.plain[:index].encode("utf-16-le")) // 2
+
+    def _from_qt(self, position: int) -> int:
+        return len(self.plain.encode("utf-16-le")[: position * 2].decode("utf-16-le", "ignore"))

@@ -208,3 +208,102 @@ def ask_export_options(parent) -> ExportOptions | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return ExportOptions(dialog.width.value(), dialog.visible.isChecked())
+
+
+class EventDialog(QDialog):
+    """Place (with completion), status, date and its precision, and a note."""
+
+    def __init__(self, title: str, places: list[tuple[str, str]], values: dict, parent=None):
+        from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QPlainTextEdit
+
+        from ..model import PRECISIONS, STATUSES
+
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.places = places  # (place id, "Name (Province)")
+        self.place = QComboBox()
+        self.place.setEditable(True)
+        self.place.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for place_id, label in places:
+            self.place.addItem(label, place_id)
+        completer = QCompleter([label for _, label in places], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.place.setCompleter(completer)
+        self.place.setCurrentIndex(max(0, self.place.findData(values.get("place_id"))))
+        self.status = QComboBox()
+        self.status.addItems(STATUSES)
+        self.status.setCurrentText(values.get("status") or "captured")
+        self.date = QLineEdit(values.get("date") or "")
+        self.date.setPlaceholderText("YYYY-MM-DD, empty if unknown")
+        self.precision = QComboBox()
+        self.precision.addItems(PRECISIONS)
+        self.precision.setCurrentText(values.get("date_precision") or "day")
+        self.note = QPlainTextEdit(values.get("note") or "")
+        self.note.setPlaceholderText("Why: which source you trust, what you checked…")
+        self.note.setFixedHeight(70)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Place", self.place)
+        form.addRow("Status", self.status)
+        form.addRow("Date", self.date)
+        form.addRow("Precision", self.precision)
+        form.addRow("Note", self.note)
+        form.addRow(self.error)
+        form.addRow(self.buttons)
+        self.resize(460, 300)
+
+    def values(self) -> dict:
+        date = self.date.text().strip() or None
+        return {
+            "place_id": self._place_id(),
+            "status": self.status.currentText(),
+            "date": date,
+            "precision": self.precision.currentText() if date else "unknown",
+            "note": self.note.toPlainText().strip() or None,
+        }
+
+    def _place_id(self) -> str | None:
+        text = self.place.currentText().strip().lower()
+        for place_id, label in self.places:
+            if label.lower() == text or label.lower().split(" (")[0] == text:
+                return place_id
+        return None
+
+    def _accept_if_valid(self) -> None:
+        values = self.values()
+        if values["place_id"] is None:
+            self.error.setText("Choose a place from the list.")
+        elif values["date"] and _parse(values["date"]) is None:
+            self.error.setText("Write the date as YYYY-MM-DD, or leave it empty.")
+        else:
+            self.accept()
+
+
+def ask_event_values(parent, title: str, places, values: dict) -> dict | None:
+    dialog = EventDialog(title, places, values, parent)
+    return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_merge_partner(parent, event: dict, candidates: list[dict]) -> int | None:
+    """Which other event of the same place is the same event."""
+    from PySide6.QtWidgets import QInputDialog
+
+    if not candidates:
+        show_error(parent, "Nothing to merge", f"{event['place']} has no other event.")
+        return None
+    labels = [
+        f"{c['status']} {c['date'] or 'date unknown'} · {len(c['sources'])} source(s)"
+        for c in candidates
+    ]
+    choice, ok = QInputDialog.getItem(
+        parent, "Merge events",
+        f"Merge {event['place']} {event['status']} {event['date']} with:", labels, 0, False,
+    )  # fmt: skip
+    return candidates[labels.index(choice)]["id"] if ok else None

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,13 +30,17 @@ from PySide6.QtWidgets import (
 from .. import timeline_data
 from ..cli import events_csv
 from ..extract import Extractor
+from ..filters import EventFilter, matching_event_ids
 from ..gazetteer import Gazetteer
 from ..highlight import highlight_spans
+from ..review import Review
 from ..services import ImportReport, ReadResult, discover, read_one, store_articles
 from ..storage import Store, StoreError
 from . import dialogs, export
 from .detail_pane import ArticleDialog, DetailPane
 from .event_table import EVENT_ID_ROLE, EventFilterModel, EventTableModel
+from .filter_bar import FilterBar
+from .review_actions import ReviewCommand
 from .timeline_view import TimelineView
 from .workers import Job
 
@@ -52,6 +56,9 @@ class MainWindow(QMainWindow):
         self.lane_order = str(settings.value("lane_order", "first_capture"))
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
+        self.review = Review(store)
+        self.undo_stack = QUndoStack(self)
+        self.event_filter = EventFilter()
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_actions()
@@ -85,12 +92,14 @@ class MainWindow(QMainWindow):
         self.table.setMinimumHeight(110)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(
-            "Filter events by place, province, status or date (Ctrl+F)"
+            "Quick filter on the table: place, province, status or date (Ctrl+F)"
         )  # noqa: E501
         self.filter_edit.setClearButtonEnabled(True)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(4, 4, 4, 0)
+        self.filter_bar = FilterBar()
+        table_layout.addWidget(self.filter_bar)
         table_layout.addWidget(self.filter_edit)
         table_layout.addWidget(self.table)
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -144,6 +153,20 @@ class MainWindow(QMainWindow):
         )  # noqa: E501
         self.filter_action = self._action("&Filter Events", keys.Find, self._focus_filter)
         self.about_action = self._action("&About Timeline", None, lambda: dialogs.show_about(self))
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(keys.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
+        self.edit_action = self._action("&Edit Event…", "F2", lambda: self._on_action("edit"))
+        self.confirm_action = self._action(
+            "&Confirm Event", "Ctrl+K", lambda: self._on_action("toggle_confirm")
+        )  # noqa: E501
+        self.reject_action = self._action(
+            "&Reject Event", "Ctrl+Del", lambda: self._on_action("toggle_reject")
+        )  # noqa: E501
+        self.merge_action = self._action("&Merge With…", "Ctrl+M", lambda: self._on_action("merge"))
+        self.show_rejected_action = self._action("Show &Rejected Events", None, self.refresh)
+        self.show_rejected_action.setCheckable(True)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -159,6 +182,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_csv_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        for action in (self.undo_action, self.redo_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in (
+            self.edit_action,
+            self.confirm_action,
+            self.reject_action,
+            self.merge_action,
+        ):
+            edit_menu.addAction(action)
         view_menu = self.menuBar().addMenu("&View")
         for action in (
             self.fit_action,
@@ -167,6 +201,7 @@ class MainWindow(QMainWindow):
             self.filter_action,
         ):  # noqa: E501
             view_menu.addAction(action)
+        view_menu.addAction(self.show_rejected_action)
         order_menu = view_menu.addMenu("&Lane Order")
         self.order_actions = {}
         for key, label in timeline_data.LANE_ORDERS.items():
@@ -183,6 +218,9 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
         self.filter_edit.textChanged.connect(self._on_filter_changed)
         self.detail.article_requested.connect(self._on_article_requested)
+        self.detail.action_requested.connect(self._on_detail_action)
+        self.table.doubleClicked.connect(lambda _index: self._on_action("edit"))
+        self.filter_bar.changed.connect(self._on_filter_bar_changed)
 
     # -- state ------------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -226,17 +264,29 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Re-read the database into the timeline, the table and the status bar."""
         selected = self.timeline.selected_event()
+        include_rejected = (
+            self.show_rejected_action.isChecked() or self.event_filter.review == "rejected"
+        )  # noqa: E501
         try:
-            self.data = timeline_data.load(self.store.db, self.lane_order)
-            rows = self.store.event_rows()
+            disagree = self.store.disagreeing_event_ids()
+            only = matching_event_ids(self.store, self.event_filter)
+            self.data = timeline_data.load(
+                self.store.db, self.lane_order,
+                only=only, disagree=disagree, include_rejected=include_rejected,
+            )  # fmt: skip
+            rows = self.store.event_rows(include_rejected=include_rejected, disagree=disagree)
+            if only is not None:
+                rows = [row for row in rows if row[0] in only]
             counts = self.store.counts()
+            self.filter_bar.set_facets(self.store.facets())
         except (StoreError, sqlite3.DatabaseError) as exc:
             dialogs.show_error(self, "Cannot read the database", str(exc))
             return
         self.timeline.set_data(self.data)
         self.table_model.set_rows(rows)
+        shown = "" if only is None else f"{len(rows)} shown of "
         self.counts_label.setText(
-            f"{counts['events']} events · {counts['mentions']} quotes · "
+            f"{shown}{counts['events']} events · {counts['mentions']} quotes · "
             f"{counts['articles']} articles · {self.store.path.name}"
         )
         self.setWindowTitle(f"Timeline — {self.store.path.name}")
@@ -251,13 +301,16 @@ class MainWindow(QMainWindow):
 
     def _show_banner(self) -> None:
         readonly = self.store.readonly
-        for action in (self.import_action, self.import_folder_action):
+        for action in (
+            self.import_action, self.import_folder_action, self.edit_action,
+            self.confirm_action, self.reject_action, self.merge_action,
+        ):  # fmt: skip
             action.setEnabled(not readonly)
         self.setAcceptDrops(not readonly)
         self.banner.setVisible(readonly)
         self.banner.setText(
             f"{self.store.path.name} is open read-only (the file or its folder cannot be "
-            "written): you can read and export, but not import."
+            "written): you can read and export, but not import or edit."
         )
 
     def set_lane_order(self, order: str) -> None:
@@ -333,7 +386,96 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "Article not found", f"No article with id {article_id}.")
             return
         self.article_dialog = ArticleDialog(article, start, end, self)
+        self.article_dialog.add_requested.connect(self.add_event_from_selection)
+        self.article_dialog.add_button.setEnabled(not self.store.readonly)
         self.article_dialog.show()
+
+    # -- review ---------------------------------------------------------------------------
+    def _on_filter_bar_changed(self, event_filter: EventFilter) -> None:
+        self.event_filter = event_filter
+        self.refresh()
+
+    def _on_detail_action(self, action: str, target: int) -> None:
+        if action == "split":
+            self._apply(lambda: self.review.split(target))
+        else:
+            self._on_action(action, target)
+
+    def _on_action(self, action: str, event_id: int | None = None) -> None:
+        """Edit, confirm, reject or merge the given (or the selected) event."""
+        if self.store.readonly:
+            dialogs.show_error(self, "Read-only database", "This database cannot be edited.")
+            return
+        event_id = event_id if event_id is not None else self.timeline.selected_event()
+        event = self._event(event_id) if event_id is not None else None
+        if event is None:
+            self.statusBar().showMessage("Select an event first", 5000)
+            return
+        if action == "toggle_confirm":
+            action = "unconfirm" if event["reviewed"] else "confirm"
+        if action == "toggle_reject":
+            action = "restore" if event["rejected"] else "reject"
+        if action == "edit":
+            self._edit(event)
+        elif action == "merge":
+            self._merge(event)
+        elif action in ("confirm", "unconfirm"):
+            self._apply(lambda: self.review.set_reviewed(event_id, action == "confirm"))
+        elif action in ("reject", "restore"):
+            self._apply(lambda: self.review.set_rejected(event_id, action == "reject"))
+
+    def _edit(self, event: dict) -> None:
+        values = dialogs.ask_event_values(self, "Edit event", self.store.place_choices(), event)
+        if values is not None:
+            self._apply(lambda: self.review.edit(event["id"], **values))
+
+    def _merge(self, event: dict) -> None:
+        candidates = [
+            e for e in self.store.events(include_rejected=False)
+            if e["place_id"] == event["place_id"] and e["id"] != event["id"]
+        ]  # fmt: skip
+        other = dialogs.ask_merge_partner(self, event, candidates)
+        if other is not None:
+            self._apply(lambda: self.review.merge(event["id"], other))
+
+    def add_event_from_selection(self, article_id: int, start: int, end: int) -> None:
+        article = self.store.article(article_id)
+        selection = article["text"][start:end]
+        found = self.gazetteer.find(selection)
+        prefill = {
+            "place_id": found[0].place_id if found else None,
+            "status": "captured",
+            "date": article["published"],
+            "date_precision": "week" if article["published"] else "unknown",
+        }
+        values = dialogs.ask_event_values(
+            self, "Add event from selection", self.store.place_choices(), prefill
+        )  # noqa: E501
+        if values is None:
+            return
+        self._apply(
+            lambda: self.review.add_event(
+                place_id=values["place_id"], status=values["status"], date=values["date"],
+                precision=values["precision"], note=values["note"] or "",
+                article_id=article_id, start=start, end=end,
+            )
+        )  # fmt: skip
+
+    def _apply(self, operation) -> None:
+        """Make a change now (one transaction), then keep it on the undo stack."""
+        try:
+            change = operation()
+        except StoreError as exc:
+            dialogs.show_error(self, "Cannot change the event", str(exc))
+            return
+        self.undo_stack.push(ReviewCommand(self.review, change, self._after_review))
+
+    def _after_review(self, event_id: int | None) -> None:
+        self.refresh()
+        if event_id is not None and self.store.event(event_id) is not None:
+            self.select_event(event_id)
+        else:
+            self.detail.show_event(None)
 
     # -- databases ------------------------------------------------------------------------------
     def new_database(self) -> None:
@@ -357,6 +499,8 @@ class MainWindow(QMainWindow):
             return
         self.store.close()
         self.store = store
+        self.review = Review(store)
+        self.undo_stack.clear()
         self._remember_database(store.path)
         self.detail.show_event(None)
         self.refresh()
@@ -419,6 +563,10 @@ class MainWindow(QMainWindow):
         self._run_job("Importing articles…", store_all, self._on_import_finished)
 
     def _on_import_finished(self, report: ImportReport) -> None:
+        # Imports may give new events the ids of events an undo removed: the
+        # edit history cannot safely reach across an import.
+        if report.imported:
+            self.undo_stack.clear()
         self.refresh()
         self.statusBar().showMessage(report.summary(), 15000)
         dialogs.show_import_summary(self, report)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidge
 
 from .. import timeaxis
 from ..model import STATUSES
-from ..timeline_data import DAY, TimelineData
+from ..timeline_data import DAY, DISAGREE, REJECTED, REVIEWED, TimelineData
 from . import style
 
 BIN_ABOVE = 20_000
@@ -85,9 +85,15 @@ class EventsItem(pg.GraphicsObject):
         px = self.data.x[i0:i1] * sx + dx
         py = self.data.lane[i0:i1] * sy + dy
         status = self.data.status[i0:i1]
+        opacity = np.where(self.data.flags[i0:i1] & REJECTED, 0.35, 1.0)
         if i1 - i0 > BIN_ABOVE:
             px, py, status = _bin(px, py, status, self.data.lane[i0:i1])
-        self._paint_markers(painter, px, py, status)
+            opacity = 1.0
+        if self.show_labels and i1 - i0 <= MAX_LABELS:
+            self._paint_disagreement(painter, i0, i1, (sx, dx, sy, dy))
+        self._paint_markers(painter, px, py, status, opacity)
+        if self.show_labels and i1 - i0 <= MAX_LABELS:
+            self._paint_review_marks(painter, i0, i1, (sx, dx, sy, dy))
         if self.show_labels and len(px) <= MAX_LABELS:
             self._paint_labels(painter, px, py, self.data.x[i0:i1], self.data.lane[i0:i1])
         if self.selected is not None and i0 <= self.selected < i1:
@@ -113,7 +119,7 @@ class EventsItem(pg.GraphicsObject):
                 QPointF(self.data.x[index] * sx + dx, y), QPointF(self.data.end[index] * sx + dx, y)
             )
 
-    def _paint_markers(self, painter: QPainter, px, py, status) -> None:
+    def _paint_markers(self, painter: QPainter, px, py, status, opacity=1.0) -> None:
         count = len(px)
         if not count:
             return
@@ -125,8 +131,48 @@ class EventsItem(pg.GraphicsObject):
         frags[:, 3] = 0
         frags[:, 4] = self._cell
         frags[:, 5] = self._cell
-        frags[:, 6:10] = [1.0, 1.0, 0.0, 1.0]
+        frags[:, 6:9] = [1.0, 1.0, 0.0]
+        frags[:, 9] = opacity
         painter.drawPixmapFragments(*self._fragments.drawargs(), self._atlas)
+
+    def _paint_disagreement(self, painter: QPainter, i0: int, i1: int, affine) -> None:
+        """A dashed bar from the earliest to the latest reported date of a place,
+        and a dark ring, where sources disagree."""
+        sx, dx, sy, dy = affine
+        flagged = i0 + np.flatnonzero(self.data.flags[i0:i1] & DISAGREE)
+        if not len(flagged):
+            return
+        pen = QPen(QColor("#5b1a00"), 1.6, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        by_lane: dict[int, list[float]] = {}
+        for index in flagged:
+            by_lane.setdefault(int(self.data.lane[index]), []).append(self.data.x[index] * sx + dx)
+        radius = self.marker_px * 0.85
+        for lane, xs in by_lane.items():
+            y = lane * sy + dy
+            if len(xs) > 1:
+                painter.drawLine(QPointF(min(xs), y - radius - 2), QPointF(max(xs), y - radius - 2))
+            for x in xs:
+                painter.drawEllipse(QPointF(x, y), radius, radius)
+
+    def _paint_review_marks(self, painter: QPainter, i0: int, i1: int, affine) -> None:
+        """A check beside reviewed events; rejected ones (when shown) are crossed out."""
+        sx, dx, sy, dy = affine
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        half = self.marker_px / 2
+        for index in i0 + np.flatnonzero(self.data.flags[i0:i1] & (REVIEWED | REJECTED)):
+            x, y = self.data.x[index] * sx + dx, self.data.lane[index] * sy + dy
+            if self.data.flags[index] & REJECTED:
+                painter.setPen(QPen(QColor("#444444"), 2))
+                painter.drawLine(QPointF(x - half, y - half), QPointF(x + half, y + half))
+                painter.drawLine(QPointF(x - half, y + half), QPointF(x + half, y - half))
+                continue
+            painter.setPen(QPen(QColor("#111111"), 2.2))
+            corner = QPointF(x + half * 0.4, y - half * 1.7)
+            painter.drawLine(corner, corner + QPointF(3, 3.5))
+            painter.drawLine(corner + QPointF(3, 3.5), corner + QPointF(9, -4))
 
     def _paint_labels(self, painter: QPainter, px, py, xs, lanes) -> None:
         """The day beside each marker, unless it would touch the previous label
@@ -268,6 +314,10 @@ class LegendBar(QWidget):
         span = QLabel("━ span (e.g. a siege)")
         span.setStyleSheet(f"color: {style.COLOURS['besieged']};")
         layout.addWidget(span)
+        layout.addWidget(QLabel("✓ reviewed"))
+        disagree = QLabel("◌┄ sources disagree")
+        disagree.setStyleSheet("color: #5b1a00;")
+        layout.addWidget(disagree)
         layout.addStretch(1)
         self.undated = QLabel("")
         self.undated.setStyleSheet("color: #666;")

@@ -384,7 +384,9 @@ class Store:
         return {row[0] for row in within} | {row[0] for row in across}
 
     @_reading
-    def event_rows(self, *, include_rejected: bool = False) -> list[tuple]:
+    def event_rows(
+        self, *, include_rejected: bool = False, disagree: set[int] | None = None
+    ) -> list[tuple]:
         """(id, place, province, status, date, end_date, precision, sources, review)
         for the table; review is "rejected", "reviewed", "disagree" or ""."""
         where = "" if include_rejected else " WHERE e.rejected = 0"
@@ -395,7 +397,7 @@ class Store:
             f" FROM events e JOIN places p ON p.id = e.place_id{where}"
             " ORDER BY e.date IS NULL, e.date, p.name"
         ).fetchall()
-        disagree = self.disagreeing_event_ids()
+        disagree = self.disagreeing_event_ids() if disagree is None else disagree
         return [(*row[:8], _review_label(row[8], row[9], row[0] in disagree)) for row in rows]
 
     @_reading
@@ -409,7 +411,42 @@ class Store:
         if row is None:
             return None
         sources = self._sources_by_event(event_id)
-        return _event_dict(row, sources.get(event_id, []), event_id in self.disagreeing_event_ids())  # noqa: E501
+        disagree = self.disagreeing_event_ids()
+        event = _event_dict(row, sources.get(event_id, []), event_id in disagree)
+        event["related"] = self._related_sources(event) if event["disagree"] else []
+        return event
+
+    def _related_sources(self, event: dict) -> list[dict]:
+        """Sources of the place's other reports within DISAGREE_DAYS: what they said."""
+        rows = self.db.execute(
+            "SELECT e.id FROM events e JOIN events me ON me.id = ?"
+            " WHERE e.place_id = me.place_id AND e.id <> me.id AND e.rejected = 0"
+            f" AND e.status IN ({', '.join('?' * len(_FALLS))})"
+            f" AND abs(e.day - me.day) <= {DISAGREE_DAYS}",
+            [event["id"], *_FALLS],
+        ).fetchall()
+        related = []
+        for (other_id,) in rows:
+            related += self._sources_by_event(other_id).get(other_id, [])
+        return related
+
+    @_reading
+    def place_choices(self) -> list[tuple[str, str]]:
+        """(place id, "Name (Province)") for every place, by name."""
+        rows = self.db.execute("SELECT id, name, province FROM places ORDER BY name").fetchall()
+        return [(pid, f"{name} ({province})") for pid, name, province in rows]
+
+    @_reading
+    def facets(self) -> dict[str, list[str]]:
+        """Provinces and outlets that occur, for the filter menus."""
+        provinces = self.db.execute(
+            "SELECT DISTINCT p.province FROM events e JOIN places p ON p.id = e.place_id"
+            " ORDER BY p.province"
+        ).fetchall()
+        outlets = self.db.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet <> '' ORDER BY outlet"
+        ).fetchall()
+        return {"provinces": [r[0] for r in provinces], "outlets": [r[0] for r in outlets]}
 
     @_reading
     def article(self, article_id: int) -> dict | None:
