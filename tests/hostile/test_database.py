@@ -72,6 +72,7 @@ def test_read_only_window_shows_a_banner_and_disables_import(qtbot, filled_db, t
     window.show()
     assert window.banner.isVisible() and "read-only" in window.banner.text()
     assert not window.import_action.isEnabled() and not window.acceptDrops()
+    assert not window.edit_action.isEnabled() and not window.reject_action.isEnabled()
     assert window.table_model.rowCount() == 10
     window.store.close()
 
