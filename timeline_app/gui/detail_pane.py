@@ -153,27 +153,33 @@ def _versions(event: dict) -> list[tuple]:
 
 
 def _versions_html(event: dict) -> str:
-    """What each source said, side by side, when they do not all say the same."""
+    """What each article said, side by side, when they do not all say the same."""
+    seen: dict[tuple, int] = {}
+    for source in _all_reports(event):
+        key = (source["outlet"] or "Unknown outlet", source["published"] or "?",
+               source.get("status") or "?", source.get("date") or "unknown")  # fmt: skip
+        seen[key] = seen.get(key, 0) + 1
     rows = "".join(
         "<tr>"
-        f"<td>{html.escape(s['outlet'] or 'Unknown outlet')}</td>"
-        f"<td>{html.escape(s['published'] or '?')}</td>"
-        f"<td style='color:{style.COLOURS.get(s.get('status') or '', '#333')}'>"
-        f"{html.escape(s.get('status') or '?')}</td>"
-        f"<td><b>{html.escape(s.get('date') or 'unknown')}</b></td></tr>"
-        for s in sorted(
-            _all_reports(event), key=lambda s: (s.get("date") or "", s["published"] or "")
+        f"<td>{html.escape(outlet)}</td>"
+        f"<td style='white-space:nowrap'>{html.escape(published)}</td>"
+        f"<td style='color:{style.COLOURS.get(status, '#333')}'>{html.escape(status)}</td>"
+        f"<td style='white-space:nowrap'><b>{html.escape(date)}</b>"
+        + (f" <span style='color:#777'>×{count}</span>" if count > 1 else "")
+        + "</td></tr>"
+        for (outlet, published, status, date), count in sorted(
+            seen.items(), key=lambda kv: (kv[0][3], kv[0][1])
         )  # noqa: E501
     )
     note = (
-        "<p style='color:#666'>Rows from other events of this place are the reports that "
-        "disagree; merge them if they are one event.</p>" if event.get("related") else ""
+        "<p style='color:#666'>Some rows are other events of this place: the reports that "
+        "disagree. Merge them if they are one event.</p>" if event.get("related") else ""
     )  # fmt: skip
     return (
         "<h3>What each source says</h3>"
-        "<table cellpadding='4' style='border-collapse:collapse'>"
+        "<table cellpadding='3' width='100%'>"
         "<tr style='background:#eeeeee'><th align='left'>Outlet</th><th align='left'>Published</th>"
-        "<th align='left'>Status</th><th align='left'>Date</th></tr>"
+        "<th align='left'>Status</th><th align='left'>Event date</th></tr>"
         f"{rows}</table>{note}"
     )
 

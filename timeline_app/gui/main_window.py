@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.timeline = TimelineView()
         self.timeline.tooltip_for = self._tooltip_for
         self.detail = DetailPane()
+        self.detail.setMinimumWidth(260)
         self.detail.highlighter = lambda quote, place_id: highlight_spans(
             quote, self.gazetteer, place_id
         )

@@ -17,9 +17,9 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt import internals
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QStaticText
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from .. import timeaxis
 from ..model import STATUSES
@@ -293,35 +293,77 @@ class TimeViewBox(pg.ViewBox):
 
 
 class LegendBar(QWidget):
-    """Every status with its colour and shape, above the timeline."""
+    """Every status with its colour and shape, plus the review marks; painted
+    by hand so that it wraps onto more lines instead of widening the window."""
+
+    ENTRIES = [*STATUSES, "span", "reviewed", "disagree"]
+    LABELS = {"span": "span (e.g. a siege)", "reviewed": "reviewed", "disagree": "sources disagree"}  # noqa: E501
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 8, 2)
-        layout.setSpacing(14)
-        atlas = QPixmap.fromImage(style.symbol_atlas(12))
-        cell = atlas.height()
-        for index, status in enumerate(STATUSES):
-            icon = QLabel()
-            icon.setPixmap(atlas.copy(index * cell, 0, cell, cell))
-            text = QLabel(status)
-            pair = QHBoxLayout()
-            pair.setSpacing(3)
-            pair.addWidget(icon)
-            pair.addWidget(text)
-            layout.addLayout(pair)
-        span = QLabel("━ span (e.g. a siege)")
-        span.setStyleSheet(f"color: {style.COLOURS['besieged']};")
-        layout.addWidget(span)
-        layout.addWidget(QLabel("✓ reviewed"))
-        disagree = QLabel("◌┄ sources disagree")
-        disagree.setStyleSheet("color: #5b1a00;")
-        layout.addWidget(disagree)
-        layout.addStretch(1)
-        self.undated = QLabel("")
-        self.undated.setStyleSheet("color: #666;")
-        layout.addWidget(self.undated)
+        self._atlas = style.symbol_atlas(12)
+        self.undated_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_undated(self, text: str) -> None:
+        self.undated_text = text
+        self.updateGeometry()
+        self.update()
+
+    def _items(self):
+        metrics = self.fontMetrics()
+        for entry in self.ENTRIES:
+            label = self.LABELS.get(entry, entry)
+            yield entry, label, 18 + metrics.horizontalAdvance(label) + 14
+        if self.undated_text:
+            yield "undated", self.undated_text, metrics.horizontalAdvance(self.undated_text) + 8
+
+    def _layout(self, width: int):
+        x, y, line = 8, 0, self.fontMetrics().height() + 6
+        for entry, label, item_width in self._items():
+            if x + item_width > width and x > 8:
+                x, y = 8, y + line
+            yield entry, label, x, y
+            x += item_width
+        self._height = y + line
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        list(self._layout(max(self.width(), 200)))
+        return QSize(400, self._height)
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        return QSize(120, self.sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.updateGeometry()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        line = self.fontMetrics().height() + 6
+        cell = self._atlas.height()
+        for entry, label, x, y in self._layout(self.width()):
+            middle = y + line / 2
+            if entry in STATUSES:
+                index = STATUSES.index(entry)
+                painter.drawImage(
+                    QPointF(x, middle - cell / 2), self._atlas, QRectF(index * cell, 0, cell, cell)
+                )  # noqa: E501
+            elif entry == "span":
+                painter.setPen(QPen(style.colour("besieged"), 3))
+                painter.drawLine(QPointF(x, middle), QPointF(x + 14, middle))
+            elif entry == "reviewed":
+                painter.setPen(QPen(QColor("#111111"), 2))
+                painter.drawLine(QPointF(x + 2, middle), QPointF(x + 5, middle + 3.5))
+                painter.drawLine(QPointF(x + 5, middle + 3.5), QPointF(x + 11, middle - 4))
+            elif entry == "disagree":
+                painter.setPen(QPen(QColor("#5b1a00"), 1.6, Qt.PenStyle.DashLine))
+                painter.drawEllipse(QPointF(x + 7, middle), 6, 6)
+            painter.setPen(QColor("#666666" if entry == "undated" else "#222222"))
+            text_x = x if entry == "undated" else x + 18
+            painter.drawText(QPointF(text_x, middle + self.fontMetrics().ascent() / 2 - 1), label)
+        painter.end()
 
 
 class TimelineView(QWidget):
@@ -405,7 +447,7 @@ class TimelineView(QWidget):
         start, end = data.span()
         self.overview.getViewBox().setXRange(start - DAY, end + DAY, padding=0.02)
         suffix = f"{data.undated} event(s) with unknown date: see the table" if data.undated else ""
-        self.legend.undated.setText(suffix)
+        self.legend.set_undated(suffix)
         self.fit_busiest()
 
     def fit_all(self) -> None:
