@@ -4,7 +4,8 @@
 
 For each size: a database of random events (34 places, two years) is written,
 then timed: load from the database + first paint of the timeline view, one
-zoom repaint, one pan repaint, and a 3840 px PNG export. Runs offscreen.
+zoom repaint, one pan repaint, the "sources disagree" query the window runs
+on every refresh, and a 3840 px PNG export. Runs offscreen.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ def measure(app: QApplication, count: int, folder: Path) -> dict[str, float]:
     (x0, x1), _ = view.view.viewRange()
     view.view.setXRange(x0 + (x1 - x0) * 0.1, x1 + (x1 - x0) * 0.1, padding=0)
     figures["pan repaint"] = timed(view.graphics.viewport().repaint)
+    figures["disagreement query"] = timed(store.disagreeing_event_ids)
     data = view.data
     figures["PNG 3840 px"] = timed(
         lambda: save_png(render_timeline(data, 3840, title="Benchmark"), folder / "out.png")

@@ -104,24 +104,25 @@ class Review:
         return self._change("edit", f"Edit event: {described or 'no change'}", {event_id}, apply)
 
     def set_reviewed(self, event_id: int, reviewed: bool = True) -> Change:
-        def apply() -> int:
-            self.db.execute(
-                "UPDATE events SET reviewed = ? WHERE id = ?", [int(reviewed), event_id]
-            )
-            return event_id
-
         label = "Confirm event" if reviewed else "Remove confirmation"
-        return self._change("confirm" if reviewed else "unconfirm", label, {event_id}, apply)
+        return self._set_mark(
+            event_id, "reviewed", reviewed, "confirm" if reviewed else "unconfirm", label
+        )  # noqa: E501
 
     def set_rejected(self, event_id: int, rejected: bool = True) -> Change:
+        label = "Reject event" if rejected else "Restore event"
+        return self._set_mark(
+            event_id, "rejected", rejected, "reject" if rejected else "restore", label
+        )  # noqa: E501
+
+    def _set_mark(self, event_id: int, column: str, value: bool, action: str, label: str) -> Change:  # noqa: E501
+        self._event_row(event_id)  # a missing event is an error, not a silent no-op
+
         def apply() -> int:
-            self.db.execute(
-                "UPDATE events SET rejected = ? WHERE id = ?", [int(rejected), event_id]
-            )
+            self.db.execute(f"UPDATE events SET {column} = ? WHERE id = ?", [int(value), event_id])
             return event_id
 
-        label = "Reject event" if rejected else "Restore event"
-        return self._change("reject" if rejected else "restore", label, {event_id}, apply)
+        return self._change(action, label, {event_id}, apply)
 
     def add_event(
         self, *, place_id: str, status: str, date: str | None, precision: str,
