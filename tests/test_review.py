@@ -155,3 +155,30 @@ def test_read_only_store_cannot_be_edited(tmp_path, sample_path):
     with Store(tmp_path / "r.db", readonly=True) as store:
         with pytest.raises(StoreError, match="read-only"):
             Review(store).set_reviewed(1)
+
+
+def test_one_event_check_agrees_with_the_whole_set(store, gazetteer):
+    """Two implementations of one rule (one event; all events): they must agree."""
+    import datetime as dt
+    import random
+
+    from timeline_app.model import Article, Event, Evidence
+
+    rng = random.Random(5)
+    store.sync_places(gazetteer.places.values())
+    places = ["afghanistan-herat", "afghanistan-ghazni", "afghanistan-kunduz"]
+    statuses = ["captured", "claimed", "surrendered", "contested", "retaken"]
+    for number in range(40):
+        events = [
+            Event(rng.choice(places), rng.choice(statuses),
+                  dt.date(2021, 8, 1) + dt.timedelta(days=rng.randrange(40)), "day",
+                  evidence=[Evidence("x", 0, 1)])  # fmt: skip
+            for _ in range(3)
+        ]
+        store.add_article(Article(text=f"article {number}", content_hash=str(number)), events)
+    review = Review(store)
+    for event_id in rng.sample([e["id"] for e in store.events()], 8):
+        review.set_rejected(event_id)
+    everything = store.disagreeing_event_ids()
+    one_by_one = {e["id"] for e in store.events() if store.event(e["id"])["disagree"]}
+    assert everything == one_by_one and 0 < len(everything) < len(store.events())
