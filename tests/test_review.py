@@ -170,9 +170,13 @@ def test_one_event_check_agrees_with_the_whole_set(store, gazetteer):
     statuses = ["captured", "claimed", "surrendered", "contested", "retaken"]
     for number in range(40):
         events = [
-            Event(rng.choice(places), rng.choice(statuses),
-                  dt.date(2021, 8, 1) + dt.timedelta(days=rng.randrange(40)), "day",
-                  evidence=[Evidence("x", 0, 1)])  # fmt: skip
+            Event(
+                rng.choice(places),
+                rng.choice(statuses),
+                dt.date(2021, 8, 1) + dt.timedelta(days=rng.randrange(40)),
+                "day",
+                evidence=[Evidence("x", 0, 1)],
+            )  # fmt: skip
             for _ in range(3)
         ]
         store.add_article(Article(text=f"article {number}", content_hash=str(number)), events)

@@ -50,6 +50,13 @@ class FilterBar(QWidget):
             if label:
                 layout.addWidget(QLabel(label))
             layout.addWidget(widget)
+        widths = {self.province: 140, self.outlet: 150, self.review: 140, self.status: 120}
+        widths |= {self.date_from: 100, self.date_to: 100}
+        for widget, width in widths.items():
+            widget.setMaximumWidth(width)
+        for widget in (self.status, self.province, self.outlet, self.review):
+            widget.setMinimumWidth(112)
+        self.search.setMinimumWidth(140)
         layout.addWidget(self.search, 1)
         layout.addWidget(self.clear_button)
         self.set_facets({"provinces": [], "outlets": []})
