@@ -42,8 +42,12 @@ def test_sigkill_mid_import_leaves_whole_articles_and_reimport_finishes(tmp_path
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.monotonic() + 60
-    while count_articles(db) < 40 and time.monotonic() < deadline and importer.poll() is None:
-        time.sleep(0.02)
+    while count_articles(db) < 40 and time.monotonic() < deadline:
+        try:
+            importer.wait(timeout=0.02)  # returns at once if the import has ended
+            break
+        except subprocess.TimeoutExpired:
+            continue
     assert importer.poll() is None, "the import finished before it could be killed"
     os.kill(importer.pid, signal.SIGKILL)
     importer.wait()

@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from timeline_app.importers import base
 from timeline_app.services import import_paths
 
 GOOD = "Published Aug. 12, 2021\n\nThe Taliban captured Herat on Tuesday, officials said."
@@ -111,7 +110,3 @@ def test_utf32_and_broken_utf16(tmp_path, store):
     report = import_paths([good, broken], store)
     assert [path.name for path, *_ in report.imported] == ["utf32.txt"]
     assert report.failed[0].reason.startswith("broken UTF-16 text")
-
-
-def test_the_size_limit_is_stated(tmp_path):
-    assert base.MAX_FILE_BYTES == 20 * 1024 * 1024
