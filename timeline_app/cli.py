@@ -120,20 +120,13 @@ def _import(args) -> int:
         print(f"error: {problem.line()}", file=sys.stderr)
     for problem in report.skipped:
         print(f"skipped: {problem.line()}", file=sys.stderr)
-    undated = [p for p, _, _ in report.imported if p in _undated(args)]
     print(report.summary())
-    if undated:
+    if report.undated:
         print(
-            f"{len(undated)} article(s) have no publication date: pass --published", file=sys.stderr
-        )  # noqa: E501
+            f"{len(report.undated)} article(s) have no publication date: pass --published",
+            file=sys.stderr,
+        )
     return 1 if report.failed else 0
-
-
-def _undated(args) -> set[Path]:
-    with _open_store(args) as store:
-        return {
-            Path(a["source_path"]) for a in store.articles() if "no publication date" in a["flags"]
-        }
 
 
 def _events(args) -> int:

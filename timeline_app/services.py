@@ -46,6 +46,7 @@ class ImportReport:
     already_present: list[Path] = field(default_factory=list)
     failed: list[FileProblem] = field(default_factory=list)
     skipped: list[FileProblem] = field(default_factory=list)
+    undated: list[Path] = field(default_factory=list)  # imported without a publication date
     cancelled: bool = False
 
     @property
@@ -82,11 +83,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileProblem]
                 if is_supported(child):
                     files.append(child)
                 elif not _is_sidecar(child):
-                    skipped.append(
-                        FileProblem(
-                            child, f"not an article type ({child.suffix or 'no extension'})"
-                        )
-                    )  # noqa: E501
+                    kind = child.suffix or "no extension"
+                    skipped.append(FileProblem(child, f"not an article type ({kind})"))
         else:
             files.append(path)
     return list(dict.fromkeys(files)), skipped
@@ -163,6 +161,8 @@ def _store_one(result: ReadResult, store: Store, extractor: Extractor, report) -
         )  # noqa: E501
         return
     report.imported.append((result.path, article_id, len(events)))
+    if article.published is None:
+        report.undated.append(result.path)
 
 
 def import_paths(
