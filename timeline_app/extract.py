@@ -27,11 +27,12 @@ import re
 from dataclasses import dataclass, field
 
 from . import dates, layout, triggers
-from .gazetteer import Gazetteer
+from .gazetteer import LIST_GLUE, Gazetteer
 from .model import Article, DateMention, Event, Evidence, PlaceMention, Sentence
 from .sentences import split_sentences
 
 NEWS_DAY_MAX_AGE = dt.timedelta(days=7)
+SHORT_CLAUSE_WORDS = 6
 
 
 @dataclass
@@ -149,7 +150,7 @@ class Extractor:
         clauses = _clauses(text, start, end)
         found = []
         for mention in subjects:
-            status = self._status(text, mention, all_triggers, clauses, sentence)
+            status = self._status(text, mention, all_triggers, clauses, sentence, subjects)
             if status is None:
                 continue
             date = self._date_for(text, mention, date_mentions, clauses, reading)
@@ -157,25 +158,38 @@ class Extractor:
         return _first_per_place(found)
 
     def _subjects(self, text: str, sentence: Sentence, paragraph, names) -> list[PlaceMention]:
-        mentions = self.gazetteer.find(text, sentence.start, sentence.end, scanned=names)
-        return [
+        mentions = [
             m
-            for m in mentions
-            if not m.province_level and not _is_context(text, m, sentence, paragraph)
+            for m in self.gazetteer.find(text, sentence.start, sentence.end, scanned=names)
+            if not m.province_level
         ]
+        subjects = [m for m in mentions if not _is_context(text, m, sentence, paragraph)]
+        if not subjects and triggers.ANAPHOR.search(text, sentence.start, sentence.end):
+            # "Reports from Gardez suggest the city is now under Taliban control"
+            subjects = [m for m in mentions if _is_weak_context(text, m, sentence)]
+        return subjects
 
-    def _status(self, text, mention, all_triggers, clauses, sentence) -> str | None:
+    def _status(self, text, mention, all_triggers, clauses, sentence, subjects) -> str | None:
+        """The status of the strongest trigger that applies to the place.
+
+        Triggers of the place's own clause come first; a short clause with none
+        ("..., and Taloqan on Monday") borrows the sentence's.  A trigger that
+        its context disqualifies (intent, negation) gives way to the next one.
+        """
         clause = _clause_of(clauses, mention.start)
-        candidates = [t for t in all_triggers if clause[0] <= t.start < clause[1]]
-        if not candidates:
-            candidates = all_triggers
-        candidates = [t for t in candidates if _trigger_applies(text, t, mention)]
-        if not candidates:
+        in_clause = [t for t in all_triggers if clause[0] <= t.start < clause[1]]
+        if in_clause:
+            candidates, scope = in_clause, clause
+        elif _is_short(text, clause, mention):
+            candidates, scope = all_triggers, (sentence.start, sentence.end)
+        else:
             return None
-        best = min(candidates, key=lambda t: (t.rank, abs(t.start - mention.start)))
-        scope = clause if any(clause[0] <= t.start < clause[1] for t in candidates) else (
-            sentence.start, sentence.end)  # fmt: skip
-        return _qualify(text, best, mention, scope, sentence, candidates)
+        candidates = [t for t in candidates if _trigger_applies(text, t, mention, subjects)]
+        for trigger in sorted(candidates, key=lambda t: (t.rank, abs(t.start - mention.start))):
+            status = _qualify(text, trigger, mention, scope, sentence, candidates)
+            if status is not None:
+                return status
+        return None
 
     def _date_for(self, text, mention, date_mentions, clauses, reading) -> DateMention | None:
         clause = _clause_of(clauses, mention.start)
@@ -260,12 +274,38 @@ def _is_context(text: str, mention: PlaceMention, sentence: Sentence, paragraph)
     return bool(triggers.CONTEXT_BEFORE.search(before))
 
 
-def _trigger_applies(text: str, trigger: triggers.Trigger, mention: PlaceMention) -> bool:
-    """Bare "took"/"lost" count only with the place as their object."""
+def _is_short(text: str, clause: tuple[int, int], mention: PlaceMention) -> bool:
+    """A gapped coordinate: a clause of a few words around the place, or one
+    that opens with "and <place>" ("seized Qalat, ..., and Tirin Kot in
+    Uruzgan province on Friday")."""
+    if _COORDINATED.match(text[clause[0] : mention.start]):
+        return True
+    before = len(text[clause[0] : mention.start].split())
+    return before + len(text[mention.end : clause[1]].split()) <= SHORT_CLAUSE_WORDS
+
+
+_COORDINATED = re.compile(r"^[\s,]*(?:and|or|as well as)\s+(?:the\s+)?$", re.I)
+
+
+def _is_weak_context(text: str, mention: PlaceMention, sentence: Sentence) -> bool:
+    before = text[max(sentence.start, mention.start - 40) : mention.start]
+    return bool(triggers.WEAK_CONTEXT_BEFORE.search(before))
+
+
+def _trigger_applies(text: str, trigger: triggers.Trigger, mention: PlaceMention, subjects) -> bool:  # noqa: E501
+    """Bare "took"/"lost" count only with the place as their object, alone or
+    in a list ("had taken Maimana and Sheberghan")."""
     if triggers.DIRECT_OBJECT_ONLY.match(trigger.text):
         if mention.start < trigger.end:
             return False
-        return bool(triggers.DIRECT_OBJECT_GAP.match(text[trigger.end : mention.start]))
+        between = [m for m in subjects if trigger.end <= m.start < mention.start]
+        first = between[0] if between else mention
+        if not triggers.DIRECT_OBJECT_GAP.match(text[trigger.end : first.start]):
+            return False
+        chain = [*between, mention]
+        return all(
+            LIST_GLUE.match(text[a.end : b.start]) for a, b in zip(chain, chain[1:], strict=False)
+        )
     if trigger.status == "surrendered" and triggers.SURRENDER_NOUN_AFTER.match(
         text[trigger.end : trigger.end + 20]
     ):

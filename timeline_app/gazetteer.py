@@ -28,7 +28,7 @@ _CAPITALS_OF = re.compile(
 _POSSESSIVE_CAPITAL = re.compile(r"^['’]s?\s+(?:provincial\s+)?capital\b", re.I)
 _PROVINCE_SUFFIX = re.compile(r"^\s+provinces?\b", re.I)
 _PROVINCE_OF = re.compile(r"\bprovinces?\s+of\s+$", re.I)
-_LIST_GLUE = re.compile(
+LIST_GLUE = re.compile(
     r"^(?:\s|,|\band\b|\bor\b|&|\bas well as\b|\bthe\b|\bprovinces?\b|\brespectively\b|"
     r"\bin the (?:far\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
     r"center|centre)(?:ern)?\b)*$",
@@ -222,7 +222,7 @@ class Gazetteer:
             window = text[max(floor, m_start - 60) : m_start]
             if _CAPITALS_OF.search(window):
                 return True
-            if position == 0 or not _LIST_GLUE.match(text[previous_end:m_start]):
+            if position == 0 or not LIST_GLUE.match(text[previous_end:m_start]):
                 return False
             position -= 1
         return False

@@ -34,7 +34,9 @@ _LEAD_SEPARATOR = re.compile(r"^\s*(?::|—|–|--|-|\.|,)?\s*")
 _CAPS_PLACE = re.compile(r"^(?P<caps>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)*)\s*(?:\.|—|–|-|:|,)")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
-    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,?\s+\d{4})?)"
+    r"|,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
     r"(?:\s*\((?P<agency>[A-Za-z .\-]{1,30})\))?\s*(?:—|–|--|-|:)\s+"
 )
 
@@ -46,6 +48,7 @@ class Paragraph:
     kind: str = BODY
     dateline: tuple[int, int] | None = None  # the place part of "KABUL —"
     agency: str = ""  # "AP" in "KANDAHAR, Afghanistan (AP) —"
+    dateline_date: str = ""  # "Aug 15" in "KABUL, Aug 15 (Reuters) -"
     lead_date: tuple[int, int] | None = None  # "Aug. 8" in "- Aug. 8 - KUNDUZ. ..."
     entry_place: tuple[int, int] | None = None  # "KUNDUZ" in that entry
 
@@ -125,6 +128,7 @@ def classify(text: str, start: int, end: int) -> Paragraph:
             start, end, BODY,
             dateline=(start + dateline.start("place"), start + dateline.end("place")),
             agency=(dateline["agency"] or "").strip(),
+            dateline_date=dateline["date"] or "",
         )  # fmt: skip
     if _looks_like_heading(chunk):
         return Paragraph(start, end, HEADING)

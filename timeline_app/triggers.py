@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 # Strongest first: when one clause holds several triggers for a place, the
 # earlier status in this list wins ("surrendered ... on the edge of Kunduz").
-PRIORITY = ("retaken", "surrendered", "captured", "contested", "besieged")
+PRIORITY = ("retaken", "captured", "surrendered", "contested", "besieged")
 
 
 def _words(*alternatives: str) -> re.Pattern:
@@ -106,6 +106,8 @@ HEDGE = _words(
     r"says? (?:it|they) (?:has|have)",
     r"(?:was|were) reported(?: to)?",
     r"(?:on|across) social media",
+    r"suggest(?:s|ed|ing)?",
+    r"reports (?:say|said|suggest)",
 )
 DISPUTE = _words(
     r"not (?:yet )?(?:been )?(?:independently )?(?:verified|confirmed|clear)",
@@ -125,7 +127,8 @@ INTENT_BEFORE = re.compile(
     r"sought to|expected to|likely to|"
     r"set to|close to|closer to|verge of|brink of|fight\w* to|push\w* to|struggl\w* to|vow\w* to|"
     r"prepar\w* to|mov\w* to|effort to|operation to|offensive to|order\w* to|intent on|"
-    r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of)\s+(?:\w+\s+){0,2}$",
+    r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of|negotiat\w*|"
+    r"demand\w*|call\w* for|urg\w*|offer\w*|talks? (?:on|about|of))\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 SURRENDER_NOUN_AFTER = re.compile(r"^\s+(?:deals?|talks|negotiations|terms|offers?)\b", re.I)
@@ -142,10 +145,18 @@ CLAUSE_BREAK = re.compile(
     r"\s(?:while|whereas|although|but|as)\s",
     re.I,
 )
+# Context that still lets the place be the subject when nothing else in the
+# sentence is ("Reports from Gardez suggest the city is now under Taliban control").
+WEAK_CONTEXT_BEFORE = re.compile(
+    r"\b(?:to|from)\s+(?:the\s+)?(?:city|town|capital) of\s+$|\b(?:to|from)\s+$", re.I
+)
+ANAPHOR = re.compile(r"\b(?:the (?:provincial )?(?:city|capital|town)|it)\b", re.I)
 CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:to|towards?|from|out of|via|near|beyond|outside of)|"
+    r"(?:\b(?:to|towards?|from|out of|via|near|beyond|outside of|linking|connecting|between|"
+    r"(?:highway|road|route) (?:to|from|between|linking))|"
+    r"\b(?:embassy|airport|palace|hospital|prison|consulate|base)\s+(?:in|at|near)|"
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-    r"south-east|south-west)(?:ern)?\s+(?:\w+\s+)?of|"
+    r"south-east|south-west)\s+of|"
     r"\b(?:officials?|residents?|sources?|spokesm[ae]n|lawmakers?|journalists?|reporters?|"
     r"correspondents?|witnesses|diplomats?|embassy|ministry|authorities|member|based)\s+"
     r"(?:\w+\s+){0,2}(?:in|from))"

@@ -72,6 +72,10 @@ def metadata_from_text(article: Article) -> Article:
             article.dateline = article.text[slice(*paragraph.dateline)].title()
             agency = AGENCIES.get(paragraph.agency.upper().replace(".", ""), paragraph.agency)
             article.outlet = article.outlet or agency
+            if not article.published and paragraph.dateline_date:
+                article.published = parse_date_string(paragraph.dateline_date)
+                if article.published is None:  # "Aug 15" without a year: ask, do not guess
+                    article.flags.append(f"dateline says {paragraph.dateline_date}, no year")
             break
     if not article.title:
         article.title = _title(article.text, paragraphs)
