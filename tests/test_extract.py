@@ -108,6 +108,27 @@ def test_sample_events_carry_the_sentences_that_report_them(extractor, gazetteer
             "The country's second-biggest city fell on Thursday.",
             {("Kandahar", "captured", "2021-08-12")},
         ),  # noqa: E501
+        # more capture phrasings
+        (
+            "Kandahar is now in Taliban hands, residents said on Friday.",
+            {("Kandahar", "captured", "2021-08-06")},
+        ),  # noqa: E501
+        (
+            "The Taliban claimed control of Lashkar Gah on Friday.",
+            {("Lashkar Gah", "claimed", "2021-08-06")},
+        ),  # noqa: E501
+        (
+            "Taliban flags were raised over the governor's office in Herat on Tuesday.",
+            {("Herat", "contested", "2021-08-10")},
+        ),  # noqa: E501
+        (
+            "The Taliban took over the eastern city of Jalalabad without a fight on Sunday.",
+            {("Jalalabad", "captured", "2021-08-08")},
+        ),  # noqa: E501
+        (
+            "Ghazni, a city on the highway linking Kabul to Kandahar, fell on Thursday.",
+            {("Ghazni", "captured", "2021-08-12")},
+        ),  # noqa: E501
         # misspellings from the gazetteer's variants
         (
             "The Taliban captured Shibirghan on Saturday.",
@@ -117,6 +138,12 @@ def test_sample_events_carry_the_sentences_that_report_them(extractor, gazetteer
 )
 def test_phrasings(extract, text, expected):
     assert extract(text) == expected
+
+
+def test_mixed_case_agency_dateline_is_context(extract):
+    assert extract("Kabul (dpa) - The Taliban captured Herat on Tuesday, officials said.") == {
+        ("Herat", "captured", "2021-08-10")
+    }
 
 
 def test_dateline_is_context_even_after_a_headline(extract):

@@ -41,6 +41,14 @@ _DATELINE = re.compile(
 )
 
 
+# dpa and AFP write the place in mixed case: "Kabul (dpa) - ...".
+_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2})"
+    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
+    r"\s*\((?P<agency>dpa|AFP|AP|Reuters|Xinhua|UPI|ANI|IANS|PTI|Anadolu)\)\s*(?:—|–|--|-|:)\s+"
+)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     start: int
@@ -122,7 +130,7 @@ def classify(text: str, start: int, end: int) -> Paragraph:
             return Paragraph(start, end, BODY, lead_date=lead_date, entry_place=entry)
     if _WEEKDAY.fullmatch(chunk.strip(" :.-–—")):
         return Paragraph(start, end, DATE_HEADING, lead_date=(start, end))
-    dateline = _DATELINE.match(chunk)
+    dateline = _DATELINE.match(chunk) or _AGENCY_DATELINE.match(chunk)
     if dateline:
         return Paragraph(
             start, end, BODY,

@@ -40,7 +40,10 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"(?:took|taken|take|takes|taking) over", r"(?:took|taken|take|takes|taking)",
         r"(?:now|currently|fully) (?:hold|holds|control|controls|in control of)",
         r"(?:in|under|into) (?:the )?(?:full |complete )?(?:control|hands) of (?:the )?(?:Taliban|militants|insurgents)",  # noqa: E501
-        r"under (?:full |complete )?Taliban control", r"into (?:the )?Taliban(?:'s|’s)? hands",
+        r"(?:under|into|in) (?:full |complete )?Taliban (?:control|hands)",
+        r"into (?:the )?Taliban(?:'s|’s)? hands",
+        r"claim(?:ed|s|ing)? (?:full |complete )?(?:control of|the capture of)",
+        r"flags? (?:was|were|has been|have been) (?:raised|hoisted)",
         r"(?:raised|hoisted|raise|hoist) (?:their|its|the(?: Taliban(?:'s|’s)?)?) (?:white )?flags?",  # noqa: E501
         r"swe(?:pt|eps?) (?:into|through)", r"enter(?:ed|s|ing)?", r"rolled into",
     ),
