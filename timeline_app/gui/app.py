@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -25,6 +27,7 @@ def open_store(args) -> tuple[Store, bool]:
     """The database to show and whether it should receive the sample."""
     if args.demo:
         folder = Path(tempfile.mkdtemp(prefix="timeline-demo-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)  # throwaway, as promised
         return Store(folder / "demo.db"), True
     if args.db:
         return Store(args.db), False
