@@ -1,6 +1,7 @@
 """Whole articles in the styles the extractor meets: a wire story, a Reuters
-piece with a dated dateline, a live blog with timestamps and banners, and a
-list-style timeline in Markdown. Written for these tests (not copied), with the
+piece with a dated dateline, a live blog with timestamps and banners, a
+list-style timeline in Markdown, an old story, a report full of denials and a
+saved web page. Written for these tests (not copied), with the
 phrasings that broke earlier versions of the rules."""
 
 from pathlib import Path
@@ -48,6 +49,19 @@ EXPECTED = {
         ("Pul-e-Alam", "captured", "2021-08-14"),  # "entered", "70km south of Kabul" is context
         ("Gardez", "claimed", "2021-08-14"),  # "Reports from Gardez suggest the city is ..."
     },
+    "kunduz2015.txt": {  # an old story: its own dates, no 2021 events, no Mazar-i-Sharif
+        ("Kunduz", "contested", "2015-09-28"),  # "seized most of the northern city of Kunduz"
+    },
+    "denials.txt": {
+        ("Lashkar Gah", "claimed", "2021-08-03"),  # the Taliban said so; officials denied it
+        ("Herat", "besieged", "2021-08-04"),  # "marching on Herat"; Kandahar "not in danger"
+    },
+    "page.html": {  # menus, cookie banner, caption and "most read" box are not read
+        ("Pul-e-Khumri", "captured", "2021-08-10"),
+        ("Farah", "captured", "2021-08-10"),
+        ("Aybak", "captured", "2021-08-09"),
+        ("Fayzabad", "besieged", "2021-08-10"),  # fighting on the outskirts, not inside
+    },  # fmt: skip
     "timeline.md": {
         ("Zaranj", "captured", "2021-08-06"),
         ("Sheberghan", "captured", "2021-08-07"),

@@ -327,6 +327,10 @@ def _qualify(text, trigger, mention, scope, sentence, candidates) -> str | None:
         text[max(sentence.start, mention.start - 40) : mention.start]
     ):  # noqa: E501
         status = "contested"
+    if status == "contested" and triggers.OUTSIDE_OF.search(
+        text[max(sentence.start, mention.start - 30) : mention.start]
+    ):
+        status = "besieged"  # fighting on the outskirts of a city is not fighting inside it
     if triggers.NEGATION_BEFORE.search(before):
         if status in ("captured", "surrendered") and triggers.DENIAL.search(text, *whole):
             return "claimed"

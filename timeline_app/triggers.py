@@ -148,11 +148,15 @@ CLAUSE_BREAK = re.compile(
     r"\s(?:while|whereas|although|but|as)\s",
     re.I,
 )
-# Context that still lets the place be the subject when nothing else in the
-# sentence is ("Reports from Gardez suggest the city is now under Taliban control").
+# "from" is context ("sent from Mazar-i-Sharif"), except after words for reports
+# about a place, which then is the subject when nothing else in the sentence is
+# ("Reports from Gardez suggest the city is now under Taliban control").
 WEAK_CONTEXT_BEFORE = re.compile(
-    r"\b(?:to|from)\s+(?:the\s+)?(?:city|town|capital) of\s+$|\b(?:to|from)\s+$", re.I
+    r"\b(?:reports?|news|accounts?|footage|images|videos?|pictures|residents?|witnesses|"
+    r"sources)\s+(?:\w+\s+)?from\s+$",
+    re.I,
 )
+OUTSIDE_OF = re.compile(r"\b(?:outskirts|gates|edges?) of\s+(?:the\s+)?(?:city of\s+)?$", re.I)
 ANAPHOR = re.compile(r"\b(?:the (?:provincial )?(?:city|capital|town)|it)\b", re.I)
 CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:to|towards?|from|out of|via|near|beyond|outside of|linking|connecting|between|"
