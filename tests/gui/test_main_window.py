@@ -49,7 +49,7 @@ def test_click_a_marker_shows_its_quote(qtbot, window, answers, sample_path):
     assert "hundreds of Afghan forces surrendered after a deal was brokered" in text
     assert "The Washington Post" in text and "2021-08-11" in text
     current = window.table.currentIndex()
-    assert window.filter_model.index(current.row(), 0).data() == "Kunduz"
+    assert window.table_model.index(current.row(), 0).data() == "Kunduz"
 
 
 def test_arrow_keys_step_through_events_in_time(qtbot, window, answers, sample_path):
@@ -64,12 +64,12 @@ def test_arrow_keys_step_through_events_in_time(qtbot, window, answers, sample_p
 def test_filter_the_table_as_you_type(qtbot, window, answers, sample_path):
     import_and_wait(qtbot, window, answers, [sample_path])
     qtbot.keyClicks(window.filter_edit, "contested")
-    assert window.filter_model.rowCount() == 2
+    assert window.table_model.rowCount() == 2
     window.filter_edit.clear()
     window.filter_edit.setText(('AND( "*" NEAR 🙂 ' * 700)[:10_000])  # pasted, not typed
-    assert window.filter_model.rowCount() == 0
+    assert window.table_model.rowCount() == 0
     window.filter_edit.clear()
-    assert window.filter_model.rowCount() == 9
+    assert window.table_model.rowCount() == 9
 
 
 def test_table_selection_drives_the_detail_pane_and_timeline(qtbot, window, answers, sample_path):

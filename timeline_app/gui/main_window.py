@@ -38,7 +38,7 @@ from ..services import ImportReport, ReadResult, discover, read_one, store_artic
 from ..storage import Store, StoreError
 from . import dialogs, export
 from .detail_pane import ArticleDialog, DetailPane
-from .event_table import EVENT_ID_ROLE, EventFilterModel, EventTableModel
+from .event_table import EventTableModel
 from .filter_bar import FilterBar
 from .review_actions import ReviewCommand
 from .timeline_view import TimelineView
@@ -77,10 +77,8 @@ class MainWindow(QMainWindow):
             quote, self.gazetteer, place_id
         )
         self.table_model = EventTableModel(self)
-        self.filter_model = EventFilterModel(self)
-        self.filter_model.setSourceModel(self.table_model)
         self.table = QTableView()
-        self.table.setModel(self.filter_model)
+        self.table.setModel(self.table_model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -88,7 +86,9 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # (ResizeToContents would measure every row: seconds with 100k events.)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(3, 190)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setMinimumHeight(110)
         self.filter_edit = QLineEdit()
@@ -329,16 +329,12 @@ class MainWindow(QMainWindow):
 
     def _select_table_row(self, event_id: int | None) -> None:
         row = self.table_model.row_of(event_id) if event_id is not None else None
-        if row is None:
+        if row is None or self.table.currentIndex().row() == row:
             return
-        index = self.filter_model.mapFromSource(self.table_model.index(row, 0))
-        if index.isValid() and self.table.currentIndex().row() != index.row():
-            self.table.blockSignals(True)
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectRow(index.row())
-            self.table.selectionModel().blockSignals(False)
-            self.table.blockSignals(False)
-            self.table.scrollTo(index)
+        self.table.selectionModel().blockSignals(True)
+        self.table.selectRow(row)
+        self.table.selectionModel().blockSignals(False)
+        self.table.scrollTo(self.table_model.index(row, 0))
 
     def _event(self, event_id: int, quiet: bool = False) -> dict | None:
         """One event from the database; a read error is a message, not a crash."""
@@ -356,7 +352,7 @@ class MainWindow(QMainWindow):
     def _on_table_row_changed(self, current, _previous) -> None:
         if not current.isValid():
             return
-        event_id = self.filter_model.data(current, EVENT_ID_ROLE)
+        event_id = self.table_model.event_id(current.row())
         self.timeline.select_event(event_id)
         self.detail.show_event(self._event(event_id))
 
@@ -371,11 +367,9 @@ class MainWindow(QMainWindow):
         )
 
     def _on_filter_changed(self, text: str) -> None:
-        self.filter_model.set_text(text)
-        shown = self.filter_model.rowCount()
-        self.statusBar().showMessage(
-            f"{shown} of {self.table_model.rowCount()} events match" if text else "", 5000
-        )  # noqa: E501
+        self.table_model.set_text_filter(text)
+        shown, total = self.table_model.rowCount(), self.table_model.total()
+        self.statusBar().showMessage(f"{shown} of {total} events match" if text else "", 5000)
 
     def _focus_filter(self) -> None:
         self.filter_edit.setFocus()

@@ -403,14 +403,16 @@ class Store:
         self, *, include_rejected: bool = False, disagree: set[int] | None = None
     ) -> list[tuple]:
         """(id, place, province, status, date, end_date, precision, sources, review)
-        for the table; review is "rejected", "reviewed", "disagree" or ""."""
+        for the table, unordered: the table sorts them (ORDER BY here cost 2 s of
+        3.8 s for a million events); review is "rejected",
+        "reviewed", "sources disagree", both of the last two, or ""."""
         where = "" if include_rejected else " WHERE e.rejected = 0"
         rows = self.db.execute(
             "SELECT e.id, p.name, p.province, e.status, e.date, e.end_date, e.date_precision,"
-            " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.event_id = e.id),"
-            " e.reviewed, e.rejected"
-            f" FROM events e JOIN places p ON p.id = e.place_id{where}"
-            " ORDER BY e.date IS NULL, e.date, p.name"
+            " ifnull(c.articles, 0), e.reviewed, e.rejected"
+            " FROM events e JOIN places p ON p.id = e.place_id"
+            " LEFT JOIN (SELECT event_id, count(DISTINCT article_id) AS articles"
+            "            FROM mentions GROUP BY event_id) c ON c.event_id = e.id" + where
         ).fetchall()
         disagree = self.disagreeing_event_ids() if disagree is None else disagree
         return [(*row[:8], _review_label(row[8], row[9], row[0] in disagree)) for row in rows]
