@@ -31,6 +31,8 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _NUMBER = r"(?P<count>\d{1,3}|a few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"  # noqa: E501
 
+# A month and day with no groups, for other patterns to embed ("KABUL, Aug 15 (Reuters)").
+MONTH_DAY_PHRASE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _MONTH_DAY = re.compile(
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
@@ -288,3 +290,7 @@ def _is_absolute(text: str, mention: DateMention) -> bool:
 
 def _is_weekday(text: str, mention: DateMention) -> bool:
     return bool(_WEEKDAY.fullmatch(text[mention.start : mention.end]))
+
+
+# Public names for the layout, which reads dates at the start of paragraphs.
+MONTH_DAY, DAY_MONTH, WEEKDAY = _MONTH_DAY, _DAY_MONTH, _WEEKDAY

@@ -320,12 +320,12 @@ def _qualify(text, trigger, mention, scope, sentence, candidates) -> str | None:
     whole = (sentence.start, sentence.end)
     if status == "captured" and mention.start >= trigger.end:
         gap = text[trigger.end : mention.start]
-        if _LOCATIVE_AFTER_OBJECT.search(gap) and gap.split()[:1] != ["in"]:
+        if triggers.LOCATIVE_AFTER_OBJECT.search(gap) and gap.split()[:1] != ["in"]:
             # "seized weapons in Kunduz": the object is not the place.
             return "contested" if triggers.PARTIAL.search(gap) else None
-    if status == "captured" and _PART_OF.search(
+    if status == "captured" and triggers.PART_OF.search(
         text[max(sentence.start, mention.start - 40) : mention.start]
-    ):  # noqa: E501
+    ):
         status = "contested"
     if status == "contested" and triggers.OUTSIDE_OF.search(
         text[max(sentence.start, mention.start - 30) : mention.start]
@@ -358,7 +358,7 @@ def _relative_to_neighbour(text, nearest, mention, date_mentions, reading) -> Da
         return nearest
     phrase = text[nearest.start : nearest.end].lower()
     gap = text[nearest.end : mention.start]
-    if not phrase.endswith(("after", "before")) or not _PREPOSITION_GAP.match(gap):
+    if not phrase.endswith(("after", "before")) or not triggers.PREPOSITION_GAP.match(gap):
         return nearest
     others = [m for m in date_mentions if m is not nearest and m.date and not m.relative_to_event]
     anchor = others[-1].date if others else reading.last_event_date
@@ -369,22 +369,10 @@ def _relative_to_neighbour(text, nearest, mention, date_mentions, reading) -> Da
     )
 
 
-_LOCATIVE_AFTER_OBJECT = re.compile(
-    r"\S.*\b(?:in|at|inside|near|around)\s+(?:the\s+)?(?:(?:provincial\s+)?(?:city|capital|town)\s+of\s+)?$",  # noqa: E501
-    re.I | re.S,
-)
-_PART_OF = re.compile(
-    r"\b(?:parts?|sections?|areas?|neighbo\w+|districts?|much|some|most|half) of (?:the )?(?:city of )?$",  # noqa: E501
-    re.I,
-)
-_PREPOSITION_GAP = re.compile(r"^\s*(?:the (?:fall|capture|loss) of\s+)?(?:the\s+)?$", re.I)
-_ANAPHOR = re.compile(r"\b(?:the (?:provincial )?(?:city|capital|town)|it)\b", re.I)
-
-
 def _entry_subject(text: str, sentence: Sentence, place_id: str) -> PlaceMention:
     """In a dated entry ("Aug. 8 - KUNDUZ. Fighters take the city."), "the
     city" is the entry's place; the mention stands where the text refers to it."""
-    anaphor = _ANAPHOR.search(text, sentence.start, sentence.end)
+    anaphor = triggers.ANAPHOR.search(text, sentence.start, sentence.end)
     if anaphor:
         return PlaceMention(anaphor.start(), anaphor.end(), place_id)
     return PlaceMention(sentence.start, sentence.start, place_id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import _DAY_MONTH, _MONTH_DAY, _WEEKDAY
+from .dates import DAY_MONTH, MONTH_DAY, MONTH_DAY_PHRASE, WEEKDAY
 
 BODY, JUNK, HEADING, DATE_HEADING = "body", "junk", "heading", "date_heading"
 
@@ -34,8 +34,7 @@ _LEAD_SEPARATOR = re.compile(r"^\s*(?::|—|–|--|-|\.|,)?\s*")
 _CAPS_PLACE = re.compile(r"^(?P<caps>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)*)\s*(?:\.|—|–|-|:|,)")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
-    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    r"(?:,?\s+\d{4})?)"
+    r"(?:,\s*(?P<date>" + MONTH_DAY_PHRASE + r"(?:,?\s+\d{4})?)"
     r"|,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
     r"(?:\s*\((?P<agency>[A-Za-z .\-]{1,30})\))?\s*(?:—|–|--|-|:)\s+"
 )
@@ -44,7 +43,7 @@ _DATELINE = re.compile(
 # dpa and AFP write the place in mixed case: "Kabul (dpa) - ...".
 _AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2})"
-    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
+    r"(?:,\s*(?P<date>" + MONTH_DAY_PHRASE + r"))?"
     r"\s*\((?P<agency>dpa|AFP|AP|Reuters|Xinhua|UPI|ANI|IANS|PTI|Anadolu)\)\s*(?:—|–|--|-|:)\s+"
 )
 
@@ -103,7 +102,7 @@ def _continues(previous_line_text: str) -> bool:
 
 def _leading_date(chunk: str) -> tuple[int, int] | None:
     prefix = _LEAD_PREFIX.match(chunk).end()
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
+    for pattern in (MONTH_DAY, DAY_MONTH):
         match = pattern.match(chunk, prefix)
         if match:
             return match.start(), match.end()
@@ -128,7 +127,7 @@ def classify(text: str, start: int, end: int) -> Paragraph:
             caps = _CAPS_PLACE.match(chunk[after:])
             entry = (start + after, start + after + caps.end("caps")) if caps else None
             return Paragraph(start, end, BODY, lead_date=lead_date, entry_place=entry)
-    if _WEEKDAY.fullmatch(chunk.strip(" :.-–—")):
+    if WEEKDAY.fullmatch(chunk.strip(" :.-–—")):
         return Paragraph(start, end, DATE_HEADING, lead_date=(start, end))
     dateline = _DATELINE.match(chunk) or _AGENCY_DATELINE.match(chunk)
     if dateline:

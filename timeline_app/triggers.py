@@ -156,6 +156,19 @@ WEAK_CONTEXT_BEFORE = re.compile(
     r"sources)\s+(?:\w+\s+)?from\s+$",
     re.I,
 )
+# "seized weapons in Kunduz": a place after an object and a preposition is
+# where it happened, not what was taken.
+LOCATIVE_AFTER_OBJECT = re.compile(
+    r"\S.*\b(?:in|at|inside|near|around)\s+(?:the\s+)?(?:(?:provincial\s+)?(?:city|capital|town)\s+of\s+)?$",  # noqa: E501
+    re.I | re.S,
+)
+# "Parts of Lashkar Gah have fallen": partial control.
+PART_OF = re.compile(
+    r"\b(?:parts?|sections?|areas?|neighbo\w+|districts?|much|some|most|half) of (?:the )?(?:city of )?$",  # noqa: E501
+    re.I,
+)
+# "a day after Sheberghan" / "a day after the fall of Sheberghan"
+PREPOSITION_GAP = re.compile(r"^\s*(?:the (?:fall|capture|loss) of\s+)?(?:the\s+)?$", re.I)
 OUTSIDE_OF = re.compile(r"\b(?:outskirts|gates|edges?) of\s+(?:the\s+)?(?:city of\s+)?$", re.I)
 ANAPHOR = re.compile(r"\b(?:the (?:provincial )?(?:city|capital|town)|it)\b", re.I)
 CONTEXT_BEFORE = re.compile(
