@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline_app.extract import Extractor  # noqa: E402
-from timeline_app.gazetteer import Gazetteer  # noqa: E402
-from timeline_app.importers import read_article  # noqa: E402
-from timeline_app.services import import_paths  # noqa: E402
-from timeline_app.storage import Store  # noqa: E402
+from timeline_app.extract import Extractor
+from timeline_app.gazetteer import Gazetteer
+from timeline_app.importers import read_article
+from timeline_app.services import import_paths
+from timeline_app.storage import Store
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 TEMPLATES = [
@@ -93,7 +93,7 @@ def main() -> None:
     print(
         f"extract only: {len(paths) / extract_s:,.0f} articles/s "
         f"({events} events, {extract_s:.2f} s)"
-    )  # noqa: E501
+    )
     print(
         f"full import (read, extract, store, one transaction each): "
         f"{len(report.imported) / import_s:,.0f} articles/s ({import_s:.2f} s; "

@@ -22,15 +22,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import numpy as np  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+from PySide6.QtWidgets import QApplication
 
-from timeline_app import timeline_data  # noqa: E402
-from timeline_app.gazetteer import Gazetteer  # noqa: E402
-from timeline_app.gui.export import render_timeline, save_png  # noqa: E402
-from timeline_app.gui.timeline_view import TimelineView  # noqa: E402
-from timeline_app.model import STATUSES  # noqa: E402
-from timeline_app.storage import Store  # noqa: E402
+from timeline_app import timeline_data
+from timeline_app.gazetteer import Gazetteer
+from timeline_app.gui.export import render_timeline, save_png
+from timeline_app.gui.timeline_view import TimelineView
+from timeline_app.model import STATUSES
+from timeline_app.storage import Store
 
 
 def make_database(path: Path, count: int, seed: int = 1) -> Store:
@@ -49,7 +49,7 @@ def make_database(path: Path, count: int, seed: int = 1) -> Store:
             STATUSES[s],
             (start + dt.timedelta(days=int(d))).isoformat(),
             int(d) + epoch_offset,
-        )  # noqa: E501
+        )
         for p, s, d in zip(place_index, status_index, days, strict=True)
     )
     with store.db.atomic():

@@ -21,11 +21,11 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from timeline import make_database  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from timeline import make_database
 
-from timeline_app.gui.main_window import MainWindow  # noqa: E402
+from timeline_app.gui.main_window import MainWindow
 
 
 def main() -> None:
@@ -48,7 +48,10 @@ def main() -> None:
             window.table.sortByColumn(0, window.table.horizontalHeader().sortIndicatorOrder())
             app.processEvents()
             resort = time.perf_counter() - started
-            print(f"{count:>10,} events: refresh {refresh * 1000:8.0f} ms, sort by place {resort * 1000:6.0f} ms")  # noqa: E501
+            print(
+                f"{count:>10,} events: refresh {refresh * 1000:8.0f} ms,"
+                f" sort by place {resort * 1000:6.0f} ms"
+            )
             window.close()
             store.close()
 

@@ -6,13 +6,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-import pytest  # noqa: E402
+import pytest
 
-from timeline_app.extract import Extractor  # noqa: E402
-from timeline_app.gazetteer import Gazetteer  # noqa: E402
-from timeline_app.model import Article  # noqa: E402
-from timeline_app.paths import seeds_dir  # noqa: E402
-from timeline_app.storage import Store  # noqa: E402
+from timeline_app.extract import Extractor
+from timeline_app.gazetteer import Gazetteer
+from timeline_app.model import Article
+from timeline_app.paths import seeds_dir
+from timeline_app.storage import Store
 
 PUBLISHED = dt.date(2021, 8, 12)  # a Thursday: the sample's publication date
 

@@ -109,7 +109,7 @@ def test_history_prints_each_edit_with_its_author(tmp_path, capsys, sample_path)
         "ann" in lines[0]
         and "edit" in lines[0]
         and "date: '2021-08-12' -> '2021-08-13'" in lines[0]
-    )  # noqa: E501
+    )
     assert "undo edit" in lines[1] and "date: '2021-08-13' -> '2021-08-12'" in lines[1]
     code, out, _ = run(capsys, "events", "--db", db)
     herat = next(e for e in json.loads(out) if e["place"] == "Herat")

@@ -46,7 +46,7 @@ def test_relative_days_count_from_the_previous_event():
     anchor = dt.date(2021, 8, 6)
     found = resolved(
         "the next day, a day later, two days earlier, on the same day", event_anchor=anchor
-    )  # noqa: E501
+    )
     assert [d for _, d, _ in found] == ["2021-08-07", "2021-08-07", "2021-08-04", "2021-08-06"]
 
 
@@ -63,7 +63,7 @@ def test_a_duration_is_a_span_ending_at_the_anchor():
 
 @pytest.mark.parametrize(
     "text", ["we", "a five-hour drive", "the 10th and 11th to fall", "May we", "March on"]
-)  # noqa: E501
+)
 def test_words_that_are_not_dates(text):
     assert resolved(text) == []
 

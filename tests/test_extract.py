@@ -60,11 +60,11 @@ def test_sample_events_carry_the_sentences_that_report_them(extractor, gazetteer
         (
             "The group said it had seized Lashkar Gah on Friday.",
             {("Lashkar Gah", "claimed", "2021-08-06")},
-        ),  # noqa: E501
+        ),
         (
             "Officials denied that Qalat had fallen on Wednesday.",
             {("Qalat", "claimed", "2021-08-11")},
-        ),  # noqa: E501
+        ),
         ("Kandahar has not fallen, officials said on Tuesday.", set()),
         # partial control is fighting, not capture
         (
@@ -81,13 +81,13 @@ def test_sample_events_carry_the_sentences_that_report_them(extractor, gazetteer
         (
             "Officials fear Mazar-i-Sharif could fall within days.",
             {("Mazar-i-Sharif", "besieged", "2021-08-12")},
-        ),  # noqa: E501
+        ),
         # retaken, surrendered
         ("Government forces retook Fayzabad on Friday.", {("Fayzabad", "retaken", "2021-08-06")}),
         (
             "Afghan forces in Tirin Kot surrendered on Wednesday.",
             {("Tarinkot", "surrendered", "2021-08-11")},
-        ),  # noqa: E501
+        ),
         # places that are only context
         ("Fighters from Ghazni were seen on the road to Kabul.", set()),
         (
@@ -107,28 +107,28 @@ def test_sample_events_carry_the_sentences_that_report_them(extractor, gazetteer
         (
             "The country's second-biggest city fell on Thursday.",
             {("Kandahar", "captured", "2021-08-12")},
-        ),  # noqa: E501
+        ),
         # more capture phrasings
         (
             "Kandahar is now in Taliban hands, residents said on Friday.",
             {("Kandahar", "captured", "2021-08-06")},
-        ),  # noqa: E501
+        ),
         (
             "The Taliban claimed control of Lashkar Gah on Friday.",
             {("Lashkar Gah", "claimed", "2021-08-06")},
-        ),  # noqa: E501
+        ),
         (
             "Taliban flags were raised over the governor's office in Herat on Tuesday.",
             {("Herat", "contested", "2021-08-10")},
-        ),  # noqa: E501
+        ),
         (
             "The Taliban took over the eastern city of Jalalabad without a fight on Sunday.",
             {("Jalalabad", "captured", "2021-08-08")},
-        ),  # noqa: E501
+        ),
         (
             "Ghazni, a city on the highway linking Kabul to Kandahar, fell on Thursday.",
             {("Ghazni", "captured", "2021-08-12")},
-        ),  # noqa: E501
+        ),
         # misspellings from the gazetteer's variants
         (
             "The Taliban captured Shibirghan on Saturday.",
@@ -227,7 +227,7 @@ def test_an_undated_report_falls_back_to_the_publication_date_with_week_precisio
 
     [event] = extractor.extract(
         Article(text="The Taliban have captured Ghazni.", published=dt.date(2021, 8, 12))
-    )  # noqa: E501
+    )
     assert (event.date, event.precision) == (dt.date(2021, 8, 12), "week")
 
 

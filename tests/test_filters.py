@@ -18,7 +18,7 @@ def test_filters(store, sample_path, tmp_path):
     other = tmp_path / "x.txt"
     other.write_text(
         "Published Aug. 14, 2021\n\nGhazni fell to the Taliban on Friday, Xinhua said."
-    )  # noqa: E501
+    )
     import_paths([other], store)
     assert matching_event_ids(store, EventFilter()) is None
     assert places(store, EventFilter(statuses=frozenset({"contested"}))) == ["Herat", "Kandahar"]
@@ -27,7 +27,7 @@ def test_filters(store, sample_path, tmp_path):
     assert places(store, window) == ["Kunduz"]
     assert places(store, EventFilter(outlet="The Washington Post")) != places(
         store, EventFilter(outlet="nobody")
-    )  # noqa: E501
+    )
     assert places(store, EventFilter(review="disagree")) == ["Ghazni", "Ghazni"]
     # Words in a quote find its event; words in an article find all the article's events.
     assert places(store, EventFilter(text="Xinhua")) == ["Ghazni"]

@@ -55,7 +55,7 @@ def test_markdown_front_matter_and_markup(tmp_path):
         "Ghazni falls",
         "Reuters",
         "https://x.test/a",
-    )  # noqa: E501
+    )
     assert article.published == dt.date(2021, 8, 12)
     assert "The Taliban captured Ghazni on Thursday." in article.text
     assert "https" not in article.text and "**" not in article.text
@@ -124,7 +124,7 @@ def test_same_text_in_two_encodings_has_the_same_hash(tmp_path):
     assert (
         read_article(tmp_path / "a.txt").content_hash
         == read_article(tmp_path / "b.txt").content_hash
-    )  # noqa: E501
+    )
 
 
 @pytest.mark.parametrize(

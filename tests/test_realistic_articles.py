@@ -18,7 +18,7 @@ EXPECTED = {
             "Ghazni",
             "captured",
             "2021-08-12",
-        ),  # "On Thursday ... seized Ghazni ... linking Kabul to Kandahar"  # noqa: E501
+        ),  # "On Thursday ... seized Ghazni ... linking Kabul to Kandahar"
         ("Herat", "captured", "2021-08-12"),  # "took over Herat ... late Thursday"
         (
             "Herat",
@@ -98,4 +98,4 @@ def test_metadata_of_the_wire_stories():
     assert (
         blog.published.isoformat() == "2021-08-14"
         and blog.title == "Afghanistan live: Taliban offensive"
-    )  # noqa: E501
+    )

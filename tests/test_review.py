@@ -26,7 +26,7 @@ def test_edit_a_date_then_undo_and_redo(reviewed_store):
         "2021-08-13",
         "AP says the 13th",
         True,
-    )  # noqa: E501
+    )
     review.undo(change)
     assert store.event(herat["id"])["date"] == "2021-08-12"
     assert store.event(herat["id"])["edited"] is False
@@ -137,11 +137,11 @@ def test_a_disagreeing_report_is_flagged(reviewed_store, tmp_path):
     other = tmp_path / "xinhua.txt"
     other.write_text(
         "Published Aug. 14, 2021\n\nGhazni fell to the Taliban on Friday, Xinhua said."
-    )  # noqa: E501
+    )
     import_paths([other], reviewed_store)
     ghazni = [
         e for e in reviewed_store.events() if e["place"] == "Ghazni" and e["status"] == "captured"
-    ]  # noqa: E501
+    ]
     assert sorted(e["date"] for e in ghazni) == ["2021-08-12", "2021-08-13"]
     assert all(e["disagree"] for e in ghazni)
     assert not event_of(reviewed_store, "Farah", "captured")["disagree"]

@@ -44,7 +44,7 @@ def test_published_option_fills_only_missing_dates(tmp_path, store):
     undated = write(tmp_path, "undated.txt", "The Taliban captured Herat on Tuesday.")
     dated = write(
         tmp_path, "dated.txt", "Published Aug. 1, 2021\n\nThe Taliban captured Ghazni on Tuesday."
-    )  # noqa: E501
+    )
     import_paths([undated, dated], store, published=dt.date(2021, 8, 12))
     articles = {a["source_path"].rsplit("/", 1)[-1]: a for a in store.articles()}
     assert articles["undated.txt"]["published"] == "2021-08-12"
@@ -58,7 +58,7 @@ def test_cancel_stops_between_articles_and_leaves_whole_articles(tmp_path):
     paths = [
         write(
             tmp_path, f"a{i}.txt", f"Published Aug. 12, 2021\n\nArticle {i}: Herat fell on Tuesday."
-        )  # noqa: E501
+        )
         for i in range(6)
     ]
     calls = []
@@ -84,7 +84,7 @@ def test_cancel_stops_between_articles_and_leaves_whole_articles(tmp_path):
 def test_results_do_not_depend_on_import_order(tmp_path, sample_path):
     other = write(
         tmp_path, "other.txt", "Published Aug. 13, 2021\n\nGhazni fell on Thursday, officials said."
-    )  # noqa: E501
+    )
 
     def snapshot(order):
         with Store(tmp_path / f"{order[0].stem}.db") as store:

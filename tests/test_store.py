@@ -19,7 +19,7 @@ def ghazni_event(date=dt.date(2021, 8, 12), status="captured"):
         date,
         "day",
         evidence=[Evidence("Ghazni fell on Thursday.", 0, 24)],
-    )  # noqa: E501
+    )
 
 
 @pytest.fixture
@@ -41,12 +41,12 @@ def test_schema_tables_indexes_and_pragmas(store):
 
 def test_same_place_status_and_date_from_two_articles_is_one_event_with_two_sources(
     store_with_places,
-):  # noqa: E501
+):
     store = store_with_places
     store.add_article(make_article(), [ghazni_event()])
     store.add_article(
         make_article("Ghazni fell on Thursday, Reuters said.", outlet="Reuters"), [ghazni_event()]
-    )  # noqa: E501
+    )
     [event] = store.events()
     assert [s["outlet"] for s in event["sources"]] == ["AP", "Reuters"]
     assert event["place"] == "Ghazni" and event["province"] == "Ghazni" and event["lat"] == 33.55

@@ -36,18 +36,18 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     parser = argparse.ArgumentParser(
         prog="timeline-app", parents=[common],
-        description="Which city fell when, according to whom. Without a command, opens the window.",  # noqa: E501
+        description="Which city fell when, according to whom. Without a command, opens the window.",
     )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--demo", action="store_true", help="open a throwaway database holding the sample"
-    )  # noqa: E501
+    )
     parser.add_argument(
         "--screenshot",
         type=Path,
         metavar="OUT.png",
         help="save a screenshot of the window and exit",
-    )  # noqa: E501
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     imp = commands.add_parser("import", parents=[common], help="import article files or folders")
@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     events = commands.add_parser(
         "events", parents=[common], help="print every event with its sources"
-    )  # noqa: E501
+    )
     events.add_argument("--format", choices=("json", "csv"), default="json")
 
     commands.add_parser("articles", parents=[common], help="list imported articles")
@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     png.add_argument("output", type=Path, metavar="OUT.png")
     png.add_argument(
         "--width", type=int, default=1920, help="picture width in pixels (default 1920)"
-    )  # noqa: E501
+    )
     png.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
     png.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
     png.add_argument("--title", default=None)

@@ -54,7 +54,7 @@ _DEICTIC = [
             re.I,
         ),
         0,
-    ),  # noqa: E501
+    ),
 ]
 _EVENT_RELATIVE = [
     (re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:same|that)\s+day\b", re.I), 0),
@@ -62,7 +62,7 @@ _EVENT_RELATIVE = [
     (re.compile(r"\bthe (?:next|following) day\b", re.I), 1),
     (re.compile(r"\bthe day (?:after|before)\b(?!\s+yesterday)", re.I), None),
     (re.compile(r"\bthe (?:previous|preceding) day\b", re.I), -1),
-    (re.compile(rf"\b{_NUMBER}\s+days?\s+(?P<direction>later|after|earlier|before)\b", re.I), None),  # noqa: E501
+    (re.compile(rf"\b{_NUMBER}\s+days?\s+(?P<direction>later|after|earlier|before)\b", re.I), None),
 ]
 _COARSE = [
     (re.compile(r"\blast week\b", re.I), -7, "week"),

@@ -83,7 +83,7 @@ class Extractor:
         for paragraph in body:
             for mention in dates.find_dates(
                 text, paragraph.start, paragraph.end, published=published
-            ):  # noqa: E501
+            ):
                 if mention.date and published and _recent(mention.date, published):
                     return DateMention(mention.start, mention.end, mention.date, mention.precision)
         if published is None:
@@ -292,7 +292,7 @@ def _is_weak_context(text: str, mention: PlaceMention, sentence: Sentence) -> bo
     return bool(triggers.WEAK_CONTEXT_BEFORE.search(before))
 
 
-def _trigger_applies(text: str, trigger: triggers.Trigger, mention: PlaceMention, subjects) -> bool:  # noqa: E501
+def _trigger_applies(text: str, trigger: triggers.Trigger, mention: PlaceMention, subjects) -> bool:
     """Bare "took"/"lost" count only with the place as their object, alone or
     in a list ("had taken Maimana and Sheberghan")."""
     if triggers.DIRECT_OBJECT_ONLY.match(trigger.text):

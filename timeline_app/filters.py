@@ -31,9 +31,14 @@ class EventFilter:
         return self == EventFilter()
 
 
-def matching_event_ids(store, event_filter: EventFilter) -> set[int] | None:
+def matching_event_ids(
+    store, event_filter: EventFilter, disagree: set[int] | None = None
+) -> set[int] | None:
     """Ids of the events the filter lets through; None when it lets everything through
-    (rejected events are kept out unless asked for)."""
+    (rejected events are kept out unless asked for).
+
+    :param disagree: ``store.disagreeing_event_ids()`` if the caller has it already
+    """
     if event_filter.is_empty:
         return None
     clauses, params = ["1"], []
@@ -67,7 +72,7 @@ def matching_event_ids(store, event_filter: EventFilter) -> set[int] | None:
     ).fetchall()
     ids = {row[0] for row in rows}
     if f.review == "disagree":
-        ids &= store.disagreeing_event_ids()
+        ids &= store.disagreeing_event_ids() if disagree is None else disagree
     if f.text.strip():
         ids &= _text_matches(store, f.text)
     return ids
@@ -79,7 +84,7 @@ def _text_matches(store, text: str) -> set[int]:
     quote_clause = " AND ".join("m.quote LIKE ? ESCAPE '\\'" for _ in words)
     patterns = [
         "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in words
-    ]  # noqa: E501
+    ]
     in_quotes = store.db.execute(
         f"SELECT DISTINCT m.event_id FROM mentions m WHERE {quote_clause}", patterns
     ).fetchall()

@@ -51,7 +51,7 @@ class Change:
 def _user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (some containers): still record the edit
+    except Exception:  # no login name (some containers): still record the edit
         return "unknown"
 
 
@@ -89,7 +89,7 @@ class Review:
                 changes["date_precision"] = "day"
         described = ", ".join(
             f"{k.replace('_', ' ')} {v!r}" for k, v in changes.items() if k != "day"
-        )  # noqa: E501
+        )
 
         def apply() -> int:
             if changes:
@@ -107,15 +107,15 @@ class Review:
         label = "Confirm event" if reviewed else "Remove confirmation"
         return self._set_mark(
             event_id, "reviewed", reviewed, "confirm" if reviewed else "unconfirm", label
-        )  # noqa: E501
+        )
 
     def set_rejected(self, event_id: int, rejected: bool = True) -> Change:
         label = "Reject event" if rejected else "Restore event"
         return self._set_mark(
             event_id, "rejected", rejected, "reject" if rejected else "restore", label
-        )  # noqa: E501
+        )
 
-    def _set_mark(self, event_id: int, column: str, value: bool, action: str, label: str) -> Change:  # noqa: E501
+    def _set_mark(self, event_id: int, column: str, value: bool, action: str, label: str) -> Change:
         self._event_row(event_id)  # a missing event is an error, not a silent no-op
 
         def apply() -> int:
@@ -131,7 +131,7 @@ class Review:
         """An event the extractor missed, with the analyst's own evidence."""
         self._validate(
             {"place_id": place_id, "status": status, "date": date, "date_precision": precision}
-        )  # noqa: E501
+        )
         text = self.store.article_text(article_id)
         if not 0 <= start < end <= len(text):
             raise StoreError("the selected text is not inside the article")
@@ -170,7 +170,7 @@ class Review:
             self.db.execute("DELETE FROM mentions WHERE event_id = ?", [other_id])  # duplicates
             self.db.execute(
                 "UPDATE event_keys SET event_id = ? WHERE event_id = ?", [keep_id, other_id]
-            )  # noqa: E501
+            )
             self.db.execute("UPDATE events SET edited = 1 WHERE id = ?", [keep_id])
             self.db.execute("DELETE FROM events WHERE id = ?", [other_id])
             return keep_id
@@ -199,7 +199,7 @@ class Review:
             )
             self.db.execute(
                 "UPDATE mentions SET event_id = ? WHERE id = ?", [cursor.lastrowid, mention_id]
-            )  # noqa: E501
+            )
             self._add_key(cursor.lastrowid)
             return cursor.lastrowid
 
@@ -305,7 +305,7 @@ class Review:
         if (
             "place_id" in changes
             and self._maybe_row("places", ("id",), changes["place_id"]) is None
-        ):  # noqa: E501
+        ):
             raise StoreError(f"unknown place {changes['place_id']!r}")
 
     def _event_row(self, event_id: int) -> dict:

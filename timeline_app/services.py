@@ -155,10 +155,10 @@ def _store_one(result: ReadResult, store: Store, extractor: Extractor, report) -
     try:
         events = extractor.extract(article)
         article_id = store.add_article(article, events)
-    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+    except Exception as exc:  # one bad article must not stop the batch
         report.failed.append(
             FileProblem(result.path, f"unexpected error ({type(exc).__name__}: {exc})")
-        )  # noqa: E501
+        )
         return
     report.imported.append((result.path, article_id, len(events)))
     if article.published is None:

@@ -60,7 +60,7 @@ def _room(step_seconds: float) -> float:
 
 def ticks(
     start: float, end: float, pixels: float, min_pixels: float = 90
-) -> list[tuple[float, str]]:  # noqa: E501
+) -> list[tuple[float, str]]:
     """(seconds since 1970, label) for ticks within [start, end]."""
     if end <= start or pixels <= 0:
         return []

@@ -91,7 +91,7 @@ def load(
     rejected = "" if include_rejected else " AND e.rejected = 0"
     rows = db.execute(
         "SELECT e.id, p.rowid, CASE e.status " + status_case + " ELSE 0 END,"
-        f" e.day, ifnull(e.end_day, {_NO_END}), e.reviewed * {REVIEWED} + e.rejected * {REJECTED}"  # noqa: E501
+        f" e.day, ifnull(e.end_day, {_NO_END}), e.reviewed * {REVIEWED} + e.rejected * {REJECTED}"
         " FROM events e JOIN places p ON p.id = e.place_id WHERE e.day IS NOT NULL" + rejected
     ).fetchall()
     undated = db.execute("SELECT count(*) FROM events e WHERE day IS NULL" + rejected).fetchone()[0]

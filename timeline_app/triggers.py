@@ -84,7 +84,7 @@ PARTIAL = _words(
     r"jail",
     r"airport",
     r"remain(?:ed|s)? in control",
-    r"still (?:held|holds?|controls?|controlled)",  # noqa: E501
+    r"still (?:held|holds?|controls?|controlled)",
     r"held out",
     r"holding out",
     r"outskirts",
@@ -138,7 +138,7 @@ SURRENDER_NOUN_AFTER = re.compile(r"^\s+(?:deals?|talks|negotiations|terms|offer
 BACKGROUND = _words(
     r"in (?:late |early |mid-)?(?:19|20)\d\d",
     r"in the (?:19|20)\d0s",
-    r"(?:two|three|\d+) decades ago",  # noqa: E501
+    r"(?:two|three|\d+) decades ago",
     r"years ago",
     r"when the Taliban (?:last )?(?:ruled|were in power)",
     r"last time",
@@ -159,7 +159,7 @@ WEAK_CONTEXT_BEFORE = re.compile(
 # "seized weapons in Kunduz": a place after an object and a preposition is
 # where it happened, not what was taken.
 LOCATIVE_AFTER_OBJECT = re.compile(
-    r"\S.*\b(?:in|at|inside|near|around)\s+(?:the\s+)?(?:(?:provincial\s+)?(?:city|capital|town)\s+of\s+)?$",  # noqa: E501
+    r"\S.*\b(?:in|at|inside|near|around)\s+(?:the\s+)?(?:(?:provincial\s+)?(?:city|capital|town)\s+of\s+)?$",
     re.I | re.S,
 )
 # "Parts of Lashkar Gah have fallen": partial control.

@@ -16,13 +16,13 @@ def answers(monkeypatch):
     monkeypatch.setattr(dialogs, "ask_export_options", lambda parent: state["export"])
     monkeypatch.setattr(
         dialogs, "show_import_summary", lambda parent, report: state["shown"].append(report)
-    )  # noqa: E501
+    )
     monkeypatch.setattr(
         dialogs, "show_error", lambda parent, title, text: state["shown"].append((title, text))
-    )  # noqa: E501
+    )
     monkeypatch.setattr(
         dialogs, "confirm_publication_dates", lambda parent, results: state["dates"]
-    )  # noqa: E501
+    )
     return state
 
 

@@ -44,7 +44,7 @@ def test_export_png_needs_no_display(tmp_path, sample_path):
     out = tmp_path / "timeline.png"
     result = run_app(
         tmp_path, "export-png", out, "--db", db, "--width", 3840, "--title", "Test", display=False
-    )  # noqa: E501
+    )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert image.width() == 3840 and image.height() > 600

@@ -22,7 +22,7 @@ def marker_position(window, event_id):
 def event_id_of(window, place, status):
     return next(
         e["id"] for e in window.store.events() if e["place"] == place and e["status"] == status
-    )  # noqa: E501
+    )
 
 
 def test_import_the_sample_through_the_file_menu(qtbot, window, answers, sample_path):
@@ -43,7 +43,7 @@ def test_click_a_marker_shows_its_quote(qtbot, window, answers, sample_path):
         window.timeline.graphics.viewport(),
         Qt.MouseButton.LeftButton,
         pos=marker_position(window, kunduz),
-    )  # noqa: E501
+    )
     text = window.detail.toPlainText()
     assert "Kunduz" in text and "surrendered" in text
     assert "hundreds of Afghan forces surrendered after a deal was brokered" in text
@@ -88,7 +88,7 @@ def test_source_link_opens_the_article_at_the_quote(qtbot, window, answers, samp
     window.detail.show_event(event)
     window.detail.anchorClicked.emit(
         QUrl(f"article:{source['article_id']}:{source['start']}:{source['end']}")
-    )  # noqa: E501
+    )
     dialog = window.article_dialog
     qtbot.addWidget(dialog)
     assert dialog.highlighted_text() == source["quote"]
@@ -115,13 +115,13 @@ def test_export_csv_from_the_menu(qtbot, window, answers, sample_path, tmp_path)
 
 def test_cancel_an_import_half_way_leaves_a_consistent_database(
     qtbot, window, answers, tmp_path, monkeypatch
-):  # noqa: E501
+):
     paths = []
     for number in range(40):
         path = tmp_path / f"article-{number:02d}.txt"
         path.write_text(
             f"Published Aug. 12, 2021\n\nReport {number}: the Taliban captured Herat on Tuesday."
-        )  # noqa: E501
+        )
         paths.append(path)
 
     def store_articles_cancelled_at_10(results, store, extractor, *, progress, cancelled, report):
@@ -137,7 +137,7 @@ def test_cancel_an_import_half_way_leaves_a_consistent_database(
             progress=progress_then_cancel,
             cancelled=cancelled,
             report=report,
-        )  # noqa: E501
+        )
 
     monkeypatch.setattr(main_window_module, "store_articles", store_articles_cancelled_at_10)
     report = import_and_wait(qtbot, window, answers, paths)
@@ -166,7 +166,7 @@ def test_undated_articles_take_the_dates_the_user_enters(qtbot, window, answers,
 
 def test_bad_files_are_reported_and_the_rest_imported(
     qtbot, window, answers, tmp_path, sample_path
-):  # noqa: E501
+):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     report = import_and_wait(qtbot, window, answers, [empty, sample_path])
@@ -183,7 +183,7 @@ def test_dropping_files_imports_them(qtbot, window, answers, sample_path):
         mime,
         Qt.MouseButton.NoButton,
         Qt.KeyboardModifier.NoModifier,
-    )  # noqa: E501
+    )
     window.dropEvent(drop)
     qtbot.waitUntil(lambda: not window.is_busy() and bool(answers["shown"]), timeout=20_000)
     assert window.table_model.rowCount() == 9

@@ -41,7 +41,7 @@ def test_edit_a_date_then_undo_and_redo(qtbot, loaded, monkeypatch):
         window,
         Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )  # noqa: E501
+    )
     assert window.store.event(herat)["date"] == "2021-08-13"
     assert window.undo_stack.undoText().startswith("Edit event")
 
@@ -103,12 +103,12 @@ def test_reimport_keeps_every_human_edit(qtbot, loaded, answers, monkeypatch, sa
     assert kunduz not in window.timeline.data.ids.tolist()
 
 
-def test_a_disagreeing_article_shows_in_the_pane_and_the_filter(qtbot, loaded, answers, tmp_path):  # noqa: E501
+def test_a_disagreeing_article_shows_in_the_pane_and_the_filter(qtbot, loaded, answers, tmp_path):
     window = loaded
     other = tmp_path / "xinhua.txt"
     other.write_text(
         "Published Aug. 14, 2021\n\nGhazni fell to the Taliban on Friday, Xinhua said."
-    )  # noqa: E501
+    )
     import_and_wait(qtbot, window, answers, [other])
     window.select_event(event_id(window, "Ghazni", "captured"))
     text = window.detail.toPlainText()
@@ -150,6 +150,6 @@ def test_add_an_event_from_a_selection_in_the_article(qtbot, loaded, monkeypatch
     dialog.add_button.click()
     added = window.store.event(
         window.undo_stack.command(window.undo_stack.count() - 1).change.event_id
-    )  # noqa: E501
+    )
     assert added["manual"] and added["place"] == "Ghazni" and added["status"] == "besieged"
     assert added["sources"][0]["quote"] == text[start:end]

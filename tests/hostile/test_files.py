@@ -86,7 +86,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path, store, monkeypatch):
     real_read = type(path).read_bytes
     monkeypatch.setattr(
         type(path), "read_bytes", lambda self: read_sizes.append(self) or real_read(self)
-    )  # noqa: E501
+    )
     [problem] = import_paths([path], store).failed
     assert problem.reason == "the file is 52.4 MB; articles over 20 MB are not imported"
     assert read_sizes == []

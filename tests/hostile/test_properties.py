@@ -23,7 +23,7 @@ WORDS = [
 ]  # fmt: skip
 news_like = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=80).map(
     " ".join
-)  # noqa: E501
+)
 any_text = st.one_of(st.text(max_size=400), news_like)
 ABSOLUTE = re.compile(
     r"\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d{1,2}\s", re.I
@@ -34,7 +34,7 @@ ABSOLUTE = re.compile(
 @given(
     text=any_text,
     published=st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))),
-)  # noqa: E501
+)
 def test_extraction_never_fails_and_quotes_slice_exactly(extractor, text, published):
     article = Article(text=text, published=published)
     for event in extractor.extract(article):
@@ -45,7 +45,7 @@ def test_extraction_never_fails_and_quotes_slice_exactly(extractor, text, publis
             "besieged",
             "surrendered",
             "retaken",
-        }  # noqa: E501
+        }
         assert event.precision in {"day", "week", "month", "unknown"}
         assert (event.date is None) == (event.precision == "unknown")
         for evidence in event.evidence:
@@ -59,7 +59,7 @@ def test_dates_after_publication_only_when_the_text_states_them(text):
         if mention.date and mention.date > PUBLISHED:
             assert ABSOLUTE.search(text[mention.start : mention.end]), text[
                 mention.start : mention.end
-            ]  # noqa: E501
+            ]
 
 
 @settings(max_examples=300, deadline=None)
@@ -92,12 +92,12 @@ def events_after_importing(folder, extractor, order):
         store_articles(results, store, extractor)
         return sorted(
             (e["place"], e["status"], e["date"], len(e["sources"])) for e in store.events()
-        )  # noqa: E501
+        )
 
 
 @settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)  # noqa: E501
+)
 @given(order=st.permutations(range(len(ARTICLES))))
 def test_results_do_not_depend_on_import_order(tmp_path_factory, extractor, order):
     folder = tmp_path_factory.mktemp("order")

@@ -39,7 +39,7 @@ def test_broken_syntax_becomes_a_phrase_search(searchable):
 
 @settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)  # noqa: E501
+)
 @given(query=st.text(max_size=200))
 def test_any_text_is_a_valid_search(searchable, query):
     assert isinstance(searchable.search_articles(query), list)

@@ -11,14 +11,14 @@ from pathlib import Path
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
-from PySide6.QtGui import QIcon  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..paths import default_db_path, resources_dir, seeds_dir  # noqa: E402
-from ..services import import_paths  # noqa: E402
-from ..storage import Store, StoreError  # noqa: E402
-from .main_window import MainWindow  # noqa: E402
+from ..paths import default_db_path, resources_dir, seeds_dir
+from ..services import import_paths
+from ..storage import Store, StoreError
+from .main_window import MainWindow
 
 SCREENSHOT_DELAY_MS = 1500
 

@@ -25,7 +25,7 @@ _MARKS = {
 class LocalOnlyBrowser(QTextBrowser):
     """A text browser that never loads anything: no remote images, no files."""
 
-    def loadResource(self, kind, name: QUrl):  # noqa: N802 - Qt's name
+    def loadResource(self, kind, name: QUrl):
         return None
 
 
@@ -33,7 +33,7 @@ class DetailPane(LocalOnlyBrowser):
     article_requested = Signal(int, int, int)  # article id, quote start, quote end
     action_requested = Signal(
         str, int
-    )  # edit/confirm/unconfirm/reject/restore/merge: event id; split: mention id  # noqa: E501
+    )  # edit/confirm/unconfirm/reject/restore/merge: event id; split: mention id
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -117,7 +117,7 @@ def _review_html(event: dict) -> str:
     if event.get("rejected"):
         marks.append(
             "<b style='color:#8a1c1c'>Rejected</b> (a false positive; hidden from the timeline)"
-        )  # noqa: E501
+        )
     if event.get("reviewed"):
         marks.append("<b>✓ Reviewed</b>")
     if event.get("manual"):
@@ -129,7 +129,7 @@ def _review_html(event: dict) -> str:
     note = event.get("note")
     html_note = (
         f"<p style='background:#fff8e1;padding:4px'>Note: {html.escape(note)}</p>" if note else ""
-    )  # noqa: E501
+    )
     return (f"<p>{' · '.join(marks)}</p>" if marks else "") + html_note
 
 
@@ -169,7 +169,7 @@ def _versions_html(event: dict) -> str:
         + "</td></tr>"
         for (outlet, published, status, date), count in sorted(
             seen.items(), key=lambda kv: (kv[0][3], kv[0][1])
-        )  # noqa: E501
+        )
     )
     note = (
         "<p style='color:#666'>Some rows are other events of this place: the reports that "
@@ -209,7 +209,7 @@ class ArticleDialog(QDialog):
         self.article_id = article["id"]
         self.setWindowTitle(
             f"{article['title'] or 'Article'} — {article['outlet'] or ''}".strip(" —")
-        )  # noqa: E501
+        )
         self.resize(760, 620)
         self.plain = article["text"]
         self.text = LocalOnlyBrowser()

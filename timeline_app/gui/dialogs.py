@@ -110,7 +110,7 @@ class PublishedDatesDialog(QDialog):
                     result.path.name,
                     article.title,
                     article.published.isoformat() if article.published else "",
-                )  # noqa: E501
+                )
             ):
                 item = QTableWidgetItem(text)
                 if column < 2:

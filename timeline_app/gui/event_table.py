@@ -42,7 +42,7 @@ def _sort(rows: list[tuple], column: int, descending: bool) -> None:
 def _searchable(row: tuple) -> str:
     return " ".join(
         str(v) for v in (row[1], row[2], row[3], row[4] or "unknown", row[6], row[8])
-    ).lower()  # noqa: E501
+    ).lower()
 
 
 class EventTableModel(QAbstractTableModel):
@@ -98,13 +98,13 @@ class EventTableModel(QAbstractTableModel):
         return self._rows[row][0]
 
     # -- Qt's model interface ------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None

@@ -13,14 +13,14 @@ import os
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from .. import timeaxis
 from ..model import STATUSES
 from ..timeline_data import DAY, TimelineData, to_x
 from . import style
-from .timeline_view import _bin
+from .markers import MarkerPainter, bin_markers, span_pen
 
 BASE_WIDTH = 1920.0
 
@@ -104,10 +104,7 @@ def _draw_header(painter: QPainter, layout: _Layout, title: str, subtitle: str) 
         painter.setPen(QColor("#222222"))
         painter.drawText(QPointF(x, 88 * s + metrics.capHeight() / 2), status)
         x += metrics.horizontalAdvance(status) + 22 * s
-    pen = QPen(style.colour("besieged"), max(3, 8 * s / 3))
-    colour = pen.color()
-    colour.setAlpha(110)
-    pen.setColor(colour)
+    pen = span_pen("besieged", max(3, 8 * s / 3))
     painter.setPen(pen)
     painter.drawLine(QPointF(x, 88 * s), QPointF(x + 30 * s, 88 * s))
     painter.setPen(QColor("#222222"))
@@ -129,7 +126,7 @@ def _draw_lanes(painter: QPainter, layout: _Layout, data: TimelineData) -> None:
         painter.drawText(
             QPointF(layout.left - 12 * layout.scale - metrics.horizontalAdvance(name), baseline),
             name,
-        )  # noqa: E501
+        )
 
 
 def _draw_axis(painter: QPainter, layout: _Layout, start: float, end: float) -> None:
@@ -144,7 +141,7 @@ def _draw_axis(painter: QPainter, layout: _Layout, start: float, end: float) -> 
         label_width = metrics.horizontalAdvance(label)
         left = min(
             max(x - label_width / 2, layout.left - label_width / 2), layout.width - label_width - 4
-        )  # noqa: E501
+        )
         painter.drawText(QPointF(left, layout.bottom + 24 * s), label)
     painter.setPen(QPen(QColor("#888888"), max(1.0, s)))
     painter.drawLine(QPointF(layout.left, layout.bottom), QPointF(layout.right, layout.bottom))
@@ -161,12 +158,7 @@ def _draw_events(painter: QPainter, layout: _Layout, data: TimelineData, start, 
     )
     spans = np.flatnonzero(~np.isnan(data.end) & (data.end >= start) & (data.x <= end))
     for index in spans:
-        pen = QPen(style.colour(STATUSES[data.status[index]]), max(3.0, 8 * layout.scale / 2))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        colour = pen.color()
-        colour.setAlpha(110)
-        pen.setColor(colour)
-        painter.setPen(pen)
+        painter.setPen(span_pen(STATUSES[data.status[index]], max(3.0, 8 * layout.scale / 2)))
         y = layout.y_of(data.lane[index])
         painter.drawLine(
             QPointF(layout.x_of(data.x[index], start, end), y),
@@ -176,21 +168,8 @@ def _draw_events(painter: QPainter, layout: _Layout, data: TimelineData, start, 
     px = layout.x_of(data.x[i0:i1], start, end)
     py = layout.y_of(data.lane[i0:i1])
     status = data.status[i0:i1]
-    px, py, status = _bin(px, py, status, data.lane[i0:i1])
-    size = round(min(layout.row * 0.75, 18 * layout.scale))
-    atlas = QPixmap.fromImage(style.symbol_atlas(size))
-    cell = atlas.height()
-    from pyqtgraph.Qt import internals
-
-    fragments = internals.PrimitiveArray(QPainter.PixmapFragment, 10)
-    fragments.resize(len(px))
-    frags = fragments.ndarray()
-    frags[:, 0], frags[:, 1] = px, py
-    frags[:, 2] = status.astype("f8") * cell
-    frags[:, 3], frags[:, 4], frags[:, 5] = 0, cell, cell
-    frags[:, 6:10] = [1.0, 1.0, 0.0, 1.0]
-    if len(px):
-        painter.drawPixmapFragments(*fragments.drawargs(), atlas)
+    px, py, status = bin_markers(px, py, status, data.lane[i0:i1])
+    MarkerPainter(round(min(layout.row * 0.75, 18 * layout.scale))).draw(painter, px, py, status)
     painter.setClipping(False)
 
 
@@ -223,7 +202,7 @@ def export_png_headless(store, output, *, width=1920, start=None, end=None, titl
 
     if QGuiApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        _app = QGuiApplication([])  # noqa: F841 - must live while painting
+        _app = QGuiApplication([])  # must live while painting
     data = timeline_data.load(store.db)
     subtitle = subtitle_for(data, store.counts()["articles"])
     if start or end:

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(
             "Quick filter on the table: place, province, status or date (Ctrl+F)"
-        )  # noqa: E501
+        )
         self.filter_edit.setClearButtonEnabled(True)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("&Import Articles…", "Ctrl+I", self.import_files)
         self.import_folder_action = self._action(
             "Import &Folder…", "Ctrl+Shift+I", self.import_folder
-        )  # noqa: E501
+        )
         self.export_png_action = self._action("&Export PNG…", "Ctrl+E", self.export_png)
         self.export_csv_action = self._action("Export &CSV…", "Ctrl+Shift+E", self.export_csv)
         self.quit_action = self._action("&Quit", keys.Quit, self.close)
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.zoom_in_action = self._action("Zoom &In", keys.ZoomIn, lambda: self.timeline.zoom(1.6))
         self.zoom_out_action = self._action(
             "Zoom &Out", keys.ZoomOut, lambda: self.timeline.zoom(1 / 1.6)
-        )  # noqa: E501
+        )
         self.filter_action = self._action("&Filter Events", keys.Find, self._focus_filter)
         self.about_action = self._action("&About Timeline", None, lambda: dialogs.show_about(self))
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -161,10 +161,10 @@ class MainWindow(QMainWindow):
         self.edit_action = self._action("&Edit Event…", "F2", lambda: self._on_action("edit"))
         self.confirm_action = self._action(
             "&Confirm Event", "Ctrl+K", lambda: self._on_action("toggle_confirm")
-        )  # noqa: E501
+        )
         self.reject_action = self._action(
             "&Reject Event", "Ctrl+Del", lambda: self._on_action("toggle_reject")
-        )  # noqa: E501
+        )
         self.merge_action = self._action("&Merge With…", "Ctrl+M", lambda: self._on_action("merge"))
         self.show_rejected_action = self._action("Show &Rejected Events", None, self.refresh)
         self.show_rejected_action.setCheckable(True)
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
             self.zoom_in_action,
             self.zoom_out_action,
             self.filter_action,
-        ):  # noqa: E501
+        ):
             view_menu.addAction(action)
         view_menu.addAction(self.show_rejected_action)
         order_menu = view_menu.addMenu("&Lane Order")
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
                 (widget.restoreGeometry if key == "geometry" else widget.restoreState)(value)
         self._remember_database(self.store.path)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:
         if self.job is not None:
             self.job.cancel()
             if self.job.thread is not None:
@@ -267,10 +267,10 @@ class MainWindow(QMainWindow):
         selected = self.timeline.selected_event()
         include_rejected = (
             self.show_rejected_action.isChecked() or self.event_filter.review == "rejected"
-        )  # noqa: E501
+        )
         try:
             disagree = self.store.disagreeing_event_ids()
-            only = matching_event_ids(self.store, self.event_filter)
+            only = matching_event_ids(self.store, self.event_filter, disagree)
             self.data = timeline_data.load(
                 self.store.db, self.lane_order,
                 only=only, disagree=disagree, include_rejected=include_rejected,
@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
         }
         values = dialogs.ask_event_values(
             self, "Add event from selection", self.store.place_choices(), prefill
-        )  # noqa: E501
+        )
         if values is None:
             return
         self._apply(
@@ -533,7 +533,7 @@ class MainWindow(QMainWindow):
 
         self._run_job(
             "Reading articles…", read, lambda results: self._confirm_and_store(results, skipped)
-        )  # noqa: E501
+        )
 
     def _confirm_and_store(self, results: list[ReadResult], skipped) -> None:
         if self.job_was_cancelled:
@@ -620,11 +620,11 @@ class MainWindow(QMainWindow):
         return self.job is not None
 
     # -- drag and drop --------------------------------------------------------------------------
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def dropEvent(self, event) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -637,7 +637,7 @@ class MainWindow(QMainWindow):
             return
         path = dialogs.ask_save_path(
             self, "Export PNG", f"{self.store.path.stem}-timeline.png", "PNG image (*.png)"
-        )  # noqa: E501
+        )
         if not path:
             return
         start, end = self.timeline.visible_range() if options.visible_only else (None, None)
@@ -656,12 +656,12 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
         self.statusBar().showMessage(
             f"Saved {saved.name} ({image.width()}×{image.height()} px)", 10000
-        )  # noqa: E501
+        )
 
     def export_csv(self) -> None:
         path = dialogs.ask_save_path(
             self, "Export CSV", f"{self.store.path.stem}-events.csv", "CSV (*.csv)"
-        )  # noqa: E501
+        )
         if not path:
             return
         try:
@@ -669,7 +669,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             dialogs.show_error(
                 self, "Export failed", f"Cannot write {Path(path).name}: {exc.strerror}"
-            )  # noqa: E501
+            )
             return
         self.statusBar().showMessage(f"Saved {Path(path).name}", 10000)
 

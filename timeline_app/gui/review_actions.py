@@ -30,5 +30,5 @@ class ReviewCommand(QUndoCommand):
         before = self.change.before.event_ids
         shown = (
             self.change.event_id if self.change.event_id in before else min(before, default=None)
-        )  # noqa: E501
+        )
         self.after_change(shown)

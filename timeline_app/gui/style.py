@@ -37,7 +37,7 @@ IMPORTANCE = {
     "claimed": 3,
     "contested": 2,
     "besieged": 1,
-}  # noqa: E501
+}
 MARKER_PX = 13
 
 

@@ -16,23 +16,20 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.Qt import internals
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QStaticText
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStaticText
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from .. import timeaxis
 from ..model import STATUSES
 from ..timeline_data import DAY, DISAGREE, REJECTED, REVIEWED, TimelineData
 from . import style
+from .markers import MarkerPainter, bin_markers, span_pen
 
 BIN_ABOVE = 20_000
 MAX_LABELS = 400  # above this many visible markers, no day labels
 HOVER_PX = 9
 MIN_LANE_PX = 18
-_IMPORTANCE = np.array([style.IMPORTANCE[s] for s in STATUSES], dtype="i1")
-_STATUS_BY_IMPORTANCE = np.zeros(int(_IMPORTANCE.max()) + 1, dtype="i1")
-_STATUS_BY_IMPORTANCE[_IMPORTANCE] = np.arange(len(STATUSES), dtype="i1")
 
 
 class EventsItem(pg.GraphicsObject):
@@ -44,9 +41,7 @@ class EventsItem(pg.GraphicsObject):
         self.marker_px = marker_px
         self.draw_spans = draw_spans
         self.selected: int | None = None  # index into data
-        self._atlas = QPixmap.fromImage(style.symbol_atlas(marker_px))
-        self._cell = self._atlas.height()
-        self._fragments = internals.PrimitiveArray(QPainter.PixmapFragment, 10)
+        self._markers = MarkerPainter(marker_px)
         self._spans = np.zeros(0, dtype=int)
         self.show_labels = draw_spans
         self._label_cache: dict[str, QStaticText] = {}
@@ -60,7 +55,7 @@ class EventsItem(pg.GraphicsObject):
         self._spans = np.flatnonzero(~np.isnan(data.end))
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:
         start, end = self.data.span()
         return QRectF(start - DAY, -1, end - start + 2 * DAY, max(1, len(self.data.lanes)) + 1)
 
@@ -87,11 +82,11 @@ class EventsItem(pg.GraphicsObject):
         status = self.data.status[i0:i1]
         opacity = np.where(self.data.flags[i0:i1] & REJECTED, 0.35, 1.0)
         if i1 - i0 > BIN_ABOVE:
-            px, py, status = _bin(px, py, status, self.data.lane[i0:i1])
+            px, py, status = bin_markers(px, py, status, self.data.lane[i0:i1])
             opacity = 1.0
         if self.show_labels and i1 - i0 <= MAX_LABELS:
             self._paint_disagreement(painter, i0, i1, (sx, dx, sy, dy))
-        self._paint_markers(painter, px, py, status, opacity)
+        self._markers.draw(painter, px, py, status, opacity)
         if self.show_labels and i1 - i0 <= MAX_LABELS:
             self._paint_review_marks(painter, i0, i1, (sx, dx, sy, dy))
         if self.show_labels and len(px) <= MAX_LABELS:
@@ -108,32 +103,11 @@ class EventsItem(pg.GraphicsObject):
         visible = spans[(ends >= x0) & (starts <= x1)]
         for index in visible:
             status = STATUSES[self.data.status[index]]
-            pen = QPen(style.colour(status), max(3, self.marker_px // 3))
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            colour = pen.color()
-            colour.setAlpha(110)
-            pen.setColor(colour)
-            painter.setPen(pen)
+            painter.setPen(span_pen(status, max(3, self.marker_px // 3)))
             y = self.data.lane[index] * sy + dy
             painter.drawLine(
                 QPointF(self.data.x[index] * sx + dx, y), QPointF(self.data.end[index] * sx + dx, y)
             )
-
-    def _paint_markers(self, painter: QPainter, px, py, status, opacity=1.0) -> None:
-        count = len(px)
-        if not count:
-            return
-        self._fragments.resize(count)
-        frags = self._fragments.ndarray()
-        frags[:, 0] = px
-        frags[:, 1] = py
-        frags[:, 2] = status.astype("f8") * self._cell
-        frags[:, 3] = 0
-        frags[:, 4] = self._cell
-        frags[:, 5] = self._cell
-        frags[:, 6:9] = [1.0, 1.0, 0.0]
-        frags[:, 9] = opacity
-        painter.drawPixmapFragments(*self._fragments.drawargs(), self._atlas)
 
     def _paint_disagreement(self, painter: QPainter, i0: int, i1: int, affine) -> None:
         """A dashed bar from the earliest to the latest reported date of a place,
@@ -209,34 +183,6 @@ def _day_label(seconds: float) -> str:
     return f"{moment.day} {moment:%b}"
 
 
-def _bin(px, py, status, lane):
-    """One marker per lane per 2-pixel column; the most telling status wins.
-
-    A grid of (lane, column) cells keeps the highest importance seen in each
-    (``np.maximum.at``: 3.5 ms for a million markers, against 73 ms sorting).
-    """
-    column = np.floor(px / 2).astype("i8")
-    first_column = int(column.min())
-    columns = int(column.max()) - first_column + 1
-    lane = lane.astype("i8")
-    first_lane = int(lane.min())
-    lanes = int(lane.max()) - first_lane + 1
-    grid = np.zeros(lanes * columns, dtype="i1")
-    np.maximum.at(
-        grid, (lane - first_lane) * columns + (column - first_column), _IMPORTANCE[status]
-    )
-    cells = np.flatnonzero(grid)
-    cell_lane, cell_column = np.divmod(cells, columns)
-    # y per lane: the lanes' pixel rows are an affine function of the lane index
-    lane_y = np.zeros(lanes)
-    lane_y[lane - first_lane] = py
-    return (
-        (cell_column + first_column) * 2.0 + 1.0,
-        lane_y[cell_lane],
-        _STATUS_BY_IMPORTANCE[grid[cells]],
-    )
-
-
 class LaneAxis(pg.AxisItem):
     """Place names on the left; every k-th name when lanes are too thin to label all."""
 
@@ -253,7 +199,7 @@ class LaneAxis(pg.AxisItem):
         self.picture = None
         self.update()
 
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph's names
+    def tickValues(self, minVal, maxVal, size):
         low, high = sorted((minVal, maxVal))  # the lanes axis is inverted
         if not self.names or size <= 0:
             return []
@@ -264,7 +210,7 @@ class LaneAxis(pg.AxisItem):
         step = max(1, math.ceil(14 / px_per_lane))
         return [(step, list(range(first - first % step, last + 1, step)))]
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+    def tickStrings(self, values, scale, spacing):
         return [self.names[int(v)] if 0 <= int(v) < len(self.names) else "" for v in values]
 
 
@@ -275,20 +221,20 @@ class TimeAxis(pg.AxisItem):
         super().__init__("bottom")
         self._labels: dict[float, str] = {}
 
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph's names
+    def tickValues(self, minVal, maxVal, size):
         found = timeaxis.ticks(minVal, maxVal, size, min_pixels=85)
         self._labels = dict(found)
         spacing = found[1][0] - found[0][0] if len(found) > 1 else max(maxVal - minVal, 1)
         return [(spacing, [t for t, _ in found])]
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+    def tickStrings(self, values, scale, spacing):
         return [self._labels.get(v, "") for v in values]
 
 
 class TimeViewBox(pg.ViewBox):
     """The wheel zooms time only; dragging pans."""
 
-    def wheelEvent(self, event, axis=None):  # noqa: N802 - Qt's name
+    def wheelEvent(self, event, axis=None):
         super().wheelEvent(event, axis=0)
 
 
@@ -297,7 +243,7 @@ class LegendBar(QWidget):
     by hand so that it wraps onto more lines instead of widening the window."""
 
     ENTRIES = [*STATUSES, "span", "reviewed", "disagree"]
-    LABELS = {"span": "span (e.g. a siege)", "reviewed": "reviewed", "disagree": "sources disagree"}  # noqa: E501
+    LABELS = {"span": "span (e.g. a siege)", "reviewed": "reviewed", "disagree": "sources disagree"}
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -327,18 +273,18 @@ class LegendBar(QWidget):
             x += item_width
         self._height = y + line
 
-    def sizeHint(self):  # noqa: N802 - Qt's name
+    def sizeHint(self):
         list(self._layout(max(self.width(), 200)))
         return QSize(400, self._height)
 
-    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+    def minimumSizeHint(self):
         return QSize(120, self.sizeHint().height())
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.updateGeometry()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         line = self.fontMetrics().height() + 6
@@ -349,7 +295,7 @@ class LegendBar(QWidget):
                 index = STATUSES.index(entry)
                 painter.drawImage(
                     QPointF(x, middle - cell / 2), self._atlas, QRectF(index * cell, 0, cell, cell)
-                )  # noqa: E501
+                )
             elif entry == "span":
                 painter.setPen(QPen(style.colour("besieged"), 3))
                 painter.drawLine(QPointF(x, middle), QPointF(x + 14, middle))
@@ -377,6 +323,7 @@ class TimelineView(QWidget):
         self.data = TimelineData()
         self.tooltip_for: Callable[[int], str] = lambda event_id: ""
         self._syncing = False
+        self._hovered: tuple[int, str] | None = None  # event id and its tooltip text
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
         self._connect_signals()
@@ -437,6 +384,7 @@ class TimelineView(QWidget):
     # -- data ---------------------------------------------------------------------------
     def set_data(self, data: TimelineData) -> None:
         self.data = data
+        self._hovered = None
         self.events_item.set_data(data)
         self.overview_events.set_data(data)
         self.lane_axis.set_names([lane.name for lane in data.lanes])
@@ -485,7 +433,7 @@ class TimelineView(QWidget):
     def visible_range(self) -> tuple[float, float]:
         return tuple(self.view.viewRange()[0])
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_lanes()
 
@@ -523,7 +471,7 @@ class TimelineView(QWidget):
         self.select_event(int(self.data.ids[index]))
         self.event_selected.emit(int(self.data.ids[index]))
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             self.step(1 if event.key() == Qt.Key.Key_Right else -1)
         else:
@@ -550,9 +498,14 @@ class TimelineView(QWidget):
     def _on_mouse_moved(self, scene_pos) -> None:
         index = self.event_at(scene_pos)
         if index is None:
+            self._hovered = None
             QToolTip.hideText()
             return
-        text = self.tooltip_for(int(self.data.ids[index]))
+        event_id = int(self.data.ids[index])
+        if self._hovered is None or self._hovered[0] != event_id:
+            # The text costs database queries: once per marker entered, not per mouse move.
+            self._hovered = (event_id, self.tooltip_for(event_id))
+        text = self._hovered[1]
         global_pos = self.graphics.mapToGlobal(self.graphics.mapFromScene(scene_pos))
         QToolTip.showText(global_pos, text, self.graphics)
 

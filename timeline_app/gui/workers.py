@@ -34,7 +34,7 @@ class Job(QObject):
     def run(self) -> None:
         try:
             result = self._work(self.progress.emit, self._cancel.is_set)
-        except Exception as exc:  # noqa: BLE001 - reported to the user as one line
+        except Exception as exc:  # reported to the user as one line
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
             self.succeeded.emit(result)

@@ -34,7 +34,7 @@ def read_article(path: str | Path) -> Article:
         supported = ", ".join(sorted(IMPORTERS))
         raise ArticleError(
             f"unsupported file type {path.suffix or '(none)'}; supported: {supported}"
-        )  # noqa: E501
+        )
     data = _read_bytes(path)
     text = decode(data)
     base.check_is_text(text)

@@ -36,7 +36,7 @@ class HtmlImporter(Importer):
                 include_links=False, favor_precision=True, deduplicate=True,
             )  # fmt: skip
             meta = trafilatura.extract_metadata(text, extensive=False) if body else None
-        except Exception as exc:  # noqa: BLE001 - lxml and trafilatura raise many kinds
+        except Exception as exc:  # lxml and trafilatura raise many kinds
             raise ArticleError(f"cannot read this web page ({type(exc).__name__})") from exc
         words = len(body.split()) if body else 0
         if words < MIN_ARTICLE_WORDS:
@@ -57,7 +57,7 @@ def _published(html: str, meta):
     candidates = [meta.date if meta else None]
     try:
         candidates.append(htmldate.find_date(html, extensive_search=False, original_date=True))
-    except Exception:  # noqa: BLE001 - htmldate raises on odd markup; the date is then unknown
+    except Exception:  # htmldate raises on odd markup; the date is then unknown
         pass
     for value in candidates:
         date = parse_date_string(value or "")

@@ -95,7 +95,7 @@ def m003_review(db: Database) -> None:
             "event_id": int,
             "before": str,
             "after": str,
-        },  # noqa: E501
+        },
         pk="id",
     )
 

@@ -77,7 +77,7 @@ class Store:
             raise StoreError(f"{self.path.name}: no such database")
         self.readonly = (
             bool(readonly) if readonly is not None else exists and not _writable(self.path)
-        )  # noqa: E501
+        )
         if not self.readonly:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = self._open()
@@ -246,7 +246,7 @@ class Store:
                             evidence.start,
                             evidence.end,
                             *source,
-                        ],  # noqa: E501
+                        ],
                     )
         return article_id
 
