@@ -55,7 +55,23 @@ def run(args) -> int:
         QTimer.singleShot(
             SCREENSHOT_DELAY_MS, lambda: _screenshot_and_quit(window, args.screenshot)
         )
+    quit_after = _quit_after_ms()
+    if quit_after is not None:  # scripted checks (CI) run the README's command as written
+        QTimer.singleShot(quit_after, lambda: _report_and_quit(window))
     return app.exec()
+
+
+def _quit_after_ms() -> int | None:
+    value = os.environ.get("TIMELINE_APP_QUIT_AFTER_MS", "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def _report_and_quit(window: MainWindow) -> None:
+    window.grab()  # paint once for real before reporting
+    counts = window.store.counts()
+    print(f"window shown: {counts['articles']} article(s), {counts['events']} event(s)")
+    window.close()
+    QApplication.instance().quit()
 
 
 def _screenshot_and_quit(window: MainWindow, path: Path) -> None:
