@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline_app.extract import Extractor
-from timeline_app.gazetteer import Gazetteer
+from timeline_app.extraction.extract import Extractor
+from timeline_app.extraction.gazetteer import Gazetteer
 from timeline_app.importers import read_article
 from timeline_app.services import import_paths
 from timeline_app.storage import Store

@@ -26,7 +26,7 @@ import numpy as np
 from PySide6.QtWidgets import QApplication
 
 from timeline_app import timeline_data
-from timeline_app.gazetteer import Gazetteer
+from timeline_app.extraction.gazetteer import Gazetteer
 from timeline_app.gui.export import render_timeline, save_png
 from timeline_app.gui.timeline_view import TimelineView
 from timeline_app.model import STATUSES

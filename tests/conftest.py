@@ -8,8 +8,8 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pytest
 
-from timeline_app.extract import Extractor
-from timeline_app.gazetteer import Gazetteer
+from timeline_app.extraction.extract import Extractor
+from timeline_app.extraction.gazetteer import Gazetteer
 from timeline_app.model import Article
 from timeline_app.paths import seeds_dir
 from timeline_app.storage import Store

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from timeline_app.dates import find_dates, parse_date_string
+from timeline_app.extraction.dates import find_dates, parse_date_string
 
 THURSDAY = dt.date(2021, 8, 12)
 

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from timeline_app.gazetteer import Gazetteer, GazetteerError
+from timeline_app.extraction.gazetteer import Gazetteer, GazetteerError
 
 
 def names(gazetteer, text):

@@ -1,4 +1,4 @@
-from timeline_app.highlight import highlight_spans
+from timeline_app.extraction.highlight import highlight_spans
 
 
 def test_places_and_trigger_words_are_marked(gazetteer):

@@ -1,4 +1,4 @@
-from timeline_app import layout
+from timeline_app.extraction import layout
 
 
 def kinds(text):

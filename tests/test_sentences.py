@@ -1,4 +1,4 @@
-from timeline_app.sentences import split_sentences
+from timeline_app.extraction.sentences import split_sentences
 
 
 def test_offsets_are_exact_and_abbreviations_do_not_split():

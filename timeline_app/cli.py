@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .gazetteer import Gazetteer, GazetteerError
+from .extraction.gazetteer import Gazetteer, GazetteerError
 from .paths import default_db_path
 from .storage import Store, StoreError
 

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import Extractor
-from .gazetteer import Gazetteer
+from .extraction.extract import Extractor
+from .extraction.gazetteer import Gazetteer
 from .importers import IMPORTERS, ArticleError, is_supported, read_article
 from .importers.base import sidecar_for
 from .model import Article

@@ -6,7 +6,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline_app.dates import find_dates
+from timeline_app.extraction.dates import find_dates
 from timeline_app.model import Article
 from timeline_app.services import ReadResult, store_articles
 from timeline_app.storage import Store

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from .. import timeline_data
 from ..cli import events_csv
-from ..extract import Extractor
+from ..extraction.extract import Extractor
+from ..extraction.gazetteer import Gazetteer
+from ..extraction.highlight import highlight_spans
 from ..filters import EventFilter, matching_event_ids
-from ..gazetteer import Gazetteer
-from ..highlight import highlight_spans
 from ..review import Review
 from ..services import ImportReport, ReadResult, discover, read_one, store_articles
 from ..storage import Store, StoreError

@@ -9,8 +9,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .. import layout
-from ..dates import parse_date_string
+from ..extraction import layout
+from ..extraction.dates import parse_date_string
 from ..model import Article
 from .errors import ArticleError
 

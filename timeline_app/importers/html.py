@@ -12,7 +12,7 @@ import logging
 import htmldate
 import trafilatura
 
-from ..dates import parse_date_string
+from ..extraction.dates import parse_date_string
 from ..model import Article
 from .base import Importer
 from .errors import ArticleError

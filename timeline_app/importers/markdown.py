@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import parse_date_string
+from ..extraction.dates import parse_date_string
 from ..model import Article
 from .base import Importer
 

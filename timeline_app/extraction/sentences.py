@@ -6,7 +6,7 @@ import re
 
 import sentencex
 
-from .model import Sentence
+from ..model import Sentence
 
 _SPACE = re.compile(r"\s")
 

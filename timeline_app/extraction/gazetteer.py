@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .model import Place, PlaceMention
+from ..model import Place, PlaceMention
 
 DEFAULT_GAZETTEER = "afghanistan.csv"
 REQUIRED_COLUMNS = ("place", "province", "country")

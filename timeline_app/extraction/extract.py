@@ -26,9 +26,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..model import Article, DateMention, Event, Evidence, PlaceMention, Sentence
 from . import dates, layout, triggers
 from .gazetteer import LIST_GLUE, Gazetteer
-from .model import Article, DateMention, Event, Evidence, PlaceMention, Sentence
 from .sentences import split_sentences
 
 NEWS_DAY_MAX_AGE = dt.timedelta(days=7)

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from .model import DateMention
+from ..model import DateMention
 
 _MONTHS = {
     name.lower(): number
