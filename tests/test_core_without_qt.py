@@ -10,8 +10,9 @@ class BlockQt:
         if name.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6', 'pyqtgraph'):
             raise ImportError('Qt is blocked in this test: ' + name)
 sys.meta_path.insert(0, BlockQt())
-import timeline_app.cli, timeline_app.services, timeline_app.extraction.extract, timeline_app.extraction.dates
-import timeline_app.extraction.gazetteer, timeline_app.importers, timeline_app.storage, timeline_app.extraction.layout
+import timeline_app.cli, timeline_app.services, timeline_app.extraction.extract
+import timeline_app.extraction.dates, timeline_app.extraction.gazetteer, timeline_app.importers
+import timeline_app.storage, timeline_app.extraction.layout
 from timeline_app.cli import main
 sys.exit(main(['import', '--db', sys.argv[1], sys.argv[2]]))
 """
