@@ -56,6 +56,7 @@ class DateMention:
     end_date: dt.date | None = None
     relative_to_event: bool = False
     offset_days: int = 0  # for relative_to_event: days after (+) or before (-) the anchor
+    year_inferred: bool = False  # the text gave no year: it came from the article or period
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,16 @@ class PlaceMention:
 
 @dataclass(frozen=True)
 class Evidence:
-    """The sentence that reported an event, with offsets into ``Article.text``."""
+    """The sentence that reported an event, with offsets into ``Article.text``.
+
+    ``because`` names the rules that made and changed the event from this
+    sentence, each with the words it matched: (("capture verb", "seized"), ...).
+    """
 
     quote: str
     start: int
     end: int
+    because: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
 @dataclass

@@ -137,7 +137,9 @@ def parse_date_string(value: str) -> dt.date | None:
     return None
 
 
-def _absolute(text: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
+def _absolute(
+    text: str, start: int, end: int, published: dt.date | None, year_for=None
+) -> list[DateMention]:
     found = []
     for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH):
         for m in pattern.finditer(text, start, end):
@@ -147,8 +149,29 @@ def _absolute(text: str, start: int, end: int, published: dt.date | None) -> lis
                 date = _safe_date(int(m["year"]), month, day)
             else:
                 date = _infer_year(month, day, published)
+                if date is None and published is None and year_for is not None:
+                    year = year_for(month, day)
+                    date = _safe_date(year, month, day) if year else None
+                    if date is not None:
+                        found.append(
+                            DateMention(m.start(), m.end(), date, "day", year_inferred=True)
+                        )
+                        continue
             if date is not None or published is None:
                 found.append(DateMention(m.start(), m.end(), date, "day" if date else "unknown"))
+    return found
+
+
+def full_dates(text: str) -> list[dt.date]:
+    """Every date in the text that states its year ("May 1, 2021", "2021-08-15")."""
+    found = []
+    for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH):
+        for m in pattern.finditer(text):
+            if m["year"]:
+                month = int(m["month"]) if m["month"].isdigit() else month_number(m["month"])
+                date = _safe_date(int(m["year"]), month, int(m["day"]))
+                if date:
+                    found.append(date)
     return found
 
 
@@ -240,15 +263,19 @@ def find_dates(
     published: dt.date | None,
     event_anchor: dt.date | None = None,
     span_anchor: dt.date | None = None,
+    year_for=None,
 ) -> list[DateMention]:
     """Date mentions in ``text[start:end]``, in text order, without overlaps.
 
     :param published: the article's publication date (anchor of weekdays etc.)
     :param event_anchor: the date of the previous event ("the next day")
     :param span_anchor: where a duration ends ("under siege for three months")
+    :param year_for: with no publication date, ``year_for(month, day)`` gives the
+        year of a date that states none (the mention is then ``year_inferred``)
     """
     end = len(text) if end is None else end
-    candidates = _absolute(text, start, end, published) + _weekdays(text, start, end, published)
+    candidates = _absolute(text, start, end, published, year_for)
+    candidates += _weekdays(text, start, end, published)
     if _HINT_DEICTIC.search(text, start, end):
         candidates += _deictic(text, start, end, published)
     if _HINT_RELATIVE.search(text, start, end):

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from ..model import Article, DateMention, Event, Evidence, PlaceMention, Sentence
 from . import dates, layout, triggers
 from .gazetteer import LIST_GLUE, Gazetteer
+from .profile import Profile
+from .rules import QUALIFIERS, Qualifier
 from .sentences import split_sentences
 
 NEWS_DAY_MAX_AGE = dt.timedelta(days=7)
@@ -40,6 +42,8 @@ class _Reading:
     """Where the reader is in an article: the dates that earlier text set."""
 
     published: dt.date | None
+    year_for: object = None
+    trace: list | None = None
     news_day: DateMention | None = None
     section_date: DateMention | None = None
     paragraph_date: DateMention | None = None
@@ -58,15 +62,24 @@ class _Found:
     status: str
     date: DateMention | None
     position: int
+    because: tuple = ()
 
 
 class Extractor:
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
+    """Reads articles with one places file and one conflict profile."""
 
-    def extract(self, article: Article) -> list[Event]:
+    def __init__(self, gazetteer: Gazetteer, profile: Profile | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.profile = profile if profile is not None else gazetteer.profile
+        self.vocabulary = triggers.Vocabulary.for_profile(self.profile)
+
+    def extract(self, article: Article, trace: list | None = None) -> list[Event]:
+        """The article's events.  ``trace``, when given, receives one dict per
+        sentence read: places, context, triggers, events kept and dropped."""
         text = article.text
-        reading = _Reading(article.published)
+        reading = _Reading(article.published, trace=trace)
+        if article.published is None:
+            reading.year_for = self._year_source(text)
         paragraphs = layout.paragraphs(text)
         reading.news_day = self._news_day(text, paragraphs, article.published)
         for number, paragraph in enumerate(paragraphs):
@@ -77,6 +90,30 @@ class Extractor:
         )
 
     # -- article and paragraph level ----------------------------------------------
+    def _year_source(self, text: str):
+        """With no publication date, where a month and day without a year get
+        their year: the latest year of the article's own full dates ("May 1,
+        2021"), else the profile's period (the latest of its years in which the
+        day falls).  Each such date is marked as having an inferred year."""
+        stated = dates.full_dates(text)
+        period = self.profile.period
+        if stated:
+            year = max(stated).year
+            return _YearSource(lambda month, day: year, "year from the article")
+        if period is None:
+            return None
+
+        def in_period(month: int, day: int) -> int | None:
+            for year in range(period[1].year, period[0].year - 1, -1):
+                try:
+                    if self.profile.in_period(dt.date(year, month, day)):
+                        return year
+                except ValueError:
+                    return None
+            return None
+
+        return _YearSource(in_period, "year from the period")
+
     def _news_day(self, text: str, paragraphs: list, published: dt.date | None):
         """The day the lede speaks of ("... Thursday"), else the publication date."""
         body = [p for p in paragraphs if p.kind == layout.BODY][:2]
@@ -115,7 +152,9 @@ class Extractor:
             previous = found
 
     def _first_date(self, text: str, start: int, end: int, reading: _Reading):
-        found = dates.find_dates(text, start, end, published=reading.published)
+        found = dates.find_dates(
+            text, start, end, published=reading.published, year_for=_year_for(reading)
+        )
         return found[0] if found else None
 
     def _entry_place(self, text: str, paragraph) -> str | None:
@@ -127,50 +166,80 @@ class Extractor:
     # -- sentence level -------------------------------------------------------------
     def _read_sentence(self, text, sentence: Sentence, paragraph, entry_place, reading, names):
         start, end = sentence.start, sentence.end
+        note = {"start": start, "end": end} if reading.trace is not None else None
+        if note is not None:
+            reading.trace.append(note)
         date_mentions = dates.find_dates(
             text, start, end,
             published=reading.published,
             event_anchor=reading.last_event_date or _date_of(reading.context_date()),
             span_anchor=_date_of(reading.context_date()),
+            year_for=_year_for(reading),
         )  # fmt: skip
         if date_mentions and not date_mentions[-1].relative_to_event:
             explicit = [m for m in date_mentions if m.date and not m.end_date]
             if explicit:
                 reading.paragraph_date = explicit[-1]
-        subjects = self._subjects(text, sentence, paragraph, names)
+        subjects, context = self._subjects(text, sentence, paragraph, names)
+        base: tuple = ()
         if not subjects and entry_place:
             subjects = [_entry_subject(text, sentence, entry_place)]
+            base = (("list entry place", self.gazetteer.place(entry_place).name),)
+        if note is not None:
+            note["places"] = [text[m.start : m.end] or entry_place for m in subjects]
+            note["context"] = context
         if not subjects:
             return []
-        if triggers.BACKGROUND.search(text, start, end) and not _has_day(date_mentions):
+        background = triggers.BACKGROUND.search(text, start, end)
+        if background and not _has_day(date_mentions):
+            if note is not None:
+                note["dropped"] = [("*", f"background ({background.group(0)!r})")]
             return []
-        all_triggers = triggers.find_triggers(text, start, end)
+        all_triggers = self.vocabulary.find_triggers(text, start, end)
+        if note is not None:
+            note["triggers"] = [(t.rule, t.text) for t in all_triggers]
         if not all_triggers:
             return []
         clauses = _clauses(text, start, end)
         found = []
         for mention in subjects:
-            status = self._status(text, mention, all_triggers, clauses, sentence, subjects)
+            status, because = self._status(
+                text, mention, all_triggers, clauses, sentence, subjects
+            )
             if status is None:
+                if note is not None:
+                    note.setdefault("dropped", []).append((_name(text, mention), because))
                 continue
-            date = self._date_for(text, mention, date_mentions, clauses, reading)
-            found.append(_Found(mention.place_id, status, date, mention.start))
+            date, date_rule = self._date_for(text, mention, date_mentions, clauses, reading)
+            because = (*base, *because, date_rule)
+            if date is not None and date.year_inferred and reading.year_for is not None:
+                because += ((reading.year_for.rule, str(date.date.year)),)
+            found.append(_Found(mention.place_id, status, date, mention.start, because))
         return _first_per_place(found)
 
-    def _subjects(self, text: str, sentence: Sentence, paragraph, names) -> list[PlaceMention]:
+    def _subjects(self, text: str, sentence: Sentence, paragraph, names):
+        """The places the sentence speaks of, and the ones it names only as
+        context: ([mention], [(place, rule, words)])."""
         mentions = [
             m
             for m in self.gazetteer.find(text, sentence.start, sentence.end, scanned=names)
             if not m.province_level
         ]
-        subjects = [m for m in mentions if not _is_context(text, m, sentence, paragraph)]
+        subjects, context = [], []
+        for mention in mentions:
+            rule = _context_rule(text, mention, sentence, paragraph)
+            if rule is None:
+                subjects.append(mention)
+            else:
+                context.append((_name(text, mention), *rule))
         if not subjects and triggers.ANAPHOR.search(text, sentence.start, sentence.end):
             # "Reports from Gardez suggest the city is now under Taliban control"
             subjects = [m for m in mentions if _is_weak_context(text, m, sentence)]
-        return subjects
+        return subjects, context
 
-    def _status(self, text, mention, all_triggers, clauses, sentence, subjects) -> str | None:
-        """The status of the strongest trigger that applies to the place.
+    def _status(self, text, mention, all_triggers, clauses, sentence, subjects):
+        """The status of the strongest trigger that applies to the place, with
+        the rules that gave it; (None, reason) when none does.
 
         Triggers of the place's own clause come first; a short clause with none
         ("..., and Taloqan on Monday") borrows the sentence's.  A trigger that
@@ -183,22 +252,42 @@ class Extractor:
         elif _is_short(text, clause, mention):
             candidates, scope = all_triggers, (sentence.start, sentence.end)
         else:
-            return None
+            return None, "no trigger in its clause"
         candidates = [t for t in candidates if _trigger_applies(text, t, mention, subjects)]
+        if not candidates:
+            return None, "no trigger applies to it"
+        reasons = []
         for trigger in sorted(candidates, key=lambda t: (t.rank, abs(t.start - mention.start))):
-            status = _qualify(text, trigger, mention, scope, sentence, candidates)
+            status, because = _qualify(
+                text, trigger, mention, scope, sentence, candidates, self.vocabulary
+            )
             if status is not None:
-                return status
-        return None
+                return status, because
+            reasons.append(" -> ".join(f"{rule} {words!r}" for rule, words in because))
+        return None, "; ".join(reasons)
 
-    def _date_for(self, text, mention, date_mentions, clauses, reading) -> DateMention | None:
+    def _date_for(self, text, mention, date_mentions, clauses, reading):
         clause = _clause_of(clauses, mention.start)
         in_clause = [m for m in date_mentions if clause[0] <= m.start < clause[1]]
         pool = in_clause or date_mentions
         if pool:
             nearest = min(pool, key=lambda m: _distance(m, mention))
-            return _relative_to_neighbour(text, nearest, mention, date_mentions, reading)
-        return reading.context_date()
+            date = _relative_to_neighbour(text, nearest, mention, date_mentions, reading)
+            rule = "relative to neighbour" if date is not nearest else (
+                "date in clause" if in_clause else "date in sentence"
+            )
+            return date, (rule, text[nearest.start : nearest.end])
+        context = reading.context_date()
+        if context is None:
+            return None, ("news day", "none")
+        if context is reading.paragraph_date:
+            rule = "earlier in paragraph"
+        elif context is reading.section_date:
+            rule = "date heading"
+        else:
+            rule = "news day"
+        words = text[context.start : context.end] or context.date.isoformat()
+        return context, (rule, words)
 
     @staticmethod
     def _disputes(text: str, sentence: Sentence) -> bool:
@@ -206,8 +295,10 @@ class Extractor:
 
     # -- recording --------------------------------------------------------------------
     def _record(self, text, sentence, found, reading, replace: bool = False) -> None:
-        evidence = Evidence(text[sentence.start : sentence.end], sentence.start, sentence.end)
         for item in found:
+            evidence = Evidence(
+                text[sentence.start : sentence.end], sentence.start, sentence.end, item.because
+            )
             if replace:
                 _drop_evidence(reading.events, item, evidence)
             date = item.date
@@ -225,6 +316,10 @@ class Extractor:
                 event.precision = precision
             if evidence not in event.evidence:
                 event.evidence.append(evidence)
+            if reading.trace is not None:
+                reading.trace[-1].setdefault("kept", []).append(
+                    (item.place_id, item.status, event_date, item.because)
+                )
             if event_date is not None:
                 reading.last_event_date = date.end_date or event_date
 
@@ -266,12 +361,34 @@ def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int]
     return clauses[-1]
 
 
-def _is_context(text: str, mention: PlaceMention, sentence: Sentence, paragraph) -> bool:
-    """A place named only to situate something else: dateline, direction, origin."""
+def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragraph):
+    """(rule, words) when the place is named only to situate something else."""
     if paragraph.dateline and paragraph.dateline[0] <= mention.start < paragraph.dateline[1]:
-        return True
+        return ("dateline", text[paragraph.dateline[0] : paragraph.dateline[1]].strip())
     before = text[max(sentence.start, mention.start - 80) : mention.start]
-    return bool(triggers.CONTEXT_BEFORE.search(before))
+    for name, pattern in triggers.CONTEXT_RULES:
+        match = pattern.search(before)
+        if match:
+            return (name, match.group(0).strip())
+    return None
+
+
+def _name(text: str, mention: PlaceMention) -> str:
+    return text[mention.start : mention.end] or mention.place_id
+
+
+class _YearSource:
+    """Where the year of a date without one comes from, and the rule that says so."""
+
+    def __init__(self, year_for, rule: str) -> None:
+        self.year_for, self.rule = year_for, rule
+
+    def __call__(self, month: int, day: int) -> int | None:
+        return self.year_for(month, day)
+
+
+def _year_for(reading: _Reading):
+    return reading.year_for
 
 
 def _is_short(text: str, clause: tuple[int, int], mention: PlaceMention) -> bool:
@@ -313,41 +430,80 @@ def _trigger_applies(text: str, trigger: triggers.Trigger, mention: PlaceMention
     return True
 
 
-def _qualify(text, trigger, mention, scope, sentence, candidates) -> str | None:
-    """The trigger's status as the words around it qualify it."""
-    status = trigger.status
-    before = text[max(sentence.start, trigger.start - 60) : trigger.start]
-    whole = (sentence.start, sentence.end)
-    if status == "captured" and mention.start >= trigger.end:
-        gap = text[trigger.end : mention.start]
-        if triggers.LOCATIVE_AFTER_OBJECT.search(gap) and gap.split()[:1] != ["in"]:
-            # "seized weapons in Kunduz": the object is not the place.
-            return "contested" if triggers.PARTIAL.search(gap) else None
-    if status == "captured" and triggers.PART_OF.search(
-        text[max(sentence.start, mention.start - 40) : mention.start]
-    ):
-        status = "contested"
-    if status == "contested" and triggers.OUTSIDE_OF.search(
-        text[max(sentence.start, mention.start - 30) : mention.start]
-    ):
-        status = "besieged"  # fighting on the outskirts of a city is not fighting inside it
-    if triggers.NEGATION_BEFORE.search(before):
-        if status in ("captured", "surrendered") and triggers.DENIAL.search(text, *whole):
-            return "claimed"
-        return None
-    if triggers.INTENT_BEFORE.search(before):
-        return {"captured": "besieged", "retaken": "contested", "surrendered": None}.get(
-            status, status
+_WINDOWS = {
+    "before trigger": lambda q: (max(q.sentence.start, q.trigger.start - 60), q.trigger.start),
+    "before place": lambda q: (max(q.sentence.start, q.mention.start - 40), q.mention.start),
+    "gap": lambda q: (q.trigger.end, max(q.trigger.end, q.mention.start)),
+    "after place": lambda q: (q.mention.end, min(q.sentence.end, q.mention.end + 60)),
+    "trigger": lambda q: (q.trigger.start, q.trigger.end),
+    "scope": lambda q: q.scope,
+    "sentence": lambda q: (q.sentence.start, q.sentence.end),
+}
+
+
+@dataclass(frozen=True)
+class _Site:
+    """What a qualifier rule looks at: one trigger for one place in one sentence."""
+
+    text: str
+    trigger: triggers.Trigger
+    mention: PlaceMention
+    scope: tuple[int, int]
+    sentence: Sentence
+    candidates: list
+    vocabulary: triggers.Vocabulary
+
+
+def _look(site: _Site, window: str, pattern) -> str | None:
+    """The words ``pattern`` matches in ``window``, or None."""
+    if pattern == "fighting":
+        fights = [t for t in site.candidates if t.status == "contested"]
+        return fights[0].text if fights else None
+    if pattern == "hedge":
+        pattern = site.vocabulary.hedge
+    start, end = _WINDOWS[window](site)
+    piece = site.text[start:end]
+    if window in ("gap", "trigger"):
+        match = pattern.search(piece) if not pattern.pattern.startswith("^") else pattern.match(
+            piece
         )
-    if status == "captured":
-        fighting = any(t.status == "contested" for t in candidates)
-        if triggers.PARTIAL.search(text, *scope) or (
-            fighting and triggers.WEAK_CAPTURE.match(trigger.text)
-        ):
-            return "contested"
-    if status in ("captured", "surrendered") and triggers.HEDGE.search(text, *whole):
-        return "claimed"
-    return status
+    else:
+        match = pattern.search(piece)
+    return match.group(0).strip() if match else None
+
+
+def _fires(rule: Qualifier, site: _Site, status: str) -> str | None:
+    if status not in rule.statuses:
+        return None
+    words = _look(site, rule.window, rule.pattern)
+    if words is None:
+        return None
+    if rule.requires and _look(site, *rule.requires) is None:
+        return None
+    if rule.unless and _look(site, *rule.unless) is not None:
+        return None
+    if rule.name in ("seized part of the city", "object before place") and (
+        site.mention.start < site.trigger.end or site.trigger.status != "captured"
+    ):
+        return None
+    return words or site.text[site.trigger.start : site.trigger.end]
+
+
+def _qualify(text, trigger, mention, scope, sentence, candidates, vocabulary):
+    """The trigger's status as the qualifier rules change it, with the rules
+    that fired: (status or None, ((rule, words), ...))."""
+    site = _Site(text, trigger, mention, scope, sentence, candidates, vocabulary)
+    status = trigger.status
+    because = [(trigger.rule, trigger.text)]
+    for rule in QUALIFIERS:
+        words = _fires(rule, site, status)
+        if words is None:
+            continue
+        status = rule.effect[status]
+        because.append((rule.name, words))
+        if status is None or rule.final:
+            break
+    return status, tuple(because)
 
 
 def _relative_to_neighbour(text, nearest, mention, date_mentions, reading) -> DateMention:

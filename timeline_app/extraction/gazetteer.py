@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..model import Place, PlaceMention
+from .profile import Profile, ProfileError
 
 DEFAULT_GAZETTEER = "afghanistan.csv"
 REQUIRED_COLUMNS = ("place", "province", "country")
@@ -82,8 +83,10 @@ def _to_float(value) -> float | None:
 class Gazetteer:
     """Places and the names they go by, with a matcher for running text."""
 
-    def __init__(self, rows: list[dict], *, source: str = "") -> None:
+    def __init__(self, rows: list[dict], *, source: str = "", profile=None) -> None:
         self.source = source
+        # The conflict profile kept beside the places file (actors, period).
+        self.profile = profile if profile is not None else Profile()
         self.places: dict[str, Place] = {}
         self._names: dict[str, _Name] = {}
         self._province_capital: dict[str, str] = {}
@@ -136,7 +139,8 @@ class Gazetteer:
         """Load the bundled gazetteer, or a CSV/JSON file with the same columns."""
         if path is None:
             ref = resources.files("timeline_app.data") / DEFAULT_GAZETTEER
-            return cls(list(csv.DictReader(ref.read_text("utf-8").splitlines())), source="bundled")
+            rows = list(csv.DictReader(ref.read_text("utf-8").splitlines()))
+            return cls(rows, source="bundled", profile=Profile.load())
         path = Path(path)
         try:
             text = path.read_text("utf-8-sig")
@@ -153,7 +157,11 @@ class Gazetteer:
                 raise GazetteerError(f"{path.name}: expected a list of place objects")
         else:
             rows = list(csv.DictReader(text.splitlines()))
-        return cls(rows, source=path.name)
+        try:
+            profile = Profile.beside(path)
+        except ProfileError as exc:
+            raise GazetteerError(str(exc)) from exc
+        return cls(rows, source=path.name, profile=profile)
 
     # -- matching --------------------------------------------------------------
     def _resolve(self, matched: str) -> _Name | None:

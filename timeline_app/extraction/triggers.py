@@ -19,49 +19,80 @@ def _words(*alternatives: str) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
 
 
-TRIGGERS: dict[str, re.Pattern] = {
-    "retaken": _words(
-        r"retook", r"retake[ns]?", r"retaking", r"recaptur(?:ed|es|e|ing)",
-        r"regain(?:ed|s|ing)?(?:\s+(?:full\s+)?control(?:\s+of)?)?",
-        r"(?:took|taken|take|takes|won|win) back(?:\s+control\s+of)?",
-        r"(?:pushed|drove|driven|forced|pushing) (?:the Taliban|the militants|the insurgents|them) (?:out|back)",  # noqa: E501
-        r"liberat(?:ed|es|e|ing)", r"cleared (?:of|the city of) (?:the )?(?:Taliban|militants|insurgents)",  # noqa: E501
-    ),
-    "surrendered": _words(
-        r"surrender(?:ed|s|ing)?", r"capitulat(?:ed|es|e|ing)",
-        r"hand(?:ed|s|ing)? over (?:the city|the provincial capital|the capital|control|power)",
-        r"hand(?:ed|s|ing)? (?:the city|the provincial capital|it) over",
-        r"laid down (?:their |its )?(?:arms|weapons)",
-    ),
-    "captured": _words(
-        r"overr[au]n(?:ning|s)?", r"captur(?:ed|es|e|ing)", r"seiz(?:ed|es|e|ing)",
-        r"f[ae]ll(?:s|en|ing)?", r"conquer(?:ed|s|ing)?", r"los(?:t|es|e|ing)",
-        r"(?:took|taken|take|takes|taking|gained|gains?|won|wins?|assumed|seized) (?:full |complete |total )?control (?:of|over)",  # noqa: E501
-        r"(?:took|taken|take|takes|taking) over", r"(?:took|taken|take|takes|taking)",
-        r"(?:now|currently|fully) (?:hold|holds|control|controls|in control of)",
-        r"(?:in|under|into) (?:the )?(?:full |complete )?(?:control|hands) of (?:the )?(?:Taliban|militants|insurgents)",  # noqa: E501
-        r"(?:under|into|in) (?:full |complete )?Taliban (?:control|hands)",
-        r"into (?:the )?Taliban(?:'s|’s)? hands",
-        r"claim(?:ed|s|ing)? (?:full |complete )?(?:control of|the capture of)",
-        r"flags? (?:was|were|has been|have been) (?:raised|hoisted)",
-        r"(?:raised|hoisted|raise|hoist) (?:their|its|the(?: Taliban(?:'s|’s)?)?) (?:white )?flags?",  # noqa: E501
-        r"swe(?:pt|eps?) (?:into|through)", r"enter(?:ed|s|ing)?", r"rolled into",
-    ),
-    "contested": _words(
-        r"clash(?:es|ed)?", r"fighting", r"fought", r"battl(?:e|es|ed|ing)", r"gun ?fights?",
-        r"firefights?", r"street fighting", r"push(?:ed|es|ing)? (?:deep )?into", r"breach(?:ed|es)?",  # noqa: E501
-        r"storm(?:ed|s|ing)?", r"infiltrat(?:ed|es|e|ing)", r"contested", r"came under attack",
-        r"under attack", r"remain(?:ed|s)? in control of", r"still (?:held|holds?|controls?|controlled)",  # noqa: E501
-    ),
-    "besieged": _words(
-        r"under siege", r"(?:laid|lay|lays|laying) siege", r"besieg(?:ed|es|e|ing)",
-        r"surround(?:ed|s|ing)?", r"encircl(?:ed|es|e|ing)",
-        r"under (?:dire |direct |heavy |growing |imminent |serious )?threat",
-        r"clos(?:ing|ed|es|e) in on", r"(?:on|at|reached|reach|reaching) the (?:outskirts|gates|edges?) of",  # noqa: E501
-        r"march(?:ing|ed|es)? (?:on|toward|towards)", r"advanc(?:ing|ed|es|e) (?:on|toward|towards)",  # noqa: E501
-        r"threaten(?:ing|ed|s)?", r"cut off", r"poised to (?:take|capture|seize|overrun)",
-    ),
-}  # fmt: skip
+# Generic words for the sides: the core knows no conflict.  A profile adds the
+# names of one conflict's actors ("Taliban", "M23") and spokesmen.
+GENERIC_ATTACKERS = (
+    r"rebels?", r"insurgents?", r"militants?", r"fighters", r"jihadists?", r"the group",
+    r"opposition (?:fighters|forces)", r"armed groups?", r"extremists",
+)  # fmt: skip
+GENERIC_DEFENDERS = (
+    r"(?:the )?(?:national )?army", r"government (?:forces|troops|soldiers)", r"regime forces",
+    r"security forces", r"(?:the )?(?:government|regime) troops", r"soldiers", r"troops",
+)  # fmt: skip
+
+# The trigger rules: (name, status, pattern).  ``{actor}`` stands for any
+# attacker (generic or named by the profile), ``{defender}`` for the other side.
+TRIGGER_RULES: tuple[tuple[str, str, str], ...] = (
+    ("retake verb", "retaken", r"retook|retake[ns]?|retaking|recaptur(?:ed|es|e|ing)"),
+    ("regain control", "retaken",
+     r"regain(?:ed|s|ing)?(?:\s+(?:full\s+)?control(?:\s+of)?)?"
+     r"|(?:took|taken|take|takes|won|win) back(?:\s+control\s+of)?"),
+    ("attackers driven out", "retaken",
+     r"(?:pushed|drove|driven|forced|pushing) (?:the )?(?:{actor}|them) (?:out|back)"
+     r"|cleared (?:of|the city of) (?:the )?(?:{actor})"
+     r"|(?:the )?(?:{actor}) (?:withdrew|retreated|pulled out|were expelled) from"),
+    ("liberated", "retaken", r"liberat(?:ed|es|e|ing)"),
+    ("surrender verb", "surrendered",
+     r"surrender(?:ed|s|ing)?|capitulat(?:ed|es|e|ing)"
+     r"|hand(?:ed|s|ing)? over (?:the city|the provincial capital|the capital|control|power)"
+     r"|hand(?:ed|s|ing)? (?:the city|the provincial capital|it) over"
+     r"|laid down (?:their |its )?(?:arms|weapons)"),
+    ("defenders withdrew", "captured",
+     r"(?:the )?(?:{defender}) (?:withdrew|retreated|pulled out|fled|abandoned)(?: from)?"),
+    ("capture verb", "captured",
+     r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|conquer(?:ed|s|ing)?"),
+    ("fall verb", "captured", r"f[ae]ll(?:s|en|ing)?"),
+    ("loss verb", "captured", r"los(?:t|es|e|ing)"),
+    ("control phrase", "captured",
+     r"(?:took|taken|take|takes|taking|gained|gains?|won|wins?|assumed|seized|established)"
+     r" (?:full |complete |total |effective )?control (?:of|over)"
+     r"|(?:now|currently|fully) (?:hold|holds|control|controls|in control of)"
+     r"|(?:in|under|into) (?:the )?(?:full |complete )?(?:control|hands) of (?:the )?(?:{actor})"
+     r"|(?:under|into|in) (?:full |complete )?(?:{actor})(?:['’]s?)? (?:control|hands)"
+     r"|claim(?:ed|s|ing)? (?:full |complete )?(?:control of|the capture of)"),
+    ("take verb", "captured", r"(?:took|taken|take|takes|taking)(?: over)?"),
+    ("flag raised", "captured",
+     r"flags? (?:was|were|has been|have been) (?:raised|hoisted)"
+     r"|(?:raised|hoisted|raise|hoist) (?:their|its|the(?: \w+(?:'s|’s)?)?) (?:white )?flags?"),
+    ("entered", "captured", r"swe(?:pt|eps?) (?:into|through)|enter(?:ed|s|ing)?|rolled into"),
+    ("fighting word", "contested",
+     r"clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|gun ?fights?|firefights?"
+     r"|street fighting|push(?:ed|es|ing)? (?:deep )?into|breach(?:ed|es)?|storm(?:ed|s|ing)?"
+     r"|infiltrat(?:ed|es|e|ing)|contested|came under attack|under attack"),
+    ("still held", "contested",
+     r"remain(?:ed|s)? in control of|still (?:held|holds?|controls?|controlled)"),
+    ("siege word", "besieged",
+     r"under siege|(?:laid|lay|lays|laying) siege|besieg(?:ed|es|e|ing)"
+     r"|surround(?:ed|s|ing)?|encircl(?:ed|es|e|ing)|cut off"),
+    ("threat word", "besieged",
+     r"under (?:dire |direct |heavy |growing |imminent |serious )?threat|threaten(?:ing|ed|s)?"
+     r"|poised to (?:take|capture|seize|overrun)"),
+    ("at the gates", "besieged",
+     r"clos(?:ing|ed|es|e) in on|(?:on|at|reached|reach|reaching) the (?:outskirts|gates|edges?) of"
+     r"|march(?:ing|ed|es)? on|advanc(?:ing|ed|es|e) on"),
+)  # fmt: skip
+
+# Moving towards a place is a threat only where the text says the place is
+# threatened: "advancing towards the capital" alone is not a siege.
+ADVANCE_TOWARDS = re.compile(
+    r"\b(?:march|advanc|mov|head)\w* (?:on|toward|towards)\s+(?:the\s+)?$", re.I
+)
+
+
+def _alternatives(generic: tuple[str, ...], names: tuple[str, ...]) -> str:
+    named = [re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)]
+    return "|".join([*named, *generic])
+
 
 # A bare "took"/"taken" is a capture only with a place as its direct object
 # ("the Taliban took Kandahar"), never in "took part" or "took a drive".
@@ -89,38 +120,30 @@ PARTIAL = _words(
     r"holding out",
     r"outskirts",
 )
-HEDGE = _words(
-    r"claim(?:ed|s|ing)?",
-    r"reportedly",
-    r"allegedly",
-    r"purportedly",
-    r"unconfirmed",
-    r"unverified",
+# One list per kind of doubt, shared by the patterns below (they used to repeat
+# one another's alternatives).
+UNVERIFIED = (
+    r"unconfirmed", r"unverified",
     r"could not (?:be )?(?:independently )?(?:verif|confirm)\w*",
     r"not (?:yet )?(?:been )?(?:independently )?(?:verified|confirmed|clear)",
-    r"den(?:ied|ies|y|ying)",
-    r"disputed?",
-    r"rejected",
-    r"(?:the )?(?:Taliban|militants?|insurgents|group)(?:'s|’s)? (?:spokesm[ae]n|spokesperson|said|says|announced|claimed|statement)",  # noqa: E501
-    r"according to (?:the )?(?:Taliban|militants|insurgents)",
-    r"Zabihullah Mujahid",
-    r"Qari Yousuf Ahmadi",
-    r"said (?:it|they) (?:had|have)",
-    r"says? (?:it|they) (?:has|have)",
-    r"(?:was|were) reported(?: to)?",
-    r"(?:on|across) social media",
-    r"suggest(?:s|ed|ing)?",
+)  # fmt: skip
+DENIAL_WORDS = (r"den(?:ied|ies|y|ying)", r"rejected", r"false")
+CLAIM_WORDS = (
+    r"claim(?:ed|s|ing)?", r"reportedly", r"allegedly", r"purportedly",
+    r"said (?:it|they) (?:had|have)", r"says? (?:it|they) (?:has|have)",
+    r"(?:was|were) reported(?: to)?", r"(?:on|across) social media", r"suggest(?:s|ed|ing)?",
     r"reports (?:say|said|suggest)",
-)
-DISPUTE = _words(
-    r"not (?:yet )?(?:been )?(?:independently )?(?:verified|confirmed|clear)",
-    r"could not (?:be )?(?:independently )?(?:verif|confirm)\w*",
-    r"den(?:ied|ies|y|ying)",
-    r"disputed?",
-    r"unconfirmed",
-    r"false",
-)
-DENIAL = _words(r"den(?:ied|ies|y|ying)", r"rejected", r"false")
+)  # fmt: skip
+# A claim made by the attackers' side ("the group said", "according to the
+# rebels", a named spokesman): {actor} and {spokesman} come from the profile.
+SPEAKER_CLAIM = (
+    r"(?:the )?(?:{actor})(?:'s|’s)? "
+    r"(?:spokesm[ae]n|spokesperson|said|says|announced|claimed|statement)",
+    r"according to (?:the )?(?:{actor})",
+    r"{spokesman}",
+)  # fmt: skip
+DISPUTE = _words(*UNVERIFIED, *DENIAL_WORDS, r"disputed?")
+DENIAL = _words(*DENIAL_WORDS)
 NEGATION_BEFORE = re.compile(
     r"\b(?:not|n['’]t|never|yet to|failed to|unable to|no)\s+(?:\w+\s+){0,2}$", re.I
 )
@@ -140,7 +163,7 @@ BACKGROUND = _words(
     r"in the (?:19|20)\d0s",
     r"(?:two|three|\d+) decades ago",
     r"years ago",
-    r"when the Taliban (?:last )?(?:ruled|were in power)",
+    r"when (?:the )?\w+ (?:last )?(?:ruled|were in power)",
     r"last time",
 )
 CLAUSE_BREAK = re.compile(
@@ -171,18 +194,35 @@ PART_OF = re.compile(
 PREPOSITION_GAP = re.compile(r"^\s*(?:the (?:fall|capture|loss) of\s+)?(?:the\s+)?$", re.I)
 OUTSIDE_OF = re.compile(r"\b(?:outskirts|gates|edges?) of\s+(?:the\s+)?(?:city of\s+)?$", re.I)
 ANAPHOR = re.compile(r"\b(?:the (?:provincial )?(?:city|capital|town)|it)\b", re.I)
-CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:to|towards?|from|out of|via|near|beyond|outside of|linking|connecting|between|"
-    r"(?:highway|road|route) (?:to|from|between|linking))|"
-    r"\b(?:embassy|airport|palace|hospital|prison|consulate|base)\s+(?:in|at|near)|"
-    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-    r"south-east|south-west)\s+of|"
-    r"\b(?:officials?|residents?|sources?|spokesm[ae]n|lawmakers?|journalists?|reporters?|"
-    r"correspondents?|witnesses|diplomats?|embassy|ministry|authorities|member|based)\s+"
-    r"(?:\w+\s+){0,2}(?:in|from))"
-    r"\s+(?:the\s+)?(?:(?:Afghanistan|the country)['’]s\s+capital,?\s+|(?:city|town|capital) of\s+)?$",  # noqa: E501
-    re.I,
+# Context rules: words before a place that make it only the setting of the
+# sentence, not what happened ("80 miles south of Kabul").  (name, pattern of
+# the 80 characters before the place.)
+_CAPITAL_APPOSITION = (
+    r"\s+(?:the\s+)?(?:(?:\w+\s+)?(?:national\s+)?capital,?\s+|(?:\w+['’]s\s+capital,?\s+)"
+    r"|(?:city|town|capital) of\s+)?$"
 )
+CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (name, re.compile(pattern + _CAPITAL_APPOSITION, re.I))
+    for name, pattern in (
+        ("direction or route",
+         r"\b(?:to|towards?|from|out of|via|near|beyond|outside of|linking|connecting|between|"
+         r"(?:highway|road|route) (?:to|from|between|linking))"),
+        ("bearing", r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+                    r"north-east|north-west|south-east|south-west)(?:ern)?\s+of"),
+        ("distance", r"\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?|mi)\b[^.;]{0,30}?"
+                     r"\b(?:from|of|outside|to)"),
+        ("facility in",
+         r"\b(?:embassy|airport|palace|hospital|prison|consulate|base|hotel)\s+(?:in|at|near)"),
+        ("speaker's place",
+         r"\b(?:officials?|residents?|sources?|spokesm[ae]n|lawmakers?|journalists?|reporters?|"
+         r"correspondents?|witnesses|diplomats?|embassy|ministry|authorities|member|based|"
+         r"(?:said|told|spoke|speaking|reported|announced|news conference|press conference))\s+"
+         r"(?:\w+\s+){0,2}(?:in|from)"),
+        ("fled to",
+         r"\b(?:fled|fleeing|flee|escaped|evacuated|displaced|sought refuge)\s+"
+         r"(?:\w+\s+){0,3}(?:to|into|in|toward|towards)"),
+    )
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -191,23 +231,53 @@ class Trigger:
     end: int
     status: str
     text: str
+    rule: str = ""
 
     @property
     def rank(self) -> int:
         return PRIORITY.index(self.status)
 
 
+class Vocabulary:
+    """The trigger and hedge patterns with one profile's actors and spokesmen."""
+
+    def __init__(self, attackers=(), defenders=(), spokesmen=()) -> None:
+        actor = _alternatives(GENERIC_ATTACKERS, tuple(attackers))
+        defender = _alternatives(GENERIC_DEFENDERS, tuple(defenders))
+        spokesman = _alternatives((), tuple(spokesmen)) or r"(?!x)x"
+        fill = {"actor": actor, "defender": defender, "spokesman": spokesman}
+        self.triggers = [
+            (name, status, re.compile(r"\b(?:" + pattern.format(**fill) + r")\b", re.I))
+            for name, status, pattern in TRIGGER_RULES
+        ]
+        self.hedge = _words(
+            *CLAIM_WORDS, *UNVERIFIED, *DENIAL_WORDS, r"disputed?",
+            *(p.format(**fill) for p in SPEAKER_CLAIM),
+        )  # fmt: skip
+
+    @classmethod
+    def for_profile(cls, profile) -> Vocabulary:
+        return cls(profile.attackers, profile.defenders, profile.spokesmen)
+
+    def find_triggers(self, text: str, start: int, end: int) -> list[Trigger]:
+        """Every trigger in ``text[start:end]``; where two overlap, the longer stays."""
+        found = [
+            Trigger(m.start(), m.end(), status, m.group(0), name)
+            for name, status, pattern in self.triggers
+            for m in pattern.finditer(text, start, end)
+        ]
+        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        kept: list[Trigger] = []
+        for trigger in found:
+            if kept and trigger.start < kept[-1].end:
+                continue
+            kept.append(trigger)
+        return kept
+
+
+GENERIC = Vocabulary()
+
+
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
-    """Every trigger in ``text[start:end]``; where two overlap, the longer stays."""
-    found = [
-        Trigger(m.start(), m.end(), status, m.group(0))
-        for status, pattern in TRIGGERS.items()
-        for m in pattern.finditer(text, start, end)
-    ]
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
-    kept: list[Trigger] = []
-    for trigger in found:
-        if kept and trigger.start < kept[-1].end:
-            continue
-        kept.append(trigger)
-    return kept
+    """Triggers with the generic actors only (for highlighting quotes)."""
+    return GENERIC.find_triggers(text, start, end)

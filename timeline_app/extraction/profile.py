@@ -1,0 +1,90 @@
+"""A conflict's profile: who fights, who speaks for them, and when.
+
+The core rules know no conflict: they speak of "rebels", "insurgents", "the
+army".  A profile, kept beside its places file (``afghanistan.csv`` ->
+``afghanistan.profile.json``), names the actors of one conflict and their
+spokesmen, says who held the cities at the start, and gives the period of the
+offensive, which dates an article that gives no year at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_PROFILE = "afghanistan.profile.json"
+
+
+class ProfileError(ValueError):
+    """The profile file cannot be read; the message says why, in one line."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str = ""
+    country: str = ""
+    attackers: tuple[str, ...] = ()  # the side taking cities: "Taliban", "M23"
+    defenders: tuple[str, ...] = ()  # the side holding them at the start: "Afghan forces"
+    spokesmen: tuple[str, ...] = ()  # whose word is a claim: "Zabihullah Mujahid"
+    period: tuple[dt.date, dt.date] | None = None
+    source: str = field(default="", compare=False)
+
+    def in_period(self, date: dt.date) -> bool:
+        return self.period is None or self.period[0] <= date <= self.period[1]
+
+    @classmethod
+    def from_dict(cls, data: dict, *, source: str = "") -> Profile:
+        if not isinstance(data, dict):
+            raise ProfileError(f"{source or 'profile'}: expected an object")
+        period = None
+        if data.get("period"):
+            try:
+                start, _, end = str(data["period"]).partition("..")
+                period = (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+            except ValueError as exc:
+                raise ProfileError(
+                    f"{source or 'profile'}: period must be YYYY-MM-DD..YYYY-MM-DD"
+                ) from exc
+
+        def names(key: str) -> tuple[str, ...]:
+            value = data.get(key) or []
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ProfileError(f"{source or 'profile'}: {key} must be a list of names")
+            return tuple(v.strip() for v in value if v.strip())
+
+        return cls(
+            name=str(data.get("name") or ""),
+            country=str(data.get("country") or ""),
+            attackers=names("attackers"),
+            defenders=names("defenders"),
+            spokesmen=names("spokesmen"),
+            period=period,
+            source=source,
+        )
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Profile:
+        """The bundled Afghan profile, or the file at ``path``."""
+        if path is None:
+            ref = resources.files("timeline_app.data") / DEFAULT_PROFILE
+            return cls.from_dict(json.loads(ref.read_text("utf-8")), source="bundled")
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text("utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ProfileError(f"{path.name}: cannot read the profile ({exc})") from exc
+        except json.JSONDecodeError as exc:
+            raise ProfileError(f"{path.name}: not valid JSON ({exc.msg})") from exc
+        return cls.from_dict(data, source=path.name)
+
+    @classmethod
+    def beside(cls, places_file: str | Path | None) -> Profile:
+        """The profile that goes with a places file: ``NAME.profile.json`` beside
+        it; none there means a profile without named actors or period."""
+        if places_file is None:
+            return cls.load()
+        candidate = Path(places_file).with_suffix(".profile.json")
+        return cls.load(candidate) if candidate.is_file() else cls(source="none")

@@ -1,0 +1,160 @@
+"""The extraction rules, by name, in the order they are applied.
+
+Every event says which rules made it (``because``): the trigger rule that gave
+its status, the qualifier rules that changed it, the date rule that dated it.
+``explain`` prints them sentence by sentence; a test checks that each rule in
+this file is exercised by at least one test article.
+
+Order of application, for each sentence of a body paragraph:
+
+1. **drop** rules on the whole sentence (background years).
+2. **context** rules on each place: a place named only to situate something
+   else is no subject ("80 miles south of Kabul").
+3. **trigger** rules (``triggers.TRIGGER_RULES``): the strongest trigger of the
+   place's clause gives its first status.
+4. **qualifier** rules (``QUALIFIERS`` below), top to bottom; a *final* rule
+   that fires ends the list.
+5. **date** rules: the date the event gets (``DATE_RULES``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import triggers
+
+DROP = None  # a qualifier effect: the trigger does not make an event
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A rule that changes (or drops) the status a trigger gave.
+
+    :param window: where ``pattern`` looks: ``before trigger`` (60 characters),
+        ``before place`` (40), ``gap`` (between trigger and place), ``after
+        place`` (60), ``trigger`` (the trigger's own words), ``scope`` (the
+        clause, or the sentence for a borrowed trigger), ``sentence``.
+    :param effect: new status for each status it applies to; ``DROP`` removes.
+    :param requires: a further (window, pattern) that must match too; the
+        pattern ``"fighting"`` means another trigger says there is fighting.
+    :param unless: a (window, pattern) that stops the rule.
+    """
+
+    name: str
+    window: str
+    pattern: re.Pattern | str
+    effect: dict
+    final: bool = True
+    requires: tuple | None = None
+    unless: tuple | None = None
+    doc: str = ""
+    statuses: frozenset = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "statuses", frozenset(self.effect))
+
+
+_NOUN_TRIGGER = re.compile(r"^(?:capture|fall|seizure|loss|takeover|conquest)$", re.I)
+_RECAP_AFTER = re.compile(r"\bafter\s+(?:the\s+)?$", re.I)
+_RELATIVE_AFTER = re.compile(
+    r"\b(?:day|days|hours?|weeks?|nights?|morning)\s+after\s+(?:the\s+)?$", re.I
+)
+_CONDITION = re.compile(r"\b(?:if|unless|whether|once)\s+(?:\w+\s+){0,3}$", re.I)
+_MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
+_OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
+ALL = ("captured", "claimed", "contested", "besieged", "surrendered", "retaken")
+
+QUALIFIERS: tuple[Qualifier, ...] = (
+    Qualifier(
+        "seized part of the city", "gap", _OBJECT_GAP, {"captured": "contested"},
+        requires=("gap", triggers.PARTIAL),
+        doc="'seized the police headquarters in Kunduz': fighting, not a fall",
+    ),
+    Qualifier(
+        "object before place", "gap", _OBJECT_GAP, {"captured": DROP},
+        doc="'seized weapons in Kunduz': the place is where, not what was taken",
+    ),
+    Qualifier(
+        "part of the city", "before place", triggers.PART_OF, {"captured": "contested"},
+        final=False, doc="'parts of Lashkar Gah have fallen'",
+    ),
+    Qualifier(
+        "on the outskirts", "before place", triggers.OUTSIDE_OF, {"contested": "besieged"},
+        final=False, doc="fighting on the outskirts is a threat, not fighting inside",
+    ),
+    Qualifier(
+        "denial", "before trigger", triggers.NEGATION_BEFORE,
+        {"captured": "claimed", "surrendered": "claimed"},
+        requires=("sentence", triggers.DENIAL),
+        doc="'denied that the city had fallen': somebody claims it",
+    ),
+    Qualifier(
+        "negation", "before trigger", triggers.NEGATION_BEFORE, dict.fromkeys(ALL, DROP),
+        doc="'has not fallen'",
+    ),
+    Qualifier(
+        "condition", "before trigger", _CONDITION, dict.fromkeys(ALL, DROP),
+        doc="'if captured, Qala-e-Naw would be the first'",
+    ),
+    Qualifier(
+        "intent", "before trigger", triggers.INTENT_BEFORE,
+        {"captured": "besieged", "claimed": "besieged", "retaken": "contested",
+         "surrendered": DROP, "contested": "contested", "besieged": "besieged"},
+        doc="'poised to take', 'fighting to overrun', 'could fall': a threat",
+    ),  # fmt: skip
+    Qualifier(
+        "hypothetical", "trigger", _NOUN_TRIGGER, {"captured": DROP},
+        requires=("after place", _MODAL_AFTER),
+        doc="'the capture of X would add to the momentum'",
+    ),
+    Qualifier(
+        "recap after", "before trigger", _RECAP_AFTER, {"captured": DROP, "surrendered": DROP},
+        unless=("before trigger", _RELATIVE_AFTER),
+        doc="'after seizing Goma, the rebels ...': an earlier event, not this sentence's",
+    ),
+    Qualifier(
+        "partial control", "scope", triggers.PARTIAL, {"captured": "contested"},
+        doc="'captured the prison and the police headquarters'",
+    ),
+    Qualifier(
+        "entering while fighting", "trigger", triggers.WEAK_CAPTURE, {"captured": "contested"},
+        requires=("scope", "fighting"),
+        doc="'entered the city, fighting continues'",
+    ),
+    Qualifier(
+        "hedge", "sentence", "hedge", {"captured": "claimed", "surrendered": "claimed"},
+        doc="'the group said it had seized', 'reportedly', a named spokesman",
+    ),
+)  # fmt: skip
+
+# Rules that stop a sentence, a place or a date, by name (applied in extract.py).
+DROP_RULES = {
+    "background": "the sentence speaks of another time ('in 1996', 'years ago') and gives no day",
+    "dispute next sentence": "the next sentence disputes this one: its captures become claims",
+    "list entry place": "a dated entry ('Aug. 8 - KUNDUZ.') names the place its sentences speak of",
+    "dateline": "the dateline opening a paragraph names where the story was filed",
+    "province level": "'in Helmand province' speaks of the province, not its capital",
+}
+DATE_RULES = {
+    "date in clause": "the nearest date in the place's clause",
+    "date in sentence": "the nearest date in the sentence",
+    "relative to neighbour": "'a day after Sheberghan': a day before the sentence's other date",
+    "earlier in paragraph": "the last date read earlier in the paragraph",
+    "date heading": "the date heading ('Aug. 13:') above the paragraph",
+    "news day": "the day the lede speaks of, or the publication week",
+    "year from the article": "no year given: the year of the article's own full dates",
+    "year from the period": "no year in the whole article: the year of the conflict's period",
+}
+
+
+def names() -> list[str]:
+    """Every rule's name, in the order of the stages."""
+    return [
+        *DROP_RULES,
+        "weak context",
+        *(name for name, _ in triggers.CONTEXT_RULES),
+        *(name for name, _, _ in triggers.TRIGGER_RULES),
+        *(q.name for q in QUALIFIERS),
+        *DATE_RULES,
+    ]
