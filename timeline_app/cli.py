@@ -68,6 +68,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("articles", parents=[common], help="list imported articles")
 
+    explain = commands.add_parser(
+        "explain", help="show, sentence by sentence, how an article is read (nothing is stored)"
+    )
+    explain.add_argument("path", type=Path, metavar="FILE")
+    explain.add_argument(
+        "--published", type=_date, metavar="YYYY-MM-DD",
+        help="publication date, where the article gives none",
+    )  # fmt: skip
+    explain.add_argument(
+        "--gazetteer", type=Path, metavar="FILE",
+        help="places file (CSV or JSON); its NAME.profile.json beside it is the conflict profile",
+    )  # fmt: skip
+
     history = commands.add_parser("history", parents=[common], help="print the analysts' edits")
     history.add_argument("--limit", type=int, default=200)
     history.add_argument("--format", choices=("text", "json"), default="text")
@@ -94,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         "articles": _articles,
         "history": _history,
         "export-png": _export_png,
+        "explain": _explain,
     }.get(args.command)
     if handler is None:
         from .gui.app import run  # the window is loaded only when asked for
@@ -164,6 +178,20 @@ def _articles(args) -> int:
             f"  {row['events']:>3} events  {row['title']}{flags}"
         )
     print(f"{len(rows)} article(s)")
+    return 0
+
+
+def _explain(args) -> int:
+    from .extraction.explain import explain
+    from .extraction.extract import Extractor
+    from .services import read_one
+
+    gazetteer = Gazetteer.load(args.gazetteer) if args.gazetteer else Gazetteer.load()
+    result = read_one(args.path, args.published)
+    if result.article is None:
+        print(f"timeline-app: {result.path.name}: {result.error}", file=sys.stderr)
+        return 1
+    print(explain(result.article, Extractor(gazetteer)))
     return 0
 
 

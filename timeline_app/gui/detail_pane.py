@@ -79,6 +79,7 @@ class DetailPane(LocalOnlyBrowser):
         quotes = "".join(
             "<table cellpadding='6' width='100%' style='background:#f5f5f5;margin-top:4px'>"
             f"<tr><td>“{self._marked(source['quote'], place_id)}”<br>"
+            f"{_because_html(source)}"
             f"<a href='article:{source['article_id']}:{source['start']}:{source['end']}'>"
             "Open the article at this quote</a>"
             + (f" · <a href='do:split:{source['mention_id']}'>Split off</a>" if split else "")
@@ -110,6 +111,21 @@ class DetailPane(LocalOnlyBrowser):
             return
         article_id, start, end = (int(v) for v in rest.split(":"))
         self.article_requested.emit(article_id, start, end)
+
+
+def _because_html(source: dict) -> str:
+    """How this source was read, in one line: "capture verb 'seized' · hedge 'the group said'";
+    an inferred year is shown in the warning colour."""
+    because = source.get("because") or []
+    if not because:
+        return ""
+    parts = []
+    for rule, words in because:
+        text = f"{html.escape(rule)} “{html.escape(words)}”"
+        if rule.startswith("year from"):
+            text = f"<span style='color:#b35900'><b>{text}</b></span>"
+        parts.append(text)
+    return f"<span style='color:#666;font-size:small'>why: {' · '.join(parts)}</span><br>"
 
 
 def _review_html(event: dict) -> str:

@@ -100,4 +100,11 @@ def m003_review(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_rules(db: Database) -> None:
+    """Each source's account of how it was read: the extraction rules that made
+    its event, with the words they matched (a JSON list of [rule, words])."""
+    db["mentions"].add_column("because", str)
+
+
 SCHEMA_VERSION = len(migrations._migrations)

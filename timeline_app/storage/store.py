@@ -237,8 +237,8 @@ class Store:
                 for evidence in event.evidence:
                     self.db.execute(
                         "INSERT OR IGNORE INTO mentions (event_id, article_id, quote, start, end,"
-                        " source_status, source_date, source_precision)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        " source_status, source_date, source_precision, because)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [
                             event_id,
                             article_id,
@@ -246,6 +246,7 @@ class Store:
                             evidence.start,
                             evidence.end,
                             *source,
+                            json.dumps([list(pair) for pair in evidence.because]),
                         ],
                     )
         return article_id
@@ -477,14 +478,16 @@ class Store:
         where = "" if event_id is None else " WHERE m.event_id = ?"
         rows = self.db.execute(
             "SELECT m.event_id, a.id, a.title, a.outlet, a.published, m.quote, m.start, m.end,"
-            " m.source_status, m.source_date, m.source_precision, m.id"
+            " m.source_status, m.source_date, m.source_precision, m.id, m.because"
             f" FROM mentions m JOIN articles a ON a.id = m.article_id{where}"
             " ORDER BY m.event_id, a.published, a.id, m.start",
             [] if event_id is None else [event_id],
         ).fetchall()
         sources: dict[int, list[dict]] = {}
         for row in rows:
-            sources.setdefault(row[0], []).append(dict(zip(_SOURCE_KEYS, row[1:], strict=True)))
+            source = dict(zip(_SOURCE_KEYS, row[1:], strict=True))
+            source["because"] = [tuple(pair) for pair in json.loads(source["because"] or "[]")]
+            sources.setdefault(row[0], []).append(source)
         return sources
 
 
@@ -496,7 +499,7 @@ _EVENT_COLUMNS = (
 )
 _SOURCE_KEYS = (
     "article_id", "title", "outlet", "published", "quote", "start", "end",
-    "status", "date", "precision", "mention_id",
+    "status", "date", "precision", "mention_id", "because",
 )  # fmt: skip
 
 
@@ -530,6 +533,9 @@ def _event_dict(row: tuple, sources: list[dict], disagree: bool) -> dict:
         event[flag] = bool(event[flag])
     event["disagree"] = disagree
     event["sources"] = sources
+    # Why the event is there: the rules of its sources, each once, in order.
+    event["because"] = list(dict.fromkeys(pair for s in sources for pair in s["because"]))
+    event["year_inferred"] = any(rule.startswith("year from") for rule, _ in event["because"])
     return event
 
 
