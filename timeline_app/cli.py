@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -66,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     events.add_argument("--format", choices=("json", "csv"), default="json")
 
-    commands.add_parser("articles", parents=[common], help="list imported articles")
+    articles = commands.add_parser("articles", parents=[common], help="list imported articles")
+    articles.add_argument("--format", choices=("text", "json"), default="text")
 
     explain = commands.add_parser(
         "explain", help="show, sentence by sentence, how an article is read (nothing is stored)"
@@ -99,6 +101,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; output piped into ``head`` and cut short ends quietly."""
+    try:
+        try:
+            return _run(argv)
+        finally:
+            # Flush inside the try: buffered output can first meet the closed pipe here
+            # (also after argparse's --help or --version, which exit with SystemExit).
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+        return 141  # 128 + SIGPIPE, what a shell tool killed by the signal reports
+
+
+def _discard_stdout() -> None:
+    """Point stdout at devnull, so that the interpreter's flush at exit cannot raise a
+    second BrokenPipeError (the recipe in the Python docs' 'signal' module notes)."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # a replaced stream (pytest's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fileno)
+    finally:
+        os.close(devnull)
+
+
+def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
     handler = {
@@ -171,6 +201,10 @@ def events_csv(events: list[dict]) -> str:
 def _articles(args) -> int:
     with _open_store(args) as store:
         rows = store.articles()
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
     for row in rows:
         flags = f"  [{', '.join(row['flags'])}]" if row["flags"] else ""
         print(
