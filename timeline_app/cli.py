@@ -29,6 +29,16 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from exc
 
 
+def _period(value: str) -> tuple[dt.date, dt.date]:
+    start, separator, end = value.partition("..")
+    if not separator:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a period in FROM..TO form")
+    first, last = _date(start), _date(end)
+    if last < first:
+        raise argparse.ArgumentTypeError(f"{value!r} ends before it starts")
+    return first, last
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -69,6 +79,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     articles = commands.add_parser("articles", parents=[common], help="list imported articles")
     articles.add_argument("--format", choices=("text", "json"), default="text")
+
+    falls = commands.add_parser(
+        "falls", parents=[common],
+        help="one row per change of control: when, how sure, by how many sources, who disagrees",
+    )  # fmt: skip
+    falls.add_argument("--format", choices=("json", "csv", "text", "geojson"), default="text")
+    falls.add_argument(
+        "--period", type=_period, metavar="FROM..TO",
+        help="only reports dated in this period (YYYY-MM-DD..YYYY-MM-DD)",
+    )  # fmt: skip
 
     explain = commands.add_parser(
         "explain", help="show, sentence by sentence, how an article is read (nothing is stored)"
@@ -138,6 +158,7 @@ def _run(argv: list[str] | None) -> int:
         "history": _history,
         "export-png": _export_png,
         "explain": _explain,
+        "falls": _falls,
     }.get(args.command)
     if handler is None:
         from .gui.app import run  # the window is loaded only when asked for
@@ -213,6 +234,56 @@ def _articles(args) -> int:
         )
     print(f"{len(rows)} article(s)")
     return 0
+
+
+FALL_COLUMNS = (
+    "place", "province", "country", "status", "date", "date_precision", "confidence",
+    "sources", "outlets", "dissent", "first_reported",
+)  # fmt: skip
+
+
+def _falls(args) -> int:
+    from .consensus import changes_of_control
+
+    with _open_store(args) as store:
+        changes = changes_of_control(store.control_reports(), period=args.period)
+    rows = [change.as_dict() for change in changes]
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif args.format == "geojson":
+        json.dump(falls_geojson(rows), sys.stdout, ensure_ascii=False)
+        print()
+    elif args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(FALL_COLUMNS)
+        for row in rows:
+            writer.writerow([
+                "; ".join(row["outlets"]) if c == "outlets" else
+                json.dumps(row["dissent"], ensure_ascii=False) if c == "dissent" else row[c]
+                for c in FALL_COLUMNS
+            ])  # fmt: skip
+    else:
+        for change in changes:
+            print(f"{change.place:16} {change.province:14} {change.verdict()}"
+                  f"  (confidence {change.confidence:.2f})")  # fmt: skip
+        print(f"{len(changes)} change(s) of control")
+    return 0
+
+
+def falls_geojson(rows: list[dict]) -> dict:
+    """Points with their fall dates, for QGIS and other GIS tools."""
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            "properties": {k: v for k, v in row.items() if k not in ("lat", "lon", "dissent")}
+            | {"dissent": len(row["dissent"])},
+        }
+        for row in rows
+        if row["lat"] is not None and row["lon"] is not None
+    ]
+    return {"type": "FeatureCollection", "features": features}
 
 
 def _explain(args) -> int:

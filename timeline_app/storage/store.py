@@ -419,6 +419,34 @@ class Store:
         return [(*row[:8], _review_label(row[8], row[9], row[0] in disagree)) for row in rows]
 
     @_reading
+    def control_reports(self) -> list[dict]:
+        """Every source's report of a change of control or a threat, for the
+        consensus: one dict per quote (event not rejected) with the place, what
+        the source said (``status``, ``date``, ``precision``), the event's own
+        status and date when an analyst confirmed or edited it (``human``), and
+        the outlet, publication date and quote."""
+        rows = self.db.execute(
+            "SELECT p.id, p.name, p.province, p.country, p.lat, p.lon,"
+            " coalesce(m.source_status, e.status), coalesce(m.source_date, e.date),"
+            " coalesce(m.source_precision, e.date_precision),"
+            " e.id, e.status, e.date, e.date_precision,"
+            " (e.reviewed + e.edited + e.manual) > 0,"
+            " a.id, a.outlet, a.published, m.quote"
+            " FROM mentions m JOIN events e ON e.id = m.event_id"
+            " JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = m.article_id"
+            " WHERE e.rejected = 0 ORDER BY p.id, 8, a.published, a.id"
+        ).fetchall()
+        keys = (
+            "place_id", "place", "province", "country", "lat", "lon",
+            "status", "date", "precision", "event_id", "event_status", "event_date",
+            "event_precision", "human", "article_id", "outlet", "published", "quote",
+        )  # fmt: skip
+        reports = [dict(zip(keys, row, strict=True)) for row in rows]
+        for report in reports:
+            report["human"] = bool(report["human"])
+        return reports
+
+    @_reading
     def event(self, event_id: int) -> dict | None:
         """One event with its place, review state and sources, as in ``events()``."""
         row = self.db.execute(

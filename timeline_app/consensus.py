@@ -1,0 +1,195 @@
+"""When did it fall?  One answer per change of control, how sure, and who disagrees.
+
+The rules, for each place, over the reports of every source (one quote each):
+
+* **Changes of control.**  Reports of a fall (captured, surrendered, claimed)
+  and of a retaking are put in date order.  A retaking reported after a fall
+  closes that fall; a fall reported after the retaking opens the next change.
+  Falls more than ``NEW_CHANGE_DAYS`` after the first date of the current fall
+  are another change (a city does not fall twice without being retaken; an old
+  story's fall stays its own row instead of disputing this one).
+* **Independent sources.**  Reports count by outlet, and copies of one wire
+  story count once: two outlets whose quotes are the same words (case, spacing
+  and punctuation aside) are one source.
+* **Weights.**  A direct report (captured, surrendered, retaken) weighs 1, a
+  claim 0.5; a date with day precision counts in full, a week or month 0.3.  A
+  later article's dated recap counts for the date it gives, like any report.
+* **The date** of a change is the date with the greatest weight; ties go to the
+  earliest.  The other dates and the claims are the **dissent**.
+* **The analyst wins.**  An event an analyst confirmed, edited or added gives
+  the change its date and status, with confidence 1.
+* **Confidence** (0..1) is the share of the weight behind the date, times
+  ``1 - 0.5 ** sources``: one source 0.5 of the share, two 0.75, three 0.875.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+FALL = ("captured", "surrendered", "claimed")
+RETAKE = ("retaken",)
+NEW_CHANGE_DAYS = 45
+_DIRECT_WEIGHT = {"captured": 1.0, "surrendered": 1.0, "retaken": 1.0, "claimed": 0.5}
+_PRECISION_WEIGHT = {"day": 1.0, "week": 0.3, "month": 0.3}
+
+
+@dataclass
+class Change:
+    """One change of control of one place."""
+
+    place_id: str
+    place: str
+    province: str
+    country: str
+    lat: float | None
+    lon: float | None
+    status: str  # captured, surrendered or retaken
+    date: dt.date
+    date_precision: str
+    confidence: float
+    sources: int
+    outlets: list[str]
+    dissent: list[dict] = field(default_factory=list)
+    first_reported: str | None = None
+    human: bool = False
+
+    def as_dict(self) -> dict:
+        return {
+            "place": self.place, "province": self.province, "country": self.country,
+            "place_id": self.place_id, "lat": self.lat, "lon": self.lon,
+            "status": self.status, "date": self.date.isoformat(),
+            "date_precision": self.date_precision, "confidence": round(self.confidence, 3),
+            "sources": self.sources, "outlets": self.outlets, "dissent": self.dissent,
+            "first_reported": self.first_reported, "analyst": self.human,
+        }  # fmt: skip
+
+    def verdict(self) -> str:
+        """ "Fell 12 Aug 2021 · 5 sources · 1 says 13 Aug" """
+        verb = {"retaken": "Retaken", "surrendered": "Surrendered"}.get(self.status, "Fell")
+        text = f"{verb} {self.date.day} {self.date:%b %Y} · {self.sources} source"
+        text += "s" * (self.sources != 1)
+        other_dates = sorted({d["date"] for d in self.dissent if d["date"]})
+        if other_dates:
+            days = ", ".join(f"{int(d[8:])} {dt.date.fromisoformat(d):%b}" for d in other_dates)
+            text += f" · {len(self.dissent)} say{'s' * (len(self.dissent) == 1)} {days}"
+        if self.human:
+            text += " · set by an analyst"
+        return text
+
+
+def _words(quote: str | None) -> str:
+    return re.sub(r"\W+", " ", (quote or "").lower()).strip()
+
+
+def _source_key(report: dict, copies: dict[str, str]) -> str:
+    """The independent source a report belongs to: its outlet, or the first
+    outlet that printed the same words (a syndicated copy)."""
+    outlet = (report["outlet"] or f"article {report['article_id']}").strip()
+    words = _words(report["quote"])
+    return copies.setdefault(words, outlet) if words else outlet
+
+
+def _within(report: dict, period: tuple[dt.date, dt.date] | None) -> bool:
+    if report["date"] is None:
+        return False
+    if period is None:
+        return True
+    return period[0] <= dt.date.fromisoformat(report["date"]) <= period[1]
+
+
+def changes_of_control(
+    reports: list[dict], *, period: tuple[dt.date, dt.date] | None = None
+) -> list[Change]:
+    """The changes of control of every place, by place and date (``reports``
+    as ``Store.control_reports`` returns them)."""
+    by_place: dict[str, list[dict]] = {}
+    for report in reports:
+        report = _as_reported(report)
+        if report["status"] in FALL + RETAKE and _within(report, period):
+            by_place.setdefault(report["place_id"], []).append(report)
+    changes: list[Change] = []
+    for place_reports in by_place.values():
+        place_reports.sort(key=lambda r: (r["date"], r["published"] or ""))
+        for segment in _segments(place_reports):
+            changes.append(_consensus(segment))
+    changes.sort(key=lambda c: (c.place, c.date))
+    return changes
+
+
+def _as_reported(report: dict) -> dict:
+    """An analyst's confirmed or edited event speaks for all its sources."""
+    if not report["human"]:
+        return report
+    return {
+        **report, "status": report["event_status"], "date": report["event_date"],
+        "precision": report["event_precision"],
+    }  # fmt: skip
+
+
+def _segments(reports: list[dict]) -> list[list[dict]]:
+    """Reports cut into changes of control (see the module's rules)."""
+    segments: list[list[dict]] = []
+    current: list[dict] = []
+    kind = None
+    start: dt.date | None = None
+    for report in reports:
+        this = "retake" if report["status"] in RETAKE else "fall"
+        date = dt.date.fromisoformat(report["date"])
+        if current and (this != kind or (date - start).days > NEW_CHANGE_DAYS):
+            segments.append(current)
+            current = []
+        if not current:
+            kind, start = this, date
+        current.append(report)
+    if current:
+        segments.append(current)
+    return segments
+
+
+def _consensus(segment: list[dict]) -> Change:
+    copies: dict[str, str] = {}
+    for report in segment:
+        report["source"] = _source_key(report, copies)
+    human = [r for r in segment if r["human"]]
+    weights: dict[str, float] = {}
+    backers: dict[str, set[str]] = {}
+    for report in segment:
+        weight = _DIRECT_WEIGHT[report["status"]] * _PRECISION_WEIGHT.get(
+            report["precision"], 0.3
+        )
+        weights[report["date"]] = weights.get(report["date"], 0.0) + weight
+        backers.setdefault(report["date"], set()).add(report["source"])
+    if human:
+        date = human[0]["date"]
+    else:
+        date = max(sorted(weights), key=lambda d: weights[d])
+    supporting = [r for r in segment if r["date"] == date]
+    direct = [r["status"] for r in supporting if r["status"] != "claimed"]
+    status = human[0]["status"] if human else (direct[0] if direct else "captured")
+    if status == "claimed":
+        status = "captured"
+    sources = len({r["source"] for r in supporting})
+    share = weights[date] / sum(weights.values())
+    confidence = 1.0 if human else share * (1 - 0.5**sources)
+    if not direct and not human:
+        confidence *= 0.5  # only the side that took it says so
+    precisions = [r["precision"] for r in supporting]
+    first = supporting[0]
+    dissent = [
+        {"date": r["date"], "status": r["status"], "outlet": r["outlet"], "quote": r["quote"]}
+        for r in segment
+        if r["date"] != date or r["status"] == "claimed"
+    ]
+    published = sorted(r["published"] for r in supporting if r["published"])
+    return Change(
+        place_id=first["place_id"], place=first["place"], province=first["province"],
+        country=first["country"], lat=first["lat"], lon=first["lon"],
+        status=status, date=dt.date.fromisoformat(date),
+        date_precision="day" if "day" in precisions else precisions[0],
+        confidence=confidence, sources=sources,
+        outlets=sorted({r["source"] for r in supporting}),
+        dissent=dissent, first_reported=published[0] if published else None,
+        human=bool(human),
+    )  # fmt: skip
