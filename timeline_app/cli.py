@@ -244,9 +244,15 @@ FALL_COLUMNS = (
 
 def _falls(args) -> int:
     from .consensus import changes_of_control
+    from .extraction.profile import Profile
 
     with _open_store(args) as store:
-        changes = changes_of_control(store.control_reports(), period=args.period)
+        reports = store.control_reports()
+    period = args.period
+    if period is None:
+        profile = Profile.bundled_for({r["country"] for r in reports})
+        period = profile.period if profile else None
+    changes = changes_of_control(reports, period=period)
     rows = [change.as_dict() for change in changes]
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)

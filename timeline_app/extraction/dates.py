@@ -89,6 +89,11 @@ _HINT_RELATIVE = re.compile(r"[Dd]ay|later")
 _HINT_PERIOD = re.compile(r"[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ays")
 
 
+def count_words(text: str) -> int:
+    """ "three" -> 3, "12" -> 12, "a few" -> 3."""
+    return _count(text)
+
+
 def _count(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBER_WORDS.get(text.lower(), 1)
 
@@ -106,11 +111,12 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def _infer_year(month: int, day: int, published: dt.date | None) -> dt.date | None:
     """A month and day without a year: the publication year, or the one before
-    when that would put the date over two months after publication."""
+    when that would put the date over a week after publication (news reports
+    what has happened: "February 16" in a story of January 27 is last year's)."""
     if published is None:
         return None
     candidate = _safe_date(published.year, month, day)
-    if candidate and (candidate - published).days > 60:
+    if candidate and (candidate - published).days > 7:
         candidate = _safe_date(published.year - 1, month, day)
     return candidate
 

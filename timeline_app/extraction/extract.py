@@ -34,6 +34,11 @@ from .rules import QUALIFIERS, Qualifier
 from .sentences import split_sentences
 
 NEWS_DAY_MAX_AGE = dt.timedelta(days=7)
+_ANNIVERSARY = re.compile(
+    r"\b(?:marks?|marked|is|was)\s+(?P<count>one|a|two|three|four|five|\d{1,2})\s+years?\s+"
+    r"(?:since|after)\b",
+    re.I,
+)
 SHORT_CLAUSE_WORDS = 6
 
 
@@ -272,6 +277,12 @@ class Extractor:
         pool = in_clause or date_mentions
         if pool:
             nearest = min(pool, key=lambda m: _distance(m, mention))
+            anniversary = _ANNIVERSARY.search(text, nearest.end, mention.start)
+            if anniversary and nearest.date and nearest.end <= mention.start:
+                years = dates.count_words(anniversary["count"])
+                earlier = nearest.date.replace(year=nearest.date.year - years)
+                shifted = DateMention(nearest.start, nearest.end, earlier, nearest.precision)
+                return shifted, ("anniversary", text[nearest.start : anniversary.end()])
             date = _relative_to_neighbour(text, nearest, mention, date_mentions, reading)
             rule = "relative to neighbour" if date is not nearest else (
                 "date in clause" if in_clause else "date in sentence"

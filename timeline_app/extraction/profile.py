@@ -81,6 +81,17 @@ class Profile:
         return cls.from_dict(data, source=path.name)
 
     @classmethod
+    def bundled_for(cls, countries) -> Profile | None:
+        """The profile the app ships for a database's places (by country)."""
+        wanted = {c.casefold() for c in countries if c}
+        for ref in resources.files("timeline_app.data").iterdir():
+            if ref.name.endswith(".profile.json"):
+                profile = cls.from_dict(json.loads(ref.read_text("utf-8")), source=ref.name)
+                if profile.country.casefold() in wanted:
+                    return profile
+        return None
+
+    @classmethod
     def beside(cls, places_file: str | Path | None) -> Profile:
         """The profile that goes with a places file: ``NAME.profile.json`` beside
         it; none there means a profile without named actors or period."""

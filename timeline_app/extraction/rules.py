@@ -56,7 +56,9 @@ class Qualifier:
 
 
 _NOUN_TRIGGER = re.compile(r"^(?:capture|fall|seizure|loss|takeover|conquest)$", re.I)
-_RECAP_AFTER = re.compile(r"\bafter\s+(?:the\s+)?$", re.I)
+_RECAP_AFTER = re.compile(r"\b(?:after|following|since)\s+(?:the\s+)?$", re.I)
+_CIRCUMSTANCE = re.compile(r"^\W*with\b", re.I)
+_STATE = re.compile(r"^(?:in|under|into|now|currently|fully)\b", re.I)
 _RELATIVE_AFTER = re.compile(
     r"\b(?:day|days|hours?|weeks?|nights?|morning)\s+after\s+(?:the\s+)?$", re.I
 )
@@ -111,7 +113,13 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
         "recap after", "before trigger", _RECAP_AFTER, {"captured": DROP, "surrendered": DROP},
         unless=("before trigger", _RELATIVE_AFTER),
-        doc="'after seizing Goma, the rebels ...': an earlier event, not this sentence's",
+        doc="'after seizing Goma, the rebels ...', 'following the fall of Goma': an earlier "
+        "event, not this sentence's",
+    ),
+    Qualifier(
+        "circumstance", "sentence", _CIRCUMSTANCE, {"captured": DROP},
+        requires=("trigger", _STATE),
+        doc="'With Goma under rebel control, talks began on April 18': a state, not a change",
     ),
     Qualifier(
         "partial control", "scope", triggers.PARTIAL, {"captured": "contested"},
@@ -145,6 +153,7 @@ DATE_RULES = {
     "news day": "the day the lede speaks of, or the publication week",
     "year from the article": "no year given: the year of the article's own full dates",
     "year from the period": "no year in the whole article: the year of the conflict's period",
+    "anniversary": "'January 27, 2026 marks one year since ... captured Goma': a year earlier",
 }
 
 
