@@ -36,3 +36,8 @@ def seeds_dir() -> Path:
 def resources_dir() -> Path:
     """Icons and other files the window shows."""
     return _package_folder("timeline_app.resources", "resources")
+
+
+def package_data() -> Path:
+    """The folder of the places files and conflict profiles that ship with the app."""
+    return Path(__file__).resolve().parent / "data"

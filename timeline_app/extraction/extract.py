@@ -148,10 +148,12 @@ class Extractor:
         previous: list[_Found] = []
         for index, sentence in enumerate(sentences):
             found = self._read_sentence(text, sentence, paragraph, entry_place, reading, names)
-            if not found and previous and self._disputes(text, sentence):
+            dispute = None if found or not previous else self._disputes(text, sentence)
+            if dispute:
                 self._record(
-                    text, sentences[index - 1], _as_claims(previous), reading, replace=True
-                )
+                    text, sentences[index - 1], _as_claims(previous, dispute), reading,
+                    replace=True,
+                )  # fmt: skip
             if found:
                 self._record(text, sentence, found, reading)
             previous = found
@@ -185,7 +187,8 @@ class Extractor:
             explicit = [m for m in date_mentions if m.date and not m.end_date]
             if explicit:
                 reading.paragraph_date = explicit[-1]
-        subjects, context = self._subjects(text, sentence, paragraph, names)
+        all_triggers = self.vocabulary.find_triggers(text, start, end)
+        subjects, context = self._subjects(text, sentence, paragraph, names, all_triggers)
         base: tuple = ()
         if not subjects and entry_place:
             subjects = [_entry_subject(text, sentence, entry_place)]
@@ -193,14 +196,15 @@ class Extractor:
         if note is not None:
             note["places"] = [text[m.start : m.end] or entry_place for m in subjects]
             note["context"] = context
+            note["fired"] = [rule for _, rule, _ in context]
         if not subjects:
             return []
         background = triggers.BACKGROUND.search(text, start, end)
         if background and not _has_day(date_mentions):
             if note is not None:
                 note["dropped"] = [("*", f"background ({background.group(0)!r})")]
+                note["fired"] = ["background"]
             return []
-        all_triggers = self.vocabulary.find_triggers(text, start, end)
         if note is not None:
             note["triggers"] = [(t.rule, t.text) for t in all_triggers]
         if not all_triggers:
@@ -213,6 +217,13 @@ class Extractor:
             )
             if status is None:
                 if note is not None:
+                    if isinstance(because, tuple):  # the rules that dropped each trigger
+                        for tried in because:
+                            note.setdefault("fired", []).extend(rule for rule, _ in tried)
+                        because = "; ".join(
+                            " -> ".join(f"{rule} {words!r}" for rule, words in tried)
+                            for tried in because
+                        )
                     note.setdefault("dropped", []).append((_name(text, mention), because))
                 continue
             date, date_rule = self._date_for(text, mention, date_mentions, clauses, reading)
@@ -222,17 +233,16 @@ class Extractor:
             found.append(_Found(mention.place_id, status, date, mention.start, because))
         return _first_per_place(found)
 
-    def _subjects(self, text: str, sentence: Sentence, paragraph, names):
+    def _subjects(self, text: str, sentence: Sentence, paragraph, names, found_triggers=()):
         """The places the sentence speaks of, and the ones it names only as
         context: ([mention], [(place, rule, words)])."""
-        mentions = [
-            m
-            for m in self.gazetteer.find(text, sentence.start, sentence.end, scanned=names)
-            if not m.province_level
-        ]
+        found = self.gazetteer.find(text, sentence.start, sentence.end, scanned=names)
+        mentions = [m for m in found if not m.province_level]
         subjects, context = [], []
+        context += [(_name(text, m), "province level", _name(text, m)) for m in found
+                    if m.province_level]  # fmt: skip
         for mention in mentions:
-            rule = _context_rule(text, mention, sentence, paragraph)
+            rule = _context_rule(text, mention, sentence, paragraph, found_triggers)
             if rule is None:
                 subjects.append(mention)
             else:
@@ -240,6 +250,8 @@ class Extractor:
         if not subjects and triggers.ANAPHOR.search(text, sentence.start, sentence.end):
             # "Reports from Gardez suggest the city is now under Taliban control"
             subjects = [m for m in mentions if _is_weak_context(text, m, sentence)]
+            context = [c for c in context if c[0] not in {_name(text, m) for m in subjects}]
+            context += [(_name(text, m), "weak context", "from") for m in subjects]
         return subjects, context
 
     def _status(self, text, mention, all_triggers, clauses, sentence, subjects):
@@ -268,8 +280,8 @@ class Extractor:
             )
             if status is not None:
                 return status, because
-            reasons.append(" -> ".join(f"{rule} {words!r}" for rule, words in because))
-        return None, "; ".join(reasons)
+            reasons.append(because)
+        return None, tuple(reasons)
 
     def _date_for(self, text, mention, date_mentions, clauses, reading):
         clause = _clause_of(clauses, mention.start)
@@ -301,8 +313,9 @@ class Extractor:
         return context, (rule, words)
 
     @staticmethod
-    def _disputes(text: str, sentence: Sentence) -> bool:
-        return bool(triggers.DISPUTE.search(text, sentence.start, sentence.end))
+    def _disputes(text: str, sentence: Sentence) -> str | None:
+        match = triggers.DISPUTE.search(text, sentence.start, sentence.end)
+        return match.group(0) if match else None
 
     # -- recording --------------------------------------------------------------------
     def _record(self, text, sentence, found, reading, replace: bool = False) -> None:
@@ -331,6 +344,7 @@ class Extractor:
                 reading.trace[-1].setdefault("kept", []).append(
                     (item.place_id, item.status, event_date, item.because)
                 )
+                reading.trace[-1].setdefault("fired", []).extend(r for r, _ in item.because)
             if event_date is not None:
                 reading.last_event_date = date.end_date or event_date
 
@@ -372,14 +386,19 @@ def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int]
     return clauses[-1]
 
 
-def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragraph):
-    """(rule, words) when the place is named only to situate something else."""
+def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragraph, found=()):
+    """(rule, words) when the place is named only to situate something else.
+    Words that belong to a trigger ("withdrew from", "pushed them out of") are
+    not context."""
     if paragraph.dateline and paragraph.dateline[0] <= mention.start < paragraph.dateline[1]:
         return ("dateline", text[paragraph.dateline[0] : paragraph.dateline[1]].strip())
-    before = text[max(sentence.start, mention.start - 80) : mention.start]
+    offset = max(sentence.start, mention.start - 80)
+    before = text[offset : mention.start]
     for name, pattern in triggers.CONTEXT_RULES:
         match = pattern.search(before)
-        if match:
+        if match and not any(
+            t.start <= offset + match.start() < t.end + 1 for t in found
+        ):
             return (name, match.group(0).strip())
     return None
 
@@ -554,11 +573,14 @@ def _first_per_place(found: list[_Found]) -> list[_Found]:
     return unique
 
 
-def _as_claims(found: list[_Found]) -> list[_Found]:
+def _as_claims(found: list[_Found], words: str) -> list[_Found]:
     return [
-        _Found(f.place_id, "claimed", f.date, f.position) if f.status == "captured" else f
+        _Found(
+            f.place_id, "claimed", f.date, f.position,
+            (*f.because, ("dispute next sentence", words)),
+        ) if f.status == "captured" else f
         for f in found
-    ]
+    ]  # fmt: skip
 
 
 def _drop_evidence(events: dict, item: _Found, evidence: Evidence) -> None:

@@ -204,23 +204,23 @@ _CAPITAL_APPOSITION = (
 CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (name, re.compile(pattern + _CAPITAL_APPOSITION, re.I))
     for name, pattern in (
-        ("direction or route",
-         r"\b(?:to|towards?|from|out of|via|near|beyond|outside of|linking|connecting|between|"
-         r"(?:highway|road|route) (?:to|from|between|linking))"),
         ("bearing", r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"
                     r"north-east|north-west|south-east|south-west)(?:ern)?\s+of"),
         ("distance", r"\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?|mi)\b[^.;]{0,30}?"
                      r"\b(?:from|of|outside|to)"),
         ("facility in",
          r"\b(?:embassy|airport|palace|hospital|prison|consulate|base|hotel)\s+(?:in|at|near)"),
+        ("fled to",
+         r"\b(?:fled|fleeing|flee|escaped|evacuated|displaced|sought refuge)\s+"
+         r"(?:\w+\s+){0,3}(?:to|into|in|toward|towards)"),
+        ("direction or route",
+         r"\b(?:to|towards?|from|out of|via|near|beyond|outside of|linking|connecting|between|"
+         r"(?:highway|road|route) (?:to|from|between|linking))"),
         ("speaker's place",
          r"\b(?:officials?|residents?|sources?|spokesm[ae]n|lawmakers?|journalists?|reporters?|"
          r"correspondents?|witnesses|diplomats?|embassy|ministry|authorities|member|based|"
          r"(?:said|told|spoke|speaking|reported|announced|news conference|press conference))\s+"
          r"(?:\w+\s+){0,2}(?:in|from)"),
-        ("fled to",
-         r"\b(?:fled|fleeing|flee|escaped|evacuated|displaced|sought refuge)\s+"
-         r"(?:\w+\s+){0,3}(?:to|into|in|toward|towards)"),
     )
 )  # fmt: skip
 

@@ -1,0 +1,225 @@
+"""Every named extraction rule, shown on a short article of our own.
+
+Each case is one phenomenon from real news, written afresh: the rule it
+exercises, the text, and the events (place, status, date) a careful reader
+takes from it.  The last test checks that every rule in ``rules.names()`` is
+exercised by at least one case, so a rule cannot sit untested.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline_app.extraction import rules
+from timeline_app.extraction.extract import Extractor
+from timeline_app.extraction.gazetteer import Gazetteer
+from timeline_app.model import Article
+from timeline_app.paths import package_data
+
+THURSDAY = dt.date(2021, 8, 12)
+WEDNESDAY_2025 = dt.date(2025, 1, 29)
+
+# (rules exercised, text, publication date, events expected)
+AFGHAN = [
+    # -- context: places that only situate the sentence -------------------------------------
+    ({"direction or route"}, "Trucks drove on the highway to Kabul on Tuesday.", THURSDAY, set()),
+    ({"bearing", "capture verb"},
+     "The Taliban captured Ghazni, 80 miles south of Kabul, on Thursday.", THURSDAY,
+     {("Ghazni", "captured", "2021-08-12")}),
+    ({"distance", "capture verb"},
+     "Fighters seized Pul-e-Khumri, about 200 kilometres from the capital Kabul, on Tuesday.",
+     THURSDAY, {("Pul-e-Khumri", "captured", "2021-08-10")}),
+    ({"facility in"}, "Staff at the embassy in Kabul were told to leave on Tuesday.", THURSDAY,
+     set()),
+    ({"speaker's place", "fall verb"},
+     "Officials in Kabul said on Wednesday that Farah had fallen.", THURSDAY,
+     {("Farah", "captured", "2021-08-11")}),
+    ({"fled to", "entered"},
+     "Families who fled to Kabul said the insurgents entered Kunduz on Sunday.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08")}),
+    ({"dateline", "capture verb"},
+     "KABUL, Afghanistan (AP) — The Taliban captured Zaranj on Friday.", THURSDAY,
+     {("Zaranj", "captured", "2021-08-06")}),
+    ({"province level"}, "Fighting raged in several districts of Helmand province on Monday.",
+     THURSDAY, set()),
+    ({"weak context", "control phrase"},
+     "Reports from Gardez suggest the city is now under Taliban control.", THURSDAY,
+     {("Gardez", "claimed", "2021-08-12")}),
+    # -- triggers ------------------------------------------------------------------------------
+    ({"retake verb"}, "Government forces recaptured Qala-e-Naw on Wednesday.", THURSDAY,
+     {("Qala-e-Naw", "retaken", "2021-08-11")}),
+    ({"regain control"}, "The army regained control of Lashkar Gah on Monday.", THURSDAY,
+     {("Lashkar Gah", "retaken", "2021-08-09")}),
+    ({"attackers driven out"}, "In Kunduz, commandos pushed the insurgents out on Monday.",
+     THURSDAY, {("Kunduz", "retaken", "2021-08-09")}),
+    ({"liberated"}, "Troops liberated Maimana on Tuesday, officials said.", THURSDAY,
+     {("Maymana", "retaken", "2021-08-10")}),
+    ({"surrender verb"}, "Local elders surrendered Nili to the Taliban on Saturday.", THURSDAY,
+     {("Nili", "surrendered", "2021-08-07")}),
+    ({"defenders withdrew"}, "Government forces withdrew from Qalat on Thursday.", THURSDAY,
+     {("Qalat", "captured", "2021-08-12")}),
+    ({"loss verb"}, "The government lost Taloqan on Sunday.", THURSDAY,
+     {("Taloqan", "captured", "2021-08-08")}),
+    ({"take verb"}, "The Taliban took Aybak on Monday.", THURSDAY,
+     {("Aybak", "captured", "2021-08-09")}),
+    ({"flag raised"}, "In Sheberghan, their white flag was raised over the square on Friday.",
+     THURSDAY, {("Sheberghan", "captured", "2021-08-06")}),
+    ({"fighting word"}, "Heavy clashes shook Herat on Tuesday.", THURSDAY,
+     {("Herat", "contested", "2021-08-10")}),
+    ({"still held"}, "Government troops still held Kandahar on Wednesday.", THURSDAY,
+     {("Kandahar", "contested", "2021-08-11")}),
+    ({"siege word"}, "Insurgents besieged Mazar-i-Sharif on Wednesday.", THURSDAY,
+     {("Mazar-i-Sharif", "besieged", "2021-08-11")}),
+    ({"threat word"}, "The insurgents now threaten Jalalabad, residents said on Wednesday.",
+     THURSDAY, {("Jalalabad", "besieged", "2021-08-11")}),
+    ({"at the gates"}, "Fighters reached the gates of Asadabad on Wednesday.", THURSDAY,
+     {("Asadabad", "besieged", "2021-08-11")}),
+    # -- qualifiers ---------------------------------------------------------------------------
+    ({"seized part of the city"},
+     "The Taliban seized the police headquarters in Kunduz on Sunday.", THURSDAY,
+     {("Kunduz", "contested", "2021-08-08")}),
+    ({"object before place"}, "The Taliban seized weapons at a depot in Kunduz on Sunday.",
+     THURSDAY, set()),
+    ({"part of the city"}, "Parts of Lashkar Gah fell to the insurgents on Monday.", THURSDAY,
+     {("Lashkar Gah", "contested", "2021-08-09")}),
+    ({"on the outskirts"}, "Fighting raged on the outskirts of Herat on Tuesday.", THURSDAY,
+     {("Herat", "besieged", "2021-08-10")}),
+    ({"denial"}, "The governor denied that Taloqan had not fallen on Sunday.", THURSDAY,
+     {("Taloqan", "claimed", "2021-08-08")}),
+    ({"negation"}, "Kandahar has not fallen, officials insisted on Wednesday.", THURSDAY, set()),
+    ({"condition"}, "If captured, Qala-e-Naw would be the first capital to go.", THURSDAY,
+     set()),
+    ({"intent"}, "The insurgents are fighting to overrun Lashkar Gah.", THURSDAY,
+     {("Lashkar Gah", "besieged", "2021-08-12")}),
+    ({"hypothetical"}, "The capture of Kandahar would add to the momentum of the offensive.",
+     THURSDAY, set()),
+    ({"recap after"}, "After seizing Kunduz, the fighters moved on to the airport.", THURSDAY,
+     set()),
+    ({"circumstance"}, "With Herat under Taliban control, talks began on Wednesday.", THURSDAY,
+     set()),
+    ({"partial control"},
+     "The Taliban captured Ghazni's prison on Tuesday.", THURSDAY,
+     {("Ghazni", "contested", "2021-08-10")}),
+    ({"entering while fighting"}, "The Taliban entered Herat on Wednesday amid fighting.",
+     THURSDAY, {("Herat", "contested", "2021-08-11")}),
+    ({"hedge"}, "The Taliban said they had seized Firoz Koh on Friday.", THURSDAY,
+     {("Chaghcharan", "claimed", "2021-08-06")}),
+    ({"dispute next sentence"},
+     "Insurgents captured Sharana on Monday. Officials denied it.", THURSDAY,
+     {("Sharana", "claimed", "2021-08-09")}),
+    ({"background"}, "The Taliban captured Kunduz in 2015 and held it for days.", THURSDAY,
+     set()),
+    # -- dates --------------------------------------------------------------------------------
+    ({"date in clause"}, "Kunduz fell on Sunday, officials said.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08")}),
+    ({"date in sentence"}, "Fighters captured Aybak; officials confirmed it on Monday.", THURSDAY,
+     {("Aybak", "captured", "2021-08-09")}),
+    ({"relative to neighbour"},
+     "Kunduz fell on Sunday, a day after the fall of Sheberghan.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08"), ("Sheberghan", "captured", "2021-08-07")}),
+    ({"earlier in paragraph"},
+     "On Tuesday the offensive widened. Fighters captured Farah.", THURSDAY,
+     {("Farah", "captured", "2021-08-10")}),
+    ({"date heading"}, "Aug. 11:\n\nThe Taliban captured Herat.", THURSDAY,
+     {("Herat", "captured", "2021-08-11")}),
+    ({"list entry place"}, "- Aug. 8 - KUNDUZ. Fighters take the city.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08")}),
+    ({"news day"}, "The Taliban captured Ghazni on Thursday.\n\nThe militants seized Herat.",
+     THURSDAY, {("Ghazni", "captured", "2021-08-12"), ("Herat", "captured", "2021-08-12")}),
+    ({"year from the article"},
+     "The deal was signed on Feb. 29, 2020. The troops left by May 1, 2021.\n\n"
+     "Aug. 6: Zaranj falls to the Taliban.", None, {("Zaranj", "captured", "2021-08-06")}),
+    ({"year from the period"}, "Aug. 8: Kunduz falls to the Taliban.", None,
+     {("Kunduz", "captured", "2021-08-08")}),
+]
+
+
+@pytest.fixture(scope="module")
+def afghan():
+    return Extractor(Gazetteer.load())
+
+
+@pytest.fixture(scope="module")
+def congo():
+    return Extractor(Gazetteer.load(package_data() / "drc.csv"))
+
+
+def read(extractor, text, published):
+    trace: list[dict] = []
+    events = extractor.extract(Article(text=text, published=published), trace=trace)
+    found = {
+        (extractor.gazetteer.place(e.place_id).name, e.status, e.date and e.date.isoformat())
+        for e in events
+    }
+    fired = {name for note in trace for name in note.get("fired", [])}
+    return found, fired, events
+
+
+@pytest.mark.parametrize(("exercised", "text", "published", "expected"), AFGHAN)
+def test_rule_on_an_article_of_our_own(afghan, exercised, text, published, expected):
+    found, fired, _ = read(afghan, text, published)
+    assert found == expected
+    assert exercised <= fired, f"rules that did not fire: {exercised - fired}"
+
+
+# Another conflict: the same rules, with the DR Congo's places and profile.
+CONGO = [
+    ("Rebels took full control of Goma on Monday.", {("Goma", "captured", "2025-01-27")}),
+    ("Goma fell to the rebels on Monday.", {("Goma", "captured", "2025-01-27")}),
+    ("M23 fighters entered the city centre of Bukavu on Sunday.",
+     {("Bukavu", "captured", "2025-01-26")}),
+    ("The Congolese army withdrew from Bukavu on Sunday.", {("Bukavu", "captured", "2025-01-26")}),
+    ("Wazalendo fighters regained control of Goma on Tuesday.",
+     {("Goma", "retaken", "2025-01-28")}),
+    ("The M23 said it had captured Goma on Monday.", {("Goma", "claimed", "2025-01-27")}),
+    ("Lawrence Kanyuka announced that Bukavu had fallen on Sunday.",
+     {("Bukavu", "claimed", "2025-01-26")}),
+    ("Rebels advanced towards Bukavu on Tuesday.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONGO)
+def test_other_conflicts_wording(congo, text, expected):
+    found, _, _ = read(congo, text, WEDNESDAY_2025)
+    assert found == expected
+
+
+def test_the_profile_names_the_actors_not_the_core(afghan, congo):
+    """'The M23 said' is a claim only where the profile names the M23."""
+    text = "The M23 said it had taken control of Goma on Monday."
+    generic = Extractor(Gazetteer.load(package_data() / "drc.csv"), profile=None)
+    assert read(congo, text, WEDNESDAY_2025)[0] == {("Goma", "claimed", "2025-01-27")}
+    assert generic.profile.attackers  # the places file brought its profile
+    assert "Taliban" not in " ".join(p for _, _, p in rules.triggers.TRIGGER_RULES)
+
+
+def test_an_inferred_year_is_marked(afghan):
+    _, _, events = read(afghan, "Aug. 8: Kunduz falls to the Taliban.", None)
+    (event,) = events
+    assert ("year from the period", "2021") in event.evidence[0].because
+
+
+def test_an_old_undated_story_with_years_of_its_own_keeps_them(afghan):
+    text = "The agreement of March 3, 2015 failed.\n\nSept. 28: Kunduz falls to the Taliban."
+    found, _, _ = read(afghan, text, None)
+    assert found == {("Kunduz", "captured", "2015-09-28")}
+
+
+def test_anniversary_dates_the_event_a_year_earlier(congo):
+    text = "January 27, 2026 marks one year since the M23 captured Goma."
+    found, fired, _ = read(congo, text, dt.date(2026, 1, 27))
+    assert found == {("Goma", "captured", "2025-01-27")}
+    assert "anniversary" in fired
+
+
+def test_every_rule_is_exercised_by_a_test_article(afghan):
+    fired = set()
+    for _, text, published, _ in AFGHAN:
+        fired |= read(afghan, text, published)[1]
+    fired |= read(Extractor(Gazetteer.load(package_data() / "drc.csv")),
+                  "January 27, 2026 marks one year since the M23 captured Goma.",
+                  dt.date(2026, 1, 27))[1]  # fmt: skip
+    missing = [name for name in rules.names() if name not in fired]
+    assert not missing, f"rules no test article exercises: {missing}"
