@@ -249,9 +249,12 @@ def _falls(args) -> int:
     with _open_store(args) as store:
         reports = store.control_reports()
     period = args.period
-    if period is None:
-        profile = Profile.bundled_for({r["country"] for r in reports})
-        period = profile.period if profile else None
+    if period is None:  # each country's shipped profile gives its period
+        period = {}
+        for country in {r["country"] for r in reports}:
+            profile = Profile.bundled_for({country})
+            if profile and profile.period:
+                period[country] = profile.period
     changes = changes_of_control(reports, period=period)
     rows = [change.as_dict() for change in changes]
     if args.format == "json":

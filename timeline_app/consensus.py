@@ -15,7 +15,7 @@ The rules, for each place, over the reports of every source (one quote each):
   claim 0.5; a date with day precision counts in full, a week or month 0.3.  A
   later article's dated recap counts for the date it gives, like any report.
 * **The date** of a change is the date with the greatest weight; ties go to the
-  earliest.  The other dates and the claims are the **dissent**.
+  earliest.  The reports of other dates are the **dissent**.
 * **The analyst wins.**  An event an analyst confirmed, edited or added gives
   the change its date and status, with confidence 1.
 * **Confidence** (0..1) is the share of the weight behind the date, times
@@ -91,19 +91,24 @@ def _source_key(report: dict, copies: dict[str, str]) -> str:
     return copies.setdefault(words, outlet) if words else outlet
 
 
-def _within(report: dict, period: tuple[dt.date, dt.date] | None) -> bool:
+def _within(report: dict, period) -> bool:
     if report["date"] is None:
         return False
+    if isinstance(period, dict):  # one period per country
+        period = period.get(report["country"])
     if period is None:
         return True
     return period[0] <= dt.date.fromisoformat(report["date"]) <= period[1]
 
 
 def changes_of_control(
-    reports: list[dict], *, period: tuple[dt.date, dt.date] | None = None
+    reports: list[dict],
+    *,
+    period: tuple[dt.date, dt.date] | dict[str, tuple[dt.date, dt.date]] | None = None,
 ) -> list[Change]:
     """The changes of control of every place, by place and date (``reports``
-    as ``Store.control_reports`` returns them)."""
+    as ``Store.control_reports`` returns them).  ``period`` keeps the reports
+    dated inside it: one period for all, or one per country."""
     by_place: dict[str, list[dict]] = {}
     for report in reports:
         report = _as_reported(report)
@@ -180,7 +185,7 @@ def _consensus(segment: list[dict]) -> Change:
     dissent = [
         {"date": r["date"], "status": r["status"], "outlet": r["outlet"], "quote": r["quote"]}
         for r in segment
-        if r["date"] != date or r["status"] == "claimed"
+        if r["date"] != date
     ]
     published = sorted(r["published"] for r in supporting if r["published"])
     return Change(

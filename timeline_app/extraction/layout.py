@@ -32,17 +32,28 @@ _TIMESTAMP = re.compile(r"^\W*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\W*(?:\w+\W*){0,
 _LEAD_PREFIX = re.compile(r"^[\s\-*•–—]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?")
 _LEAD_SEPARATOR = re.compile(r"^\s*(?::|—|–|--|-|\.|,)?\s*")
 _CAPS_PLACE = re.compile(r"^(?P<caps>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)*)\s*(?:\.|—|–|-|:|,)")
+# A date line may stand before the dateline ("2021-08-08 KABUL - ...").
+_DATE_BEFORE = (
+    r"^(?:(?:date\s+)?\d{4}-\d\d-\d\d\s+|" + MONTH_DAY_PHRASE + r",?\s+\d{4}\s+)?"
+)
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
+    _DATE_BEFORE + r"(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
     r"(?:,\s*(?P<date>" + MONTH_DAY_PHRASE + r"(?:,?\s+\d{4})?)"
     r"|,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
-    r"(?:\s*\((?P<agency>[A-Za-z .\-]{1,30})\))?\s*(?:—|–|--|-|:)\s+"
+    r"(?:\s*\((?P<agency>[A-Za-z .,/\-]{1,30})\))?\s*(?:—|–|--|-|:)\s+"
+)
+# "Kabul, Afghanistan – ..." and "Kabul: ..." opening a paragraph.
+_TITLE_DATELINE = re.compile(
+    _DATE_BEFORE + r"(?P<place>[A-Z][a-z'’\-]+(?:[\s\-][A-Z][a-z'’\-]+){0,2})"
+    r"(?:,\s*(?P<date>" + MONTH_DAY_PHRASE + r")"
+    r"|,\s*(?:Afghanistan|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
+    r"(?:\s*\((?P<agency>[A-Za-z .,/\-]{1,30})\))?\s*(?:—|–|--|:)\s+"
 )
 
 
 # dpa and AFP write the place in mixed case: "Kabul (dpa) - ...".
 _AGENCY_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2})"
+    _DATE_BEFORE + r"(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2})"
     r"(?:,\s*(?P<date>" + MONTH_DAY_PHRASE + r"))?"
     r"\s*\((?P<agency>dpa|AFP|AP|Reuters|Xinhua|UPI|ANI|IANS|PTI|Anadolu)\)\s*(?:—|–|--|-|:)\s+"
 )
@@ -129,7 +140,9 @@ def classify(text: str, start: int, end: int) -> Paragraph:
             return Paragraph(start, end, BODY, lead_date=lead_date, entry_place=entry)
     if WEEKDAY.fullmatch(chunk.strip(" :.-–—")):
         return Paragraph(start, end, DATE_HEADING, lead_date=(start, end))
-    dateline = _DATELINE.match(chunk) or _AGENCY_DATELINE.match(chunk)
+    dateline = (
+        _DATELINE.match(chunk) or _AGENCY_DATELINE.match(chunk) or _TITLE_DATELINE.match(chunk)
+    )
     if dateline:
         return Paragraph(
             start, end, BODY,
