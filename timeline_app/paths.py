@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -19,23 +18,24 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "timeline.db"
 
 
-def _package_folder(package: str, checkout_folder: str) -> Path:
-    """A data folder shipped as ``package``; from a source checkout (the package
-    imported from the working directory) it is the project's own folder."""
-    try:
-        return Path(str(resources.files(package)))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / checkout_folder
+def _package_folder(name: str, checkout_folder: str) -> Path:
+    """A data folder shipped inside the package as ``name`` (an installed copy,
+    or a frozen bundle); from a source checkout, the project's own folder.
+    (Not importlib.resources: without __init__.py these folders are namespace
+    packages, whose files() is a MultiplexedPath that str() does not turn into
+    a path; a plain pip install then found no sample and no icon.)"""
+    inside = Path(__file__).resolve().parent / name
+    return inside if inside.is_dir() else Path(__file__).resolve().parent.parent / checkout_folder
 
 
 def seeds_dir() -> Path:
     """The bundled sample articles."""
-    return _package_folder("timeline_app.seeds", "seeds")
+    return _package_folder("seeds", "seeds")
 
 
 def resources_dir() -> Path:
     """Icons and other files the window shows."""
-    return _package_folder("timeline_app.resources", "resources")
+    return _package_folder("resources", "resources")
 
 
 def package_data() -> Path:

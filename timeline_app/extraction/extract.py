@@ -49,6 +49,9 @@ class _Reading:
     published: dt.date | None
     year_for: object = None
     trace: list | None = None
+    heading: tuple | None = None  # (status, words) of a list heading above
+    entry_date: DateMention | None = None
+    continued: DateMention | None = None
     news_day: DateMention | None = None
     section_date: DateMention | None = None
     paragraph_date: DateMention | None = None
@@ -133,16 +136,30 @@ class Extractor:
         return DateMention(0, 0, published, "week")
 
     def _read_paragraph(self, text: str, paragraph, number: int, reading: _Reading) -> None:
-        reading.paragraph_date = None
+        reading.paragraph_date = reading.continued = None
+        if paragraph.kind == layout.HEADING:
+            reading.heading = self._heading_status(text, paragraph)
+            reading.entry_date = None
         if paragraph.lead_date:
             lead = self._first_date(text, *paragraph.lead_date, reading)
             if paragraph.kind == layout.DATE_HEADING:
                 reading.section_date = lead
+                reading.entry_date = None
                 return
-            reading.paragraph_date = lead
+            reading.paragraph_date = reading.entry_date = lead
+        elif (
+            reading.entry_date is not None
+            and paragraph.kind == layout.BODY
+            and _CONTINUES.search(text, paragraph.start, paragraph.end)
+        ):
+            # a line after a dated entry that says it goes on ("August 13: ..."
+            # then "Extremists also occupy Kandahar.") continues that entry
+            reading.paragraph_date = reading.entry_date
+            reading.continued = reading.entry_date
         if paragraph.kind != layout.BODY:
             return
         entry_place = self._entry_place(text, paragraph)
+        before = len(reading.events)
         sentences = split_sentences(text, paragraph.start, paragraph.end, number)
         names = self.gazetteer.scan(text, paragraph.start, paragraph.end)
         previous: list[_Found] = []
@@ -157,6 +174,39 @@ class Extractor:
             if found:
                 self._record(text, sentence, found, reading)
             previous = found
+        if paragraph.lead_date and reading.heading and len(reading.events) == before and sentences:
+            self._list_heading_entry(text, paragraph, sentences[0], reading, names)
+
+    def _heading_status(self, text: str, paragraph):
+        """ "Provincial capitals captured by the Taliban": the status that the
+        dated entries under this heading share, with the heading's words."""
+        found = self.vocabulary.find_triggers(text, paragraph.start, paragraph.end)
+        if not found or self.gazetteer.find(text, paragraph.start, paragraph.end):
+            return None  # no trigger, or a headline about one place
+        trigger = min(found, key=lambda t: t.rank)
+        if trigger.status not in ("captured", "besieged", "contested", "retaken"):
+            return None
+        return trigger.status, text[paragraph.start : paragraph.end].strip()
+
+    def _list_heading_entry(self, text, paragraph, sentence, reading, names) -> None:
+        """ "Aug. 12 -- Herat: Afghanistan's third-largest city." under such a
+        heading: the entry's place had what the heading says."""
+        first = [m for m in self.gazetteer.find(text, paragraph.lead_date[1],
+                                                min(sentence.end, paragraph.lead_date[1] + 40),
+                                                scanned=names)
+                 if not m.province_level]  # fmt: skip
+        if not first or reading.paragraph_date is None:
+            return
+        status, words = reading.heading
+        date = reading.paragraph_date
+        because = (("list heading", words), ("date heading", text[date.start : date.end]))
+        if date.year_inferred and reading.year_for is not None:
+            because += ((reading.year_for.rule, str(date.date.year)),)
+        if reading.trace is not None:
+            reading.trace.append({"start": sentence.start, "end": sentence.end,
+                                  "places": [_name(text, first[0])]})  # fmt: skip
+        self._record(text, sentence, [_Found(first[0].place_id, status, date, first[0].start,
+                                             because)], reading)  # fmt: skip
 
     def _first_date(self, text: str, start: int, end: int, reading: _Reading):
         found = dates.find_dates(
@@ -198,7 +248,11 @@ class Extractor:
             note["context"] = context
             note["fired"] = [rule for _, rule, _ in context]
         if not subjects:
-            return []
+            near = self._fighting_near(text, sentence, context, all_triggers, date_mentions,
+                                       _clauses(text, start, end), reading)  # fmt: skip
+            if note is not None and near:
+                note["places"] = [self.gazetteer.place(f.place_id).name for f in near]
+            return _first_per_place(near)
         background = triggers.BACKGROUND.search(text, start, end)
         if background and not _has_day(date_mentions):
             if note is not None:
@@ -231,7 +285,35 @@ class Extractor:
             if date is not None and date.year_inferred and reading.year_for is not None:
                 because += ((reading.year_for.rule, str(date.date.year)),)
             found.append(_Found(mention.place_id, status, date, mention.start, because))
+        found += _coordinated(text, subjects, found, note)
+        if not found:
+            found = self._fighting_near(text, sentence, context, all_triggers, date_mentions,
+                                        clauses, reading)  # fmt: skip
         return _first_per_place(found)
+
+    def _fighting_near(self, text, sentence, context, all_triggers, date_mentions, clauses,
+                       reading) -> list[_Found]:  # fmt: skip
+        """ "Fighting 11 kilometers south of Kabul": a threat to Kabul, where the
+        fighting is close (a stated distance under NEAR_KM, or none stated)."""
+        fights = [t for t in all_triggers if t.status in ("contested", "besieged")]
+        strong = [t for t in all_triggers if t.status not in ("contested", "besieged")]
+        if not fights or strong:
+            return []
+        result = []
+        for name, rule, words in context:
+            if rule not in ("bearing", "distance"):
+                continue
+            mentions = [m for m in self.gazetteer.find(text, sentence.start, sentence.end)
+                        if _name(text, m) == name]  # fmt: skip
+            if not mentions:
+                continue
+            mention = mentions[0]
+            if not _near(text[max(sentence.start, mention.start - 80) : mention.start]):
+                continue
+            date, date_rule = self._date_for(text, mention, date_mentions, clauses, reading)
+            because = ((fights[0].rule, fights[0].text), ("fighting near", words), date_rule)
+            result.append(_Found(mention.place_id, "besieged", date, mention.start, because))
+        return result
 
     def _subjects(self, text: str, sentence: Sentence, paragraph, names, found_triggers=()):
         """The places the sentence speaks of, and the ones it names only as
@@ -304,7 +386,10 @@ class Extractor:
         if context is None:
             return None, ("news day", "none")
         if context is reading.paragraph_date:
-            rule = "earlier in paragraph"
+            sequel = _SEQUEL.search(text, *clause)
+            if sequel:  # "... then they took X": after that date, not on it
+                return None, ("sequel", sequel.group(0))
+            rule = "entry goes on" if context is reading.continued else "earlier in paragraph"
         elif context is reading.section_date:
             rule = "date heading"
         else:
@@ -403,6 +488,65 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
     return None
 
 
+_CONTINUES = re.compile(r"\b(?:also|too|as well|the same day|that day|meanwhile)\b", re.I)
+NEAR_KM = 40
+_SEQUEL = re.compile(
+    r"\b(?:then|later|subsequently|afterwards|next|since then|after that|over the past)\b", re.I
+)
+_DISTANCE = re.compile(r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kilomet|mi)", re.I)
+
+
+def _near(words: str) -> bool:
+    match = _DISTANCE.search(words)
+    if not match:
+        return True
+    number = float(match["n"].replace(",", "") or 0)
+    return number * (1.6 if match["unit"].lower().startswith("mi") else 1) <= NEAR_KM
+
+
+_COORDINATION_GLUE = re.compile(
+    r"^(?:\s|,|;|\band\b|\bor\b|&|\bas well as\b|\bthe\b|\bprovinces?\b|\brespectively\b|"
+    r"\bof their respective(?: eponymous)? provinces\b|\([^()]{0,40}\)|"
+    r"\b(?:the )?(?:provincial )?capital of\b|\bin\b|\bcentral\b|"
+    r"\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s+[Pp]rovinces?\b)|"
+    r"\b(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|"
+    r"\bin the (?:far\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"center|centre)(?:ern)?\b)*$",
+    re.I,
+)
+
+
+def _coordinated(text: str, subjects, found: list, note) -> list:
+    """ "Qal'at Naw, Herat, and Lashkar Gah come under Taliban control": places
+    listed together share what happened to the one the trigger reached."""
+    have = {f.place_id: f for f in found}
+    ordered = sorted(subjects, key=lambda m: m.start)
+    groups: list[list] = []
+    for mention in ordered:
+        if groups and _COORDINATION_GLUE.match(text[groups[-1][-1].end : mention.start]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    extra = []
+    for group in groups:
+        given = [have[m.place_id] for m in group if m.place_id in have]
+        if not given:
+            continue
+        source = given[0]
+        for mention in group:
+            if mention.place_id in have:
+                continue
+            because = (*source.because[:1], ("coordination", _name(text, ordered[0])),
+                       *source.because[1:])  # fmt: skip
+            extra.append(_Found(mention.place_id, source.status, source.date, mention.start,
+                                because))  # fmt: skip
+            have[mention.place_id] = extra[-1]
+            if note is not None:
+                note["dropped"] = [d for d in note.get("dropped", [])
+                                   if d[0] != _name(text, mention)]  # fmt: skip
+    return extra
+
+
 def _name(text: str, mention: PlaceMention) -> str:
     return text[mention.start : mention.end] or mention.place_id
 
@@ -439,6 +583,15 @@ def _is_weak_context(text: str, mention: PlaceMention, sentence: Sentence) -> bo
     return bool(triggers.WEAK_CONTEXT_BEFORE.search(before))
 
 
+_COUNT_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a dozen|dozens of|half|most|more than \w+)\s+(?:of\s+(?:the\s+)?(?:country['’]s\s+)?\d*\s*)?"
+    r"(?:(?:provincial|regional)\s+)?(?:capitals|cities|towns|districts|provinces)\b",
+    re.I,
+)
+_FINITE = re.compile(r"\b(?:are|is|was|were|has|have|had|will|would|can|could)\b")
+
+
 def _trigger_applies(text: str, trigger: triggers.Trigger, mention: PlaceMention, subjects) -> bool:
     """Bare "took"/"lost" count only with the place as their object, alone or
     in a list ("had taken Maimana and Sheberghan")."""
@@ -453,6 +606,14 @@ def _trigger_applies(text: str, trigger: triggers.Trigger, mention: PlaceMention
         return all(
             LIST_GLUE.match(text[a.end : b.start]) for a, b in zip(chain, chain[1:], strict=False)
         )
+    if _COUNT_AFTER.match(text, trigger.end):
+        return False  # "have captured 18 provincial capitals": a count, not these places
+    if trigger.end <= mention.start:
+        # "By capturing Ghazni, the Taliban are in a position to attack Kabul":
+        # the trigger's object is the nearer place.
+        nearer = [m for m in subjects if trigger.end <= m.start and m.end <= mention.start]
+        if nearer and _FINITE.search(text, nearer[-1].end, mention.start):
+            return False
     if trigger.status == "surrendered" and triggers.SURRENDER_NOUN_AFTER.match(
         text[trigger.end : trigger.end + 20]
     ):

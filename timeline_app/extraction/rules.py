@@ -62,7 +62,7 @@ _STATE = re.compile(r"^(?:in|under|into|now|currently|fully)\b", re.I)
 _RELATIVE_AFTER = re.compile(
     r"\b(?:day|days|hours?|weeks?|nights?|morning)\s+after\s+(?:the\s+)?$", re.I
 )
-_CONDITION = re.compile(r"\b(?:if|unless|whether|once)\s+(?:\w+\s+){0,3}$", re.I)
+_CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
 ALL = ("captured", "claimed", "contested", "besieged", "surrendered", "retaken")
@@ -143,13 +143,18 @@ DROP_RULES = {
     "list entry place": "a dated entry ('Aug. 8 - KUNDUZ.') names the place its sentences speak of",
     "dateline": "the dateline opening a paragraph names where the story was filed",
     "province level": "'in Helmand province' speaks of the province, not its capital",
+    "coordination": "'Qal'at Naw, Herat and Lashkar Gah come under control': a list shares",
+    "fighting near": "'fighting 11 km south of Kabul': a threat to a city the fighting is close to",
+    "list heading": "entries under 'Provincial capitals captured by the Taliban' were captured",
 }
 DATE_RULES = {
     "date in clause": "the nearest date in the place's clause",
     "date in sentence": "the nearest date in the sentence",
     "relative to neighbour": "'a day after Sheberghan': a day before the sentence's other date",
     "earlier in paragraph": "the last date read earlier in the paragraph",
+    "sequel": "'... then they took X': after the paragraph's last date, so no date of its own",
     "date heading": "the date heading ('Aug. 13:') above the paragraph",
+    "entry goes on": "a line after a dated entry that says it goes on ('also') shares its date",
     "news day": "the day the lede speaks of, or the publication week",
     "year from the article": "no year given: the year of the article's own full dates",
     "year from the period": "no year in the whole article: the year of the conflict's period",

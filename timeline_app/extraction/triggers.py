@@ -50,9 +50,10 @@ TRIGGER_RULES: tuple[tuple[str, str, str], ...] = (
     ("defenders withdrew", "captured",
      r"(?:the )?(?:{defender}) (?:withdrew|retreated|pulled out|fled|abandoned)(?: from)?"),
     ("capture verb", "captured",
-     r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|conquer(?:ed|s|ing)?"),
+     r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|conquer(?:ed|s|ing)?"
+     r"|occup(?:y|ies|ied|ying)|(?:is|are|was|were|be|been|being) controlled by"),
     ("fall verb", "captured", r"f[ae]ll(?:s|en|ing)?"),
-    ("loss verb", "captured", r"los(?:t|es|e|ing)"),
+    ("loss verb", "captured", r"los(?:t|es|e|ing)|loss of"),
     ("control phrase", "captured",
      r"(?:took|taken|take|takes|taking|gained|gains?|won|wins?|assumed|seized|established)"
      r" (?:full |complete |total |effective )?control (?:of|over)"
@@ -214,7 +215,7 @@ CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
          r"\b(?:fled|fleeing|flee|escaped|evacuated|displaced|sought refuge)\s+"
          r"(?:\w+\s+){0,3}(?:to|into|in|toward|towards)"),
         ("direction or route",
-         r"\b(?:to|towards?|from|out of|via|near|beyond|outside of|linking|connecting|between|"
+         r"\b(?:to|towards?|from|out of|via|near|beyond|outside(?: of)?|linking|connecting|between|"
          r"(?:highway|road|route) (?:to|from|between|linking))"),
         ("speaker's place",
          r"\b(?:officials?|residents?|sources?|spokesm[ae]n|lawmakers?|journalists?|reporters?|"
