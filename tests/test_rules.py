@@ -141,6 +141,10 @@ AFGHAN = [
      {("Kunduz", "captured", None)}),
     ({"dateline"}, "Kabul, Afghanistan – The Taliban have captured Aybak.", THURSDAY,
      {("Aybak", "captured", "2021-08-12")}),
+    ({"place as modifier"}, "The rebels seized several towns, alarming Herat residents.",
+     THURSDAY, set()),
+    ({"capture verb"}, "The group seized Kunduz after capturing Taloqan on Aug. 8.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08"), ("Taloqan", "captured", "2021-08-08")}),
     # -- lists -------------------------------------------------------------------------------
     ({"list heading", "date heading"},
      "Capitals captured by the Taliban\n\nAug. 6 – Zaranj: The first to go.\n\n"

@@ -33,8 +33,11 @@ _NUMBER = r"(?P<count>\d{1,3}|a few|several|an|a|one|two|three|four|five|six|sev
 
 # A month and day with no groups, for other patterns to embed ("KABUL, Aug 15 (Reuters)").
 MONTH_DAY_PHRASE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+# A date that names something ("the March 23 Movement", "the May 4 Declaration") is no date.
+_NAMING = r"(?!\s+(?:Movement|Declaration|Agreement|Accord|Revolution|Avenue|Street|Road|Square))"
 _MONTH_DAY = re.compile(
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    + _NAMING
 )
 _DAY_MONTH = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"

@@ -477,6 +477,9 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
     not context."""
     if paragraph.dateline and paragraph.dateline[0] <= mention.start < paragraph.dateline[1]:
         return ("dateline", text[paragraph.dateline[0] : paragraph.dateline[1]].strip())
+    modifier = _MODIFIER_AFTER.match(text, mention.end, sentence.end)
+    if modifier:
+        return ("place as modifier", modifier.group(0).strip())
     offset = max(sentence.start, mention.start - 80)
     before = text[offset : mention.start]
     for name, pattern in triggers.CONTEXT_RULES:
@@ -489,6 +492,11 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
 
 
 _CONTINUES = re.compile(r"\b(?:also|too|as well|the same day|that day|meanwhile)\b", re.I)
+# "among Bukavu residents": the place qualifies the people who live there.
+# (Not "Ghazni's governor fled the city as it fell", which speaks of the city.)
+_MODIFIER_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:residents?|people|civilians|population|inhabitants|dwellers)\b", re.I
+)
 NEAR_KM = 40
 _SEQUEL = re.compile(
     r"\b(?:then|later|subsequently|afterwards|next|since then|after that|over the past)\b", re.I
@@ -671,7 +679,7 @@ def _fires(rule: Qualifier, site: _Site, status: str) -> str | None:
         return None
     if rule.requires and _look(site, *rule.requires) is None:
         return None
-    if rule.unless and _look(site, *rule.unless) is not None:
+    if rule.unless and any(_look(site, *other) is not None for other in rule.unless):
         return None
     if rule.name in ("seized part of the city", "object before place") and (
         site.mention.start < site.trigger.end or site.trigger.status != "captured"

@@ -38,7 +38,7 @@ class Qualifier:
     :param effect: new status for each status it applies to; ``DROP`` removes.
     :param requires: a further (window, pattern) that must match too; the
         pattern ``"fighting"`` means another trigger says there is fighting.
-    :param unless: a (window, pattern) that stops the rule.
+    :param unless: (window, pattern) pairs any of which stops the rule.
     """
 
     name: str
@@ -61,6 +61,11 @@ _CIRCUMSTANCE = re.compile(r"^\W*with\b", re.I)
 _STATE = re.compile(r"^(?:in|under|into|now|currently|fully)\b", re.I)
 _RELATIVE_AFTER = re.compile(
     r"\b(?:day|days|hours?|weeks?|nights?|morning)\s+after\s+(?:the\s+)?$", re.I
+)
+_DATE_AFTER = re.compile(
+    r"^[^.;]{0,12}\b(?:on|late on|early on)\s+(?:\d{1,2}\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?\b",
+    re.I,
 )
 _CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
@@ -112,7 +117,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     ),
     Qualifier(
         "recap after", "before trigger", _RECAP_AFTER, {"captured": DROP, "surrendered": DROP},
-        unless=("before trigger", _RELATIVE_AFTER),
+        unless=(("before trigger", _RELATIVE_AFTER), ("after place", _DATE_AFTER)),
         doc="'after seizing Goma, the rebels ...', 'following the fall of Goma': an earlier "
         "event, not this sentence's",
     ),
@@ -143,6 +148,7 @@ DROP_RULES = {
     "list entry place": "a dated entry ('Aug. 8 - KUNDUZ.') names the place its sentences speak of",
     "dateline": "the dateline opening a paragraph names where the story was filed",
     "province level": "'in Helmand province' speaks of the province, not its capital",
+    "place as modifier": "'alarming Bukavu residents': the place qualifies the people",
     "coordination": "'Qal'at Naw, Herat and Lashkar Gah come under control': a list shares",
     "fighting near": "'fighting 11 km south of Kabul': a threat to a city the fighting is close to",
     "list heading": "entries under 'Provincial capitals captured by the Taliban' were captured",

@@ -51,7 +51,8 @@ TRIGGER_RULES: tuple[tuple[str, str, str], ...] = (
      r"(?:the )?(?:{defender}) (?:withdrew|retreated|pulled out|fled|abandoned)(?: from)?"),
     ("capture verb", "captured",
      r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|conquer(?:ed|s|ing)?"
-     r"|occup(?:y|ies|ied|ying)|(?:is|are|was|were|be|been|being) controlled by"),
+     r"|occup(?:y|ies|ied|ying)"
+     r"|(?:is|are|was|were|be|been|being) controlled by (?:the )?(?:{actor})"),
     ("fall verb", "captured", r"f[ae]ll(?:s|en|ing)?"),
     ("loss verb", "captured", r"los(?:t|es|e|ing)|loss of"),
     ("control phrase", "captured",
