@@ -71,3 +71,12 @@ def test_import_contracts_are_kept():
 def test_ruff_finds_nothing():
     result = run_tool("ruff", "check", "--no-cache", ".")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_package_the_build_lists_is_a_folder():
+    """A listed package that is a module (or gone) breaks every install."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    renamed = config.get("package-dir", {})
+    for package in config["packages"]:
+        folder = renamed.get(package, package.replace(".", "/"))
+        assert (ROOT / folder).is_dir(), f"pyproject lists {package}, but {folder}/ is no folder"
