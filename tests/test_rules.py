@@ -156,6 +156,12 @@ AFGHAN = [
     (set(), "August 8: Kunduz falls to the Taliban.\n\nThe fall of Farah followed.", None,
      {("Kunduz", "captured", "2021-08-08"), ("Farah", "captured", None)}),
     # -- dates --------------------------------------------------------------------------------
+    ({"date in clause"},
+     "Fighters overran Zaranj on Friday and then the following day pushed into Sheberghan.",
+     dt.date(2021, 8, 9), {("Zaranj", "captured", "2021-08-06"),
+                            ("Sheberghan", "captured", "2021-08-07")}),
+    ({"part of the city"}, "Troops regained control of parts of Herat on Monday.", THURSDAY,
+     {("Herat", "contested", "2021-08-09")}),
     ({"sequel"},
      "On Aug. 6, Zaranj fell. Then the fighters turned north, taking Sheberghan.", THURSDAY,
      {("Zaranj", "captured", "2021-08-06"), ("Sheberghan", "captured", None)}),

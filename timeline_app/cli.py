@@ -243,18 +243,12 @@ FALL_COLUMNS = (
 
 
 def _falls(args) -> int:
-    from .consensus import changes_of_control
-    from .extraction.profile import Profile
+    from .consensus import changes_of_control, default_periods
 
     with _open_store(args) as store:
         reports = store.control_reports()
-    period = args.period
-    if period is None:  # each country's shipped profile gives its period
-        period = {}
-        for country in {r["country"] for r in reports}:
-            profile = Profile.bundled_for({country})
-            if profile and profile.period:
-                period[country] = profile.period
+        # each country's shipped profile gives its period
+        period = args.period if args.period is not None else default_periods(store)
     changes = changes_of_control(reports, period=period)
     rows = [change.as_dict() for change in changes]
     if args.format == "json":

@@ -12,8 +12,10 @@ The rules, for each place, over the reports of every source (one quote each):
   story count once: two outlets whose quotes are the same words (case, spacing
   and punctuation aside) are one source.
 * **Weights.**  A direct report (captured, surrendered, retaken) weighs 1, a
-  claim 0.5; a date with day precision counts in full, a week or month 0.3.  A
-  later article's dated recap counts for the date it gives, like any report.
+  claim 0.5; a date with day precision counts in full, a week or month 0.3; a
+  date the sentence does not give itself (the article's news day, a date read
+  earlier in the paragraph) half.  A later article's dated recap counts for
+  the date it gives, like any report.
 * **The date** of a change is the date with the greatest weight; ties go to the
   earliest.  The reports of other dates are the **dissent**.
 * **The analyst wins.**  An event an analyst confirmed, edited or added gives
@@ -33,6 +35,7 @@ RETAKE = ("retaken",)
 NEW_CHANGE_DAYS = 45
 _DIRECT_WEIGHT = {"captured": 1.0, "surrendered": 1.0, "retaken": 1.0, "claimed": 0.5}
 _PRECISION_WEIGHT = {"day": 1.0, "week": 0.3, "month": 0.3}
+_BORROWED_DATE = {"news day", "earlier in paragraph", "entry goes on"}
 
 
 @dataclass
@@ -54,6 +57,14 @@ class Change:
     dissent: list[dict] = field(default_factory=list)
     first_reported: str | None = None
     human: bool = False
+    event_ids: list[int] = field(default_factory=list)  # the events behind the date
+
+    def dissent_range(self) -> tuple[dt.date, dt.date] | None:
+        """The earliest and latest date anybody gave for this change."""
+        days = [dt.date.fromisoformat(d["date"]) for d in self.dissent if d["date"]]
+        if not days:
+            return None
+        return min([*days, self.date]), max([*days, self.date])
 
     def as_dict(self) -> dict:
         return {
@@ -164,6 +175,8 @@ def _consensus(segment: list[dict]) -> Change:
         weight = _DIRECT_WEIGHT[report["status"]] * _PRECISION_WEIGHT.get(
             report["precision"], 0.3
         )
+        if not report["human"] and {r for r, _ in report.get("because", ())} & _BORROWED_DATE:
+            weight *= 0.5
         weights[report["date"]] = weights.get(report["date"], 0.0) + weight
         backers.setdefault(report["date"], set()).add(report["source"])
     if human:
@@ -197,4 +210,17 @@ def _consensus(segment: list[dict]) -> Change:
         outlets=sorted({r["source"] for r in supporting}),
         dissent=dissent, first_reported=published[0] if published else None,
         human=bool(human),
+        event_ids=sorted({r["event_id"] for r in supporting}),
     )  # fmt: skip
+
+
+def default_periods(store) -> dict[str, tuple[dt.date, dt.date]]:
+    """Each country's period, from the conflict profile the app ships for it."""
+    from .extraction.profile import Profile
+
+    periods = {}
+    for country in store.place_countries():
+        profile = Profile.bundled_for({country})
+        if profile and profile.period:
+            periods[country] = profile.period
+    return periods

@@ -49,6 +49,16 @@ class TimelineData:
     end: np.ndarray = field(default_factory=lambda: np.zeros(0, "f8"))  # NaN: no span
     flags: np.ndarray = field(default_factory=lambda: np.zeros(0, "i1"))  # REVIEWED | ...
     undated: int = 0
+    # The consensus view: independent sources behind each marker, and the range
+    # of dates the dissenting reports give (NaN: none).  Empty in the evidence view.
+    sources: np.ndarray = field(default_factory=lambda: np.zeros(0, "i4"))
+    low: np.ndarray = field(default_factory=lambda: np.zeros(0, "f8"))
+    high: np.ndarray = field(default_factory=lambda: np.zeros(0, "f8"))
+    hidden: int = 0  # reports left out: outside the period
+
+    @property
+    def consensus(self) -> bool:
+        return len(self.sources) == len(self.x) and len(self.x) > 0
 
     def __len__(self) -> int:
         return len(self.x)
@@ -117,6 +127,73 @@ def load(
         flags=table["flags"].copy(),
         undated=undated,
     )
+
+
+THREATS = ("contested", "besieged")
+
+
+def from_changes(
+    changes, evidence: TimelineData | None = None, order: str = "first_capture",
+    *, reviewed: set[int] = frozenset(),
+) -> TimelineData:  # fmt: skip
+    """The consensus view: one marker per change of control (``consensus.Change``)
+    with its number of sources and the range its dissent spans, beside the
+    threats and fighting of ``evidence`` (the evidence view's data), which are
+    states, not changes."""
+    lanes: dict[str, Lane] = {}
+    for change in changes:
+        lanes.setdefault(change.place_id, Lane(0, change.place_id, change.place,
+                                               change.province, change.lat))  # fmt: skip
+    keep = np.zeros(0, dtype=int)
+    if evidence is not None and len(evidence):
+        threat_codes = [STATUSES.index(s) for s in THREATS]
+        keep = np.flatnonzero(np.isin(evidence.status, threat_codes))
+        for lane in {int(evidence.lane[i]) for i in keep}:
+            known = evidence.lanes[lane]
+            lanes.setdefault(known.place_id, known)
+    first: dict[str, dt.date] = {}
+    for change in changes:
+        if change.status != "retaken":
+            first[change.place_id] = min(first.get(change.place_id, change.date), change.date)
+    keys = {
+        "first_capture": lambda lane: (first.get(lane.place_id, dt.date.max), lane.name),
+        "name": lambda lane: lane.name.lower(),
+        "north_south": lambda lane: (-(lane.lat if lane.lat is not None else -90), lane.name),
+        "province": lambda lane: (lane.province.lower(), lane.name.lower()),
+    }  # fmt: skip
+    ordered = sorted(lanes.values(), key=keys.get(order, keys["first_capture"]))
+    index = {lane.place_id: i for i, lane in enumerate(ordered)}
+    ranges = [c.dissent_range() for c in changes]
+    flags = [
+        (DISAGREE if c.dissent else 0) | (REVIEWED if c.human or set(c.event_ids) & reviewed else 0)
+        for c in changes
+    ]
+    columns = {
+        "ids": [c.event_ids[0] if c.event_ids else -1 for c in changes],
+        "x": [to_x(c.date) for c in changes],
+        "lane": [index[c.place_id] for c in changes],
+        "status": [STATUSES.index(c.status) for c in changes],
+        "flags": flags,
+        "sources": [c.sources for c in changes],
+        "low": [to_x(r[0]) if r else np.nan for r in ranges],
+        "high": [to_x(r[1]) if r else np.nan for r in ranges],
+        "end": [np.nan] * len(changes),
+    }
+    if len(keep):
+        columns["ids"] += evidence.ids[keep].tolist()
+        columns["x"] += evidence.x[keep].tolist()
+        columns["lane"] += [index[evidence.lanes[int(i)].place_id] for i in evidence.lane[keep]]
+        columns["status"] += evidence.status[keep].tolist()
+        columns["flags"] += (evidence.flags[keep] & ~DISAGREE).tolist()
+        columns["sources"] += [0] * len(keep)
+        columns["low"] += [np.nan] * len(keep)
+        columns["high"] += [np.nan] * len(keep)
+        columns["end"] += evidence.end[keep].tolist()
+    order_by_x = np.argsort(np.array(columns["x"], dtype="f8"), kind="stable")
+    types = {"ids": "i8", "x": "f8", "lane": "i4", "status": "i1", "flags": "i1",
+             "sources": "i4", "low": "f8", "high": "f8", "end": "f8"}  # fmt: skip
+    arrays = {k: np.array(v, dtype=types[k])[order_by_x] for k, v in columns.items()}
+    return TimelineData(lanes=ordered, undated=evidence.undated if evidence else 0, **arrays)
 
 
 def _first_day(table: np.ndarray, mask: np.ndarray | None = None) -> dict[int, float]:

@@ -238,3 +238,32 @@ def test_about_names_the_versions(qtbot, window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window.about_action.trigger()
     assert "Timeline 0.1.0" in shown[0] and "PySide6" in shown[0] and "sqlite-utils" in shown[0]
+
+
+def test_consensus_view_is_the_default_and_v_shows_every_report(
+    qtbot, window, answers, sample_path, tmp_path
+):
+    import_and_wait(qtbot, window, answers, [sample_path])
+    recap = tmp_path / "recap.txt"
+    recap.write_text(
+        "Published Aug. 16, 2021\n\nThe militants overran Ghazni on Thursday, Aug. 12, and "
+        "Herat fell on Aug. 13, residents said.\n\nSome said Ghazni fell on Aug. 13."
+    )
+    import_and_wait(qtbot, window, answers, [recap])
+    data = window.timeline.data
+    assert data.consensus
+    ghazni = [i for i in range(len(data)) if data.lanes[data.lane[i]].name == "Ghazni"
+              and data.sources[i] > 0]  # fmt: skip
+    assert len(ghazni) == 1  # one change of control, however many reports
+    (index,) = ghazni
+    assert data.sources[index] == 2 and data.low[index] < data.high[index]
+    window.timeline.fit_all()
+    qtbot.mouseClick(window.timeline.graphics.viewport(), Qt.MouseButton.LeftButton,
+                     pos=marker_position(window, int(data.ids[index])))  # fmt: skip
+    text = window.detail.toPlainText()
+    assert "Fell 12 Aug 2021 · 2 sources · 1 says 13 Aug" in text
+    qtbot.keyClick(window, Qt.Key.Key_V)
+    assert not window.timeline.data.consensus
+    assert len(window.timeline.data) == window.table_model.rowCount()
+    qtbot.keyClick(window, Qt.Key.Key_V)
+    assert window.timeline.data.consensus

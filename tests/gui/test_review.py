@@ -118,6 +118,10 @@ def test_a_disagreeing_article_shows_in_the_pane_and_the_filter(qtbot, loaded, a
     review.setCurrentIndex(review.findData("disagree"))
     assert sorted(window.table_model.index(r, 3).data() for r in range(window.table_model.rowCount())) == [  # noqa: E501
         "2021-08-12", "2021-08-13"]  # fmt: skip
+    # the consensus view: one change of control, the other date as its dissent range
+    data = window.timeline.data
+    assert len(data) == 1 and data.consensus and data.high[0] - data.low[0] == 86400
+    window.evidence_action.trigger()  # V: every report
     assert len(window.timeline.data) == 2
     window.filter_bar.clear()
     assert len(window.timeline.data) == 10

@@ -233,6 +233,7 @@ class Extractor:
             span_anchor=_date_of(reading.context_date()),
             year_for=_year_for(reading),
         )  # fmt: skip
+        date_mentions = _relative_to_sentence(date_mentions)
         if date_mentions and not date_mentions[-1].relative_to_event:
             explicit = [m for m in date_mentions if m.date and not m.end_date]
             if explicit:
@@ -435,6 +436,23 @@ class Extractor:
 
 
 # -- helpers (pure functions over text and offsets) ------------------------------------
+def _relative_to_sentence(mentions: list[DateMention]) -> list[DateMention]:
+    """ "overran Zaranj on Friday and then the following day pushed into
+    Sheberghan": a day relative to an event counts from the date the sentence
+    gave just before it, when it gave one."""
+    result, last = [], None
+    for mention in mentions:
+        if mention.relative_to_event and last is not None and last.date is not None:
+            mention = DateMention(
+                mention.start, mention.end, last.date + dt.timedelta(days=mention.offset_days),
+                "day", relative_to_event=True, offset_days=mention.offset_days,
+            )  # fmt: skip
+        elif not mention.relative_to_event and mention.date and not mention.end_date:
+            last = mention
+        result.append(mention)
+    return result
+
+
 def _recent(date: dt.date, published: dt.date) -> bool:
     return dt.timedelta(0) <= published - date <= NEWS_DAY_MAX_AGE
 

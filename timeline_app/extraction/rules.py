@@ -83,7 +83,8 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         doc="'seized weapons in Kunduz': the place is where, not what was taken",
     ),
     Qualifier(
-        "part of the city", "before place", triggers.PART_OF, {"captured": "contested"},
+        "part of the city", "before place", triggers.PART_OF,
+        {"captured": "contested", "retaken": "contested"},
         final=False, doc="'parts of Lashkar Gah have fallen'",
     ),
     Qualifier(
@@ -127,7 +128,8 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         doc="'With Goma under rebel control, talks began on April 18': a state, not a change",
     ),
     Qualifier(
-        "partial control", "scope", triggers.PARTIAL, {"captured": "contested"},
+        "partial control", "scope", triggers.PARTIAL,
+        {"captured": "contested", "retaken": "contested"},
         doc="'captured the prison and the police headquarters'",
     ),
     Qualifier(

@@ -58,6 +58,7 @@ class DetailPane(LocalOnlyBrowser):
             f"{html.escape(event['country'])}</p>",
             f"<p><span style='color:{style.COLOURS[status]};font-size:15pt'>●</span> "
             f"<b>{status}</b> &nbsp; {_date_text(event)}</p>",
+            _verdict_html(event),
             _review_html(event),
             _actions_html(event),
         ]
@@ -111,6 +112,17 @@ class DetailPane(LocalOnlyBrowser):
             return
         article_id, start, end = (int(v) for v in rest.split(":"))
         self.article_requested.emit(article_id, start, end)
+
+
+def _verdict_html(event: dict) -> str:
+    """ "Fell 12 Aug 2021 · 5 sources · 1 says 13 Aug", above the quotes."""
+    if not event.get("verdict"):
+        return ""
+    return (
+        "<p style='background:#eef3f8;padding:6px;font-size:12pt'>"
+        f"<b>{html.escape(event['verdict'])}</b>"
+        f" <span style='color:#555'>(confidence {event['confidence']:.2f})</span></p>"
+    )
 
 
 def _because_html(source: dict) -> str:

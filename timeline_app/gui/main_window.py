@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from .. import timeline_data
 from ..cli import events_csv
+from ..consensus import changes_of_control, default_periods
 from ..extraction.extract import Extractor
 from ..extraction.gazetteer import Gazetteer
 from ..extraction.highlight import highlight_spans
@@ -168,6 +169,11 @@ class MainWindow(QMainWindow):
         self.merge_action = self._action("&Merge With…", "Ctrl+M", lambda: self._on_action("merge"))
         self.show_rejected_action = self._action("Show &Rejected Events", None, self.refresh)
         self.show_rejected_action.setCheckable(True)
+        # The consensus view (one marker per change of control) is the default;
+        # V shows every source's report instead.
+        self.evidence_action = self._action("&Evidence View (every report)", "V",
+                                            self._on_view_mode_changed)  # fmt: skip
+        self.evidence_action.setCheckable(True)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -202,6 +208,7 @@ class MainWindow(QMainWindow):
             self.filter_action,
         ):
             view_menu.addAction(action)
+        view_menu.addAction(self.evidence_action)
         view_menu.addAction(self.show_rejected_action)
         order_menu = view_menu.addMenu("&Lane Order")
         self.order_actions = {}
@@ -275,6 +282,9 @@ class MainWindow(QMainWindow):
                 self.store.db, self.lane_order,
                 only=only, disagree=disagree, include_rejected=include_rejected,
             )  # fmt: skip
+            self.changes = {}
+            if not self.evidence_action.isChecked():
+                self.data = self._consensus_data(self.data, only)
             rows = self.store.event_rows(include_rejected=include_rejected, disagree=disagree)
             if only is not None:
                 rows = [row for row in rows if row[0] in only]
@@ -336,14 +346,33 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().blockSignals(False)
         self.table.scrollTo(self.table_model.index(row, 0))
 
+    def _consensus_data(self, evidence, only):
+        """The consensus view's markers, and which change each event backs."""
+        changes = changes_of_control(self.store.control_reports(), period=default_periods(
+            self.store))  # fmt: skip
+        if only is not None:
+            changes = [c for c in changes if set(c.event_ids) & only]
+        self.changes = {event_id: c for c in changes for event_id in c.event_ids}
+        return timeline_data.from_changes(changes, evidence, self.lane_order)
+
+    def _on_view_mode_changed(self) -> None:
+        self.timeline.legend.set_consensus(not self.evidence_action.isChecked())
+        self.refresh()
+
     def _event(self, event_id: int, quiet: bool = False) -> dict | None:
-        """One event from the database; a read error is a message, not a crash."""
+        """One event from the database; a read error is a message, not a crash.
+        In the consensus view it carries the verdict of its change of control."""
         try:
-            return self.store.event(event_id)
+            event = self.store.event(event_id)
         except StoreError as exc:
             if not quiet:
                 dialogs.show_error(self, "Cannot read the database", str(exc))
             return None
+        change = getattr(self, "changes", {}).get(event_id)
+        if event is not None and change is not None:
+            event["verdict"] = change.verdict()
+            event["confidence"] = change.confidence
+        return event
 
     def _on_timeline_selected(self, event_id: int) -> None:
         self.detail.show_event(self._event(event_id))

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 from pyqtgraph.Qt import internals
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QPen, QPixmap
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 
 from ..model import STATUSES
 from . import style
@@ -42,6 +42,40 @@ class MarkerPainter:
         frags[:, 6:9] = [1.0, 1.0, 0.0]
         frags[:, 9] = opacity
         painter.drawPixmapFragments(*self._fragments.drawargs(), self.atlas)
+
+
+def ring_radius(sources: int, marker_px: float) -> float:
+    """The ring around a consensus marker grows with its independent sources."""
+    return marker_px * 0.55 + 2.2 * min(int(sources), 8)
+
+
+def paint_source_rings(painter: QPainter, data, i0: int, i1: int, affine, marker_px) -> None:
+    """A ring per change of control backed by two or more independent sources."""
+    sx, dx, sy, dy = affine
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(QColor("#333333"), max(1.2, marker_px / 10)))
+    for index in i0 + np.flatnonzero(data.sources[i0:i1] >= 2):
+        radius = ring_radius(data.sources[index], marker_px)
+        centre = QPointF(data.x[index] * sx + dx, data.lane[index] * sy + dy)
+        painter.drawEllipse(centre, radius, radius)
+
+
+def paint_dissent_ranges(painter: QPainter, data, i0: int, i1: int, affine, marker_px) -> None:
+    """A faint bar over the days the dissenting reports give for a change."""
+    sx, dx, sy, dy = affine
+    ranged = i0 + np.flatnonzero(~np.isnan(data.low[i0:i1]))
+    if not len(ranged):
+        return
+    colour = QColor("#5b1a00")
+    colour.setAlpha(70)
+    pen = QPen(colour, max(4.0, marker_px * 0.55))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    for index in ranged:
+        y = data.lane[index] * sy + dy
+        painter.drawLine(QPointF(data.low[index] * sx + dx, y),
+                         QPointF(data.high[index] * sx + dx, y))  # fmt: skip
 
 
 def span_pen(status: str, width: float) -> QPen:

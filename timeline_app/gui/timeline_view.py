@@ -24,7 +24,13 @@ from .. import timeaxis
 from ..model import STATUSES
 from ..timeline_data import DAY, DISAGREE, REJECTED, REVIEWED, TimelineData
 from . import style
-from .markers import MarkerPainter, bin_markers, span_pen
+from .markers import (
+    MarkerPainter,
+    bin_markers,
+    paint_dissent_ranges,
+    paint_source_rings,
+    span_pen,
+)
 
 BIN_ABOVE = 20_000
 MAX_LABELS = 400  # above this many visible markers, no day labels
@@ -84,9 +90,14 @@ class EventsItem(pg.GraphicsObject):
         if i1 - i0 > BIN_ABOVE:
             px, py, status = bin_markers(px, py, status, self.data.lane[i0:i1])
             opacity = 1.0
-        if self.show_labels and i1 - i0 <= MAX_LABELS:
+        consensus = self.data.consensus
+        if consensus:
+            paint_dissent_ranges(painter, self.data, i0, i1, (sx, dx, sy, dy), self.marker_px)
+        elif self.show_labels and i1 - i0 <= MAX_LABELS:
             self._paint_disagreement(painter, i0, i1, (sx, dx, sy, dy))
         self._markers.draw(painter, px, py, status, opacity)
+        if consensus and i1 - i0 <= MAX_LABELS:
+            paint_source_rings(painter, self.data, i0, i1, (sx, dx, sy, dy), self.marker_px)
         if self.show_labels and i1 - i0 <= MAX_LABELS:
             self._paint_review_marks(painter, i0, i1, (sx, dx, sy, dy))
         if self.show_labels and len(px) <= MAX_LABELS:
@@ -242,13 +253,24 @@ class LegendBar(QWidget):
     """Every status with its colour and shape, plus the review marks; painted
     by hand so that it wraps onto more lines instead of widening the window."""
 
-    ENTRIES = [*STATUSES, "span", "reviewed", "disagree"]
-    LABELS = {"span": "span (e.g. a siege)", "reviewed": "reviewed", "disagree": "sources disagree"}
+    EVIDENCE = [*STATUSES, "span", "reviewed", "disagree"]
+    CONSENSUS = [*STATUSES, "span", "sources", "dissent", "reviewed"]
+    LABELS = {
+        "span": "span (e.g. a siege)", "reviewed": "reviewed", "disagree": "sources disagree",
+        "sources": "ring: 2+ independent sources (wider: more)",
+        "dissent": "other dates reported",
+    }  # fmt: skip
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._atlas = style.symbol_atlas(12)
         self.undated_text = ""
+        self.ENTRIES = self.CONSENSUS
+
+    def set_consensus(self, consensus: bool) -> None:
+        self.ENTRIES = self.CONSENSUS if consensus else self.EVIDENCE
+        self.updateGeometry()
+        self.update()
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def set_undated(self, text: str) -> None:
@@ -306,6 +328,14 @@ class LegendBar(QWidget):
             elif entry == "disagree":
                 painter.setPen(QPen(QColor("#5b1a00"), 1.6, Qt.PenStyle.DashLine))
                 painter.drawEllipse(QPointF(x + 7, middle), 6, 6)
+            elif entry == "sources":
+                painter.setPen(QPen(QColor("#333333"), 1.4))
+                painter.drawEllipse(QPointF(x + 7, middle), 6.5, 6.5)
+            elif entry == "dissent":
+                colour = QColor("#5b1a00")
+                colour.setAlpha(70)
+                painter.setPen(QPen(colour, 6))
+                painter.drawLine(QPointF(x + 1, middle), QPointF(x + 14, middle))
             painter.setPen(QColor("#666666" if entry == "undated" else "#222222"))
             text_x = x if entry == "undated" else x + 18
             painter.drawText(QPointF(text_x, middle + self.fontMetrics().ascent() / 2 - 1), label)

@@ -419,6 +419,15 @@ class Store:
         return [(*row[:8], _review_label(row[8], row[9], row[0] in disagree)) for row in rows]
 
     @_reading
+    def place_countries(self) -> list[str]:
+        """The countries of the places that have events."""
+        rows = self.db.execute(
+            "SELECT DISTINCT p.country FROM places p WHERE EXISTS"
+            " (SELECT 1 FROM events e WHERE e.place_id = p.id)"
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    @_reading
     def control_reports(self) -> list[dict]:
         """Every source's report of a change of control or a threat, for the
         consensus: one dict per quote (event not rejected) with the place, what
@@ -431,7 +440,7 @@ class Store:
             " coalesce(m.source_precision, e.date_precision),"
             " e.id, e.status, e.date, e.date_precision,"
             " (e.reviewed + e.edited + e.manual) > 0,"
-            " a.id, a.outlet, a.published, m.quote"
+            " a.id, a.outlet, a.published, m.quote, m.because"
             " FROM mentions m JOIN events e ON e.id = m.event_id"
             " JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = m.article_id"
             " WHERE e.rejected = 0 ORDER BY p.id, 8, a.published, a.id"
@@ -439,11 +448,12 @@ class Store:
         keys = (
             "place_id", "place", "province", "country", "lat", "lon",
             "status", "date", "precision", "event_id", "event_status", "event_date",
-            "event_precision", "human", "article_id", "outlet", "published", "quote",
+            "event_precision", "human", "article_id", "outlet", "published", "quote", "because",
         )  # fmt: skip
         reports = [dict(zip(keys, row, strict=True)) for row in rows]
         for report in reports:
             report["human"] = bool(report["human"])
+            report["because"] = [tuple(p) for p in json.loads(report["because"] or "[]")]
         return reports
 
     @_reading
