@@ -117,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
     png.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
     png.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
     png.add_argument("--title", default=None)
+    png.add_argument(
+        "--evidence", action="store_true",
+        help="draw every report instead of one marker per change of control",
+    )  # fmt: skip
     return parser
 
 
@@ -346,7 +350,8 @@ def _export_png(args) -> int:
 
     with _open_store(args) as store:
         path = export_png_headless(
-            store, args.output, width=args.width, start=args.start, end=args.end, title=args.title
-        )
+            store, args.output, width=args.width, start=args.start, end=args.end,
+            title=args.title, evidence=args.evidence,
+        )  # fmt: skip
     print(f"saved {path}")
     return 0

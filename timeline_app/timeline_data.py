@@ -148,6 +148,11 @@ def from_changes(
     if evidence is not None and len(evidence):
         threat_codes = [STATUSES.index(s) for s in THREATS]
         keep = np.flatnonzero(np.isin(evidence.status, threat_codes))
+        # a threat on the day of a change (or the day after) says nothing more
+        change_days = {(c.place_id, to_x(c.date)) for c in changes}
+        keep = np.array([i for i in keep if not any(
+            (evidence.lanes[int(evidence.lane[i])].place_id, evidence.x[i] - d) in change_days
+            for d in (0.0, DAY))], dtype=int)  # fmt: skip
         for lane in {int(evidence.lane[i]) for i in keep}:
             known = evidence.lanes[lane]
             lanes.setdefault(known.place_id, known)
@@ -194,6 +199,28 @@ def from_changes(
              "sources": "i4", "low": "f8", "high": "f8", "end": "f8"}  # fmt: skip
     arrays = {k: np.array(v, dtype=types[k])[order_by_x] for k, v in columns.items()}
     return TimelineData(lanes=ordered, undated=evidence.undated if evidence else 0, **arrays)
+
+
+def within(data: TimelineData, period: tuple[dt.date, dt.date] | None) -> TimelineData:
+    """Only the markers dated inside ``period``; ``hidden`` counts the rest (an
+    old story's events stay in the database, off this offensive's timeline)."""
+    if period is None or not len(data):
+        return data
+    inside = (data.x >= to_x(period[0]) - DAY) & (data.x <= to_x(period[1]) + DAY)
+    if inside.all():
+        return data
+    keep = {name: getattr(data, name)[inside] for name in
+            ("ids", "x", "lane", "status", "end", "flags")}  # fmt: skip
+    if data.consensus:
+        keep |= {name: getattr(data, name)[inside] for name in ("sources", "low", "high")}
+    used = sorted(set(keep["lane"].tolist()))
+    renumber = np.full(max(len(data.lanes), 1), -1, dtype="i4")
+    renumber[used] = np.arange(len(used), dtype="i4")
+    keep["lane"] = renumber[keep["lane"]]
+    return TimelineData(
+        lanes=[data.lanes[i] for i in used], undated=data.undated,
+        hidden=data.hidden + int((~inside).sum()), **keep,
+    )  # fmt: skip
 
 
 def _first_day(table: np.ndarray, mask: np.ndarray | None = None) -> dict[int, float]:

@@ -13,14 +13,20 @@ import os
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from .. import timeaxis
 from ..model import STATUSES
-from ..timeline_data import DAY, TimelineData, to_x
+from ..timeline_data import DAY, DISAGREE, REVIEWED, TimelineData, to_x
 from . import style
-from .markers import MarkerPainter, bin_markers, span_pen
+from .markers import (
+    MarkerPainter,
+    bin_markers,
+    paint_dissent_ranges,
+    paint_source_rings,
+    span_pen,
+)
 
 BASE_WIDTH = 1920.0
 
@@ -46,7 +52,7 @@ def render_timeline(
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    _draw_header(painter, layout, title, subtitle)
+    _draw_header(painter, layout, title, subtitle, consensus=data.consensus)
     _draw_lanes(painter, layout, data)
     _draw_axis(painter, layout, start, end)
     _draw_events(painter, layout, data, start, end)
@@ -85,7 +91,9 @@ def _font(pixels: float, bold: bool = False) -> QFont:
     return font
 
 
-def _draw_header(painter: QPainter, layout: _Layout, title: str, subtitle: str) -> None:
+def _draw_header(
+    painter: QPainter, layout: _Layout, title: str, subtitle: str, *, consensus: bool = False
+) -> None:
     s = layout.scale
     painter.setPen(QColor("#111111"))
     painter.setFont(layout.title_font)
@@ -109,6 +117,39 @@ def _draw_header(painter: QPainter, layout: _Layout, title: str, subtitle: str) 
     painter.drawLine(QPointF(x, 88 * s), QPointF(x + 30 * s, 88 * s))
     painter.setPen(QColor("#222222"))
     painter.drawText(QPointF(x + 36 * s, 88 * s + metrics.capHeight() / 2), "span (siege)")
+    x += 36 * s + metrics.horizontalAdvance("span (siege)") + 22 * s
+    extras = [("reviewed", "reviewed by an analyst")]
+    if consensus:
+        extras = [("ring", "ring: 2+ independent sources"), ("bar", "other dates reported"),
+                  *extras]  # fmt: skip
+    else:
+        extras.append(("disagree", "sources disagree"))
+    y = 88 * s
+    for kind, label in extras:
+        if kind == "ring":
+            painter.setPen(QPen(QColor("#333333"), max(1.2, 1.6 * s)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(x + 9 * s, y), 8 * s, 8 * s)
+        elif kind == "bar":
+            colour = QColor("#5b1a00")
+            colour.setAlpha(70)
+            painter.setPen(QPen(colour, 8 * s))
+            painter.drawLine(QPointF(x + 2 * s, y), QPointF(x + 18 * s, y))
+        elif kind == "disagree":
+            painter.setPen(QPen(QColor("#5b1a00"), 1.6 * s, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(x + 9 * s, y), 8 * s, 8 * s)
+        else:
+            _check(painter, QPointF(x + 3 * s, y - 1 * s), s)
+        painter.setPen(QColor("#222222"))
+        painter.drawText(QPointF(x + 24 * s, y + metrics.capHeight() / 2), label)
+        x += 24 * s + metrics.horizontalAdvance(label) + 22 * s
+
+
+def _check(painter: QPainter, corner: QPointF, s: float) -> None:
+    painter.setPen(QPen(QColor("#111111"), max(1.5, 2.2 * s)))
+    painter.drawLine(corner, corner + QPointF(3 * s, 3.5 * s))
+    painter.drawLine(corner + QPointF(3 * s, 3.5 * s), corner + QPointF(9 * s, -4 * s))
 
 
 def _draw_lanes(painter: QPainter, layout: _Layout, data: TimelineData) -> None:
@@ -168,9 +209,35 @@ def _draw_events(painter: QPainter, layout: _Layout, data: TimelineData, start, 
     px = layout.x_of(data.x[i0:i1], start, end)
     py = layout.y_of(data.lane[i0:i1])
     status = data.status[i0:i1]
+    marker = round(min(layout.row * 0.75, 18 * layout.scale))
+    few = i1 - i0 <= 20_000
+    # what the window draws: the consensus's dissent bars and source rings, the
+    # review checks, and (evidence view) the disagreement rings
+    affine = _affine(layout, start, end)
+    if data.consensus:
+        paint_dissent_ranges(painter, data, i0, i1, affine, marker)
     px, py, status = bin_markers(px, py, status, data.lane[i0:i1])
-    MarkerPainter(round(min(layout.row * 0.75, 18 * layout.scale))).draw(painter, px, py, status)
+    MarkerPainter(marker).draw(painter, px, py, status)
+    if data.consensus and few:
+        paint_source_rings(painter, data, i0, i1, affine, marker)
+    if few:
+        for index in i0 + np.flatnonzero(data.flags[i0:i1] & REVIEWED):
+            x, y = layout.x_of(data.x[index], start, end), layout.y_of(data.lane[index])
+            _check(painter, QPointF(x + marker * 0.2, y - marker * 0.85), layout.scale)
+        if not data.consensus:
+            painter.setPen(QPen(QColor("#5b1a00"), 1.6 * layout.scale, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for index in i0 + np.flatnonzero(data.flags[i0:i1] & DISAGREE):
+                centre = QPointF(layout.x_of(data.x[index], start, end),
+                                 layout.y_of(data.lane[index]))  # fmt: skip
+                painter.drawEllipse(centre, marker * 0.85, marker * 0.85)
     painter.setClipping(False)
+
+
+def _affine(layout: _Layout, start: float, end: float):
+    """(sx, dx, sy, dy): data x (seconds) and lane to image pixels."""
+    sx = (layout.right - layout.left) / (end - start)
+    return sx, layout.left - start * sx, layout.row, layout.top + 0.5 * layout.row
 
 
 def save_png(image: QImage, path: str | Path) -> Path:
@@ -187,15 +254,20 @@ def subtitle_for(data: TimelineData, articles: int) -> str:
     if not len(data):
         return "No dated events"
     fmt = "%d %b %Y"
+    what = "changes of control and threats" if data.consensus else "dated events"
+    hidden = f" · {data.hidden} outside the period not drawn" if data.hidden else ""
     return (
-        f"{len(data)} dated events at {len(data.lanes)} places from {articles} article(s), "
+        f"{len(data)} {what} at {len(data.lanes)} places from {articles} article(s), "
         f"{dt.datetime.fromtimestamp(first, dt.UTC):{fmt}} – "
-        f"{dt.datetime.fromtimestamp(last, dt.UTC):{fmt}}"
+        f"{dt.datetime.fromtimestamp(last, dt.UTC):{fmt}}{hidden}"
     )
 
 
-def export_png_headless(store, output, *, width=1920, start=None, end=None, title=None) -> Path:
-    """``timeline-app export-png``: no display needed."""
+def export_png_headless(
+    store, output, *, width=1920, start=None, end=None, title=None, evidence=False
+) -> Path:
+    """``timeline-app export-png``: no display needed; the consensus view unless
+    ``evidence``, as the window shows it."""
     from PySide6.QtGui import QGuiApplication
 
     from .. import timeline_data
@@ -203,7 +275,17 @@ def export_png_headless(store, output, *, width=1920, start=None, end=None, titl
     if QGuiApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         _app = QGuiApplication([])  # must live while painting
-    data = timeline_data.load(store.db)
+    from ..consensus import changes_of_control, default_periods
+
+    disagree = store.disagreeing_event_ids()
+    data = timeline_data.load(store.db, disagree=disagree)
+    periods = default_periods(store)
+    if not evidence:
+        changes = changes_of_control(store.control_reports(), period=periods)
+        data = timeline_data.from_changes(changes, data)
+    if periods:
+        period = min(p[0] for p in periods.values()), max(p[1] for p in periods.values())
+        data = timeline_data.within(data, period)
     subtitle = subtitle_for(data, store.counts()["articles"])
     if start or end:
         shown = f"{start or 'start'} to {end or 'end'}"

@@ -48,6 +48,13 @@ from .workers import Job
 MAX_RECENT = 8
 
 
+def _union(periods: dict):
+    """One period spanning every country's (the timeline shows them together)."""
+    if not periods:
+        return None
+    return min(p[0] for p in periods.values()), max(p[1] for p in periods.values())
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, settings: QSettings, gazetteer: Gazetteer | None = None):
         super().__init__()
@@ -283,8 +290,10 @@ class MainWindow(QMainWindow):
                 only=only, disagree=disagree, include_rejected=include_rejected,
             )  # fmt: skip
             self.changes = {}
+            periods = default_periods(self.store)
             if not self.evidence_action.isChecked():
-                self.data = self._consensus_data(self.data, only)
+                self.data = self._consensus_data(self.data, only, periods)
+            self.data = timeline_data.within(self.data, _union(periods))
             rows = self.store.event_rows(include_rejected=include_rejected, disagree=disagree)
             if only is not None:
                 rows = [row for row in rows if row[0] in only]
@@ -346,10 +355,9 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().blockSignals(False)
         self.table.scrollTo(self.table_model.index(row, 0))
 
-    def _consensus_data(self, evidence, only):
+    def _consensus_data(self, evidence, only, periods):
         """The consensus view's markers, and which change each event backs."""
-        changes = changes_of_control(self.store.control_reports(), period=default_periods(
-            self.store))  # fmt: skip
+        changes = changes_of_control(self.store.control_reports(), period=periods)
         if only is not None:
             changes = [c for c in changes if set(c.event_ids) & only]
         self.changes = {event_id: c for c in changes for event_id in c.event_ids}

@@ -46,7 +46,7 @@ class MarkerPainter:
 
 def ring_radius(sources: int, marker_px: float) -> float:
     """The ring around a consensus marker grows with its independent sources."""
-    return marker_px * 0.55 + 2.2 * min(int(sources), 8)
+    return marker_px * 0.62 + 1.1 * min(int(sources), 6)
 
 
 def paint_source_rings(painter: QPainter, data, i0: int, i1: int, affine, marker_px) -> None:

@@ -29,6 +29,7 @@ from .markers import (
     bin_markers,
     paint_dissent_ranges,
     paint_source_rings,
+    ring_radius,
     span_pen,
 )
 
@@ -166,6 +167,8 @@ class EventsItem(pg.GraphicsObject):
         painter.setPen(QColor("#444444"))
         right_edge: dict[int, float] = {}
         offset = self.marker_px / 2 + 3
+        if self.data.consensus:  # clear of the widest ring
+            offset = ring_radius(6, self.marker_px) + 2
         for x_px, y_px, seconds, lane in zip(px, py, xs, lanes, strict=True):
             text = _day_label(seconds)
             label = self._label_cache.get(text)
@@ -424,7 +427,12 @@ class TimelineView(QWidget):
         self.overview.getViewBox().setYRange(-0.8, lanes - 0.2, padding=0)
         start, end = data.span()
         self.overview.getViewBox().setXRange(start - DAY, end + DAY, padding=0.02)
-        suffix = f"{data.undated} event(s) with unknown date: see the table" if data.undated else ""
+        notes = []
+        if data.undated:
+            notes.append(f"{data.undated} event(s) with unknown date: see the table")
+        if data.hidden:
+            notes.append(f"{data.hidden} dated outside the conflict's period, not drawn")
+        suffix = " · ".join(notes)
         self.legend.set_undated(suffix)
         self.fit_busiest()
 
