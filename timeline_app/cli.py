@@ -71,11 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--gazetteer", type=Path, metavar="FILE",
         help="places file (CSV or JSON) instead of the bundled Afghan one",
     )  # fmt: skip
+    imp.add_argument(
+        "--period", type=_period, metavar="FROM..TO",
+        help="the period of the offensive, kept in the database (reports outside it are "
+        "stored but not drawn or counted in falls)",
+    )  # fmt: skip
 
     events = commands.add_parser(
         "events", parents=[common], help="print every event with its sources"
     )
-    events.add_argument("--format", choices=("json", "csv"), default="json")
+    events.add_argument("--format", choices=("json", "csv", "acled"), default="json")
 
     articles = commands.add_parser("articles", parents=[common], help="list imported articles")
     articles.add_argument("--format", choices=("text", "json"), default="text")
@@ -117,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     png.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
     png.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
     png.add_argument("--title", default=None)
+    png.add_argument("--period", type=_period, metavar="FROM..TO",
+                     help="only what is dated in this period (default: the database's)")
     png.add_argument(
         "--evidence", action="store_true",
         help="draw every report instead of one marker per change of control",
@@ -184,6 +191,8 @@ def _import(args) -> int:
 
     gazetteer = Gazetteer.load(args.gazetteer) if args.gazetteer else Gazetteer.load()
     with _open_store(args) as store:
+        if args.period is not None:
+            store.set_period(args.period)
         report = import_paths(args.paths, store, gazetteer, published=args.published)
     for problem in report.failed:
         print(f"error: {problem.line()}", file=sys.stderr)
@@ -204,9 +213,49 @@ def _events(args) -> int:
     if args.format == "json":
         json.dump(events, sys.stdout, ensure_ascii=False, indent=2)
         print()
+    elif args.format == "acled":
+        sys.stdout.write(events_acled(events))
     else:
         sys.stdout.write(events_csv(events))
     return 0
+
+
+ACLED_COLUMNS = (
+    "event_date", "time_precision", "event_type", "sub_event_type", "country", "admin1",
+    "location", "latitude", "longitude", "geo_precision", "source", "notes",
+)  # fmt: skip
+# Our statuses in ACLED's vocabulary (README: "ACLED-like export").
+ACLED_TYPES = {
+    "captured": ("Strategic developments", "Non-state actor overtakes territory"),
+    "claimed": ("Strategic developments", "Non-state actor overtakes territory"),
+    "surrendered": ("Strategic developments", "Non-violent transfer of territory"),
+    "retaken": ("Battles", "Government regains territory"),
+    "contested": ("Battles", "Armed clash"),
+    "besieged": ("Battles", "Armed clash"),
+}
+ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
+
+
+def events_acled(events: list[dict]) -> str:
+    """One row per dated, not rejected event in ACLED-like columns, for analysts
+    who merge our events with ACLED's."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ACLED_COLUMNS)
+    for event in events:
+        if event["rejected"] or not event["date"]:
+            continue
+        event_type, sub_event_type = ACLED_TYPES[event["status"]]
+        sources = event["sources"]
+        outlets = list(dict.fromkeys(s["outlet"] or "unknown outlet" for s in sources))
+        quote = sources[0]["quote"] if sources else ""
+        note = f"{event['status']}: {quote}" + (" (claim)" if event["status"] == "claimed" else "")
+        writer.writerow([
+            event["date"], ACLED_TIME_PRECISION.get(event["date_precision"], 3), event_type,
+            sub_event_type, event["country"], event["province"], event["place"],
+            event["lat"], event["lon"], 1, "; ".join(outlets), note,
+        ])  # fmt: skip
+    return out.getvalue()
 
 
 def events_csv(events: list[dict]) -> str:
@@ -351,7 +400,7 @@ def _export_png(args) -> int:
     with _open_store(args) as store:
         path = export_png_headless(
             store, args.output, width=args.width, start=args.start, end=args.end,
-            title=args.title, evidence=args.evidence,
+            title=args.title, evidence=args.evidence, period=args.period,
         )  # fmt: skip
     print(f"saved {path}")
     return 0

@@ -215,9 +215,13 @@ def _consensus(segment: list[dict]) -> Change:
 
 
 def default_periods(store) -> dict[str, tuple[dt.date, dt.date]]:
-    """Each country's period, from the conflict profile the app ships for it."""
+    """Each country's period: the database's own (set by the analyst), else the
+    one of the conflict profile the app ships for that country."""
     from .extraction.profile import Profile
 
+    own = store.period()
+    if own is not None:
+        return dict.fromkeys(store.place_countries() or [""], own)
     periods = {}
     for country in store.place_countries():
         profile = Profile.bundled_for({country})

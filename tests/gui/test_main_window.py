@@ -1,3 +1,4 @@
+import datetime as dt
 import sqlite3
 import sys
 
@@ -7,6 +8,7 @@ from PySide6.QtGui import QDropEvent, QImage
 from timeline_app.gui import main_window as main_window_module
 from timeline_app.gui.dialogs import ExportOptions
 from timeline_app.services import store_articles as real_store_articles
+from timeline_app.timeline_data import to_x
 
 from .conftest import import_and_wait
 
@@ -267,3 +269,27 @@ def test_consensus_view_is_the_default_and_v_shows_every_report(
     assert len(window.timeline.data) == window.table_model.rowCount()
     qtbot.keyClick(window, Qt.Key.Key_V)
     assert window.timeline.data.consensus
+
+
+def test_a_period_set_from_the_window_hides_what_lies_outside(
+    qtbot, window, answers, sample_path, monkeypatch
+):
+    import_and_wait(qtbot, window, answers, [sample_path])
+    drawn = len(window.timeline.data)
+    asked = []
+
+    def ask(parent, current, suggested):
+        asked.append((current, suggested))
+        return dt.date(2021, 8, 11), dt.date(2021, 9, 10)
+
+    monkeypatch.setattr(main_window_module.dialogs, "ask_period", ask)
+    window.period_action.trigger()
+    assert asked[0][0] is None and asked[0][1] == (dt.date(2021, 5, 1), dt.date(2021, 9, 10))
+    assert window.store.period() == (dt.date(2021, 8, 11), dt.date(2021, 9, 10))
+    data = window.timeline.data
+    assert 0 < len(data) < drawn and data.hidden > 0
+    assert all(x >= to_x(dt.date(2021, 8, 10)) for x in data.x)
+    assert "outside the conflict's period" in window.timeline.legend.undated_text
+    monkeypatch.setattr(main_window_module.dialogs, "ask_period", lambda *a: "clear")
+    window.period_action.trigger()
+    assert window.store.period() is None and len(window.timeline.data) == drawn

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QRadioButton,
     QSpinBox,
@@ -201,6 +202,70 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+
+class PeriodDialog(QDialog):
+    """The period of the offensive this database follows."""
+
+    def __init__(self, parent, current, suggested) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Period of the Offensive")
+        shown = current or suggested
+        self.start = QLineEdit(shown[0].isoformat() if shown else "")
+        self.end = QLineEdit(shown[1].isoformat() if shown else "")
+        for field in (self.start, self.end):
+            field.setPlaceholderText("YYYY-MM-DD")
+        self.message = QLabel(
+            "Reports dated outside the period stay in the database but are not drawn,\n"
+            "exported or counted in the consensus."
+        )
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b00020")
+        form = QFormLayout(self)
+        form.addRow(self.message)
+        form.addRow("From", self.start)
+        form.addRow("To", self.end)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Reset
+        )  # fmt: skip
+        buttons.button(QDialogButtonBox.StandardButton.Reset).setText("Use the Profile's Period")
+        buttons.button(QDialogButtonBox.StandardButton.Reset).clicked.connect(self._clear)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.result_period = None
+
+    def _clear(self) -> None:
+        self.result_period = "clear"
+        self.accept()
+
+    def _accept(self) -> None:
+        period = parse_period(self.start.text(), self.end.text())
+        if isinstance(period, str):
+            self.error.setText(period)
+            return
+        self.result_period = period
+        self.accept()
+
+
+def parse_period(start: str, end: str):
+    """(from, to), or a one-line reason why not."""
+    first, last = _parse(start), _parse(end)
+    if first is None or last is None:
+        return "Give both dates as YYYY-MM-DD."
+    if last < first:
+        return "The period ends before it starts."
+    return first, last
+
+
+def ask_period(parent, current, suggested):
+    """A new period, "clear" to use the profile's, or None when cancelled."""
+    dialog = PeriodDialog(parent, current, suggested)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_period
 
 
 def ask_export_options(parent) -> ExportOptions | None:

@@ -264,7 +264,8 @@ def subtitle_for(data: TimelineData, articles: int) -> str:
 
 
 def export_png_headless(
-    store, output, *, width=1920, start=None, end=None, title=None, evidence=False
+    store, output, *, width=1920, start=None, end=None, title=None, evidence=False,
+    period=None,
 ) -> Path:
     """``timeline-app export-png``: no display needed; the consensus view unless
     ``evidence``, as the window shows it."""
@@ -279,9 +280,11 @@ def export_png_headless(
 
     disagree = store.disagreeing_event_ids()
     data = timeline_data.load(store.db, disagree=disagree)
-    periods = default_periods(store)
+    periods = default_periods(store) if period is None else {"": period}
     if not evidence:
-        changes = changes_of_control(store.control_reports(), period=periods)
+        changes = changes_of_control(
+            store.control_reports(), period=period if period is not None else periods
+        )
         data = timeline_data.from_changes(changes, data)
     if periods:
         period = min(p[0] for p in periods.values()), max(p[1] for p in periods.values())

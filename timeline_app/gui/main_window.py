@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.evidence_action = self._action("&Evidence View (every report)", "V",
                                             self._on_view_mode_changed)  # fmt: skip
         self.evidence_action.setCheckable(True)
+        self.period_action = self._action("Set &Period…", None, self._on_set_period)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         ):
             view_menu.addAction(action)
         view_menu.addAction(self.evidence_action)
+        view_menu.addAction(self.period_action)
         view_menu.addAction(self.show_rejected_action)
         order_menu = view_menu.addMenu("&Lane Order")
         self.order_actions = {}
@@ -362,6 +364,25 @@ class MainWindow(QMainWindow):
             changes = [c for c in changes if set(c.event_ids) & only]
         self.changes = {event_id: c for c in changes for event_id in c.event_ids}
         return timeline_data.from_changes(changes, evidence, self.lane_order)
+
+    def _on_set_period(self) -> None:
+        try:
+            current, suggested = self.store.period(), self.store.article_span()
+        except StoreError as exc:
+            dialogs.show_error(self, "Cannot read the database", str(exc))
+            return
+        if current is None:
+            defaults = default_periods(self.store)
+            suggested = _union(defaults) or suggested
+        answer = dialogs.ask_period(self, current, suggested)
+        if answer is None:
+            return
+        try:
+            self.store.set_period(None if answer == "clear" else answer)
+        except StoreError as exc:
+            dialogs.show_error(self, "Cannot change the period", str(exc))
+            return
+        self.refresh()
 
     def _on_view_mode_changed(self) -> None:
         self.timeline.legend.set_consensus(not self.evidence_action.isChecked())

@@ -107,4 +107,11 @@ def m004_rules(db: Database) -> None:
     db["mentions"].add_column("because", str)
 
 
+@migrations()
+def m005_settings(db: Database) -> None:
+    """Settings that belong to the database, not the machine: the period of the
+    offensive it follows (reports dated outside it stay, off the timeline)."""
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

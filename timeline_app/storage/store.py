@@ -419,6 +419,37 @@ class Store:
         return [(*row[:8], _review_label(row[8], row[9], row[0] in disagree)) for row in rows]
 
     @_reading
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """The period set for this database (``set_period``), or None."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = 'period'").fetchone()
+        if not row or not row[0]:
+            return None
+        start, _, end = row[0].partition("..")
+        return dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+
+    def set_period(self, period: tuple[dt.date, dt.date] | None) -> None:
+        """Keep the period of the offensive in the file itself; None forgets it."""
+        self._check_writable()
+        with self.db.atomic():
+            if period is None:
+                self.db.execute("DELETE FROM settings WHERE key = 'period'")
+            else:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO settings (key, value) VALUES ('period', ?)",
+                    [f"{period[0].isoformat()}..{period[1].isoformat()}"],
+                )
+
+    @_reading
+    def article_span(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last publication date of the articles."""
+        row = self.db.execute(
+            "SELECT min(published), max(published) FROM articles WHERE published IS NOT NULL"
+        ).fetchone()
+        if not row or not row[0]:
+            return None
+        return dt.date.fromisoformat(row[0]), dt.date.fromisoformat(row[1])
+
+    @_reading
     def place_countries(self) -> list[str]:
         """The countries of the places that have events."""
         rows = self.db.execute(
