@@ -184,6 +184,9 @@ AFGHAN = [
     ({"year from the article"},
      "The deal was signed on Feb. 29, 2020. The troops left by May 1, 2021.\n\n"
      "Aug. 6: Zaranj falls to the Taliban.", None, {("Zaranj", "captured", "2021-08-06")}),
+    ({"publication date from the text"},
+     "A photo taken in Herat on August 13, 2021 shows fighters.\n\n"
+     "The Taliban captured Herat on Friday.", None, {("Herat", "captured", "2021-08-13")}),
     ({"year from the period"}, "Aug. 8: Kunduz falls to the Taliban.", None,
      {("Kunduz", "captured", "2021-08-08")}),
 ]

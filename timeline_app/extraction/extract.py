@@ -52,6 +52,7 @@ class _Reading:
     heading: tuple | None = None  # (status, words) of a list heading above
     entry_date: DateMention | None = None
     continued: DateMention | None = None
+    clue: tuple | None = None  # (rule, words) when the date came from a caption
     news_day: DateMention | None = None
     section_date: DateMention | None = None
     paragraph_date: DateMention | None = None
@@ -85,11 +86,17 @@ class Extractor:
         """The article's events.  ``trace``, when given, receives one dict per
         sentence read: places, context, triggers, events kept and dropped."""
         text = article.text
-        reading = _Reading(article.published, trace=trace)
-        if article.published is None:
+        published = article.published
+        clue = None if published else _publication_clue(text)
+        if clue is not None:  # "footage in Goma on January 27, 2025" under a photo
+            published, reading_clue = clue
+        reading = _Reading(published, trace=trace)
+        if clue is not None:
+            reading.clue = ("publication date from the text", reading_clue)
+        if published is None:
             reading.year_for = self._year_source(text)
         paragraphs = layout.paragraphs(text)
-        reading.news_day = self._news_day(text, paragraphs, article.published)
+        reading.news_day = self._news_day(text, paragraphs, published)
         for number, paragraph in enumerate(paragraphs):
             self._read_paragraph(text, paragraph, number, reading)
         return sorted(
@@ -406,8 +413,9 @@ class Extractor:
     # -- recording --------------------------------------------------------------------
     def _record(self, text, sentence, found, reading, replace: bool = False) -> None:
         for item in found:
+            because = item.because + ((reading.clue,) if reading.clue else ())
             evidence = Evidence(
-                text[sentence.start : sentence.end], sentence.start, sentence.end, item.because
+                text[sentence.start : sentence.end], sentence.start, sentence.end, because
             )
             if replace:
                 _drop_evidence(reading.events, item, evidence)
@@ -428,14 +436,31 @@ class Extractor:
                 event.evidence.append(evidence)
             if reading.trace is not None:
                 reading.trace[-1].setdefault("kept", []).append(
-                    (item.place_id, item.status, event_date, item.because)
+                    (item.place_id, item.status, event_date, because)
                 )
-                reading.trace[-1].setdefault("fired", []).extend(r for r, _ in item.because)
+                reading.trace[-1].setdefault("fired", []).extend(r for r, _ in because)
             if event_date is not None:
                 reading.last_event_date = date.end_date or event_date
 
 
 # -- helpers (pure functions over text and offsets) ------------------------------------
+_CLUE_LINE = re.compile(
+    r"^[^\n]*\b(?:photo|video|footage|picture|image|grab|published|updated|posted)\b[^\n]*$",
+    re.I | re.M,
+)
+
+
+def _publication_clue(text: str):
+    """An undated article's own word for when it was written: the latest full
+    date on a caption or a "Published/Updated" line, with its words."""
+    best = None
+    for line in _CLUE_LINE.finditer(text[:6000]):
+        for date in dates.full_dates(line.group(0)):
+            if best is None or date > best[0]:
+                best = (date, line.group(0).strip()[:80])
+    return best
+
+
 def _relative_to_sentence(mentions: list[DateMention]) -> list[DateMention]:
     """ "overran Zaranj on Friday and then the following day pushed into
     Sheberghan": a day relative to an event counts from the date the sentence

@@ -164,6 +164,8 @@ DATE_RULES = {
     "date heading": "the date heading ('Aug. 13:') above the paragraph",
     "entry goes on": "a line after a dated entry that says it goes on ('also') shares its date",
     "news day": "the day the lede speaks of, or the publication week",
+    "publication date from the text": "an undated article's caption or 'Updated' line "
+    "with a full date stands for its publication date",
     "year from the article": "no year given: the year of the article's own full dates",
     "year from the period": "no year in the whole article: the year of the conflict's period",
     "anniversary": "'January 27, 2026 marks one year since ... captured Goma': a year earlier",
