@@ -402,3 +402,19 @@ def test_default_period_of_a_two_country_database_drops_neither_country(store, t
     assert [(r["place"], r["date"]) for r in by_default] == [
         ("Goma", "2025-01-27"), ("Kunduz", "2021-08-08")
     ]  # fmt: skip
+
+
+def test_a_lone_retaking_amid_reports_of_the_fall_is_dissent_not_a_change(
+    store, tmp_path, falls
+):
+    second = ("Frontier Radio", "2021-07-08",
+              "Qala-e-Naw was seized by the Taliban on Wednesday, witnesses told the radio.")
+    again = ("Mountain Herald", "2021-07-16",
+             "The Taliban captured Qala-e-Naw on Thursday, residents said.")  # fmt: skip
+    add(store, tmp_path / "articles", QALA_FALL, second, QALA_RETAKEN, again)
+    rows = rows_for(falls(store), "Qala-e-Naw")
+    assert [(r["status"], r["date"], r["sources"]) for r in rows] == [
+        ("captured", "2021-07-07", 2)
+    ]
+    assert {(d["status"], d["date"]) for d in rows[0]["dissent"]} == {
+        ("retaken", "2021-07-09"), ("captured", "2021-07-15")}

@@ -270,6 +270,13 @@ def test_anniversary_dates_the_event_a_year_earlier(congo):
     assert "anniversary" in fired
 
 
+def test_a_day_before_the_fall_dates_the_fall_later(congo):
+    text = "22 January: Families arrived in Goma five days before it falls to the rebels."
+    found, fired, _ = read(congo, text, None)
+    assert found == {("Goma", "captured", "2025-01-27")}
+    assert "relative to neighbour" in fired
+
+
 def test_every_rule_is_exercised_by_a_test_article(afghan):
     fired = set()
     for _, text, published, _ in AFGHAN:

@@ -7,7 +7,9 @@ The rules, for each place, over the reports of every source (one quote each):
   closes that fall; a fall reported after the retaking opens the next change.
   Falls more than ``NEW_CHANGE_DAYS`` after the first date of the current fall
   are another change (a city does not fall twice without being retaken; an old
-  story's fall stays its own row instead of disputing this one).
+  story's fall stays its own row instead of disputing this one).  A retaking
+  reported by a single source, fewer than the fall around it, is dissent of
+  that fall rather than a change.
 * **Independent sources.**  Reports count by outlet, and copies of one wire
   story count once: two outlets whose quotes are the same words (case, spacing
   and punctuation aside) are one source.
@@ -128,7 +130,7 @@ def changes_of_control(
     changes: list[Change] = []
     for place_reports in by_place.values():
         place_reports.sort(key=lambda r: (r["date"], r["published"] or ""))
-        for segment in _segments(place_reports):
+        for segment in _without_weak_retakes(_segments(place_reports)):
             changes.append(_consensus(segment))
     changes.sort(key=lambda c: (c.place, c.date))
     return changes
@@ -162,6 +164,36 @@ def _segments(reports: list[dict]) -> list[list[dict]]:
     if current:
         segments.append(current)
     return segments
+
+
+def _sources(segment: list[dict]) -> int:
+    copies: dict[str, str] = {}
+    return len({_source_key(r, copies) for r in segment})
+
+
+def _without_weak_retakes(segments: list[list[dict]]) -> list[list[dict]]:
+    """A retaking that fewer independent sources report than the fall before
+    it, between two reports of that fall, is dissent of the fall, not a change
+    ("the army says it retook the TV building" amid reports of the city's fall)."""
+    result: list[list[dict]] = []
+    index = 0
+    while index < len(segments):
+        segment = segments[index]
+        if (
+            result and index + 1 < len(segments)
+            and segment[0]["status"] in RETAKE and result[-1][0]["status"] not in RETAKE
+            and segments[index + 1][0]["status"] not in RETAKE
+            and _sources(segment) < min(2, _sources(result[-1]) + 1)
+            and _sources(segment) < _sources(result[-1])
+            and (dt.date.fromisoformat(segments[index + 1][0]["date"])
+                 - dt.date.fromisoformat(result[-1][0]["date"])).days <= NEW_CHANGE_DAYS
+        ):  # fmt: skip
+            result[-1] = result[-1] + segment + segments[index + 1]
+            index += 2
+            continue
+        result.append(segment)
+        index += 1
+    return result
 
 
 def _consensus(segment: list[dict]) -> Change:

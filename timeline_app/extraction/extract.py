@@ -386,6 +386,14 @@ class Extractor:
                 shifted = DateMention(nearest.start, nearest.end, earlier, nearest.precision)
                 return shifted, ("anniversary", text[nearest.start : anniversary.end()])
             date = _relative_to_neighbour(text, nearest, mention, date_mentions, reading)
+            if (date is nearest and nearest.relative_to_event and nearest.date
+                    and text[nearest.start : nearest.end].lower().endswith(("before", "after"))
+                    and _EVENT_AFTER_PHRASE.match(text, nearest.end)):  # fmt: skip
+                # "arriving five days before it falls": the fall is five days later
+                later = nearest.date - dt.timedelta(days=2 * nearest.offset_days)
+                flipped = DateMention(nearest.start, nearest.end, later, "day",
+                                      relative_to_event=True, offset_days=-nearest.offset_days)
+                return flipped, ("relative to neighbour", text[nearest.start : nearest.end])
             rule = "relative to neighbour" if date is not nearest else (
                 "date in clause" if in_clause else "date in sentence"
             )
@@ -444,6 +452,11 @@ class Extractor:
 
 
 # -- helpers (pure functions over text and offsets) ------------------------------------
+# "... five days before it falls": the event follows the relative phrase
+_EVENT_AFTER_PHRASE = re.compile(
+    r"\s+(?:it|the (?:city|town|capital)|[A-Z][\w\-]+)\s+(?:falls|fell|is (?:captured|taken|seized)"
+    r"|was (?:captured|taken|seized)|surrendered|is retaken|was retaken)\b"
+)
 _CLUE_LINE = re.compile(
     r"^[^\n]*\b(?:photo|video|footage|picture|image|grab|published|updated|posted)\b[^\n]*$",
     re.I | re.M,
