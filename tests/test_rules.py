@@ -54,6 +54,8 @@ AFGHAN = [
      {("Lashkar Gah", "retaken", "2021-08-09")}),
     ({"attackers driven out"}, "In Kunduz, commandos pushed the insurgents out on Monday.",
      THURSDAY, {("Kunduz", "retaken", "2021-08-09")}),
+    ({"attackers withdrew"}, "The insurgents withdrew from Kunduz on Monday.", THURSDAY,
+     {("Kunduz", "retaken", "2021-08-09")}),
     ({"liberated"}, "Troops liberated Maimana on Tuesday, officials said.", THURSDAY,
      {("Maymana", "retaken", "2021-08-10")}),
     ({"surrender verb"}, "Local elders surrendered Nili to the Taliban on Saturday.", THURSDAY,
@@ -248,7 +250,7 @@ def test_the_profile_names_the_actors_not_the_core(afghan, congo):
     generic = Extractor(Gazetteer.load(package_data() / "drc.csv"), profile=None)
     assert read(congo, text, WEDNESDAY_2025)[0] == {("Goma", "claimed", "2025-01-27")}
     assert generic.profile.attackers  # the places file brought its profile
-    assert "Taliban" not in " ".join(p for _, _, p in rules.triggers.TRIGGER_RULES)
+    assert "Taliban" not in " ".join(rule[2] for rule in rules.triggers.TRIGGER_RULES)
 
 
 def test_an_inferred_year_is_marked(afghan):

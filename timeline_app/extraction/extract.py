@@ -245,6 +245,8 @@ class Extractor:
             explicit = [m for m in date_mentions if m.date and not m.end_date]
             if explicit:
                 reading.paragraph_date = explicit[-1]
+        if not entry_place and not any(start <= name[0] < end for name in names):
+            return []  # no place named: nothing to read (and no triggers to look for)
         all_triggers = self.vocabulary.find_triggers(text, start, end)
         subjects, context = self._subjects(text, sentence, paragraph, names, all_triggers)
         base: tuple = ()

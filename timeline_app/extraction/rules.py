@@ -178,7 +178,7 @@ def names() -> list[str]:
         *DROP_RULES,
         "weak context",
         *(name for name, _ in triggers.CONTEXT_RULES),
-        *(name for name, _, _ in triggers.TRIGGER_RULES),
+        *dict.fromkeys(rule[0] for rule in triggers.TRIGGER_RULES),
         *(q.name for q in QUALIFIERS),
         *DATE_RULES,
     ]

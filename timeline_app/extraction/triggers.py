@@ -30,17 +30,22 @@ GENERIC_DEFENDERS = (
     r"security forces", r"(?:the )?(?:government|regime) troops", r"soldiers", r"troops",
 )  # fmt: skip
 
-# The trigger rules: (name, status, pattern).  ``{actor}`` stands for any
-# attacker (generic or named by the profile), ``{defender}`` for the other side.
-TRIGGER_RULES: tuple[tuple[str, str, str], ...] = (
+# The trigger rules: (name, status, pattern[, who]).  ``{actor}`` stands for any
+# attacker (generic or named by the profile), ``{defender}`` for the other side;
+# ``who``, when given, must name the side just before the trigger.  (A pattern
+# that begins with the list of actors is tried at every position of the text:
+# five times slower than one that begins with its verb.)
+TRIGGER_RULES: tuple[tuple, ...] = (
     ("retake verb", "retaken", r"retook|retake[ns]?|retaking|recaptur(?:ed|es|e|ing)"),
     ("regain control", "retaken",
      r"regain(?:ed|s|ing)?(?:\s+(?:full\s+)?control(?:\s+of)?)?"
      r"|(?:took|taken|take|takes|won|win) back(?:\s+control\s+of)?"),
     ("attackers driven out", "retaken",
      r"(?:pushed|drove|driven|forced|pushing) (?:the )?(?:{actor}|them) (?:out|back)"
-     r"|cleared (?:of|the city of) (?:the )?(?:{actor})"
-     r"|(?:the )?(?:{actor}) (?:withdrew|retreated|pulled out|were expelled) from"),
+     r"|cleared (?:of|the city of) (?:the )?(?:{actor})"),
+    # "(the rebels) withdrew from": the side named just before the verb decides
+    ("attackers withdrew", "retaken",
+     r"(?:withdrew|retreated|pulled out|were expelled) from", "{actor}"),
     ("liberated", "retaken", r"liberat(?:ed|es|e|ing)"),
     ("surrender verb", "surrendered",
      r"surrender(?:ed|s|ing)?|capitulat(?:ed|es|e|ing)"
@@ -48,7 +53,7 @@ TRIGGER_RULES: tuple[tuple[str, str, str], ...] = (
      r"|hand(?:ed|s|ing)? (?:the city|the provincial capital|it) over"
      r"|laid down (?:their |its )?(?:arms|weapons)"),
     ("defenders withdrew", "captured",
-     r"(?:the )?(?:{defender}) (?:withdrew|retreated|pulled out|fled|abandoned)(?: from)?"),
+     r"(?:withdrew|retreated|pulled out|fled|abandoned)(?: from)?", "{defender}"),
     ("capture verb", "captured",
      r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|conquer(?:ed|s|ing)?"
      r"|occup(?:y|ies|ied|ying)"
@@ -248,10 +253,15 @@ class Vocabulary:
         defender = _alternatives(GENERIC_DEFENDERS, tuple(defenders))
         spokesman = _alternatives((), tuple(spokesmen)) or r"(?!x)x"
         fill = {"actor": actor, "defender": defender, "spokesman": spokesman}
-        self.triggers = [
-            (name, status, re.compile(r"\b(?:" + pattern.format(**fill) + r")\b", re.I))
-            for name, status, pattern in TRIGGER_RULES
-        ]
+        self.triggers = []
+        for name, status, pattern, *who in TRIGGER_RULES:
+            before = (
+                re.compile(r"\b(?:the )?(?:" + who[0].format(**fill) + r")\s+$", re.I)
+                if who else None
+            )
+            compiled = re.compile(r"\b(?:" + pattern.format(**fill) + r")\b", re.I)
+            self.triggers.append((name, status, compiled, before))
+        self._any = re.compile("|".join(p.pattern for _, _, p, _ in self.triggers), re.I)
         self.hedge = _words(
             *CLAIM_WORDS, *UNVERIFIED, *DENIAL_WORDS, r"disputed?",
             *(p.format(**fill) for p in SPEAKER_CLAIM),
@@ -262,19 +272,29 @@ class Vocabulary:
         return cls(profile.attackers, profile.defenders, profile.spokesmen)
 
     def find_triggers(self, text: str, start: int, end: int) -> list[Trigger]:
-        """Every trigger in ``text[start:end]``; where two overlap, the longer stays."""
-        found = [
-            Trigger(m.start(), m.end(), status, m.group(0), name)
-            for name, status, pattern in self.triggers
-            for m in pattern.finditer(text, start, end)
-        ]
-        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        """Every trigger in ``text[start:end]``; where two overlap, the earlier
+        and then the longer stays.  One scan with all the rules together finds
+        where a trigger starts; the rules are then tried there one by one."""
         kept: list[Trigger] = []
-        for trigger in found:
-            if kept and trigger.start < kept[-1].end:
+        position = start
+        while True:
+            hit = self._any.search(text, position, end)
+            if hit is None:
+                return kept
+            at = hit.start()
+            best = None
+            for name, status, pattern, before in self.triggers:
+                match = pattern.match(text, at, end)
+                if match is None or (best is not None and match.end() <= best.end):
+                    continue
+                if before is not None and not before.search(text, max(start, at - 40), at):
+                    continue
+                best = Trigger(at, match.end(), status, match.group(0), name)
+            if best is None:
+                position = at + 1
                 continue
-            kept.append(trigger)
-        return kept
+            kept.append(best)
+            position = best.end
 
 
 GENERIC = Vocabulary()
