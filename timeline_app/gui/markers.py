@@ -44,9 +44,11 @@ class MarkerPainter:
         painter.drawPixmapFragments(*self._fragments.drawargs(), self.atlas)
 
 
-def ring_radius(sources: int, marker_px: float) -> float:
-    """The ring around a consensus marker grows with its independent sources."""
-    return marker_px * 0.62 + 1.1 * min(int(sources), 6)
+def ring_radius(sources: int, marker_px: float, lane_px: float = 1e9) -> float:
+    """The ring around a consensus marker grows with its independent sources,
+    but never reaches into the next lane."""
+    wanted = marker_px * 0.62 + 1.1 * min(int(sources), 6)
+    return max(marker_px * 0.5 + 1.5, min(wanted, abs(lane_px) / 2 - 1))
 
 
 def paint_source_rings(painter: QPainter, data, i0: int, i1: int, affine, marker_px) -> None:
@@ -56,7 +58,7 @@ def paint_source_rings(painter: QPainter, data, i0: int, i1: int, affine, marker
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(QPen(QColor("#333333"), max(1.2, marker_px / 10)))
     for index in i0 + np.flatnonzero(data.sources[i0:i1] >= 2):
-        radius = ring_radius(data.sources[index], marker_px)
+        radius = ring_radius(data.sources[index], marker_px, sy)
         centre = QPointF(data.x[index] * sx + dx, data.lane[index] * sy + dy)
         painter.drawEllipse(centre, radius, radius)
 

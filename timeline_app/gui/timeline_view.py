@@ -102,7 +102,7 @@ class EventsItem(pg.GraphicsObject):
         if self.show_labels and i1 - i0 <= MAX_LABELS:
             self._paint_review_marks(painter, i0, i1, (sx, dx, sy, dy))
         if self.show_labels and len(px) <= MAX_LABELS:
-            self._paint_labels(painter, px, py, self.data.x[i0:i1], self.data.lane[i0:i1])
+            self._paint_labels(painter, px, py, self.data.x[i0:i1], self.data.lane[i0:i1], sy)
         if self.selected is not None and i0 <= self.selected < i1:
             self._paint_selection(painter, self.selected, (sx, dx, sy, dy))
 
@@ -160,25 +160,36 @@ class EventsItem(pg.GraphicsObject):
             painter.drawLine(corner, corner + QPointF(3, 3.5))
             painter.drawLine(corner + QPointF(3, 3.5), corner + QPointF(9, -4))
 
-    def _paint_labels(self, painter: QPainter, px, py, xs, lanes) -> None:
+    def _paint_labels(self, painter: QPainter, px, py, xs, lanes, lane_px=1e9) -> None:
         """The day beside each marker, unless it would touch the previous label
-        of its lane: labels thin out instead of piling up."""
+        of its lane or run into the next marker: labels thin out instead of
+        piling up."""
         painter.setFont(self._label_font)
         painter.setPen(QColor("#444444"))
         right_edge: dict[int, float] = {}
         offset = self.marker_px / 2 + 3
         if self.data.consensus:  # clear of the widest ring
-            offset = ring_radius(6, self.marker_px) + 2
-        for x_px, y_px, seconds, lane in zip(px, py, xs, lanes, strict=True):
+            offset = ring_radius(6, self.marker_px, lane_px) + 2
+        following: dict[int, float] = {}
+        next_x = np.empty(len(px))
+        for position in range(len(px) - 1, -1, -1):  # the next marker of the same lane
+            lane = int(lanes[position])
+            next_x[position] = following.get(lane, np.inf)
+            following[lane] = px[position]
+        for position, (x_px, y_px, seconds, lane) in enumerate(
+            zip(px, py, xs, lanes, strict=True)
+        ):
             text = _day_label(seconds)
             label = self._label_cache.get(text)
             if label is None:
                 label = self._label_cache[text] = QStaticText(text)
                 label.prepare(font=self._label_font)
             left = x_px + offset
+            size = label.size()
             if left < right_edge.get(int(lane), -1e9) + 4:
                 continue
-            size = label.size()
+            if left + size.width() + 2 > next_x[position] - offset + 2:
+                continue
             painter.drawStaticText(QPointF(left, y_px - size.height() / 2), label)
             right_edge[int(lane)] = left + size.width()
 
