@@ -129,6 +129,11 @@ AFGHAN = [
      {("Ghazni", "besieged", "2021-08-10")}),
     (set(), "The group has now captured 18 provincial capitals, including Qalat.", THURSDAY,
      set()),
+    ({"fighting word"}, "Fighting raged in Lashkar Gah after the blitz saw the group seize "
+     "nine other provincial capitals.", THURSDAY, {("Lashkar Gah", "contested", "2021-08-12")}),
+    ({"date in clause"},
+     "On Wednesday evening the talks failed. The next morning, Herat surrendered.", THURSDAY,
+     {("Herat", "surrendered", "2021-08-12")}),
     ({"condition"}, "Should the fall of Qalat be confirmed, it would be the 18th.", THURSDAY,
      set()),
     (set(), "By capturing Ghazni, the Taliban are better placed to attack Kabul on Friday.",

@@ -62,7 +62,7 @@ _DEICTIC = [
 _EVENT_RELATIVE = [
     (re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:same|that)\s+day\b", re.I), 0),
     (re.compile(r"\b(?:hours|minutes) later\b", re.I), 0),
-    (re.compile(r"\bthe (?:next|following) day\b", re.I), 1),
+    (re.compile(r"\bthe (?:next|following) (?:day|morning)\b", re.I), 1),
     (re.compile(r"\bthe day (?:after|before)\b(?!\s+yesterday)", re.I), None),
     (re.compile(r"\bthe (?:previous|preceding) day\b", re.I), -1),
     (re.compile(rf"\b{_NUMBER}\s+days?\s+(?P<direction>later|after|earlier|before)\b", re.I), None),
@@ -88,7 +88,7 @@ _YEAR_ONLY = re.compile(
 # Cheap look-ups that decide whether a family of patterns is worth running.
 # (Case-sensitive on purpose: twice as fast as re.I, and only ever a first sieve.)
 _HINT_DEICTIC = re.compile(r"[Yy]esterday|[Tt]o(?:day|night)|[Tt]his (?:morning|afternoon|evening)")
-_HINT_RELATIVE = re.compile(r"[Dd]ay|later")
+_HINT_RELATIVE = re.compile(r"[Dd]ay|later|morning")
 _HINT_PERIOD = re.compile(r"[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ays")
 
 

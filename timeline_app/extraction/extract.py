@@ -651,7 +651,8 @@ def _is_weak_context(text: str, mention: PlaceMention, sentence: Sentence) -> bo
 
 _COUNT_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"a dozen|dozens of|half|most|more than \w+)\s+(?:of\s+(?:the\s+)?(?:country['’]s\s+)?\d*\s*)?"
+    r"a dozen|dozens of|half|most|more than \w+)\s+(?:(?:other|more|further|additional)\s+)?"
+    r"(?:of\s+(?:the\s+)?(?:country['’]s\s+)?\d*\s*)?"
     r"(?:(?:provincial|regional)\s+)?(?:capitals|cities|towns|districts|provinces)\b",
     re.I,
 )

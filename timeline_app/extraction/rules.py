@@ -129,7 +129,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     ),
     Qualifier(
         "partial control", "scope", triggers.PARTIAL,
-        {"captured": "contested", "retaken": "contested"},
+        {"captured": "contested", "retaken": "contested", "surrendered": "contested"},
         doc="'captured the prison and the police headquarters'",
     ),
     Qualifier(
