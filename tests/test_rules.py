@@ -130,7 +130,7 @@ AFGHAN = [
     (set(), "The group has now captured 18 provincial capitals, including Qalat.", THURSDAY,
      set()),
     ({"fighting word"}, "Fighting raged in Lashkar Gah after the blitz saw the group seize "
-     "nine other provincial capitals.", THURSDAY, {("Lashkar Gah", "contested", "2021-08-12")}),
+     "nine others.", THURSDAY, {("Lashkar Gah", "contested", "2021-08-12")}),
     ({"date in clause"},
      "On Wednesday evening the talks failed. The next morning, Herat surrendered.", THURSDAY,
      {("Herat", "surrendered", "2021-08-12")}),

@@ -653,7 +653,7 @@ _COUNT_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a dozen|dozens of|half|most|more than \w+)\s+(?:(?:other|more|further|additional)\s+)?"
     r"(?:of\s+(?:the\s+)?(?:country['’]s\s+)?\d*\s*)?"
-    r"(?:(?:provincial|regional)\s+)?(?:capitals|cities|towns|districts|provinces)\b",
+    r"(?:(?:provincial|regional)\s+)?(?:capitals|cities|towns|districts|provinces|others)\b",
     re.I,
 )
 _FINITE = re.compile(r"\b(?:are|is|was|were|has|have|had|will|would|can|could)\b")
