@@ -36,11 +36,12 @@ MONTH_DAY_PHRASE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.
 # A date that names something ("the March 23 Movement", "the May 4 Declaration") is no date.
 _NAMING = r"(?!\s+(?:Movement|Declaration|Agreement|Accord|Revolution|Avenue|Street|Road|Square))"
 _MONTH_DAY = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
-    + _NAMING
+    rf"\b{_MONTH}[ \t\u00a0]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    r"(?:,?[ \t\u00a0]+(?P<year>(?:19|20)\d\d)\b)?" + _NAMING
 )
 _DAY_MONTH = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?{_MONTH}"
+    r"(?:,?[ \t\u00a0]+(?P<year>(?:19|20)\d\d)\b)?"
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)")
 _WEEKDAY = re.compile(

@@ -335,6 +335,10 @@ class Extractor:
                     if m.province_level]  # fmt: skip
         for mention in mentions:
             rule = _context_rule(text, mention, sentence, paragraph, found_triggers)
+            if rule is None and self.gazetteer.is_province_name(_name(text, mention)):
+                adjective = _PROVINCE_AS_ADJECTIVE.match(text, mention.end, sentence.end)
+                if adjective:  # "the South Kivu mining town of Nyabibwe"
+                    rule = ("province as adjective", adjective.group(0).strip())
             if rule is None:
                 subjects.append(mention)
             else:
@@ -549,6 +553,11 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
     return None
 
 
+_PROVINCE_AS_ADJECTIVE = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}(?:town|towns|city|cities|village|villages|district|districts|region|"
+    r"area|areas|countryside|highway|road|hills?|lake|mines?|mining|border)\b"
+)
+# "leaving for Goma", "headed for Bukavu": where people go
 _CONTINUES = re.compile(r"\b(?:also|too|as well|the same day|that day|meanwhile)\b", re.I)
 # "among Bukavu residents": the place qualifies the people who live there.
 # (Not "Ghazni's governor fled the city as it fell", which speaks of the city.)
@@ -693,6 +702,7 @@ _WINDOWS = {
     "before place": lambda q: (max(q.sentence.start, q.mention.start - 40), q.mention.start),
     "gap": lambda q: (q.trigger.end, max(q.trigger.end, q.mention.start)),
     "after place": lambda q: (q.mention.end, min(q.sentence.end, q.mention.end + 60)),
+    "after trigger": lambda q: (q.trigger.end, min(q.sentence.end, q.trigger.end + 20)),
     "trigger": lambda q: (q.trigger.start, q.trigger.end),
     "scope": lambda q: q.scope,
     "sentence": lambda q: (q.sentence.start, q.sentence.end),
@@ -721,7 +731,7 @@ def _look(site: _Site, window: str, pattern) -> str | None:
         pattern = site.vocabulary.hedge
     start, end = _WINDOWS[window](site)
     piece = site.text[start:end]
-    if window in ("gap", "trigger"):
+    if window in ("gap", "trigger", "after trigger"):
         match = pattern.search(piece) if not pattern.pattern.startswith("^") else pattern.match(
             piece
         )
@@ -739,6 +749,8 @@ def _fires(rule: Qualifier, site: _Site, status: str) -> str | None:
     if rule.requires and _look(site, *rule.requires) is None:
         return None
     if rule.unless and any(_look(site, *other) is not None for other in rule.unless):
+        return None
+    if rule.name == "entered something else" and site.mention.start < site.trigger.end:
         return None
     if rule.name in ("seized part of the city", "object before place") and (
         site.mention.start < site.trigger.end or site.trigger.status != "captured"

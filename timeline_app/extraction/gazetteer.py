@@ -235,5 +235,10 @@ class Gazetteer:
             position -= 1
         return False
 
+    def is_province_name(self, name: str) -> bool:
+        """True for "South Kivu", "Helmand": a province's name, not its capital's."""
+        found = self._resolve(name)
+        return bool(found and found.is_province)
+
     def place(self, place_id: str) -> Place:
         return self.places[place_id]

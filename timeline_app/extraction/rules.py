@@ -56,7 +56,18 @@ class Qualifier:
 
 
 _NOUN_TRIGGER = re.compile(r"^(?:capture|fall|seizure|loss|takeover|conquest)$", re.I)
-_RECAP_AFTER = re.compile(r"\b(?:after|following|since)\s+(?:the\s+)?$", re.I)
+_RECAP_AFTER = re.compile(
+    r"\b(?:after|following|since)\s+(?:the\s+)?(?:[\w\-]+['’]s\s+)?$", re.I
+)
+_THINGS_FELL = re.compile(
+    r"^\s+(?:onto|into|on\s+(?!the\s+(?:same|following|next|day|morning|night|evening|"
+    r"weekend|eve)\b)(?:the|a|an|its|their|houses|homes|civilians|residents)\b)", re.I
+)
+_ENTERED_WHAT = re.compile(
+    r"^\s+(?!(?:the\s+)?(?:(?:(?:city\s+)?(?:centre|center)|city|town|heart|streets|outskirts)"
+    r"\s+of\s+)?"
+    r"(?:central\s+|downtown\s+)?(?:the\s+)?$)", re.I
+)
 _CIRCUMSTANCE = re.compile(r"^\W*with\b", re.I)
 _STATE = re.compile(r"^(?:in|under|into|now|currently|fully)\b", re.I)
 _RELATIVE_AFTER = re.compile(
@@ -92,6 +103,16 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         final=False, doc="fighting on the outskirts is a threat, not fighting inside",
     ),
     Qualifier(
+        "things fell", "after trigger", _THINGS_FELL, {"captured": DROP},
+        requires=("trigger", re.compile(r"^f[ae]ll", re.I)),
+        doc="'bombs fell on the city': something fell on it, the city did not fall",
+    ),
+    Qualifier(
+        "entered something else", "gap", _ENTERED_WHAT, {"captured": DROP},
+        requires=("trigger", re.compile(r"^enter", re.I)),
+        doc="'staff enter the UN compound as they evacuate Goma': not the city entered",
+    ),
+    Qualifier(
         "denial", "before trigger", triggers.NEGATION_BEFORE,
         {"captured": "claimed", "surrendered": "claimed"},
         requires=("sentence", triggers.DENIAL),
@@ -117,10 +138,12 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         doc="'the capture of X would add to the momentum'",
     ),
     Qualifier(
-        "recap after", "before trigger", _RECAP_AFTER, {"captured": DROP, "surrendered": DROP},
+        "recap after", "before trigger", _RECAP_AFTER,
+        {"captured": DROP, "surrendered": DROP},
         unless=(("before trigger", _RELATIVE_AFTER), ("after place", _DATE_AFTER)),
         doc="'after seizing Goma, the rebels ...', 'following the fall of Goma': an earlier "
-        "event, not this sentence's",
+        "event, not this sentence's (measured: keeping it undated added more false events "
+        "than it found)",
     ),
     Qualifier(
         "circumstance", "sentence", _CIRCUMSTANCE, {"captured": DROP},
@@ -150,6 +173,8 @@ DROP_RULES = {
     "list entry place": "a dated entry ('Aug. 8 - KUNDUZ.') names the place its sentences speak of",
     "dateline": "the dateline opening a paragraph names where the story was filed",
     "province level": "'in Helmand province' speaks of the province, not its capital",
+    "province as adjective": "'the South Kivu mining town of Nyabibwe': the province names "
+    "where a town lies",
     "place as modifier": "'alarming Bukavu residents': the place qualifies the people",
     "coordination": "'Qal'at Naw, Herat and Lashkar Gah come under control': a list shares",
     "fighting near": "'fighting 11 km south of Kabul': a threat to a city the fighting is close to",

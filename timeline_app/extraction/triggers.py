@@ -218,8 +218,8 @@ CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("facility in",
          r"\b(?:embassy|airport|palace|hospital|prison|consulate|base|hotel)\s+(?:in|at|near)"),
         ("fled to",
-         r"\b(?:fled|fleeing|flee|escaped|evacuated|displaced|sought refuge)\s+"
-         r"(?:\w+\s+){0,3}(?:to|into|in|toward|towards)"),
+         r"\b(?:fled|fleeing|flee|escaped|evacuated|displaced|sought refuge|leaving|left|"
+         r"headed|heading|bound)\s+(?:\w+\s+){0,3}(?:to|into|in|toward|towards|for)"),
         ("direction or route",
          r"\b(?:to|towards?|from|out of|via|near|beyond|outside(?: of)?|linking|connecting|between|"
          r"(?:highway|road|route) (?:to|from|between|linking))"),
