@@ -61,16 +61,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    imp = commands.add_parser("import", parents=[common], help="import article files or folders")
-    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    imp.add_argument(
+    # how an article is read: shared by import and explain
+    reading = argparse.ArgumentParser(add_help=False)
+    reading.add_argument(
         "--published", type=_date, metavar="YYYY-MM-DD",
         help="publication date for articles where none is found",
     )  # fmt: skip
-    imp.add_argument(
+    reading.add_argument(
         "--gazetteer", type=Path, metavar="FILE",
-        help="places file (CSV or JSON) instead of the bundled Afghan one",
+        help="places file (CSV or JSON) instead of the bundled Afghan one; a NAME.profile.json"
+        " beside it is the conflict profile",
     )  # fmt: skip
+
+    imp = commands.add_parser(
+        "import", parents=[common, reading], help="import article files or folders"
+    )
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     imp.add_argument(
         "--period", type=_period, metavar="FROM..TO",
         help="the period of the offensive, kept in the database (reports outside it are "
@@ -96,17 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
 
     explain = commands.add_parser(
-        "explain", help="show, sentence by sentence, how an article is read (nothing is stored)"
-    )
+        "explain", parents=[reading],
+        help="show, sentence by sentence, how an article is read (nothing is stored)",
+    )  # fmt: skip
     explain.add_argument("path", type=Path, metavar="FILE")
-    explain.add_argument(
-        "--published", type=_date, metavar="YYYY-MM-DD",
-        help="publication date, where the article gives none",
-    )  # fmt: skip
-    explain.add_argument(
-        "--gazetteer", type=Path, metavar="FILE",
-        help="places file (CSV or JSON); its NAME.profile.json beside it is the conflict profile",
-    )  # fmt: skip
 
     history = commands.add_parser("history", parents=[common], help="print the analysts' edits")
     history.add_argument("--limit", type=int, default=200)
