@@ -345,12 +345,12 @@ def falls_geojson(rows: list[dict]) -> dict:
 def _explain(args) -> int:
     from .extraction.explain import explain
     from .extraction.extract import Extractor
-    from .services import read_one
+    from .services import printable, read_one
 
     gazetteer = Gazetteer.load(args.gazetteer) if args.gazetteer else Gazetteer.load()
     result = read_one(args.path, args.published)
     if result.article is None:
-        print(f"timeline-app: {result.path.name}: {result.error}", file=sys.stderr)
+        print(f"timeline-app: {printable(result.path.name)}: {result.error}", file=sys.stderr)
         return 1
     print(explain(result.article, Extractor(gazetteer)))
     return 0

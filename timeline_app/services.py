@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,30 @@ from .storage import Store
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
+# Control, format (bidi overrides), line and paragraph separators, and surrogates
+# (bytes of a name that are not UTF-8).
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` with what a terminal would act on escaped as in Python literals
+    (``\\n``, ``\\x1b``; an undecodable byte of a name as ``\\xff``), so that a file
+    name cannot start a forged line or clear the screen."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the original byte
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
 
 @dataclass(frozen=True)
 class FileProblem:
@@ -32,7 +57,7 @@ class FileProblem:
     reason: str
 
     def line(self) -> str:
-        return f"{self.path.name}: {self.reason}"
+        return printable(f"{self.path.name}: {self.reason}")
 
 
 @dataclass

@@ -46,13 +46,24 @@ def read_article(path: str | Path) -> Article:
     article = importer.parse(base.normalise(text))
     article.text = base.normalise(article.text)
     base.check_is_text(article.text)
-    article.source_path = str(path)
+    article.source_path = storable_path(path)
     article.content_hash = base.content_hash(article.text)
     base.metadata_from_text(article)
     base.apply_sidecar(article, path)
     if article.published is None:
         article.flags.append("no publication date")
     return article
+
+
+def storable_path(path: Path) -> str:
+    """``path`` as valid Unicode: a name with bytes that are not UTF-8 (held by Python
+    as lone surrogates, which SQLite cannot store) gets U+FFFD in their place."""
+    text = str(path)
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte (Windows)
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
 
 
 def _regular_file_size(path: Path) -> int:
