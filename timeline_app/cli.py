@@ -22,6 +22,28 @@ EVENT_COLUMNS = (
 )  # fmt: skip
 
 
+# A text cell a spreadsheet would read as a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """``value`` as safe to open in a spreadsheet: text starting like a formula gets a
+    leading ' (a title "=HYPERLINK(...)" stays text); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+class _CsvWriter:
+    """csv.writer whose every cell goes through ``spreadsheet_cell``: all our CSVs."""
+
+    def __init__(self, out) -> None:
+        self._writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([spreadsheet_cell(value) for value in row])
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -240,7 +262,7 @@ def events_acled(events: list[dict]) -> str:
     """One row per dated, not rejected event in ACLED-like columns, for analysts
     who merge our events with ACLED's."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _CsvWriter(out)
     writer.writerow(ACLED_COLUMNS)
     for event in events:
         if event["rejected"] or not event["date"]:
@@ -261,7 +283,7 @@ def events_acled(events: list[dict]) -> str:
 def events_csv(events: list[dict]) -> str:
     """One row per event and source: spreadsheet users want the quote beside the date."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _CsvWriter(out)
     source_columns = ("article_id", "outlet", "title", "published", "quote", "start", "end")
     writer.writerow([*EVENT_COLUMNS, *(f"source_{c}" for c in source_columns)])
     for event in events:
@@ -311,7 +333,7 @@ def _falls(args) -> int:
         json.dump(falls_geojson(rows), sys.stdout, ensure_ascii=False)
         print()
     elif args.format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer = _CsvWriter(sys.stdout)
         writer.writerow(FALL_COLUMNS)
         for row in rows:
             writer.writerow([
