@@ -51,6 +51,20 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from exc
 
 
+def _published(value: str) -> dt.date:
+    """A publication date of the news age: 1900 to a year from today.  Others overflow
+    in date arithmetic (0001-01-01) or break the drawing once stored (9999-12-20)."""
+    date = _date(value)
+    first, today = dt.date(1900, 1, 1), dt.date.today()
+    try:
+        last = today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        last = today.replace(year=today.year + 1, day=28)
+    if not first <= date <= last:
+        raise argparse.ArgumentTypeError(f"{value} is outside {first} .. {last}")
+    return date
+
+
 def _period(value: str) -> tuple[dt.date, dt.date]:
     start, separator, end = value.partition("..")
     if not separator:
@@ -86,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", parents=[common], help="import article files or folders")
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     imp.add_argument(
-        "--published", type=_date, metavar="YYYY-MM-DD",
+        "--published", type=_published, metavar="YYYY-MM-DD",
         help="publication date for articles where none is found",
     )  # fmt: skip
     imp.add_argument(
@@ -122,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("path", type=Path, metavar="FILE")
     explain.add_argument(
-        "--published", type=_date, metavar="YYYY-MM-DD",
+        "--published", type=_published, metavar="YYYY-MM-DD",
         help="publication date, where the article gives none",
     )  # fmt: skip
     explain.add_argument(
