@@ -22,11 +22,47 @@ EVENT_COLUMNS = (
 )  # fmt: skip
 
 
+# A text cell a spreadsheet would read as a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """``value`` as safe to open in a spreadsheet: text starting like a formula gets a
+    leading ' (a title "=HYPERLINK(...)" stays text); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+class _CsvWriter:
+    """csv.writer whose every cell goes through ``spreadsheet_cell``: all our CSVs."""
+
+    def __init__(self, out) -> None:
+        self._writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([spreadsheet_cell(value) for value in row])
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+
+
+def _published(value: str) -> dt.date:
+    """A publication date of the news age: 1900 to a year from today.  Others overflow
+    in date arithmetic (0001-01-01) or break the drawing once stored (9999-12-20)."""
+    date = _date(value)
+    first, today = dt.date(1900, 1, 1), dt.date.today()
+    try:
+        last = today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        last = today.replace(year=today.year + 1, day=28)
+    if not first <= date <= last:
+        raise argparse.ArgumentTypeError(f"{value} is outside {first} .. {last}")
+    return date
 
 
 def _period(value: str) -> tuple[dt.date, dt.date]:
@@ -64,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     # how an article is read: shared by import and explain
     reading = argparse.ArgumentParser(add_help=False)
     reading.add_argument(
-        "--published", type=_date, metavar="YYYY-MM-DD",
+        "--published", type=_published, metavar="YYYY-MM-DD",
         help="publication date for articles where none is found",
     )  # fmt: skip
     reading.add_argument(
@@ -239,7 +275,7 @@ def events_acled(events: list[dict]) -> str:
     """One row per dated, not rejected event in ACLED-like columns, for analysts
     who merge our events with ACLED's."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _CsvWriter(out)
     writer.writerow(ACLED_COLUMNS)
     for event in events:
         if event["rejected"] or not event["date"]:
@@ -260,7 +296,7 @@ def events_acled(events: list[dict]) -> str:
 def events_csv(events: list[dict]) -> str:
     """One row per event and source: spreadsheet users want the quote beside the date."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _CsvWriter(out)
     source_columns = ("article_id", "outlet", "title", "published", "quote", "start", "end")
     writer.writerow([*EVENT_COLUMNS, *(f"source_{c}" for c in source_columns)])
     for event in events:
@@ -310,7 +346,7 @@ def _falls(args) -> int:
         json.dump(falls_geojson(rows), sys.stdout, ensure_ascii=False)
         print()
     elif args.format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer = _CsvWriter(sys.stdout)
         writer.writerow(FALL_COLUMNS)
         for row in rows:
             writer.writerow([
@@ -344,12 +380,12 @@ def falls_geojson(rows: list[dict]) -> dict:
 def _explain(args) -> int:
     from .extraction.explain import explain
     from .extraction.extract import Extractor
-    from .services import read_one
+    from .services import printable, read_one
 
     gazetteer = Gazetteer.load(args.gazetteer) if args.gazetteer else Gazetteer.load()
     result = read_one(args.path, args.published)
     if result.article is None:
-        print(f"timeline-app: {result.path.name}: {result.error}", file=sys.stderr)
+        print(f"timeline-app: {printable(result.path.name)}: {result.error}", file=sys.stderr)
         return 1
     print(explain(result.article, Extractor(gazetteer)))
     return 0

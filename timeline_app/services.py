@@ -9,19 +9,46 @@ or a crash leaves every article either fully stored or absent.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extraction.extract import Extractor
 from .extraction.gazetteer import Gazetteer
-from .importers import IMPORTERS, ArticleError, is_supported, read_article
+from .importers import IMPORTERS, NOT_REGULAR, ArticleError, is_supported, read_article
 from .importers.base import sidecar_for
 from .model import Article
 from .storage import Store
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
+
+# Control, format (bidi overrides), line and paragraph separators, and surrogates
+# (bytes of a name that are not UTF-8).
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` with what a terminal would act on escaped as in Python literals
+    (``\\n``, ``\\x1b``; an undecodable byte of a name as ``\\xff``), so that a file
+    name cannot start a forged line or clear the screen."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the original byte
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True)
@@ -30,7 +57,7 @@ class FileProblem:
     reason: str
 
     def line(self) -> str:
-        return f"{self.path.name}: {self.reason}"
+        return printable(f"{self.path.name}: {self.reason}")
 
 
 @dataclass
@@ -69,18 +96,24 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileProblem]
     """Article files among ``paths`` (folders are searched recursively).
 
     In folders, metadata sidecars and hidden files are passed over and other
-    file types are reported as skipped; a file named explicitly is always
-    tried, so that an unsupported one gets a clear error.
+    file types are reported as skipped, as are FIFOs, devices and sockets (only
+    stat is used on them: opening a FIFO blocks); a file named explicitly is
+    always tried, so that an unsupported one gets a clear error.
     """
     files: list[Path] = []
     skipped: list[FileProblem] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            for child in sorted(path.rglob("*")):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue
-                if is_supported(child):
+                kind = _file_kind(child)
+                if kind == "folder":
+                    continue
+                if kind:
+                    skipped.append(FileProblem(child, kind))
+                elif is_supported(child):
                     files.append(child)
                 elif not _is_sidecar(child):
                     kind = child.suffix or "no extension"
@@ -88,6 +121,19 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileProblem]
         else:
             files.append(path)
     return list(dict.fromkeys(files)), skipped
+
+
+def _file_kind(path: Path) -> str:
+    """Empty for a regular file (links followed), "folder", or why it is not read."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "a link to something that does not exist"
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "" if stat.S_ISREG(mode) else NOT_REGULAR
 
 
 def _is_sidecar(path: Path) -> bool:

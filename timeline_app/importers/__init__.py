@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from ..model import Article
@@ -19,7 +21,9 @@ IMPORTERS: dict[str, Importer] = {
     for extension in importer.EXTENSIONS
 }
 
-__all__ = ["ArticleError", "IMPORTERS", "is_supported", "read_article"]
+__all__ = ["ArticleError", "IMPORTERS", "NOT_REGULAR", "is_supported", "read_article"]
+
+NOT_REGULAR = "not a regular file"
 
 
 def is_supported(path: Path) -> bool:
@@ -29,19 +33,20 @@ def is_supported(path: Path) -> bool:
 def read_article(path: str | Path) -> Article:
     """Read, decode and parse one file; raise ArticleError with a one-line reason."""
     path = Path(path)
+    size = _regular_file_size(path)  # before anything opens it: a FIFO would block
     importer = IMPORTERS.get(path.suffix.lower())
     if importer is None:
         supported = ", ".join(sorted(IMPORTERS))
         raise ArticleError(
             f"unsupported file type {path.suffix or '(none)'}; supported: {supported}"
         )
-    data = _read_bytes(path)
+    data = _read_bytes(path, size)
     text = decode(data)
     base.check_is_text(text)
     article = importer.parse(base.normalise(text))
     article.text = base.normalise(article.text)
     base.check_is_text(article.text)
-    article.source_path = str(path)
+    article.source_path = storable_path(path)
     article.content_hash = base.content_hash(article.text)
     base.metadata_from_text(article)
     base.apply_sidecar(article, path)
@@ -50,20 +55,57 @@ def read_article(path: str | Path) -> Article:
     return article
 
 
-def _read_bytes(path: Path) -> bytes:
+def storable_path(path: Path) -> str:
+    """``path`` as valid Unicode: a name with bytes that are not UTF-8 (held by Python
+    as lone surrogates, which SQLite cannot store) gets U+FFFD in their place."""
+    text = str(path)
     try:
-        size = path.stat().st_size
-        if size > base.MAX_FILE_BYTES:
-            raise ArticleError(
-                f"the file is {size / 1e6:.1f} MB; articles over "
-                f"{base.MAX_FILE_BYTES // (1024 * 1024)} MB are not imported"
-            )
-        return path.read_bytes()
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte (Windows)
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
+
+
+def _regular_file_size(path: Path) -> int:
+    """Size of ``path`` if it is a regular file (links followed); ArticleError otherwise.
+
+    Only stat is used: opening a FIFO blocks until a writer comes, and a device
+    reports size 0 however much it yields, so neither may reach ``read_bytes``.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError as exc:
+        raise ArticleError("no such file or folder") from exc
+    except PermissionError as exc:
+        raise ArticleError("permission denied: the file cannot be read") from exc
+    except OSError as exc:
+        raise ArticleError(f"cannot read the file ({exc.strerror or exc})") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleError("this is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleError(NOT_REGULAR)
+    return info.st_size
+
+
+def _read_bytes(path: Path, size: int) -> bytes:
+    if size > base.MAX_FILE_BYTES:
+        raise ArticleError(
+            f"the file is {size / 1e6:.1f} MB; articles over "
+            f"{base.MAX_FILE_BYTES // (1024 * 1024)} MB are not imported"
+        )
+    try:
+        data = path.read_bytes()
     except PermissionError as exc:
         raise ArticleError("permission denied: the file cannot be read") from exc
     except IsADirectoryError as exc:
         raise ArticleError("this is a folder, not a file") from exc
     except FileNotFoundError as exc:
-        raise ArticleError("no such file") from exc
+        raise ArticleError("no such file or folder") from exc
     except OSError as exc:
         raise ArticleError(f"cannot read the file ({exc.strerror or exc})") from exc
+    if len(data) > base.MAX_FILE_BYTES:  # it grew after stat
+        raise ArticleError(
+            f"the file grew while it was read; articles over "
+            f"{base.MAX_FILE_BYTES // (1024 * 1024)} MB are not imported"
+        )
+    return data

@@ -8,6 +8,7 @@ returned 2021-01-01 for "Published Aug. 12, 2021").
 from __future__ import annotations
 
 import logging
+import re
 
 import htmldate
 import trafilatura
@@ -23,6 +24,20 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
 
 # Fewer words than this is page furniture ("Home"), not an article.
 MIN_ARTICLE_WORDS = 6
+# libxml2 (under trafilatura and htmldate) stops at an attribute value or a stretch of
+# text of about 10,000,000 bytes and keeps, without a word, only what came before: an
+# 11 MB data: image in mid-article kept 1,007 of 4,393 characters.
+PARSER_LIMIT_BYTES = 10_000_000
+# Longer attribute values (data: images, serialised app state) never hold article text.
+MAX_ATTRIBUTE_CHARS = 4096
+# Scripts, styles and comments longer than this are dropped before parsing; JSON-LD
+# metadata is far shorter.
+MAX_BLOCK_CHARS = 1_000_000
+# Only from an "=": each scan stops at the value's end, so the work is linear in the page.
+_HUGE_ATTRIBUTE = re.compile(
+    rf"""=(\s*)(?:"[^"]{{{MAX_ATTRIBUTE_CHARS},}}"|'[^']{{{MAX_ATTRIBUTE_CHARS},}}'"""
+    rf"""|[^\s"'=<>`]{{{MAX_ATTRIBUTE_CHARS},}})"""
+)
 
 
 class HtmlImporter(Importer):
@@ -30,6 +45,7 @@ class HtmlImporter(Importer):
     NAME = "Web page"
 
     def parse(self, text: str) -> Article:
+        text = without_huge_parts(text)
         try:
             body = trafilatura.extract(
                 text, include_comments=False, include_tables=False, include_images=False,
@@ -51,6 +67,44 @@ class HtmlImporter(Importer):
             url=(meta.url or "") if meta else "",
             published=_published(text, meta),
         )
+
+
+def without_huge_parts(html: str) -> str:
+    """``html`` without what the parser would stop at: attribute values over
+    MAX_ATTRIBUTE_CHARS become "", scripts, styles and comments over MAX_BLOCK_CHARS
+    are left out.  A stretch of text still over the parser's limit is refused, so
+    that no page is imported cut short."""
+    html = _HUGE_ATTRIBUTE.sub(r'=\1""', html)
+    html = _without_huge_blocks(html)
+    for stretch in html.split("<"):
+        if len(stretch) * 4 >= PARSER_LIMIT_BYTES and (
+            len(stretch.encode("utf-8", "surrogatepass")) >= PARSER_LIMIT_BYTES
+        ):
+            raise ArticleError(
+                f"this web page holds {len(stretch) / 1e6:.1f} million characters without "
+                "markup, more than can be read whole; save its text as a .txt file"
+            )
+    return html
+
+
+def _without_huge_blocks(html: str) -> str:
+    parts, position, kinds = [], 0, {"!--": "<!--", "script": r"<script\b", "style": r"<style\b"}
+    opening = re.compile("|".join(kinds.values()), re.I)
+    while start := opening.search(html, position):
+        kind = start.group().lstrip("<").lower()
+        closing = "-->" if kind == "!--" else rf"</{kind}\s*>"
+        close = re.compile(closing, re.I).search(html, start.end())
+        if close is None:  # never closed: left as it is, and not looked for again
+            del kinds[kind]
+            if not kinds:
+                break
+            opening = re.compile("|".join(kinds.values()), re.I)
+            continue
+        stop = start.start() if close.end() - start.start() > MAX_BLOCK_CHARS else close.end()
+        parts.append(html[position:stop])
+        position = close.end()
+    parts.append(html[position:])
+    return "".join(parts)
 
 
 def _published(html: str, meta):
