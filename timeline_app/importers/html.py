@@ -13,6 +13,11 @@ import re
 import htmldate
 import trafilatura
 
+try:  # trafilatura 2: a cache of its own for each page
+    from trafilatura.deduplication import LRUCache
+except ImportError:  # pragma: no cover - older trafilatura
+    LRUCache = None
+
 from ..extraction.dates import parse_date_string
 from ..model import Article
 from .base import Importer
@@ -49,7 +54,7 @@ class HtmlImporter(Importer):
         try:
             body = trafilatura.extract(
                 text, include_comments=False, include_tables=False, include_images=False,
-                include_links=False, favor_precision=True, deduplicate=True,
+                include_links=False, favor_precision=True, deduplicate=_page_cache(),
             )  # fmt: skip
             meta = trafilatura.extract_metadata(text, extensive=False) if body else None
         except Exception as exc:  # lxml and trafilatura raise many kinds
@@ -67,6 +72,13 @@ class HtmlImporter(Importer):
             url=(meta.url or "") if meta else "",
             published=_published(text, meta),
         )
+
+
+def _page_cache():
+    """Repeated parts are removed within one page only: trafilatura's shared cache
+    remembered every body of the process and, from the fourth time a page was read,
+    found 'no article text' in it."""
+    return LRUCache(maxsize=4096) if LRUCache is not None else True
 
 
 def without_huge_parts(html: str) -> str:
