@@ -5,6 +5,9 @@ import csv
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 from timeline_app.cli import main
 
@@ -75,9 +78,30 @@ def test_png_draws_the_consensus_by_default_and_every_report_with_evidence(tmp_p
               json.dumps({"outlet": outlet, "published": "2021-08-12"}))  # fmt: skip
         run(capsys, "import", "--db", db, str(path))
     consensus, evidence = tmp_path / "c.png", tmp_path / "e.png"
-    assert run(capsys, "export-png", str(consensus), "--db", db, "--width", "800")[0] == 0
-    assert run(capsys, "export-png", str(evidence), "--db", db, "--width", "800",
-               "--evidence")[0] == 0  # fmt: skip
+    # in a process of its own: the export makes a QGuiApplication, the GUI tests a QApplication
+    app = Path(sys.executable).parent / "timeline-app"
+    for out, extra in ((consensus, []), (evidence, ["--evidence"])):
+        done = subprocess.run([str(app), "export-png", str(out), "--db", db, "--width", "800",
+                               *extra], capture_output=True, text=True, timeout=120)  # fmt: skip
+        assert done.returncode == 0, done.stderr
     one, other = QImage(str(consensus)), QImage(str(evidence))
     assert one.width() == other.width() == 800
     assert one != other  # the consensus ring and its legend are drawn
+
+
+def test_a_database_keeps_its_places_file_for_later_imports(tmp_path, capsys):
+    from timeline_app.paths import package_data
+
+    db = str(tmp_path / "congo.db")
+    first = write(tmp_path, "first.txt", "Rebels captured Bukavu on Sunday.")
+    later = write(tmp_path, "later.txt", "Rebels captured Goma on Monday.")
+    run(capsys, "import", "--db", db, "--published", "2025-02-17",
+        "--gazetteer", str(package_data() / "drc.csv"), str(first))  # fmt: skip
+    code, out = run(capsys, "import", "--db", db, "--published", "2025-01-29", str(later))
+    assert code == 0 and "1 imported (1 events)" in out
+    _, out = run(capsys, "falls", "--db", db, "--format", "json")
+    assert {(r["place"], r["date"]) for r in json.loads(out)} == {
+        ("Bukavu", "2025-02-16"), ("Goma", "2025-01-27")}
+    _, out = run(capsys, "places", "--db", db)
+    assert "drc.csv" in out and "afghanistan.csv" in out
+    assert "this database: places: drc.csv (the database's)" in out

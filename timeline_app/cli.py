@@ -143,6 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     explain.add_argument("path", type=Path, metavar="FILE")
 
+    commands.add_parser(
+        "places", parents=[common],
+        help="list the places files the app ships and the one the database uses",
+    )  # fmt: skip
+
     history = commands.add_parser("history", parents=[common], help="print the analysts' edits")
     history.add_argument("--limit", type=int, default=200)
     history.add_argument("--format", choices=("text", "json"), default="text")
@@ -205,6 +210,7 @@ def _run(argv: list[str] | None) -> int:
         "export-png": _export_png,
         "explain": _explain,
         "falls": _falls,
+        "places": _places,
     }.get(args.command)
     if handler is None:
         from .gui.app import run  # the window is loaded only when asked for
@@ -222,12 +228,12 @@ def _open_store(args, *, create: bool = True) -> Store:
 
 
 def _import(args) -> int:
-    from .services import import_paths
+    from .services import import_paths, places_for
 
-    gazetteer = Gazetteer.load(args.gazetteer) if args.gazetteer else Gazetteer.load()
     with _open_store(args) as store:
         if args.period is not None:
             store.set_period(args.period)
+        gazetteer, _ = places_for(store, args.gazetteer)
         report = import_paths(args.paths, store, gazetteer, published=args.published)
     for problem in report.failed:
         print(f"error: {problem.line()}", file=sys.stderr)
@@ -328,6 +334,20 @@ FALL_COLUMNS = (
     "place", "province", "country", "status", "date", "date_precision", "confidence",
     "sources", "outlets", "dissent", "first_reported",
 )  # fmt: skip
+
+
+def _places(args) -> int:
+    from .services import places_for
+
+    for name, conflict, path in Gazetteer.shipped():
+        places = Gazetteer.load(path)
+        period = places.profile.period
+        span = f"{period[0]}..{period[1]}" if period else "no period"
+        print(f"{name:18} {len(places.places):>3} places  {conflict}  ({span})")
+    with _open_store(args) as store:
+        _, where = places_for(store)
+    print(f"this database: {where}")
+    return 0
 
 
 def _falls(args) -> int:

@@ -211,6 +211,29 @@ def _store_one(result: ReadResult, store: Store, extractor: Extractor, report) -
         report.undated.append(result.path)
 
 
+PLACES_KEY = "places"
+
+
+def places_for(store: Store, path: str | Path | None = None) -> tuple[Gazetteer, str]:
+    """The places (and conflict profile) to read articles into ``store`` with,
+    and a line saying where they come from.
+
+    A places file given now is kept in the database, so that every later import
+    into it, from the CLI or the window, uses it unless told otherwise; without
+    one, the database's own; a database that has none keeps the Afghan default.
+    """
+    if path is not None:
+        gazetteer = Gazetteer.load(path)
+        if not store.readonly:
+            store.set_setting(PLACES_KEY, gazetteer.to_json())
+        return gazetteer, f"places: {gazetteer.source} (kept in the database)"
+    kept = store.setting(PLACES_KEY)
+    if kept:
+        gazetteer = Gazetteer.from_json(kept)
+        return gazetteer, f"places: {gazetteer.source} (the database's)"
+    return Gazetteer.load(), "places: bundled Afghan capitals"
+
+
 def import_paths(
     paths: Iterable[str | Path],
     store: Store,

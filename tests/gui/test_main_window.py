@@ -293,3 +293,22 @@ def test_a_period_set_from_the_window_hides_what_lies_outside(
     monkeypatch.setattr(main_window_module.dialogs, "ask_period", lambda *a: "clear")
     window.period_action.trigger()
     assert window.store.period() is None and len(window.timeline.data) == drawn
+
+
+def test_a_new_database_for_another_conflict_reads_its_articles(
+    qtbot, window, answers, tmp_path, monkeypatch
+):
+    from timeline_app.paths import package_data
+
+    monkeypatch.setattr(main_window_module.dialogs, "ask_new_database",
+                        lambda parent: str(tmp_path / "congo.db"))  # fmt: skip
+    monkeypatch.setattr(main_window_module.dialogs, "ask_conflict",
+                        lambda parent, shipped: package_data() / "drc.csv")  # fmt: skip
+    window.new_db_action.trigger()
+    assert window.store.path.name == "congo.db"
+    article = tmp_path / "goma.txt"
+    article.write_text("Published Jan. 29, 2025\n\nM23 rebels captured Goma on Monday, "
+                       "residents said.")  # fmt: skip
+    import_and_wait(qtbot, window, answers, [article])
+    assert [lane.name for lane in window.timeline.data.lanes] == ["Goma"]
+    assert window.timeline.data.x[0] == to_x(dt.date(2025, 1, 27))

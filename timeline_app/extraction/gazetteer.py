@@ -85,6 +85,7 @@ class Gazetteer:
 
     def __init__(self, rows: list[dict], *, source: str = "", profile=None) -> None:
         self.source = source
+        self.rows = [dict(row) for row in rows]  # as read: what a database keeps of it
         # The conflict profile kept beside the places file (actors, period).
         self.profile = profile if profile is not None else Profile()
         self.places: dict[str, Place] = {}
@@ -234,6 +235,27 @@ class Gazetteer:
                 return False
             position -= 1
         return False
+
+    def to_json(self) -> str:
+        """The places and their profile, to keep in a database."""
+        return json.dumps({"source": self.source, "rows": self.rows,
+                           "profile": self.profile.to_dict()}, ensure_ascii=False)  # fmt: skip
+
+    @classmethod
+    def from_json(cls, text: str) -> Gazetteer:
+        data = json.loads(text)
+        profile = Profile.from_dict(data.get("profile") or {}, source=data.get("source", ""))
+        return cls(data["rows"], source=data.get("source", ""), profile=profile)
+
+    @classmethod
+    def shipped(cls) -> list[tuple[str, str, Path]]:
+        """(places file, conflict name, path) of every places file the app ships."""
+        folder = Path(__file__).resolve().parent.parent / "data"
+        found = []
+        for path in sorted(folder.glob("*.csv")):
+            profile = Profile.beside(path)
+            found.append((path.name, profile.name or path.stem, path))
+        return found
 
     def is_province_name(self, name: str) -> bool:
         """True for "South Kivu", "Helmand": a province's name, not its capital's."""

@@ -32,6 +32,13 @@ class Profile:
     period: tuple[dt.date, dt.date] | None = None
     source: str = field(default="", compare=False)
 
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name, "country": self.country, "attackers": list(self.attackers),
+            "defenders": list(self.defenders), "spokesmen": list(self.spokesmen),
+            "period": f"{self.period[0]}..{self.period[1]}" if self.period else "",
+        }  # fmt: skip
+
     def in_period(self, date: dt.date) -> bool:
         return self.period is None or self.period[0] <= date <= self.period[1]
 

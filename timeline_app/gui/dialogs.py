@@ -268,6 +268,26 @@ def ask_period(parent, current, suggested):
     return dialog.result_period
 
 
+def ask_conflict(parent, shipped: list[tuple[str, str, Path]]) -> Path | None:
+    """Which conflict a new database follows: a places file the app ships, or
+    another one (CSV or JSON, as the README documents); None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    other = "Another places file…"
+    labels = [f"{conflict} ({name})" for name, conflict, _ in shipped] + [other]
+    choice, ok = QInputDialog.getItem(
+        parent, "New Database", "Which conflict does this database follow?", labels, 0, False
+    )
+    if not ok:
+        return None
+    if choice == other:
+        path, _ = QFileDialog.getOpenFileName(
+            parent, "Places File", "", "Places (*.csv *.json);;All files (*)"
+        )
+        return Path(path) if path else None
+    return shipped[labels.index(choice)][2]
+
+
 def ask_export_options(parent) -> ExportOptions | None:
     dialog = ExportDialog(parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -31,11 +31,11 @@ from .. import timeline_data
 from ..cli import events_csv
 from ..consensus import changes_of_control, default_periods
 from ..extraction.extract import Extractor
-from ..extraction.gazetteer import Gazetteer
+from ..extraction.gazetteer import Gazetteer, GazetteerError
 from ..extraction.highlight import highlight_spans
 from ..filters import EventFilter, matching_event_ids
 from ..review import Review
-from ..services import ImportReport, ReadResult, discover, read_one, store_articles
+from ..services import ImportReport, ReadResult, discover, places_for, read_one, store_articles
 from ..storage import Store, StoreError
 from . import dialogs, export
 from .detail_pane import ArticleDialog, DetailPane
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.settings = settings
-        self.gazetteer = gazetteer or Gazetteer.load()
+        self.gazetteer = gazetteer or places_for(store)[0]
         self.lane_order = str(settings.value("lane_order", "first_capture"))
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
@@ -533,15 +533,21 @@ class MainWindow(QMainWindow):
     # -- databases ------------------------------------------------------------------------------
     def new_database(self) -> None:
         path = dialogs.ask_new_database(self)
-        if path:
-            self.switch_database(path)
+        if not path:
+            return
+        places = dialogs.ask_conflict(self, Gazetteer.shipped())
+        if places is None:
+            return
+        self.switch_database(path, places=places)
 
     def open_database(self) -> None:
         path = dialogs.ask_open_database(self)
         if path:
             self.switch_database(path, create=False)
 
-    def switch_database(self, path: str | Path, create: bool = True) -> None:
+    def switch_database(self, path: str | Path, create: bool = True, places=None) -> None:
+        """Open (or create) another database; ``places`` is the places file a new
+        one follows (kept in it)."""
         if self.job is not None:
             dialogs.show_error(self, "Import running", "Wait for the import to finish first.")
             return
@@ -550,8 +556,15 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             dialogs.show_error(self, "Cannot open database", str(exc))
             return
+        try:
+            gazetteer = places_for(store, places)[0]
+        except (StoreError, GazetteerError) as exc:
+            store.close()
+            dialogs.show_error(self, "Cannot read the places file", str(exc))
+            return
         self.store.close()
         self.store = store
+        self.gazetteer = gazetteer
         self.review = Review(store)
         self.undo_stack.clear()
         self._remember_database(store.path)

@@ -440,6 +440,22 @@ class Store:
                 )
 
     @_reading
+    def setting(self, key: str) -> str | None:
+        """A value kept in the database itself (its places file, its profile)."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        self._check_writable()
+        with self.db.atomic():
+            if value is None:
+                self.db.execute("DELETE FROM settings WHERE key = ?", [key])
+            else:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value]
+                )
+
+    @_reading
     def article_span(self) -> tuple[dt.date, dt.date] | None:
         """The first and last publication date of the articles."""
         row = self.db.execute(
