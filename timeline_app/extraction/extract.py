@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, DateMention, Event, Evidence, PlaceMention, Sentence
 from . import dates, layout, triggers
-from .gazetteer import LIST_GLUE, Gazetteer
+from .gazetteer import LIST_GLUE, LIST_GLUE_PARTS, Gazetteer
 from .profile import Profile
 from .rules import QUALIFIERS, Qualifier
 from .sentences import split_sentences
@@ -580,15 +580,15 @@ def _near(words: str) -> bool:
 
 
 _COORDINATION_GLUE = re.compile(
-    r"^(?:\s|,|;|\band\b|\bor\b|&|\bas well as\b|\bthe\b|\bprovinces?\b|\brespectively\b|"
-    r"\bof their respective(?: eponymous)? provinces\b|\([^()]{0,40}\)|"
-    r"\b(?:the )?(?:provincial )?capital of\b|\bin\b|\bcentral\b|"
-    r"\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s+[Pp]rovinces?\b)|"
-    r"\b(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|"
-    r"\bin the (?:far\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
-    r"center|centre)(?:ern)?\b)*$",
+    r"^(?:" + "|".join((
+        *LIST_GLUE_PARTS, ";",
+        r"\bof their respective(?: eponymous)? provinces\b", r"\([^()]{0,40}\)",
+        r"\b(?:the )?(?:provincial )?capital of\b", r"\bin\b", r"\bcentral\b",
+        r"\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s+[Pp]rovinces?\b)",
+        r"\b(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b",
+    )) + r")*$",
     re.I,
-)
+)  # fmt: skip
 
 
 def _coordinated(text: str, subjects, found: list, note) -> list:

@@ -29,12 +29,15 @@ _CAPITALS_OF = re.compile(
 _POSSESSIVE_CAPITAL = re.compile(r"^['’]s?\s+(?:provincial\s+)?capital\b", re.I)
 _PROVINCE_SUFFIX = re.compile(r"^\s+provinces?\b", re.I)
 _PROVINCE_OF = re.compile(r"\bprovinces?\s+of\s+$", re.I)
-LIST_GLUE = re.compile(
-    r"^(?:\s|,|\band\b|\bor\b|&|\bas well as\b|\bthe\b|\bprovinces?\b|\brespectively\b|"
+# What may stand between the places of one list ("Farah, Herat and, in the
+# north, Kunduz"); extract.py's coordination allows more (appositions).
+LIST_GLUE_PARTS = (
+    r"\s", ",", r"\band\b", r"\bor\b", "&", r"\bas well as\b", r"\bthe\b", r"\bprovinces?\b",
+    r"\brespectively\b",
     r"\bin the (?:far\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
-    r"center|centre)(?:ern)?\b)*$",
-    re.I,
-)
+    r"center|centre)(?:ern)?\b",
+)  # fmt: skip
+LIST_GLUE = re.compile(r"^(?:" + "|".join(LIST_GLUE_PARTS) + r")*$", re.I)
 
 
 class GazetteerError(ValueError):
