@@ -22,6 +22,7 @@ The rules, in reading order:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -366,7 +367,10 @@ class Extractor:
             candidates, scope = all_triggers, (sentence.start, sentence.end)
         else:
             return None, "no trigger in its clause"
-        candidates = [t for t in candidates if _trigger_applies(text, t, mention, subjects)]
+        starts = [m.start for m in subjects] if len(subjects) < 50 else self._starts(subjects)
+        candidates = [
+            t for t in candidates if _trigger_applies(text, t, mention, subjects, starts)
+        ]
         if not candidates:
             return None, "no trigger applies to it"
         reasons = []
@@ -378,6 +382,13 @@ class Extractor:
                 return status, because
             reasons.append(because)
         return None, tuple(reasons)
+
+    def _starts(self, subjects) -> list[int]:
+        """Where a long sentence's places start, computed once for all of them."""
+        cached = getattr(self, "_starts_cache", None)
+        if cached is None or cached[0] is not subjects:
+            self._starts_cache = (subjects, [m.start for m in subjects])
+        return self._starts_cache[1]
 
     def _date_for(self, text, mention, date_mentions, clauses, reading):
         clause = _clause_of(clauses, mention.start)
@@ -668,7 +679,9 @@ _COUNT_AFTER = re.compile(
 _FINITE = re.compile(r"\b(?:are|is|was|were|has|have|had|will|would|can|could)\b")
 
 
-def _trigger_applies(text: str, trigger: triggers.Trigger, mention: PlaceMention, subjects) -> bool:
+def _trigger_applies(
+    text: str, trigger: triggers.Trigger, mention: PlaceMention, subjects, starts=None
+) -> bool:
     """Bare "took"/"lost" count only with the place as their object, alone or
     in a list ("had taken Maimana and Sheberghan")."""
     if triggers.DIRECT_OBJECT_ONLY.match(trigger.text):
@@ -687,8 +700,11 @@ def _trigger_applies(text: str, trigger: triggers.Trigger, mention: PlaceMention
     if trigger.end <= mention.start:
         # "By capturing Ghazni, the Taliban are in a position to attack Kabul":
         # the trigger's object is the nearer place.
-        nearer = [m for m in subjects if trigger.end <= m.start and m.end <= mention.start]
-        if nearer and _FINITE.search(text, nearer[-1].end, mention.start):
+        starts = starts if starts is not None else [m.start for m in subjects]
+        index = bisect.bisect_left(starts, mention.start) - 1  # the place just before it
+        nearer = subjects[index] if index >= 0 else None
+        if (nearer is not None and nearer.start >= trigger.end and nearer.end <= mention.start
+                and _FINITE.search(text, nearer.end, mention.start)):  # fmt: skip
             return False
     if trigger.status == "surrendered" and triggers.SURRENDER_NOUN_AFTER.match(
         text[trigger.end : trigger.end + 20]
@@ -697,10 +713,16 @@ def _trigger_applies(text: str, trigger: triggers.Trigger, mention: PlaceMention
     return True
 
 
+GAP_CHARS = 200
+_LOOKS: dict = {}  # one sentence's searches: many places share a trigger's windows
+_LOOKS_LIMIT = 4096
+
 _WINDOWS = {
     "before trigger": lambda q: (max(q.sentence.start, q.trigger.start - 60), q.trigger.start),
     "before place": lambda q: (max(q.sentence.start, q.mention.start - 40), q.mention.start),
-    "gap": lambda q: (q.trigger.end, max(q.trigger.end, q.mention.start)),
+    # the last GAP_CHARS before the place: what qualifies an object stands next to it
+    "gap": lambda q: (max(q.trigger.end, q.mention.start - GAP_CHARS),
+                      max(q.trigger.end, q.mention.start)),  # fmt: skip
     "after place": lambda q: (q.mention.end, min(q.sentence.end, q.mention.end + 60)),
     "after trigger": lambda q: (q.trigger.end, min(q.sentence.end, q.trigger.end + 20)),
     "trigger": lambda q: (q.trigger.start, q.trigger.end),
@@ -730,14 +752,18 @@ def _look(site: _Site, window: str, pattern) -> str | None:
     if pattern == "hedge":
         pattern = site.vocabulary.hedge
     start, end = _WINDOWS[window](site)
+    key = (site.text, start, end, pattern, window)  # the text itself: never a stale hit
+    if key in _LOOKS:
+        return _LOOKS[key]
     piece = site.text[start:end]
-    if window in ("gap", "trigger", "after trigger"):
-        match = pattern.search(piece) if not pattern.pattern.startswith("^") else pattern.match(
-            piece
-        )
+    if window in ("gap", "trigger", "after trigger") and pattern.pattern.startswith("^"):
+        match = pattern.match(piece)
     else:
         match = pattern.search(piece)
-    return match.group(0).strip() if match else None
+    if len(_LOOKS) > _LOOKS_LIMIT:
+        _LOOKS.clear()
+    _LOOKS[key] = found = match.group(0).strip() if match else None
+    return found
 
 
 def _fires(rule: Qualifier, site: _Site, status: str) -> str | None:
