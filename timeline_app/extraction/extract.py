@@ -218,7 +218,7 @@ class Extractor:
 
     def _first_date(self, text: str, start: int, end: int, reading: _Reading):
         found = dates.find_dates(
-            text, start, end, published=reading.published, year_for=_year_for(reading)
+            text, start, end, published=reading.published, year_for=reading.year_for
         )
         return found[0] if found else None
 
@@ -239,7 +239,7 @@ class Extractor:
             published=reading.published,
             event_anchor=reading.last_event_date or _date_of(reading.context_date()),
             span_anchor=_date_of(reading.context_date()),
-            year_for=_year_for(reading),
+            year_for=reading.year_for,
         )  # fmt: skip
         date_mentions = _relative_to_sentence(date_mentions)
         if date_mentions and not date_mentions[-1].relative_to_event:
@@ -276,9 +276,11 @@ class Extractor:
             return []
         clauses = _clauses(text, start, end)
         found = []
+        starts = [m.start for m in subjects]  # for the nearer-place check, once a sentence
+        looks: dict = {}  # the qualifiers' searches, shared by the sentence's places
         for mention in subjects:
             status, because = self._status(
-                text, mention, all_triggers, clauses, sentence, subjects
+                text, mention, all_triggers, clauses, sentence, subjects, starts, looks
             )
             if status is None:
                 if note is not None:
@@ -351,7 +353,7 @@ class Extractor:
             context += [(_name(text, m), "weak context", "from") for m in subjects]
         return subjects, context
 
-    def _status(self, text, mention, all_triggers, clauses, sentence, subjects):
+    def _status(self, text, mention, all_triggers, clauses, sentence, subjects, starts, looks):
         """The status of the strongest trigger that applies to the place, with
         the rules that gave it; (None, reason) when none does.
 
@@ -367,7 +369,6 @@ class Extractor:
             candidates, scope = all_triggers, (sentence.start, sentence.end)
         else:
             return None, "no trigger in its clause"
-        starts = [m.start for m in subjects] if len(subjects) < 50 else self._starts(subjects)
         candidates = [
             t for t in candidates if _trigger_applies(text, t, mention, subjects, starts)
         ]
@@ -376,19 +377,12 @@ class Extractor:
         reasons = []
         for trigger in sorted(candidates, key=lambda t: (t.rank, abs(t.start - mention.start))):
             status, because = _qualify(
-                text, trigger, mention, scope, sentence, candidates, self.vocabulary
+                text, trigger, mention, scope, sentence, candidates, self.vocabulary, looks
             )
             if status is not None:
                 return status, because
             reasons.append(because)
         return None, tuple(reasons)
-
-    def _starts(self, subjects) -> list[int]:
-        """Where a long sentence's places start, computed once for all of them."""
-        cached = getattr(self, "_starts_cache", None)
-        if cached is None or cached[0] is not subjects:
-            self._starts_cache = (subjects, [m.start for m in subjects])
-        return self._starts_cache[1]
 
     def _date_for(self, text, mention, date_mentions, clauses, reading):
         clause = _clause_of(clauses, mention.start)
@@ -647,10 +641,6 @@ class _YearSource:
         return self.year_for(month, day)
 
 
-def _year_for(reading: _Reading):
-    return reading.year_for
-
-
 def _is_short(text: str, clause: tuple[int, int], mention: PlaceMention) -> bool:
     """A gapped coordinate: a clause of a few words around the place, or one
     that opens with "and <place>" ("seized Qalat, ..., and Tirin Kot in
@@ -680,7 +670,7 @@ _FINITE = re.compile(r"\b(?:are|is|was|were|has|have|had|will|would|can|could)\b
 
 
 def _trigger_applies(
-    text: str, trigger: triggers.Trigger, mention: PlaceMention, subjects, starts=None
+    text: str, trigger: triggers.Trigger, mention: PlaceMention, subjects, starts
 ) -> bool:
     """Bare "took"/"lost" count only with the place as their object, alone or
     in a list ("had taken Maimana and Sheberghan")."""
@@ -700,7 +690,6 @@ def _trigger_applies(
     if trigger.end <= mention.start:
         # "By capturing Ghazni, the Taliban are in a position to attack Kabul":
         # the trigger's object is the nearer place.
-        starts = starts if starts is not None else [m.start for m in subjects]
         index = bisect.bisect_left(starts, mention.start) - 1  # the place just before it
         nearer = subjects[index] if index >= 0 else None
         if (nearer is not None and nearer.start >= trigger.end and nearer.end <= mention.start
@@ -714,8 +703,6 @@ def _trigger_applies(
 
 
 GAP_CHARS = 200
-_LOOKS: dict = {}  # one sentence's searches: many places share a trigger's windows
-_LOOKS_LIMIT = 4096
 
 _WINDOWS = {
     "before trigger": lambda q: (max(q.sentence.start, q.trigger.start - 60), q.trigger.start),
@@ -742,6 +729,7 @@ class _Site:
     sentence: Sentence
     candidates: list
     vocabulary: triggers.Vocabulary
+    looks: dict  # the sentence's searches so far: its places share a trigger's windows
 
 
 def _look(site: _Site, window: str, pattern) -> str | None:
@@ -752,17 +740,15 @@ def _look(site: _Site, window: str, pattern) -> str | None:
     if pattern == "hedge":
         pattern = site.vocabulary.hedge
     start, end = _WINDOWS[window](site)
-    key = (site.text, start, end, pattern, window)  # the text itself: never a stale hit
-    if key in _LOOKS:
-        return _LOOKS[key]
+    key = (start, end, pattern, window)
+    if key in site.looks:
+        return site.looks[key]
     piece = site.text[start:end]
     if window in ("gap", "trigger", "after trigger") and pattern.pattern.startswith("^"):
         match = pattern.match(piece)
     else:
         match = pattern.search(piece)
-    if len(_LOOKS) > _LOOKS_LIMIT:
-        _LOOKS.clear()
-    _LOOKS[key] = found = match.group(0).strip() if match else None
+    site.looks[key] = found = match.group(0).strip() if match else None
     return found
 
 
@@ -776,19 +762,15 @@ def _fires(rule: Qualifier, site: _Site, status: str) -> str | None:
         return None
     if rule.unless and any(_look(site, *other) is not None for other in rule.unless):
         return None
-    if rule.name == "entered something else" and site.mention.start < site.trigger.end:
-        return None
-    if rule.name in ("seized part of the city", "object before place") and (
-        site.mention.start < site.trigger.end or site.trigger.status != "captured"
-    ):
+    if rule.place_after_trigger and site.mention.start < site.trigger.end:
         return None
     return words or site.text[site.trigger.start : site.trigger.end]
 
 
-def _qualify(text, trigger, mention, scope, sentence, candidates, vocabulary):
+def _qualify(text, trigger, mention, scope, sentence, candidates, vocabulary, looks):
     """The trigger's status as the qualifier rules change it, with the rules
     that fired: (status or None, ((rule, words), ...))."""
-    site = _Site(text, trigger, mention, scope, sentence, candidates, vocabulary)
+    site = _Site(text, trigger, mention, scope, sentence, candidates, vocabulary, looks)
     status = trigger.status
     because = [(trigger.rule, trigger.text)]
     for rule in QUALIFIERS:

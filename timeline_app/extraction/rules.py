@@ -39,6 +39,8 @@ class Qualifier:
     :param requires: a further (window, pattern) that must match too; the
         pattern ``"fighting"`` means another trigger says there is fighting.
     :param unless: (window, pattern) pairs any of which stops the rule.
+    :param place_after_trigger: the rule reads the words between the trigger and
+        a place after it, so it says nothing of a place named before the trigger.
     """
 
     name: str
@@ -48,6 +50,7 @@ class Qualifier:
     final: bool = True
     requires: tuple | None = None
     unless: tuple | None = None
+    place_after_trigger: bool = False  # only for a place that follows the trigger
     doc: str = ""
     statuses: frozenset = field(init=False)
 
@@ -86,11 +89,13 @@ ALL = ("captured", "claimed", "contested", "besieged", "surrendered", "retaken")
 QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
         "seized part of the city", "gap", _OBJECT_GAP, {"captured": "contested"},
+        place_after_trigger=True,
         requires=("gap", triggers.PARTIAL),
         doc="'seized the police headquarters in Kunduz': fighting, not a fall",
     ),
     Qualifier(
         "object before place", "gap", _OBJECT_GAP, {"captured": DROP},
+        place_after_trigger=True,
         doc="'seized weapons in Kunduz': the place is where, not what was taken",
     ),
     Qualifier(
@@ -109,6 +114,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     ),
     Qualifier(
         "entered something else", "gap", _ENTERED_WHAT, {"captured": DROP},
+        place_after_trigger=True,
         requires=("trigger", re.compile(r"^enter", re.I)),
         doc="'staff enter the UN compound as they evacuate Goma': not the city entered",
     ),
