@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.gazetteer = gazetteer or places_for(store)[0]
+        self.changes: dict = {}  # event id -> its change of control (consensus view)
         self.lane_order = str(settings.value("lane_order", "first_capture"))
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
@@ -397,7 +398,7 @@ class MainWindow(QMainWindow):
             if not quiet:
                 dialogs.show_error(self, "Cannot read the database", str(exc))
             return None
-        change = getattr(self, "changes", {}).get(event_id)
+        change = self.changes.get(event_id)
         if event is not None and change is not None:
             event["verdict"] = change.verdict()
             event["confidence"] = change.confidence

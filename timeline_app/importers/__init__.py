@@ -66,6 +66,17 @@ def storable_path(path: Path) -> str:
     return raw.decode("utf-8", "replace")
 
 
+def _os_problem(exc: OSError) -> ArticleError:
+    """What the user is told when the system refuses to stat or read a file."""
+    if isinstance(exc, FileNotFoundError):
+        return ArticleError("no such file or folder")
+    if isinstance(exc, PermissionError):
+        return ArticleError("permission denied: the file cannot be read")
+    if isinstance(exc, IsADirectoryError):
+        return ArticleError("this is a folder, not a file")
+    return ArticleError(f"cannot read the file ({exc.strerror or exc})")
+
+
 def _regular_file_size(path: Path) -> int:
     """Size of ``path`` if it is a regular file (links followed); ArticleError otherwise.
 
@@ -74,12 +85,8 @@ def _regular_file_size(path: Path) -> int:
     """
     try:
         info = os.stat(path)
-    except FileNotFoundError as exc:
-        raise ArticleError("no such file or folder") from exc
-    except PermissionError as exc:
-        raise ArticleError("permission denied: the file cannot be read") from exc
     except OSError as exc:
-        raise ArticleError(f"cannot read the file ({exc.strerror or exc})") from exc
+        raise _os_problem(exc) from exc
     if stat.S_ISDIR(info.st_mode):
         raise ArticleError("this is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
@@ -95,14 +102,8 @@ def _read_bytes(path: Path, size: int) -> bytes:
         )
     try:
         data = path.read_bytes()
-    except PermissionError as exc:
-        raise ArticleError("permission denied: the file cannot be read") from exc
-    except IsADirectoryError as exc:
-        raise ArticleError("this is a folder, not a file") from exc
-    except FileNotFoundError as exc:
-        raise ArticleError("no such file or folder") from exc
     except OSError as exc:
-        raise ArticleError(f"cannot read the file ({exc.strerror or exc})") from exc
+        raise _os_problem(exc) from exc
     if len(data) > base.MAX_FILE_BYTES:  # it grew after stat
         raise ArticleError(
             f"the file grew while it was read; articles over "
