@@ -260,3 +260,10 @@ def default_periods(store) -> dict[str, tuple[dt.date, dt.date]]:
         if profile and profile.period:
             periods[country] = profile.period
     return periods
+
+
+def spanning(periods: dict) -> tuple[dt.date, dt.date] | None:
+    """One period spanning every country's (a timeline shows them together)."""
+    if not periods:
+        return None
+    return min(p[0] for p in periods.values()), max(p[1] for p in periods.values())

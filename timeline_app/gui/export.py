@@ -276,7 +276,7 @@ def export_png_headless(
     if QGuiApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         _app = QGuiApplication([])  # must live while painting
-    from ..consensus import changes_of_control, default_periods
+    from ..consensus import changes_of_control, default_periods, spanning
 
     disagree = store.disagreeing_event_ids()
     data = timeline_data.load(store.db, disagree=disagree)
@@ -286,9 +286,7 @@ def export_png_headless(
             store.control_reports(), period=period if period is not None else periods
         )
         data = timeline_data.from_changes(changes, data)
-    if periods:
-        period = min(p[0] for p in periods.values()), max(p[1] for p in periods.values())
-        data = timeline_data.within(data, period)
+    data = timeline_data.within(data, spanning(periods))
     subtitle = subtitle_for(data, store.counts()["articles"])
     if start or end:
         shown = f"{start or 'start'} to {end or 'end'}"

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from .. import timeline_data
 from ..cli import events_csv
-from ..consensus import changes_of_control, default_periods
+from ..consensus import changes_of_control, default_periods, spanning
 from ..extraction.extract import Extractor
 from ..extraction.gazetteer import Gazetteer, GazetteerError
 from ..extraction.highlight import highlight_spans
@@ -46,13 +46,6 @@ from .timeline_view import TimelineView
 from .workers import Job
 
 MAX_RECENT = 8
-
-
-def _union(periods: dict):
-    """One period spanning every country's (the timeline shows them together)."""
-    if not periods:
-        return None
-    return min(p[0] for p in periods.values()), max(p[1] for p in periods.values())
 
 
 class MainWindow(QMainWindow):
@@ -296,7 +289,7 @@ class MainWindow(QMainWindow):
             periods = default_periods(self.store)
             if not self.evidence_action.isChecked():
                 self.data = self._consensus_data(self.data, only, periods)
-            self.data = timeline_data.within(self.data, _union(periods))
+            self.data = timeline_data.within(self.data, spanning(periods))
             rows = self.store.event_rows(include_rejected=include_rejected, disagree=disagree)
             if only is not None:
                 rows = [row for row in rows if row[0] in only]
@@ -374,7 +367,7 @@ class MainWindow(QMainWindow):
             return
         if current is None:
             defaults = default_periods(self.store)
-            suggested = _union(defaults) or suggested
+            suggested = spanning(defaults) or suggested
         answer = dialogs.ask_period(self, current, suggested)
         if answer is None:
             return
