@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, statuses
 from .extraction.gazetteer import Gazetteer, GazetteerError
 from .paths import default_db_path
 from .storage import Store, StoreError
@@ -265,15 +265,6 @@ ACLED_COLUMNS = (
     "event_date", "time_precision", "event_type", "sub_event_type", "country", "admin1",
     "location", "latitude", "longitude", "geo_precision", "source", "notes",
 )  # fmt: skip
-# Our statuses in ACLED's vocabulary (README: "ACLED-like export").
-ACLED_TYPES = {
-    "captured": ("Strategic developments", "Non-state actor overtakes territory"),
-    "claimed": ("Strategic developments", "Non-state actor overtakes territory"),
-    "surrendered": ("Strategic developments", "Non-violent transfer of territory"),
-    "retaken": ("Battles", "Government regains territory"),
-    "contested": ("Battles", "Armed clash"),
-    "besieged": ("Battles", "Armed clash"),
-}
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 
 
@@ -286,7 +277,7 @@ def events_acled(events: list[dict]) -> str:
     for event in events:
         if event["rejected"] or not event["date"]:
             continue
-        event_type, sub_event_type = ACLED_TYPES[event["status"]]
+        event_type, sub_event_type = statuses.of(event["status"]).acled
         sources = event["sources"]
         outlets = list(dict.fromkeys(s["outlet"] or "unknown outlet" for s in sources))
         quote = sources[0]["quote"] if sources else ""

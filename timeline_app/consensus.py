@@ -32,8 +32,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-FALL = ("captured", "surrendered", "claimed")
-RETAKE = ("retaken",)
+from . import statuses
+
+FALL = statuses.named("fall")
+RETAKE = statuses.named("retake")
 NEW_CHANGE_DAYS = 45
 _DIRECT_WEIGHT = {"captured": 1.0, "surrendered": 1.0, "retaken": 1.0, "claimed": 0.5}
 _PRECISION_WEIGHT = {"day": 1.0, "week": 0.3, "month": 0.3}

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-STATUSES = ("captured", "claimed", "contested", "besieged", "surrendered", "retaken")
+from . import statuses
+
+STATUSES = statuses.NAMES  # the table of statuses is statuses.TABLE
 PRECISIONS = ("day", "week", "month", "unknown")
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import statuses
 from .model import STATUSES
 
 DAY = 86400.0
@@ -129,7 +130,7 @@ def load(
     )
 
 
-THREATS = ("contested", "besieged")
+THREATS = statuses.named("threat")
 
 
 def from_changes(

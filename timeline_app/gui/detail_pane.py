@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QDialog, QPushButton, QTextBrowser, QTextEdit, QVBoxLayout
 
-from . import style
+from .. import statuses
 
 Highlighter = Callable[[str, str], list[tuple[int, int, str]]]  # quote, place id -> spans
 EMPTY_HTML = (
@@ -56,7 +56,7 @@ class DetailPane(LocalOnlyBrowser):
             f"<h2 style='margin-bottom:2px'>{html.escape(event['place'])}</h2>",
             f"<p style='color:#555;margin-top:0'>{html.escape(event['province'])} province · "
             f"{html.escape(event['country'])}</p>",
-            f"<p><span style='color:{style.COLOURS[status]};font-size:15pt'>●</span> "
+            f"<p><span style='color:{statuses.of(status).colour};font-size:15pt'>●</span> "
             f"<b>{status}</b> &nbsp; {_date_text(event)}</p>",
             _verdict_html(event),
             _review_html(event),
@@ -191,7 +191,7 @@ def _versions_html(event: dict) -> str:
         "<tr>"
         f"<td>{html.escape(outlet)}</td>"
         f"<td style='white-space:nowrap'>{html.escape(published)}</td>"
-        f"<td style='color:{style.COLOURS.get(status, '#333')}'>{html.escape(status)}</td>"
+        f"<td style='color:{statuses.of(status).colour}'>{html.escape(status)}</td>"
         f"<td style='white-space:nowrap'><b>{html.escape(date)}</b>"
         + (f" <span style='color:#777'>×{count}</span>" if count > 1 else "")
         + "</td></tr>"

@@ -1,7 +1,6 @@
 """How statuses look, everywhere: timeline, legend, table, detail pane, PNG.
 
-Colours are the Okabe-Ito palette (distinguishable with the common colour
-vision deficiencies) and every status also has its own shape.
+The colours, shapes and ranks come from the one table, ``statuses.TABLE``.
 """
 
 from __future__ import annotations
@@ -11,38 +10,18 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
+from .. import statuses
 from ..model import STATUSES
 
-COLOURS = {
-    "captured": "#D55E00",
-    "claimed": "#E69F00",
-    "contested": "#CC79A7",
-    "besieged": "#0072B2",
-    "surrendered": "#009E73",
-    "retaken": "#56B4E9",
-}
-SHAPES = {
-    "captured": "circle",
-    "claimed": "ring",
-    "contested": "triangle",
-    "besieged": "square",
-    "surrendered": "diamond",
-    "retaken": "triangle_down",
-}
+COLOURS = {status.name: status.colour for status in statuses.TABLE}
+SHAPES = {status.name: status.shape for status in statuses.TABLE}
 # When markers must share a pixel column, the more telling status wins.
-IMPORTANCE = {
-    "captured": 6,
-    "surrendered": 5,
-    "retaken": 4,
-    "claimed": 3,
-    "contested": 2,
-    "besieged": 1,
-}
+IMPORTANCE = {status.name: status.rank for status in statuses.TABLE}
 MARKER_PX = 13
 
 
 def colour(status: str) -> QColor:
-    return QColor(COLOURS.get(status, "#777777"))
+    return QColor(statuses.of(status).colour)
 
 
 def symbol_path(shape: str, size: float) -> QPainterPath:
@@ -74,14 +53,15 @@ def paint_symbol(painter: QPainter, status: str, centre: QPointF, size: float) -
     painter.translate(centre)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     fill = colour(status)
-    if SHAPES[status] == "ring":
+    shape = statuses.of(status).shape
+    if shape == "ring":
         painter.setPen(QPen(fill, max(2.0, size / 5)))
         painter.setBrush(QColor("white"))
         painter.drawPath(symbol_path("ring", size * 0.82))
     else:
         painter.setPen(QPen(fill.darker(150), 1))
         painter.setBrush(fill)
-        painter.drawPath(symbol_path(SHAPES[status], size))
+        painter.drawPath(symbol_path(shape, size))
     painter.restore()
 
 
