@@ -168,6 +168,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--evidence", action="store_true",
         help="draw every report instead of one marker per change of control",
     )  # fmt: skip
+    png.add_argument("--map", action="store_true",
+                     help="draw the map of the places' state on one day instead of the timeline")
+    png.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                     help="with --map: the day to draw (default: the last change of control)")
+    png.add_argument("--frames", action="store_true",
+                     help="with --map: one PNG per day of the period, into the folder OUT")
+    png.add_argument("--every", type=int, default=1, metavar="DAYS",
+                     help="with --frames: one frame every DAYS days (default 1)")  # fmt: skip
     return parser
 
 
@@ -443,10 +451,51 @@ def _difference(before: str, after: str) -> str:
 def _export_png(args) -> int:
     from .gui.export import export_png_headless
 
+    if (args.date or args.frames) and not args.map:
+        return _usage("--date and --frames go with --map")
+    if args.every < 1:
+        return _usage("--every must be a number of days, 1 or more")
+    if args.map:
+        return _export_map(args)
     with _open_store(args) as store:
-        path = export_png_headless(
-            store, args.output, width=args.width, start=args.start, end=args.end,
-            title=args.title, evidence=args.evidence, period=args.period,
-        )  # fmt: skip
+        try:
+            path = export_png_headless(
+                store, args.output, width=args.width, start=args.start, end=args.end,
+                title=args.title, evidence=args.evidence, period=args.period,
+            )  # fmt: skip
+        except OSError as exc:
+            print(f"timeline-app: {exc}", file=sys.stderr)
+            return 1
     print(f"saved {path}")
+    return 0
+
+
+def _usage(message: str) -> int:
+    print(f"timeline-app: {message}", file=sys.stderr)
+    return 2
+
+
+def _export_map(args) -> int:
+    from .gui.map_export import export_map_headless
+
+    width = args.width if args.width != 1920 else 1200
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\rframe {done} of {total}", end="" if done < total else "\n",
+                  file=sys.stderr, flush=True)  # fmt: skip
+
+    with _open_store(args) as store:
+        try:
+            paths = export_map_headless(
+                store, args.output, day=args.date, period=args.period, frames=args.frames,
+                every=args.every, width=width, title=args.title, progress=progress,
+            )  # fmt: skip
+        except OSError as exc:
+            print(f"timeline-app: {exc}", file=sys.stderr)
+            return 1
+    if args.frames:
+        print(f"saved {len(paths)} frames in {args.output}")
+    else:
+        print(f"saved {paths[0]}")
     return 0

@@ -263,19 +263,30 @@ def subtitle_for(data: TimelineData, articles: int) -> str:
     )
 
 
+_APP = None
+
+
+def ensure_app():
+    """A Qt application to paint with (offscreen when there is none yet); it
+    lives as long as the process, as painting needs it to."""
+    global _APP
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _APP = QGuiApplication([])
+    return QGuiApplication.instance()
+
+
 def export_png_headless(
     store, output, *, width=1920, start=None, end=None, title=None, evidence=False,
     period=None,
 ) -> Path:
     """``timeline-app export-png``: no display needed; the consensus view unless
     ``evidence``, as the window shows it."""
-    from PySide6.QtGui import QGuiApplication
-
     from .. import timeline_data
 
-    if QGuiApplication.instance() is None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        _app = QGuiApplication([])  # must live while painting
+    ensure_app()
     from ..consensus import changes_of_control, default_periods, spanning
 
     disagree = store.disagreeing_event_ids()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from .. import timeline_data
+from .. import geography, timeline_data
 from ..cli import events_csv
 from ..consensus import changes_of_control, default_periods, spanning
 from ..extraction.extract import Extractor
@@ -37,10 +37,11 @@ from ..filters import EventFilter, matching_event_ids
 from ..review import Review
 from ..services import ImportReport, ReadResult, discover, places_for, read_one, store_articles
 from ..storage import Store, StoreError
-from . import dialogs, export
+from . import dialogs, export, map_export
 from .detail_pane import ArticleDialog, DetailPane
 from .event_table import EventTableModel
 from .filter_bar import FilterBar
+from .map_view import MapPanel
 from .review_actions import ReviewCommand
 from .timeline_view import TimelineView
 from .workers import Job
@@ -105,9 +106,13 @@ class MainWindow(QMainWindow):
         table_layout.addWidget(self.filter_bar)
         table_layout.addWidget(self.filter_edit)
         table_layout.addWidget(self.table)
+        self.map = MapPanel()
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.side_splitter.addWidget(self.map)
+        self.side_splitter.addWidget(self.detail)
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.top_splitter.addWidget(self.timeline)
-        self.top_splitter.addWidget(self.detail)
+        self.top_splitter.addWidget(self.side_splitter)
         self.top_splitter.setStretchFactor(0, 3)
         self.top_splitter.setStretchFactor(1, 1)
         self.main_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -147,6 +152,10 @@ class MainWindow(QMainWindow):
         )
         self.export_png_action = self._action("&Export PNG…", "Ctrl+E", self.export_png)
         self.export_csv_action = self._action("Export &CSV…", "Ctrl+Shift+E", self.export_csv)
+        self.export_map_action = self._action("Export &Map PNG…", "Ctrl+Alt+E", self.export_map)
+        self.export_frames_action = self._action(
+            "Export Map &Frames…", None, self.export_map_frames
+        )
         self.quit_action = self._action("&Quit", keys.Quit, self.close)
         self.fit_action = self._action("&Fit All", "Ctrl+0", self.timeline.fit_all)
         self.refresh_action = self._action("&Refresh", keys.Refresh, self.refresh)
@@ -176,6 +185,10 @@ class MainWindow(QMainWindow):
                                             self._on_view_mode_changed)  # fmt: skip
         self.evidence_action.setCheckable(True)
         self.period_action = self._action("Set &Period…", None, self._on_set_period)
+        self.map_action = self._action("Show &Map", "M", self._on_show_map)
+        self.map_action.setCheckable(True)
+        self.map_action.setChecked(True)
+        self.play_action = self._action("&Play the Map", "P", self.map.toggle_play)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -189,6 +202,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_png_action)
         file_menu.addAction(self.export_csv_action)
+        file_menu.addAction(self.export_map_action)
+        file_menu.addAction(self.export_frames_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -212,6 +227,10 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addAction(self.evidence_action)
         view_menu.addAction(self.period_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.map_action)
+        view_menu.addAction(self.play_action)
+        view_menu.addSeparator()
         view_menu.addAction(self.show_rejected_action)
         order_menu = view_menu.addMenu("&Lane Order")
         self.order_actions = {}
@@ -232,20 +251,27 @@ class MainWindow(QMainWindow):
         self.detail.action_requested.connect(self._on_detail_action)
         self.table.doubleClicked.connect(lambda _index: self._on_action("edit"))
         self.filter_bar.changed.connect(self._on_filter_bar_changed)
+        self.map.place_clicked.connect(self._on_map_place_clicked)
+        self.map.day_changed.connect(self.timeline.set_cursor)
 
     # -- state ------------------------------------------------------------------------------
     def _restore_state(self) -> None:
         screen = QApplication.primaryScreen().availableGeometry()
         width, height = min(1500, int(screen.width() * 0.94)), min(950, int(screen.height() * 0.92))
         self.resize(width, height)
-        self.top_splitter.setSizes([int(width * 0.7), int(width * 0.3)])
+        self.top_splitter.setSizes([int(width * 0.58), int(width * 0.42)])
+        self.side_splitter.setSizes([int(height * 0.42), int(height * 0.22)])
         self.main_splitter.setSizes([int(height * 0.64), int(height * 0.36)])
         for key, widget in (
-            ("geometry", self), ("top_splitter", self.top_splitter), ("main_splitter", self.main_splitter),  # noqa: E501
+            ("geometry", self), ("top_splitter", self.top_splitter),
+            ("main_splitter", self.main_splitter), ("side_splitter", self.side_splitter),
         ):  # fmt: skip
             value = self.settings.value(key)
             if isinstance(value, QByteArray):
                 (widget.restoreGeometry if key == "geometry" else widget.restoreState)(value)
+        show_map = self.settings.value("show_map", True)
+        self.map_action.setChecked(show_map not in (False, "false"))
+        self.map.setVisible(self.map_action.isChecked())
         self._remember_database(self.store.path)
 
     def closeEvent(self, event) -> None:
@@ -256,6 +282,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("top_splitter", self.top_splitter.saveState())
         self.settings.setValue("main_splitter", self.main_splitter.saveState())
+        self.settings.setValue("side_splitter", self.side_splitter.saveState())
+        self.settings.setValue("show_map", self.map_action.isChecked())
         self.settings.setValue("lane_order", self.lane_order)
         self.settings.sync()
         super().closeEvent(event)
@@ -287,8 +315,15 @@ class MainWindow(QMainWindow):
             )  # fmt: skip
             self.changes = {}
             periods = default_periods(self.store)
+            reports = self.store.control_reports()
+            changes = changes_of_control(reports, period=periods)
+            if only is not None:
+                changes = [c for c in changes if set(c.event_ids) & only]
             if not self.evidence_action.isChecked():
-                self.data = self._consensus_data(self.data, only, periods)
+                self.data = self._consensus_data(self.data, changes)
+            map_content = geography.content(
+                self.store, periods, changes, reports, places=self.gazetteer.places.values()
+            )
             self.data = timeline_data.within(self.data, spanning(periods))
             rows = self.store.event_rows(include_rejected=include_rejected, disagree=disagree)
             if only is not None:
@@ -300,6 +335,7 @@ class MainWindow(QMainWindow):
             return
         self.timeline.set_data(self.data)
         self.table_model.set_rows(rows)
+        self._set_map(map_content)
         shown = "" if only is None else f"{len(rows)} shown of "
         self.counts_label.setText(
             f"{shown}{counts['events']} events · {counts['mentions']} quotes · "
@@ -339,8 +375,10 @@ class MainWindow(QMainWindow):
     def select_event(self, event_id: int | None) -> None:
         """Show one event everywhere: timeline marker, table row, detail pane."""
         self.timeline.select_event(event_id)
-        self.detail.show_event(self._event(event_id) if event_id is not None else None)
+        event = self._event(event_id) if event_id is not None else None
+        self.detail.show_event(event)
         self._select_table_row(event_id)
+        self._show_on_map(event)
 
     def _select_table_row(self, event_id: int | None) -> None:
         row = self.table_model.row_of(event_id) if event_id is not None else None
@@ -351,13 +389,52 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().blockSignals(False)
         self.table.scrollTo(self.table_model.index(row, 0))
 
-    def _consensus_data(self, evidence, only, periods):
+    def _consensus_data(self, evidence, changes):
         """The consensus view's markers, and which change each event backs."""
-        changes = changes_of_control(self.store.control_reports(), period=periods)
-        if only is not None:
-            changes = [c for c in changes if set(c.event_ids) & only]
         self.changes = {event_id: c for c in changes for event_id in c.event_ids}
         return timeline_data.from_changes(changes, evidence, self.lane_order)
+
+    # -- the map ------------------------------------------------------------------------------
+    def _set_map(self, content: geography.MapContent) -> None:
+        """The map of the country most of the database's places are in."""
+        self.changes_by_place: dict[str, list] = {}
+        for change in content.changes:
+            self.changes_by_place.setdefault(change.place_id, []).append(change)
+        self.first_event_by_place: dict[str, int] = {}
+        for report in sorted(content.reports, key=lambda r: r["date"] or "9999"):
+            self.first_event_by_place.setdefault(report["place_id"], report["event_id"])
+        self.map_content = content
+        self.map.set_content(content)
+
+    def _on_show_map(self) -> None:
+        self.map.setVisible(self.map_action.isChecked())
+        if not self.map_action.isChecked() and self.map.playing:
+            self.map.toggle_play()
+
+    def _on_map_place_clicked(self, place_id: str) -> None:
+        """Select the change of control of that place the map shows (or its
+        first), else its first event; the map keeps its day."""
+        self.map.select_place(place_id)
+        changes = self.changes_by_place.get(place_id, [])
+        day = self.map.day
+        shown = [c for c in changes if day is None or c.date <= day] or changes
+        if shown:
+            event_id = shown[-1].event_ids[0] if shown[-1].event_ids else None
+        else:
+            event_id = self.first_event_by_place.get(place_id)
+        if event_id is None:
+            self.statusBar().showMessage("No event of this place in the database", 4000)
+            return
+        self.timeline.select_event(event_id)
+        self.detail.show_event(self._event(event_id))
+        self._select_table_row(event_id)
+
+    def _show_on_map(self, event: dict | None) -> None:
+        if event is None:
+            return
+        self.map.select_place(event["place_id"])
+        if event.get("date"):
+            self.map.set_day(dt.date.fromisoformat(event["date"]))
 
     def _on_set_period(self) -> None:
         try:
@@ -398,15 +475,19 @@ class MainWindow(QMainWindow):
         return event
 
     def _on_timeline_selected(self, event_id: int) -> None:
-        self.detail.show_event(self._event(event_id))
+        event = self._event(event_id)
+        self.detail.show_event(event)
         self._select_table_row(event_id)
+        self._show_on_map(event)
 
     def _on_table_row_changed(self, current, _previous) -> None:
         if not current.isValid():
             return
         event_id = self.table_model.event_id(current.row())
         self.timeline.select_event(event_id)
-        self.detail.show_event(self._event(event_id))
+        event = self._event(event_id)
+        self.detail.show_event(event)
+        self._show_on_map(event)
 
     def _tooltip_for(self, event_id: int) -> str:
         event = self._event(event_id, quiet=True)
@@ -631,8 +712,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(report.summary(), 15000)
         dialogs.show_import_summary(self, report)
 
-    def _run_job(self, label: str, work, on_success) -> None:
+    def _run_job(self, label: str, work, on_success, failure: str = "Import failed") -> None:
         self.job = Job(work)
+        self._failure_title = failure
         self.job_was_cancelled = False
         self._on_success, self._outcome = on_success, None
         self.progress = QProgressDialog(label, "Cancel", 0, 0, self)
@@ -653,7 +735,8 @@ class MainWindow(QMainWindow):
         self._outcome = (self._on_success, result)
 
     def _on_job_failed(self, message: str) -> None:
-        self._outcome = (lambda text: dialogs.show_error(self, "Import failed", text), message)
+        title = self._failure_title
+        self._outcome = (lambda text: dialogs.show_error(self, title, text), message)
 
     def _on_cancel_requested(self) -> None:
         if self.job is not None:
@@ -722,6 +805,44 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Saved {saved.name} ({image.width()}×{image.height()} px)", 10000
         )
+
+    def export_map(self) -> None:
+        """The map as the window shows it (its day), 1600 px wide."""
+        path = dialogs.ask_save_path(
+            self, "Export Map PNG", f"{self.store.path.stem}-map.png", "PNG image (*.png)"
+        )
+        if not path:
+            return
+        try:
+            saved = map_export.export_map_png(
+                self.map_content, path, day=self.map.day, width=1600,
+                title=self.map_content.country_name,
+            )  # fmt: skip
+        except OSError as exc:
+            dialogs.show_error(self, "Export failed", str(exc))
+            return
+        self.statusBar().showMessage(f"Saved {saved.name}", 10000)
+
+    def export_map_frames(self) -> None:
+        """One PNG per day of the period, in the background with progress."""
+        if self.is_busy():
+            return
+        folder = dialogs.ask_folder(self)
+        if not folder:
+            return
+        content = self.map_content
+
+        def work(progress, cancelled):
+            return map_export.export_map_frames(
+                content, folder, width=1600, title=content.country_name,
+                progress=lambda done, total: progress(done, total, f"Frame {done} of {total}"),
+                cancelled=cancelled,
+            )  # fmt: skip
+
+        def finished(paths) -> None:
+            self.statusBar().showMessage(f"Saved {len(paths)} frames in {folder}", 10000)
+
+        self._run_job("Drawing the map, day by day…", work, finished, failure="Export failed")
 
     def export_csv(self) -> None:
         path = dialogs.ask_save_path(

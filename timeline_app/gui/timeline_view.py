@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from .. import timeaxis
 from ..model import STATUSES
-from ..timeline_data import DAY, DISAGREE, REJECTED, REVIEWED, TimelineData
+from ..timeline_data import DAY, DISAGREE, REJECTED, REVIEWED, TimelineData, to_x
 from . import style
 from .markers import (
     MarkerPainter,
@@ -297,8 +297,9 @@ class LegendBar(QWidget):
         for entry in self.ENTRIES:
             label = self.LABELS.get(entry, entry)
             yield entry, label, 18 + metrics.horizontalAdvance(label) + 14
-        if self.undated_text:
-            yield "undated", self.undated_text, metrics.horizontalAdvance(self.undated_text) + 8
+        # each clause of the note on its own, so that a narrow pane wraps between them
+        for part in filter(None, self.undated_text.split(" · ")):
+            yield "undated", part, metrics.horizontalAdvance(part) + 14
 
     def _layout(self, width: int):
         x, y, line = 8, 0, self.fontMetrics().height() + 6
@@ -352,6 +353,9 @@ class LegendBar(QWidget):
                 painter.drawLine(QPointF(x + 1, middle), QPointF(x + 14, middle))
             painter.setPen(QColor("#666666" if entry == "undated" else "#222222"))
             text_x = x if entry == "undated" else x + 18
+            label = self.fontMetrics().elidedText(
+                label, Qt.TextElideMode.ElideRight, max(20, self.width() - text_x - 4)
+            )
             painter.drawText(QPointF(text_x, middle + self.fontMetrics().ascent() / 2 - 1), label)
         painter.end()
 
@@ -391,6 +395,13 @@ class TimelineView(QWidget):
         self.view.setMouseEnabled(x=True, y=True)
         self.events_item = EventsItem()
         self.plot.addItem(self.events_item)
+        # the map's day, as a line across the lanes
+        self.cursor_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen("#444444", width=1, style=Qt.PenStyle.DashLine)
+        )
+        self.cursor_line.setZValue(-5)
+        self.cursor_line.hide()
+        self.plot.addItem(self.cursor_line, ignoreBounds=True)
         self._build_overview()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -446,6 +457,14 @@ class TimelineView(QWidget):
         suffix = " · ".join(notes)
         self.legend.set_undated(suffix)
         self.fit_busiest()
+
+    def set_cursor(self, day: dt.date | None) -> None:
+        """Show ``day`` (the map's) as a dashed line; None hides it."""
+        if day is None:
+            self.cursor_line.hide()
+            return
+        self.cursor_line.setPos(to_x(day))
+        self.cursor_line.show()
 
     def fit_all(self) -> None:
         start, end = self.data.span()

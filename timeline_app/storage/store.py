@@ -539,6 +539,18 @@ class Store:
         return [(pid, f"{name} ({province})") for pid, name, province in rows]
 
     @_reading
+    def places(self) -> list[Place]:
+        """Every place of the database (those without events too), by name."""
+        rows = self.db.execute(
+            "SELECT id, name, province, country, iso_code, lat, lon, is_national_capital"
+            " FROM places ORDER BY name, id"
+        ).fetchall()
+        return [
+            Place(pid, name, province, country, iso or "", lat, lon, bool(capital))
+            for pid, name, province, country, iso, lat, lon, capital in rows
+        ]
+
+    @_reading
     def facets(self) -> dict[str, list[str]]:
         """Provinces and outlets that occur, for the filter menus."""
         provinces = self.db.execute(

@@ -1,0 +1,232 @@
+"""The map of an offensive: a country's provinces, where its places are, and
+what state each place is in on a given day.
+
+The outlines ship with the app (``data/maps/XX.json``, from Natural Earth's
+public-domain admin-1 boundaries; ``data/maps/README.md`` says how they are
+made).  Which map a database gets follows from its places' ISO 3166-2 codes,
+so a database made for another country shows that country without asking.
+
+A place's state on day D:
+
+* the latest change of control (``consensus.Change``) dated on or before D:
+  fallen (captured, surrendered) or retaken, since its date;
+* else, or after a retaking, a threat (contested, besieged) reported in the
+  ``THREAT_DAYS`` up to D;
+* else no state: nothing reported it changing hands by then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from . import statuses
+from .model import Place
+from .paths import package_data
+
+THREAT_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Province:
+    iso: str
+    name: str
+    rings: tuple[np.ndarray, ...]  # each (n, 2): longitude, latitude
+
+
+@dataclass(frozen=True)
+class CountryMap:
+    country: str  # ISO 3166-1 alpha-2
+    source: str
+    note: str
+    provinces: tuple[Province, ...]
+    outline: tuple[np.ndarray, ...]  # the country's border, as lines (n, 2)
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """West, south, east, north."""
+        points = np.concatenate(self.outline or [r for p in self.provinces for r in p.rings])
+        return (
+            float(points[:, 0].min()), float(points[:, 1].min()),
+            float(points[:, 0].max()), float(points[:, 1].max()),
+        )  # fmt: skip
+
+
+def _points(flat: list[int], scale: float) -> np.ndarray:
+    return np.asarray(flat, dtype=float).reshape(-1, 2) / scale
+
+
+@lru_cache(maxsize=8)
+def shipped_map(country: str) -> CountryMap | None:
+    """The map that ships for ``country`` (ISO alpha-2), or None."""
+    if not (len(country) == 2 and country.isalpha()):
+        return None
+    path = package_data() / "maps" / f"{country.upper()}.json"
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    scale = float(data["scale"])
+    provinces = tuple(
+        Province(p["iso"], p["name"], tuple(_points(r, scale) for r in p["rings"]))
+        for p in data["provinces"]
+    )
+    outline = tuple(_points(line, scale) for line in data["outline"])
+    return CountryMap(data["country"], data["source"], data.get("note", ""), provinces, outline)
+
+
+def shipped_countries() -> list[str]:
+    return sorted(path.stem for path in (package_data() / "maps").glob("??.json"))
+
+
+def country_of(places: Iterable[Place]) -> str | None:
+    """The country most of ``places`` are in, by their ISO 3166-2 codes."""
+    codes = Counter(p.iso_code.split("-")[0].upper() for p in places if "-" in p.iso_code)
+    return codes.most_common(1)[0][0] if codes else None
+
+
+def map_for(places: Iterable[Place]) -> CountryMap | None:
+    country = country_of(places)
+    return shipped_map(country) if country else None
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Longitude and latitude to pixels: equirectangular, shrunk east-west by the
+    cosine of the middle latitude so that the country keeps its shape, fitted
+    into the rectangle ``(left, top, width, height)``."""
+
+    west: float
+    north: float
+    factor: float  # pixels per degree of latitude
+    squeeze: float  # cos(middle latitude)
+    left: float
+    top: float
+
+    @classmethod
+    def fit(cls, bounds, left: float, top: float, width: float, height: float) -> Projection:
+        west, south, east, north = bounds
+        squeeze = math.cos(math.radians((south + north) / 2))
+        span_x = max((east - west) * squeeze, 1e-6)
+        span_y = max(north - south, 1e-6)
+        factor = min(width / span_x, height / span_y)
+        # centre the country in the rectangle
+        left += (width - span_x * factor) / 2
+        top += (height - span_y * factor) / 2
+        return cls(west, north, factor, squeeze, left, top)
+
+    def xy(self, lon: float, lat: float) -> tuple[float, float]:
+        return (
+            self.left + (lon - self.west) * self.squeeze * self.factor,
+            self.top + (self.north - lat) * self.factor,
+        )
+
+    def many(self, points: np.ndarray) -> np.ndarray:
+        out = np.empty_like(points, dtype=float)
+        out[:, 0] = self.left + (points[:, 0] - self.west) * self.squeeze * self.factor
+        out[:, 1] = self.top + (self.north - points[:, 1]) * self.factor
+        return out
+
+
+@dataclass(frozen=True)
+class PlaceState:
+    place: Place
+    status: str | None  # a status of statuses.TABLE, or None: no change reported by then
+    since: dt.date | None
+    sources: int = 0
+
+
+def states_at(places: Iterable[Place], changes, reports: Iterable[dict], day: dt.date):
+    """Each place's state on ``day`` (see the module's docstring).  ``changes``
+    are ``consensus.Change``s, ``reports`` as ``Store.control_reports`` gives."""
+    threats = statuses.named("threat")
+    latest_change: dict[str, object] = {}
+    for change in sorted(changes, key=lambda c: c.date):
+        if change.date <= day:
+            latest_change[change.place_id] = change
+    latest_threat: dict[str, tuple[dt.date, str]] = {}
+    for report in reports:
+        if report["status"] not in threats or not report["date"]:
+            continue
+        date = dt.date.fromisoformat(report["date"])
+        if day - dt.timedelta(days=THREAT_DAYS) < date <= day:
+            seen = latest_threat.get(report["place_id"])
+            if seen is None or date > seen[0]:
+                latest_threat[report["place_id"]] = (date, report["status"])
+    states = []
+    for place in places:
+        change = latest_change.get(place.id)
+        threat = latest_threat.get(place.id)
+        if change is not None and statuses.of(change.status).control == "fall":
+            states.append(PlaceState(place, change.status, change.date, change.sources))
+        elif threat is not None and (change is None or threat[0] > change.date):
+            states.append(PlaceState(place, threat[1], threat[0]))
+        elif change is not None:
+            states.append(PlaceState(place, change.status, change.date, change.sources))
+        else:
+            states.append(PlaceState(place, None, None))
+    return states
+
+
+def summary(states: list[PlaceState]) -> str:
+    """ "9 of 34 fallen · 3 threatened" for the map's caption."""
+    fallen = sum(1 for s in states if s.status and statuses.of(s.status).control == "fall")
+    threatened = sum(1 for s in states if s.status and statuses.of(s.status).control == "threat")
+    retaken = sum(1 for s in states if s.status and statuses.of(s.status).control == "retake")
+    parts = [f"{fallen} of {len(states)} fallen"]
+    if threatened:
+        parts.append(f"{threatened} threatened")
+    if retaken:
+        parts.append(f"{retaken} retaken")
+    return " · ".join(parts)
+
+
+@dataclass
+class MapContent:
+    """What a map of a database draws: its country's outline, the places of that
+    country, the changes of control and the reports (for threats), the period."""
+
+    country_map: CountryMap | None
+    places: list[Place]
+    changes: list
+    reports: list[dict]
+    period: tuple[dt.date, dt.date] | None
+
+    @property
+    def country_name(self) -> str:
+        return self.places[0].country if self.places else ""
+
+    def default_day(self) -> dt.date | None:
+        """The last day anything changed hands, else the period's end."""
+        last = max((c.date for c in self.changes), default=None)
+        return last or (self.period[1] if self.period else None)
+
+    def days(self) -> list[dt.date]:
+        if self.period is None:
+            return []
+        first, last = self.period
+        return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def content(store, periods: dict, changes=None, reports=None, places=None) -> MapContent:
+    """The map of ``store``'s country for ``periods`` (as ``consensus.default_periods``);
+    ``changes`` and ``reports`` when the caller already has them; ``places``: the
+    database's, or (a new database holds none yet) those of its places file."""
+    from .consensus import changes_of_control, spanning
+
+    reports = store.control_reports() if reports is None else reports
+    changes = changes_of_control(reports, period=periods) if changes is None else changes
+    places = store.places() or list(places or [])
+    country = country_of(places)
+    if country is not None:
+        places = [p for p in places if p.iso_code.upper().startswith(country + "-")]
+    period = spanning(periods)
+    if period is None and changes:
+        period = (min(c.date for c in changes), max(c.date for c in changes))
+    return MapContent(shipped_map(country) if country else None, places, changes, reports, period)
