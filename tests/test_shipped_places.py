@@ -110,7 +110,8 @@ ARTICLES = [
      "Fighting went on in Aleppo governorate.",
      {("Hama", "captured", "2024-12-05")}),
     ("ukraine.csv", "2022-11-12",
-     "Russian forces withdrew from Kherson on Friday. Fighting went on in the Donetsk region.",
+     "Russian forces withdrew from Kherson on Friday, Kyiv said. Fighting went on in the "
+     "Donetsk region.",
      {("Kherson", "retaken", "2022-11-11")}),
     ("sudan.csv", "2023-12-20",
      "The Rapid Support Forces seized Wad Madani on Monday. Clashes spread in Sennar state.",
