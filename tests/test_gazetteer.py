@@ -51,6 +51,26 @@ def test_capital_phrases_and_province_level_mentions(gazetteer):
     assert names(gazetteer, "the province of Kandahar") == [("Kandahar", "Kandahar", True)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("villages in the Kherson region", ("Kherson", True)),
+        ("shelling in Kherson oblast", ("Kherson", True)),
+        ("the regions of Kherson and Zaporizhzhia", ("Kherson", True)),
+        ("clashes in Kachin State", ("Kachin State", True)),
+        ("the Donetsk People's Republic said", ("Donetsk", True)),
+        ("troops entered Kherson", ("Kherson", False)),
+        ("fighters entered Myitkyina, capital of Kachin State", ("Myitkyina", False)),
+    ],
+)  # fmt: skip
+def test_a_province_named_with_its_own_kind_of_unit_is_the_province(tmp_path, text, expected):
+    path = tmp_path / "places.csv"
+    path.write_text("place,province,country\nKherson,Kherson,Ukraine\n"
+                    "Donetsk,Donetsk,Ukraine\nMyitkyina,Kachin State,Myanmar\n")  # fmt: skip
+    found = names(Gazetteer.load(path), text)
+    assert (found[0][0], found[0][2]) == expected
+
+
 def test_lower_case_words_are_not_places_but_rank_aliases_are(gazetteer):
     assert names(gazetteer, "farah and Farahnaz") == []
     assert names(gazetteer, "the country's second-biggest city") == [

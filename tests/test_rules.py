@@ -157,6 +157,9 @@ AFGHAN = [
      set()),
     ({"place as modifier"}, "The rebels seized several towns, alarming Herat residents.",
      THURSDAY, set()),
+    ({"capital as government", "retake verb"},
+     "Kabul said its forces had retaken Kunduz on Monday.", THURSDAY,
+     {("Kunduz", "retaken", "2021-08-09")}),
     ({"capture verb"}, "The group seized Kunduz after capturing Taloqan on Aug. 8.", THURSDAY,
      {("Kunduz", "captured", "2021-08-08"), ("Taloqan", "captured", "2021-08-08")}),
     # -- lists -------------------------------------------------------------------------------

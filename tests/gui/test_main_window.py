@@ -312,3 +312,25 @@ def test_a_new_database_for_another_conflict_reads_its_articles(
     import_and_wait(qtbot, window, answers, [article])
     assert [lane.name for lane in window.timeline.data.lanes] == ["Goma"]
     assert window.timeline.data.x[0] == to_x(dt.date(2025, 1, 27))
+
+
+def test_new_database_offers_every_shipped_conflict(qtbot, window, answers, tmp_path,
+                                                    monkeypatch):  # fmt: skip
+    offered = []
+
+    def ask_conflict(parent, shipped):
+        offered.extend(name for name, _, _ in shipped)
+        return dict((name, path) for name, _, path in shipped)["sudan.csv"]
+
+    monkeypatch.setattr(main_window_module.dialogs, "ask_new_database",
+                        lambda parent: str(tmp_path / "sudan.db"))  # fmt: skip
+    monkeypatch.setattr(main_window_module.dialogs, "ask_conflict", ask_conflict)
+    window.new_db_action.trigger()
+    assert offered == ["afghanistan.csv", "drc.csv", "myanmar.csv", "sudan.csv", "syria.csv",
+                       "ukraine.csv"]  # fmt: skip
+    article = tmp_path / "fasher.txt"
+    article.write_text("Published Oct. 28, 2025\n\nThe Rapid Support Forces seized El Fasher "
+                       "on Sunday, residents said.")  # fmt: skip
+    import_and_wait(qtbot, window, answers, [article])
+    assert [lane.name for lane in window.timeline.data.lanes] == ["El Fasher"]
+    assert window.timeline.data.x[0] == to_x(dt.date(2025, 10, 26))

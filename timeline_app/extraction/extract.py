@@ -342,6 +342,10 @@ class Extractor:
                 adjective = _PROVINCE_AS_ADJECTIVE.match(text, mention.end, sentence.end)
                 if adjective:  # "the South Kivu mining town of Nyabibwe"
                     rule = ("province as adjective", adjective.group(0).strip())
+            if rule is None and self.gazetteer.place(mention.place_id).is_national_capital:
+                government = triggers.CAPITAL_AS_GOVERNMENT.match(text, mention.end, sentence.end)
+                if government:  # "Kyiv said its forces had retaken Kherson"
+                    rule = ("capital as government", _name(text, mention) + government.group(0))
             if rule is None:
                 subjects.append(mention)
             else:

@@ -27,8 +27,17 @@ _CAPITALS_OF = re.compile(
     r"\b(?:provincial\s+)?capitals?\s+(?:city\s+)?(?:cities\s+)?of\s+(?:the\s+)?$", re.I
 )
 _POSSESSIVE_CAPITAL = re.compile(r"^['’]s?\s+(?:provincial\s+)?capital\b", re.I)
-_PROVINCE_SUFFIX = re.compile(r"^\s+provinces?\b", re.I)
-_PROVINCE_OF = re.compile(r"\bprovinces?\s+of\s+$", re.I)
+# What a country calls its first-level units: "Helmand province", "Donetsk
+# region" or "oblast", "Aleppo governorate", "North Darfur state"; the
+# self-proclaimed "Donetsk People's Republic" stands for its province too.
+_PROVINCE_KIND = (
+    r"(?:provinces?|states?|regions?|oblasts?|governorates?|people['’]s\s+republic)"
+)
+_PROVINCE_SUFFIX = re.compile(r"^\s+" + _PROVINCE_KIND + r"\b", re.I)
+_PROVINCE_OF = re.compile(r"\b" + _PROVINCE_KIND + r"\s+of\s+$", re.I)
+# A province whose own name holds the word ("Kachin State", "Red Sea State":
+# bare "Kachin" and "Red Sea" are a people and a sea).
+_KIND_ENDS_NAME = re.compile(r"\s" + _PROVINCE_KIND + r"$", re.I)
 # What may stand between the places of one list ("Farah, Herat and, in the
 # north, Kunduz"); extract.py's coordination allows more (appositions).
 LIST_GLUE_PARTS = (
@@ -191,9 +200,10 @@ class Gazetteer:
     ) -> list[PlaceMention]:
         """Place mentions in ``text[start:end]`` with offsets into ``text``.
 
-        A province named with "province" is province-level (no lane of its
-        own); "the capital(s) of A, B and C" and "A's provincial capital" are
-        the capitals, as is a bare province name.  ``scanned`` is the result
+        A province named with its kind ("Helmand province", "Donetsk
+        region", "Kachin State") is province-level (no lane of its own);
+        "the capital(s) of A, B and C" and "A's provincial capital" are the
+        capitals, as is a bare province name.  ``scanned`` is the result
         of ``scan`` over a larger span, to avoid scanning twice.
         """
         end = len(text) if end is None else end
@@ -206,7 +216,9 @@ class Gazetteer:
             after = text[m_end : min(end, m_end + 40)]
             before = text[max(start, m_start - 60) : m_start]
             province_level = bool(
-                _PROVINCE_SUFFIX.match(after) or _PROVINCE_OF.search(before)
+                _PROVINCE_SUFFIX.match(after)
+                or _PROVINCE_OF.search(before)
+                or (name.is_province and _KIND_ENDS_NAME.search(text[m_start:m_end]))
             ) and not (
                 self._governed_by_capitals_of(text, raw, index, start)
                 or _POSSESSIVE_CAPITAL.match(after)

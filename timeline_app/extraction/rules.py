@@ -182,6 +182,8 @@ DROP_RULES = {
     "province as adjective": "'the South Kivu mining town of Nyabibwe': the province names "
     "where a town lies",
     "place as modifier": "'alarming Bukavu residents': the place qualifies the people",
+    "capital as government": "'Kyiv said', 'Kabul's forces': the national capital stands for "
+    "its government",
     "coordination": "'Qal'at Naw, Herat and Lashkar Gah come under control': a list shares",
     "fighting near": "'fighting 11 km south of Kabul': a threat to a city the fighting is close to",
     "list heading": "entries under 'Provincial capitals captured by the Taliban' were captured",

@@ -101,6 +101,17 @@ def _alternatives(generic: tuple[str, ...], names: tuple[str, ...]) -> str:
     return "|".join([*named, *generic])
 
 
+# The national capital standing for its government: "Kyiv said its forces had
+# retaken Kherson", "Damascus's troops", "Khartoum accused the RSF".
+CAPITAL_AS_GOVERNMENT = re.compile(
+    r"(?:['’]s?\s+(?:(?:armed\s+)?forces|troops|army|military|soldiers|government|officials|"
+    r"allies|leaders?|(?:defen[cs]e\s+|foreign\s+)?ministry|envoy|ambassador|spokesm[ae]n|"
+    r"counteroffensive|offensive)"
+    r"|\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|denied|denies|announced|announces|"
+    r"accused|accuses|insisted|insists|confirmed|confirms|warned|warns|reported|reports))\b",
+    re.I,
+)
+
 # A bare "took"/"taken" is a capture only with a place as its direct object
 # ("the Taliban took Kandahar"), never in "took part" or "took a drive".
 DIRECT_OBJECT_ONLY = re.compile(r"^(?:took|taken|take|takes|taking|los(?:t|es|e|ing))$", re.I)
