@@ -34,6 +34,11 @@ CORRECTIONS = {
     ("AF", "Wilayat-e Daykundi"): ("AF-DAY", "Daykundi"),
     ("AF", "Wilayat-e Paktiya"): ("AF-PIA", "Paktia"),
     ("AF", "Wilayat-e Paktika"): ("AF-PKA", "Paktika"),
+    # Sudan: Central Darfur has East Darfur's code, East Darfur South Darfur's
+    ("SD", "Central Darfur State"): ("SD-DC", "Central Darfur"),
+    ("SD", "Eastern Darfur State"): ("SD-DE", "East Darfur"),
+    # the UN buffer zone on the Golan, which Natural Earth draws apart
+    ("SY", ""): ("SY-X01", "UNDOF zone"),
 }
 NOTES = {
     "CD": "Natural Earth draws the 11 provinces of before 2015; the 26 of today are not drawn.",
@@ -94,12 +99,13 @@ def build(features: list[dict], country: str) -> dict:
     all_rings = []
     for feature in features:
         props = feature["properties"]
-        if props.get("iso_a2") != country or not feature.get("geometry"):
+        code = props.get("iso_3166_2") or ""
+        # by ISO 3166-2 (de jure: Crimea and Sevastopol are Ukraine's there, though
+        # Natural Earth's country field gives the de facto one)
+        if not code.startswith(country + "-") or not feature.get("geometry"):
             continue
-        code, name = props["iso_3166_2"], props.get("name_en") or props["name"]
+        name = props.get("name_en") or props["name"]
         code, name = CORRECTIONS.get((country, props.get("gn_name")), (code, name))
-        if "~" in code:  # Natural Earth's own codes for areas ISO does not list
-            continue
         rings = [_quantised(ring) for ring in _rings(feature["geometry"])]
         rings = [ring for ring in rings if len(ring) >= 3]
         all_rings.extend(rings)

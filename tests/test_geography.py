@@ -51,7 +51,7 @@ def test_every_shipped_map_loads_with_its_provinces_and_border():
     assert {"AF-PAN", "AF-DAY"} <= {p.iso for p in afghanistan.provinces}
 
 
-@pytest.mark.parametrize("places_file", ["afghanistan.csv", "drc.csv"])
+@pytest.mark.parametrize("places_file", sorted(p.name for p in package_data().glob("*.csv")))
 def test_every_shipped_place_lies_inside_its_country_on_the_map(places_file):
     gazetteer = Gazetteer.load(package_data() / places_file)
     country_map = geography.map_for(list(gazetteer.places.values()))
@@ -66,12 +66,33 @@ def test_every_shipped_place_lies_inside_its_country_on_the_map(places_file):
     assert [p.name for p in gazetteer.places.values() if not on_the_map(p)] == []
 
 
-def test_afghan_capitals_lie_in_their_own_province():
-    gazetteer = Gazetteer.load(package_data() / "afghanistan.csv")
-    provinces = {p.iso: p for p in geography.shipped_map("AF").provinces}
+# DR Congo: Natural Earth draws the 11 provinces of before 2015, not the places
+# file's 26. Sudan and Myanmar: two capitals of units newer than Natural Earth's
+# (West Kordofan's El Fula, Naypyidaw; timeline_app/data/SOURCES.md). Quneitra
+# lies in the UN buffer zone, which Natural Earth draws as an area of its own.
+OWN_PROVINCE_EXCEPTIONS = {"El Fula", "Naypyidaw", "Quneitra"}
+
+
+def in_or_on_the_shore(place, province) -> bool:
+    """Inside, or within 0.03 degree (3 km) of the rounded coast of a port."""
+    vertices = np.concatenate(province.rings)
+    if np.hypot(vertices[:, 0] - place.lon, vertices[:, 1] - place.lat).min() <= 0.03:
+        return True
+    return any(inside((place.lon, place.lat), ring) for ring in province.rings)
+
+
+@pytest.mark.parametrize(
+    "places_file", sorted(p.name for p in package_data().glob("*.csv") if p.name != "drc.csv")
+)
+def test_capitals_lie_in_their_own_province(places_file):
+    gazetteer = Gazetteer.load(package_data() / places_file)
+    country_map = geography.map_for(list(gazetteer.places.values()))
+    provinces = {p.iso: p for p in country_map.provinces}
     wrong = [
-        p.name for p in list(gazetteer.places.values())
-        if not any(inside((p.lon, p.lat), ring) for ring in provinces[p.iso_code].rings)
+        (p.name, p.iso_code) for p in gazetteer.places.values()
+        if p.name not in OWN_PROVINCE_EXCEPTIONS and (
+            p.iso_code not in provinces or not in_or_on_the_shore(p, provinces[p.iso_code])
+        )
     ]  # fmt: skip
     assert wrong == []
 
