@@ -28,7 +28,7 @@ class FramesError(OSError):
 
 def render_map(content: MapContent, day: dt.date | None, width: int = 1200, *, title=""):
     """The map on ``day`` as a new image, ``width`` wide, fonts scaled to it."""
-    scale = width / BASE_WIDTH
+    scale = max(0.8, width / BASE_WIDTH)  # names stay readable on a small picture
     height = round(width * 0.72)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
