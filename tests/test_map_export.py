@@ -11,6 +11,11 @@ from timeline_app import statuses
 from timeline_app.cli import main
 
 
+# the export paints with whatever Qt application exists; pytest-qt's QApplication
+# first, so that the GUI tests after these find theirs (not a QGuiApplication)
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
 def pixels_like(path, colour: str, tolerance: int = 12) -> int:
     """How many pixels of the PNG are (nearly) ``colour``."""
     image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB888)

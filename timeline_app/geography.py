@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -142,36 +143,57 @@ class PlaceState:
     sources: int = 0
 
 
+class StateIndex:
+    """Each place's changes and threat days, sorted once, so that the state of
+    every place on any day is a binary search (playing the map asks for one day
+    after another; a million reports must not be read again at every step)."""
+
+    def __init__(self, places: Iterable[Place], changes, reports: Iterable[dict]) -> None:
+        self.places = list(places)
+        threats = set(statuses.named("threat"))
+        self._changes: dict[str, list] = {}
+        for change in sorted(changes, key=lambda c: c.date):
+            self._changes.setdefault(change.place_id, []).append(change)
+        self._change_days = {
+            pid: [c.date for c in place_changes] for pid, place_changes in self._changes.items()
+        }
+        threat_days: dict[str, dict[dt.date, str]] = {}
+        for report in reports:
+            if report["status"] in threats and report["date"]:
+                day = dt.date.fromisoformat(report["date"])
+                threat_days.setdefault(report["place_id"], {})[day] = report["status"]
+        self._threats = {pid: sorted(days.items()) for pid, days in threat_days.items()}
+        self._threat_days = {pid: [d for d, _ in items] for pid, items in self._threats.items()}
+
+    def at(self, day: dt.date) -> list[PlaceState]:
+        states = []
+        for place in self.places:
+            change = None
+            days = self._change_days.get(place.id)
+            if days:
+                index = bisect_right(days, day)
+                change = self._changes[place.id][index - 1] if index else None
+            threat = None
+            days = self._threat_days.get(place.id)
+            if days:
+                index = bisect_right(days, day)
+                if index and days[index - 1] > day - dt.timedelta(days=THREAT_DAYS):
+                    threat = self._threats[place.id][index - 1]
+            if change is not None and statuses.of(change.status).control == "fall":
+                states.append(PlaceState(place, change.status, change.date, change.sources))
+            elif threat is not None and (change is None or threat[0] > change.date):
+                states.append(PlaceState(place, threat[1], threat[0]))
+            elif change is not None:
+                states.append(PlaceState(place, change.status, change.date, change.sources))
+            else:
+                states.append(PlaceState(place, None, None))
+        return states
+
+
 def states_at(places: Iterable[Place], changes, reports: Iterable[dict], day: dt.date):
     """Each place's state on ``day`` (see the module's docstring).  ``changes``
     are ``consensus.Change``s, ``reports`` as ``Store.control_reports`` gives."""
-    threats = statuses.named("threat")
-    latest_change: dict[str, object] = {}
-    for change in sorted(changes, key=lambda c: c.date):
-        if change.date <= day:
-            latest_change[change.place_id] = change
-    latest_threat: dict[str, tuple[dt.date, str]] = {}
-    for report in reports:
-        if report["status"] not in threats or not report["date"]:
-            continue
-        date = dt.date.fromisoformat(report["date"])
-        if day - dt.timedelta(days=THREAT_DAYS) < date <= day:
-            seen = latest_threat.get(report["place_id"])
-            if seen is None or date > seen[0]:
-                latest_threat[report["place_id"]] = (date, report["status"])
-    states = []
-    for place in places:
-        change = latest_change.get(place.id)
-        threat = latest_threat.get(place.id)
-        if change is not None and statuses.of(change.status).control == "fall":
-            states.append(PlaceState(place, change.status, change.date, change.sources))
-        elif threat is not None and (change is None or threat[0] > change.date):
-            states.append(PlaceState(place, threat[1], threat[0]))
-        elif change is not None:
-            states.append(PlaceState(place, change.status, change.date, change.sources))
-        else:
-            states.append(PlaceState(place, None, None))
-    return states
+    return StateIndex(places, changes, reports).at(day)
 
 
 def summary(states: list[PlaceState]) -> str:
@@ -206,6 +228,12 @@ class MapContent:
         """The last day anything changed hands, else the period's end."""
         last = max((c.date for c in self.changes), default=None)
         return last or (self.period[1] if self.period else None)
+
+    def states(self, day: dt.date) -> list[PlaceState]:
+        """Each place's state on ``day``."""
+        if getattr(self, "_index", None) is None:
+            self._index = StateIndex(self.places, self.changes, self.reports)
+        return self._index.at(day)
 
     def days(self) -> list[dt.date]:
         if self.period is None:

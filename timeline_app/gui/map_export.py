@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from ..geography import MapContent, states_at
+from ..geography import MapContent
 from ..geography import content as map_content
 from .export import ensure_app, save_png
 from .map_paint import paint_map
@@ -33,7 +33,7 @@ def render_map(content: MapContent, day: dt.date | None, width: int = 1200, *, t
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    states = states_at(content.places, content.changes, content.reports, day or dt.date.min)
+    states = content.states(day or dt.date.min)
     paint_map(
         painter, QRectF(0, 0, width, height), content.country_map, states, day,
         scale=scale, title=title,

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..geography import CountryMap, MapContent, PlaceState, states_at
-from ..model import Place
+from ..geography import CountryMap, MapContent, PlaceState
 from .map_paint import Hit, paint_map
 
 STEP_MS = 180  # one day of the period per step while playing
@@ -94,9 +93,7 @@ class MapPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.canvas = MapCanvas(self)
-        self.places: list[Place] = []
-        self.changes: list = []
-        self.reports: list[dict] = []
+        self.content = MapContent(None, [], [], [], None)
         self.first: dt.date | None = None
         self.last: dt.date | None = None
         self.timer = QTimer(self)
@@ -149,13 +146,13 @@ class MapPanel(QWidget):
         """What to draw (see ``geography.content``)."""
         self.canvas.country_map = content.country_map
         self.canvas.title = content.country_name
-        self.places, self.changes, self.reports = content.places, content.changes, content.reports
+        self.content = content
         period = content.period
         self.first, self.last = period if period else (None, None)
         self._set_enabled(period is not None)
         if period is None:
             self.canvas.day = None
-            self.canvas.states = states_at(self.places, [], [], dt.date.min)
+            self.canvas.states = content.states(dt.date.min)
             self.day_label.setText("")
             self.canvas.update()
             return
@@ -182,7 +179,7 @@ class MapPanel(QWidget):
         day = min(max(day, self.first), self.last)
         changed = day != self.canvas.day
         self.canvas.day = day
-        self.canvas.states = states_at(self.places, self.changes, self.reports, day)
+        self.canvas.states = self.content.states(day)
         self.slider.blockSignals(True)
         self.slider.setValue((day - self.first).days)
         self.slider.blockSignals(False)
