@@ -10,7 +10,6 @@ from tests.test_consensus import QALA_FALL, QALA_RETAKEN, add
 from timeline_app import statuses
 from timeline_app.cli import main
 
-
 # the export paints with whatever Qt application exists; pytest-qt's QApplication
 # first, so that the GUI tests after these find theirs (not a QGuiApplication)
 pytestmark = pytest.mark.usefixtures("qapp")

@@ -123,3 +123,28 @@ def test_export_map_png_and_frames_from_the_window(qtbot, qala, answers, tmp_pat
     frames = sorted((tmp_path / "frames").iterdir())
     assert len(frames) == 10 and frames[0].name == "map-0001-2021-07-01.png"
     assert "Saved 10 frames" in window.statusBar().currentMessage()
+
+
+def test_a_big_database_is_read_in_the_background_and_the_newest_reading_wins(
+    qtbot, qala, monkeypatch
+):
+    window = qala
+    shown = len(window.timeline.data)
+    assert shown > 0
+    monkeypatch.setattr(window, "BACKGROUND_EVENTS", 0)
+    applied = []
+    real = window._show_snapshot
+    monkeypatch.setattr(window, "_show_snapshot", lambda snap: (applied.append(snap), real(snap)))
+    window.evidence_action.setChecked(True)  # the evidence view: one marker per report
+    window.refresh()
+    window.evidence_action.setChecked(False)
+    window.refresh()  # asked again before the first reading is back
+    assert window.is_loading and window.loading_label.isVisible()
+    assert "Loading" in window.loading_label.text()
+    qtbot.waitUntil(lambda: not window.is_loading, timeout=20_000)
+    assert not window.loading_label.isVisible()
+    # only the newest reading reached the screen: the consensus view, as first shown
+    assert len(applied) == 1 and window.timeline.data.consensus
+    assert len(window.timeline.data) == shown
+    assert window.table_model.rowCount() == window.store.counts()["events"]
+    assert state_of(window, "Qala-e-Naw") == "retaken"

@@ -11,32 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ..snapshot import sort_rows
 from . import style
 
 COLUMNS = ("Place", "Province", "Status", "Date", "Precision", "Sources", "Review")
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-_UNKNOWN_LAST = "\uffff"
-
-
-def _date_key(row: tuple) -> str:
-    return row[4] or _UNKNOWN_LAST
-
-
-def _sort(rows: list[tuple], column: int, descending: bool) -> None:
-    """Sort by a column, then by date: two stable passes with plain keys.
-    (Tuple keys for a million rows keep the garbage collector busy for seconds.)"""
-    if column == 3:
-        rows.sort(key=lambda row: row[1])
-        rows.sort(key=_date_key, reverse=descending)
-        return
-    rows.sort(key=_date_key)
-    if column == 5:
-        rows.sort(key=lambda row: row[7], reverse=descending)
-    else:
-        index = (1, 2, 3, None, 6, None, 8)[column]
-        rows.sort(key=lambda row: str(row[index]).lower(), reverse=descending)
 
 
 def _searchable(row: tuple) -> str:
@@ -55,11 +34,17 @@ class EventTableModel(QAbstractTableModel):
         self._sort = (3, Qt.SortOrder.AscendingOrder)
 
     # -- what is shown ----------------------------------------------------------------
-    def set_rows(self, rows: list[tuple]) -> None:
-        """Rows as ``Store.event_rows()`` gives them."""
+    def set_rows(self, rows: list[tuple], *, sorted_as_shown: bool = False) -> None:
+        """Rows as ``Store.event_rows()`` gives them; ``sorted_as_shown`` when they
+        are already in the table's order (sorted off the GUI thread)."""
         self._all = rows
         self._search = []  # built when the quick filter is first used
-        self._apply()
+        self._apply(sorted_as_shown and not self._text)
+
+    @property
+    def sort_order(self) -> tuple[int, bool]:
+        """The column the table is sorted by, and whether descending."""
+        return self._sort[0], self._sort[1] == Qt.SortOrder.DescendingOrder
 
     def set_text_filter(self, text: str) -> None:
         """Keep rows whose place, province, status, date or review contain the text."""
@@ -73,7 +58,7 @@ class EventTableModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._all)
 
-    def _apply(self) -> None:
+    def _apply(self, sorted_as_shown: bool = False) -> None:
         self.beginResetModel()
         if self._text:
             if len(self._search) != len(self._all):
@@ -82,9 +67,9 @@ class EventTableModel(QAbstractTableModel):
                 row for row, text in zip(self._all, self._search, strict=True) if self._text in text
             ]
         else:
-            rows = list(self._all)
-        column, order = self._sort
-        _sort(rows, column, order == Qt.SortOrder.DescendingOrder)
+            rows = self._all if sorted_as_shown else list(self._all)
+        if not sorted_as_shown:
+            sort_rows(rows, *self.sort_order)
         self._rows = rows
         self.endResetModel()
 

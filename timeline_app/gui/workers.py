@@ -22,6 +22,7 @@ class Job(QObject):
         self._work = work
         self._cancel = threading.Event()
         self.thread: QThread | None = None
+        self.is_done = False
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -39,6 +40,7 @@ class Job(QObject):
         else:
             self.succeeded.emit(result)
         finally:
+            self.is_done = True
             self.done.emit()
 
     def start(self, parent: QObject) -> None:

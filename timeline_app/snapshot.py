@@ -1,0 +1,101 @@
+"""Everything the window shows, read from the database in one go.
+
+The window asks for a ``Snapshot`` (what the timeline, the table, the map, the
+filter bar and the status bar show) and then only puts it on screen.  Reading
+it is the slow part at a million events, so the window reads it in a thread
+of its own, with a connection of its own, while it stays responsive; nothing
+here touches Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import geography, timeline_data
+from .consensus import changes_of_control, default_periods, spanning
+from .filters import EventFilter, matching_event_ids
+
+
+@dataclass(frozen=True)
+class ViewRequest:
+    """What the window is set to show."""
+
+    lane_order: str = "first_capture"
+    event_filter: EventFilter = field(default_factory=EventFilter)
+    include_rejected: bool = False
+    evidence: bool = False  # every report, instead of the consensus
+    places: tuple = ()  # the places file's, for a database that holds none yet
+    sort: tuple[int, bool] = (3, False)  # the table's column and descending
+
+
+@dataclass
+class Snapshot:
+    data: timeline_data.TimelineData
+    changes: dict  # event id -> its change of control (consensus view)
+    rows: list[tuple]  # the table's rows, sorted as asked
+    only: set[int] | None  # the events the filter lets through; None: all
+    counts: dict[str, int]
+    facets: dict[str, list[str]]
+    map_content: geography.MapContent
+
+
+_UNKNOWN_LAST = "\uffff"
+
+
+def _date_key(row: tuple) -> str:
+    return row[4] or _UNKNOWN_LAST
+
+
+def sort_rows(rows: list[tuple], column: int, descending: bool) -> None:
+    """Sort the table's rows in place by a column, then by date: two stable
+    passes with plain keys.  (Tuple keys for a million rows keep the garbage
+    collector busy for seconds.)"""
+    if column == 3:
+        rows.sort(key=lambda row: row[1])
+        rows.sort(key=_date_key, reverse=descending)
+        return
+    rows.sort(key=_date_key)
+    if column == 5:
+        rows.sort(key=lambda row: row[7], reverse=descending)
+    else:
+        index = (1, 2, 3, None, 6, None, 8)[column]
+        rows.sort(key=lambda row: str(row[index]).lower(), reverse=descending)
+
+
+class Superseded(Exception):
+    """The reading was called off (the window closed, or asked again)."""
+
+
+def read_snapshot(store, request: ViewRequest, cancelled=None) -> Snapshot:
+    """``cancelled`` (a callable) is asked between the stages of the reading."""
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise Superseded
+
+    disagree = store.disagreeing_event_ids()
+    only = matching_event_ids(store, request.event_filter, disagree)
+    data = timeline_data.load(
+        store.db, request.lane_order,
+        only=only, disagree=disagree, include_rejected=request.include_rejected,
+    )  # fmt: skip
+    check()
+    periods = default_periods(store)
+    reports = store.control_reports()
+    changes = changes_of_control(reports, period=periods)
+    if only is not None:
+        changes = [c for c in changes if set(c.event_ids) & only]
+    by_event = {}
+    if not request.evidence:
+        by_event = {event_id: c for c in changes for event_id in c.event_ids}
+        data = timeline_data.from_changes(changes, data, request.lane_order)
+    check()
+    map_content = geography.content(store, periods, changes, reports, places=request.places)
+    data = timeline_data.within(data, spanning(periods))
+    check()
+    rows = store.event_rows(include_rejected=request.include_rejected, disagree=disagree)
+    if only is not None:
+        rows = [row for row in rows if row[0] in only]
+    check()
+    sort_rows(rows, *request.sort)
+    return Snapshot(data, by_event, rows, only, store.counts(), store.facets(), map_content)
