@@ -120,7 +120,7 @@ def test_the_projection_keeps_the_country_in_its_rectangle_and_its_shape():
 
 def _states(store: Store, day: dt.date) -> dict[str, str | None]:
     content = geography.content(store, default_periods(store))
-    states = geography.states_at(content.places, content.changes, content.reports, day)
+    states = content.states(day)
     return {s.place.name: s.status for s in states}
 
 
@@ -146,9 +146,9 @@ def test_a_threat_shows_for_two_weeks_then_fades(store, tmp_path):
 def test_the_summary_counts_fallen_threatened_and_retaken(store, tmp_path):
     add(store, tmp_path / "articles", QALA_FALL, QALA_RETAKEN, HERAT_FIGHTING)
     content = geography.content(store, default_periods(store))
-    states = geography.states_at(content.places, content.changes, content.reports, D(2021, 7, 8))
+    states = content.states(D(2021, 7, 8))
     assert geography.summary(states) == "1 of 34 fallen"
-    states = geography.states_at(content.places, content.changes, content.reports, D(2021, 7, 31))
+    states = content.states(D(2021, 7, 31))
     assert geography.summary(states) == "0 of 34 fallen · 1 threatened · 1 retaken"
 
 

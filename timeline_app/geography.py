@@ -165,6 +165,9 @@ class StateIndex:
         self._threats = {pid: sorted(days.items()) for pid, days in threat_days.items()}
         self._threat_days = {pid: [d for d, _ in items] for pid, items in self._threats.items()}
 
+    def changes_of(self, place_id: str) -> list:
+        return list(self._changes.get(place_id, []))
+
     def at(self, day: dt.date) -> list[PlaceState]:
         states = []
         for place in self.places:
@@ -212,13 +215,31 @@ def summary(states: list[PlaceState]) -> str:
 @dataclass
 class MapContent:
     """What a map of a database draws: its country's outline, the places of that
-    country, the changes of control and the reports (for threats), the period."""
+    country, the changes of control, the period, and (read from the reports once,
+    which are then let go) each place's state by day and first event."""
 
     country_map: CountryMap | None
     places: list[Place]
     changes: list
-    reports: list[dict]
     period: tuple[dt.date, dt.date] | None
+    index: StateIndex
+    first_event: dict[str, int]  # place id -> its earliest reported event
+
+    @classmethod
+    def of(cls, country_map, places, changes, reports, period) -> MapContent:
+        first_event: dict[str, int] = {}
+        for report in sorted(reports, key=lambda r: r["date"] or "9999"):
+            first_event.setdefault(report["place_id"], report["event_id"])
+        index = StateIndex(places, changes, reports)
+        return cls(country_map, places, changes, period, index, first_event)
+
+    @classmethod
+    def empty(cls) -> MapContent:
+        return cls.of(None, [], [], [], None)
+
+    def changes_of(self, place_id: str) -> list:
+        """The place's changes of control, by date."""
+        return self.index.changes_of(place_id)
 
     @property
     def country_name(self) -> str:
@@ -231,9 +252,7 @@ class MapContent:
 
     def states(self, day: dt.date) -> list[PlaceState]:
         """Each place's state on ``day``."""
-        if getattr(self, "_index", None) is None:
-            self._index = StateIndex(self.places, self.changes, self.reports)
-        return self._index.at(day)
+        return self.index.at(day)
 
     def days(self) -> list[dt.date]:
         if self.period is None:
@@ -257,4 +276,5 @@ def content(store, periods: dict, changes=None, reports=None, places=None) -> Ma
     period = spanning(periods)
     if period is None and changes:
         period = (min(c.date for c in changes), max(c.date for c in changes))
-    return MapContent(shipped_map(country) if country else None, places, changes, reports, period)
+    country_map = shipped_map(country) if country else None
+    return MapContent.of(country_map, places, changes, reports, period)

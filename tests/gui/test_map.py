@@ -69,7 +69,7 @@ def test_selecting_an_event_moves_the_map_to_its_day_and_the_timeline_shows_it(q
     window = qala
     assert window.map.day == D(2021, 7, 9)  # opens on the last change of control
     assert state_of(window, "Qala-e-Naw") == "retaken"
-    changes = window.changes_by_place["afghanistan-qala-e-naw"]
+    changes = window.map_content.changes_of("afghanistan-qala-e-naw")
     fall = next(c for c in changes if c.status == "captured")
     window.select_event(fall.event_ids[0])
     assert window.map.day == D(2021, 7, 7)

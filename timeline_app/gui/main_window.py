@@ -444,12 +444,6 @@ class MainWindow(QMainWindow):
     # -- the map ------------------------------------------------------------------------------
     def _set_map(self, content: geography.MapContent) -> None:
         """The map of the country most of the database's places are in."""
-        self.changes_by_place: dict[str, list] = {}
-        for change in content.changes:
-            self.changes_by_place.setdefault(change.place_id, []).append(change)
-        self.first_event_by_place: dict[str, int] = {}
-        for report in sorted(content.reports, key=lambda r: r["date"] or "9999"):
-            self.first_event_by_place.setdefault(report["place_id"], report["event_id"])
         self.map_content = content
         self.map.set_content(content)
 
@@ -462,13 +456,13 @@ class MainWindow(QMainWindow):
         """Select the change of control of that place the map shows (or its
         first), else its first event; the map keeps its day."""
         self.map.select_place(place_id)
-        changes = self.changes_by_place.get(place_id, [])
+        changes = self.map_content.changes_of(place_id)
         day = self.map.day
         shown = [c for c in changes if day is None or c.date <= day] or changes
         if shown:
             event_id = shown[-1].event_ids[0] if shown[-1].event_ids else None
         else:
-            event_id = self.first_event_by_place.get(place_id)
+            event_id = self.map_content.first_event.get(place_id)
         if event_id is None:
             self.statusBar().showMessage("No event of this place in the database", 4000)
             return

@@ -93,7 +93,7 @@ class MapPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.canvas = MapCanvas(self)
-        self.content = MapContent(None, [], [], [], None)
+        self.content = MapContent.empty()
         self.first: dt.date | None = None
         self.last: dt.date | None = None
         self.timer = QTimer(self)
