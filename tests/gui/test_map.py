@@ -141,7 +141,7 @@ def test_a_big_database_is_read_in_the_background_and_the_newest_reading_wins(
     window.refresh()  # asked again before the first reading is back
     assert window.is_loading and window.loading_label.isVisible()
     assert "Loading" in window.loading_label.text()
-    qtbot.waitUntil(lambda: not window.is_loading, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.is_loading, timeout=60_000)
     assert not window.loading_label.isVisible()
     # only the newest reading reached the screen: the consensus view, as first shown
     assert len(applied) == 1 and window.timeline.data.consensus

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ..snapshot import sort_rows
 from . import style
+from .workers import release_in_background
 
 COLUMNS = ("Place", "Province", "Status", "Date", "Precision", "Sources", "Review")
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,10 +37,13 @@ class EventTableModel(QAbstractTableModel):
     # -- what is shown ----------------------------------------------------------------
     def set_rows(self, rows: list[tuple], *, sorted_as_shown: bool = False) -> None:
         """Rows as ``Store.event_rows()`` gives them; ``sorted_as_shown`` when they
-        are already in the table's order (sorted off the GUI thread)."""
+        are already in the table's order (sorted off the GUI thread).  The model
+        owns the list from now on: the old rows are let go in the background."""
+        old = [self._all, self._rows, self._search]
         self._all = rows
         self._search = []  # built when the quick filter is first used
         self._apply(sorted_as_shown and not self._text)
+        release_in_background(*{id(c): c for c in old if c is not rows}.values())
 
     @property
     def sort_order(self) -> tuple[int, bool]:

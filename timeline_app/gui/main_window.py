@@ -45,7 +45,7 @@ from .filter_bar import FilterBar
 from .map_view import MapPanel
 from .review_actions import ReviewCommand
 from .timeline_view import TimelineView
-from .workers import Job
+from .workers import Job, release_in_background
 
 MAX_RECENT = 8
 
@@ -382,6 +382,7 @@ class MainWindow(QMainWindow):
 
     def _show_snapshot(self, snapshot: Snapshot) -> None:
         selected = self.timeline.selected_event()
+        release_in_background(self.changes)
         self.data, self.changes = snapshot.data, snapshot.changes
         counts, rows, only = snapshot.counts, snapshot.rows, snapshot.only
         self.filter_bar.set_facets(snapshot.facets)

@@ -3,6 +3,7 @@ hands back its result (or a one-line error) through signals."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 
@@ -51,3 +52,27 @@ class Job(QObject):
         self.done.connect(self.thread.quit)
         self.thread.finished.connect(self.thread.deleteLater)
         self.thread.start()
+
+
+def release_in_background(*containers: list | dict) -> None:
+    """Let go of big lists and dicts in another thread, a slice at a time.
+
+    Freeing a million table rows is one uninterrupted C loop (0.5 s at 1M rows)
+    that would freeze the window; emptied 20,000 items at a time, the GUI
+    thread gets the interpreter between slices. The containers must be the
+    caller's own: they are emptied."""
+    containers = tuple(c for c in containers if c)
+    if not containers:
+        return
+
+    def empty() -> None:
+        for container in containers:
+            if isinstance(container, dict):
+                while container:
+                    for key in list(itertools.islice(container, 20_000)):
+                        del container[key]
+            else:
+                while container:
+                    del container[-20_000:]
+
+    threading.Thread(target=empty, name="release", daemon=True).start()
