@@ -227,9 +227,15 @@ class MapContent:
 
     @classmethod
     def of(cls, country_map, places, changes, reports, period) -> MapContent:
-        first_event: dict[str, int] = {}
-        for report in sorted(reports, key=lambda r: r["date"] or "9999"):
-            first_event.setdefault(report["place_id"], report["event_id"])
+        # one pass, no sort: a sort of a million reports would hold the interpreter
+        # for a second, and with it the window, while the map is read in the background
+        first: dict[str, tuple[str, int]] = {}
+        for report in reports:
+            key = (report["date"] or "9999", report["event_id"])
+            seen = first.get(report["place_id"])
+            if seen is None or key < seen:
+                first[report["place_id"]] = key
+        first_event = {place_id: key[1] for place_id, key in first.items()}
         index = StateIndex(places, changes, reports)
         return cls(country_map, places, changes, period, index, first_event)
 

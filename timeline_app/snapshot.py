@@ -33,6 +33,7 @@ class Snapshot:
     data: timeline_data.TimelineData
     changes: dict  # event id -> its change of control (consensus view)
     rows: list[tuple]  # the table's rows, sorted as asked
+    row_index: dict[int, int]  # event id -> its row in ``rows``
     only: set[int] | None  # the events the filter lets through; None: all
     counts: dict[str, int]
     facets: dict[str, list[str]]
@@ -98,4 +99,7 @@ def read_snapshot(store, request: ViewRequest, cancelled=None) -> Snapshot:
         rows = [row for row in rows if row[0] in only]
     check()
     sort_rows(rows, *request.sort)
-    return Snapshot(data, by_event, rows, only, store.counts(), store.facets(), map_content)
+    row_index = {row[0]: number for number, row in enumerate(rows)}
+    return Snapshot(
+        data, by_event, rows, row_index, only, store.counts(), store.facets(), map_content
+    )

@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         counts, rows, only = snapshot.counts, snapshot.rows, snapshot.only
         self.filter_bar.set_facets(snapshot.facets)
         self.timeline.set_data(self.data)
-        self.table_model.set_rows(rows, sorted_as_shown=True)
+        self.table_model.set_rows(rows, sorted_as_shown=True, index=snapshot.row_index)
         self._set_map(snapshot.map_content)
         shown = "" if only is None else f"{len(rows)} shown of "
         self.counts_label.setText(
