@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -70,6 +71,7 @@ def generate(count: int, folder: Path, gazetteer: Gazetteer, seed: int = 7) -> l
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
     args = parser.parse_args()
     gazetteer = Gazetteer.load()
     extractor = Extractor(gazetteer)
@@ -89,6 +91,18 @@ def main() -> None:
             counts = store.counts()
         import_s = time.perf_counter() - started
 
+        # the whole process, as a user runs it: `timeline-app import --workers N`
+        whole = {}
+        for workers in args.workers:
+            db = folder / f"whole-{workers}.db"
+            started = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "timeline_app", "import", "--db", str(db),
+                 "--workers", str(workers), *map(str, paths)],
+                check=True, capture_output=True,
+            )  # fmt: skip
+            whole[workers] = time.perf_counter() - started
+
     print(f"articles: {len(paths)} generated, {size / 1000:.1f} kB each")
     print(
         f"extract only: {len(paths) / extract_s:,.0f} articles/s "
@@ -99,6 +113,11 @@ def main() -> None:
         f"{len(report.imported) / import_s:,.0f} articles/s ({import_s:.2f} s; "
         f"{counts['events']} events, {counts['mentions']} quotes stored)"
     )
+    for workers, seconds in whole.items():
+        print(
+            f"whole process, timeline-app import --workers {workers}: "
+            f"{len(paths) / seconds:,.0f} articles/s ({seconds:.2f} s)"
+        )
 
 
 if __name__ == "__main__":

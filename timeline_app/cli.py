@@ -118,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="the period of the offensive, kept in the database (reports outside it are "
         "stored but not drawn or counted in falls)",
     )  # fmt: skip
+    imp.add_argument(
+        "--workers", type=_workers, default=None, metavar="N",
+        help="processes that read and extract (default: one per core; 1: none)",
+    )  # fmt: skip
 
     events = commands.add_parser(
         "events", parents=[common], help="print every event with its sources"
@@ -231,6 +235,16 @@ def _run(argv: list[str] | None) -> int:
         return 2
 
 
+def _workers(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError("a number of processes from 1 to 64")
+    return value
+
+
 def _open_store(args, *, create: bool = True) -> Store:
     return Store(args.db or default_db_path(), create=create)
 
@@ -242,7 +256,9 @@ def _import(args) -> int:
         if args.period is not None:
             store.set_period(args.period)
         gazetteer, _ = places_for(store, args.gazetteer)
-        report = import_paths(args.paths, store, gazetteer, published=args.published)
+        report = import_paths(
+            args.paths, store, gazetteer, published=args.published, workers=args.workers
+        )
     for problem in report.failed:
         print(f"error: {problem.line()}", file=sys.stderr)
     for problem in report.skipped:

@@ -65,6 +65,7 @@ class ReadResult:
     path: Path
     article: Article | None = None
     error: str = ""
+    events: list | None = None  # extracted already (in a worker process), or not yet
 
 
 @dataclass
@@ -199,7 +200,7 @@ def _store_one(result: ReadResult, store: Store, extractor: Extractor, report) -
         report.already_present.append(result.path)
         return
     try:
-        events = extractor.extract(article)
+        events = result.events if result.events is not None else extractor.extract(article)
         article_id = store.add_article(article, events)
     except Exception as exc:  # one bad article must not stop the batch
         report.failed.append(
@@ -242,15 +243,22 @@ def import_paths(
     published: dt.date | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    workers: int | None = 1,
 ) -> ImportReport:
     """Import files and folders: the whole pipeline in one call.
 
     :param published: publication date for articles where none was found
+    :param workers: processes that read and extract (None: one per core); the
+        articles are stored here, in order, one transaction each
     """
+    from .parallel import read_extracted
+
     extractor = Extractor(gazetteer or Gazetteer.load())
     files, skipped = discover(paths)
     report = ImportReport(skipped=skipped)
-    results = (read_one(path, published) for path in files)
+    results = read_extracted(
+        files, extractor.gazetteer, published, workers=workers, cancelled=cancelled
+    )
     return store_articles(
         results, store, extractor,
         total=len(files), progress=progress, cancelled=cancelled, report=report,

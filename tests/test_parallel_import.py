@@ -1,0 +1,75 @@
+"""A big batch is read and extracted in worker processes: the same database as
+one process makes, bad files reported the same way, and cancel stops it."""
+
+from __future__ import annotations
+
+from timeline_app import parallel
+from timeline_app.services import import_paths
+from timeline_app.storage import Store
+
+TEMPLATE = (
+    "Published August {day}, 2021\n\n"
+    "Taliban fighters captured {place} on Sunday, officials said. Fighting was reported"
+    " near {other} on Saturday.\n"
+)
+PLACES = ["Kunduz", "Herat", "Ghazni", "Farah", "Zaranj", "Taloqan", "Aybak", "Kandahar"]
+
+
+def write_batch(folder, count: int):
+    folder.mkdir()
+    for number in range(count):
+        place, other = PLACES[number % 8], PLACES[(number + 3) % 8]
+        text = TEMPLATE.format(day=9 + number % 9, place=place, other=other)
+        (folder / f"a{number:03d}.txt").write_text(text + f"\nReport number {number}.\n")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02" * 50)
+    return folder
+
+
+def dump(store: Store) -> list:
+    return [
+        (e["place"], e["status"], e["date"], [s["quote"] for s in e["sources"]])
+        for e in sorted(store.events(), key=lambda e: (e["place"], e["status"], e["date"]))
+    ]
+
+
+def test_workers_give_the_same_database_and_the_same_report(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_FILES_PER_WORKER", 4)
+    folder = write_batch(tmp_path / "batch", 30)
+    reports, dumps = [], []
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.db") as store:
+            reports.append(import_paths([folder], store, workers=workers))
+            dumps.append(dump(store))
+    one, two = reports
+    assert len(two.imported) == len(one.imported) == 30
+    assert [p.line() for p in two.failed] == [p.line() for p in one.failed] != []
+    assert [path.name for path, _, _ in two.imported] == [path.name for path, _, _ in one.imported]
+    assert dumps[0] == dumps[1] and len(dumps[0]) > 8
+
+
+def test_a_small_batch_starts_no_process(tmp_path, monkeypatch):
+    folder = write_batch(tmp_path / "batch", 5)
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started for five files")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    with Store(tmp_path / "small.db") as store:
+        report = import_paths([folder], store, workers=4)
+    assert len(report.imported) == 5
+
+
+def test_cancel_stops_a_parallel_import_with_whole_articles(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_FILES_PER_WORKER", 4)
+    folder = write_batch(tmp_path / "batch", 40)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 10
+
+    with Store(tmp_path / "cancel.db") as store:
+        report = import_paths([folder], store, workers=2, cancelled=cancelled)
+        stored = store.counts()["articles"]
+    assert report.cancelled
+    assert 0 < len(report.imported) < 40 and stored == len(report.imported)
