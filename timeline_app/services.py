@@ -21,7 +21,7 @@ from .extraction.gazetteer import Gazetteer
 from .importers import IMPORTERS, NOT_REGULAR, ArticleError, is_supported, read_article
 from .importers.base import sidecar_for
 from .model import Article
-from .storage import Store
+from .storage import DiskFullError, LockedError, Store
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -75,6 +75,7 @@ class ImportReport:
     skipped: list[FileProblem] = field(default_factory=list)
     undated: list[Path] = field(default_factory=list)  # imported without a publication date
     cancelled: bool = False
+    stopped: str = ""  # why the batch stopped before the end (a full disk, a lock), one line
 
     @property
     def events_found(self) -> int:
@@ -89,6 +90,8 @@ class ImportReport:
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         text = ", ".join(parts)
+        if self.stopped:
+            return text + " - stopped before the end"
         return text + (" - cancelled before the end" if self.cancelled else "")
 
 
@@ -177,17 +180,28 @@ def store_articles(
     if total is None:
         results = list(results)
         total = len(results)
-    store.sync_places(extractor.gazetteer.places.values())
-    for done, result in enumerate(results):
-        if cancelled and cancelled():
-            report.cancelled = True
-            break
-        if progress:
-            progress(done, total, result.path.name)
-        _store_one(result, store, extractor, report)
-    if progress and not report.cancelled:
+    try:
+        store.sync_places(extractor.gazetteer.places.values())
+        for done, result in enumerate(results):
+            if cancelled and cancelled():
+                report.cancelled = True
+                break
+            if progress:
+                progress(done, total, result.path.name)
+            _store_one(result, store, extractor, report)
+    except (DiskFullError, LockedError) as exc:
+        # Every further article would fail the same way: stop at the first.
+        report.stopped = _stopped_line(exc, len(report.imported))
+    if progress and not report.cancelled and not report.stopped:
         progress(total, total, "")
     return report
+
+
+def _stopped_line(exc: Exception, imported: int) -> str:
+    done = f"{imported} article{'' if imported == 1 else 's'} imported, the rest not"
+    if isinstance(exc, DiskFullError):
+        return f"the disk is full: {done}; free space and import again"
+    return f"{exc}: {done}; import again once it is free"
 
 
 def _store_one(result: ReadResult, store: Store, extractor: Extractor, report) -> None:
@@ -201,6 +215,8 @@ def _store_one(result: ReadResult, store: Store, extractor: Extractor, report) -
     try:
         events = extractor.extract(article)
         article_id = store.add_article(article, events)
+    except (DiskFullError, LockedError):
+        raise
     except Exception as exc:  # one bad article must not stop the batch
         report.failed.append(
             FileProblem(result.path, f"unexpected error ({type(exc).__name__}: {exc})")
