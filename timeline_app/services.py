@@ -201,7 +201,7 @@ def _stopped_line(exc: Exception, imported: int) -> str:
     done = f"{imported} article{'' if imported == 1 else 's'} imported, the rest not"
     if isinstance(exc, DiskFullError):
         return f"the disk is full: {done}; free space and import again"
-    return f"{exc}: {done}; import again once it is free"
+    return f"{exc}: {done}; close it or let it finish, then import again"
 
 
 def _store_one(result: ReadResult, store: Store, extractor: Extractor, report) -> None:

@@ -98,10 +98,7 @@ def _is_locked(exc: BaseException) -> bool:
 
 
 def _locked_message(path: Path) -> str:
-    return (
-        f"{path.name} is locked by another program (waited {BUSY_SECONDS} s): "
-        "close it or let it finish, then try again"
-    )
+    return f"{path.name} is locked by another program (waited {BUSY_SECONDS} s)"
 
 
 def _opening_error(path: Path, exc: BaseException, *, new: bool) -> StoreError | None:
@@ -117,7 +114,7 @@ def _opening_error(path: Path, exc: BaseException, *, new: bool) -> StoreError |
             "free space and open it again"
         )
     if _is_locked(exc):
-        return LockedError(_locked_message(path))
+        return LockedError(f"{_locked_message(path)}: close it or let it finish, then try again")
     return None
 
 
