@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extraction.extract import Extractor
-from .extraction.gazetteer import Gazetteer
+from .extraction.gazetteer import Gazetteer, GazetteerError
 from .importers import IMPORTERS, NOT_REGULAR, ArticleError, is_supported, read_article
 from .importers.base import sidecar_for
 from .model import Article
@@ -240,6 +240,15 @@ def places_for(store: Store, path: str | Path | None = None) -> tuple[Gazetteer,
     """
     if path is not None:
         gazetteer = Gazetteer.load(path)
+        moved = store.moved_places(gazetteer.places.values())
+        if moved:
+            place, province, country = moved[0]
+            others = f" (and {len(moved) - 1} more)" if len(moved) > 1 else ""
+            raise GazetteerError(
+                f"{gazetteer.source}: {place.name} is in {place.province}, {place.country} in "
+                f"the file but stored in {province}, {country}{others}: a stored place keeps "
+                "its province; give the file's place another id or fix the file"
+            )
         if not store.readonly:
             store.set_setting(PLACES_KEY, gazetteer.to_json())
         return gazetteer, f"places: {gazetteer.source} (kept in the database)"

@@ -353,17 +353,38 @@ class Store:
             raise
 
     def sync_places(self, places: Iterable[Place]) -> None:
+        """Add the places not stored yet and update the others' names and
+        coordinates; a stored place keeps its province and country (its events
+        were found there: see ``moved_places``)."""
         self._check_writable()
         rows = [
-            {
-                "id": p.id, "name": p.name, "province": p.province, "country": p.country,
-                "iso_code": p.iso_code, "lat": p.lat, "lon": p.lon,
-                "is_national_capital": int(p.is_national_capital),
-            }
+            (p.id, p.name, p.province, p.country, p.iso_code, p.lat, p.lon,
+             int(p.is_national_capital))
             for p in places
         ]  # fmt: skip
         with self._transaction():
-            self.db["places"].upsert_all(rows, pk="id")
+            self.db.conn.executemany(
+                "INSERT INTO places (id, name, province, country, iso_code, lat, lon,"
+                " is_national_capital) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                " iso_code = excluded.iso_code, lat = excluded.lat, lon = excluded.lon,"
+                " is_national_capital = excluded.is_national_capital",
+                rows,
+            )
+
+    @_reading
+    def moved_places(self, places: Iterable[Place]) -> list[tuple[Place, str, str]]:
+        """(place, stored province, stored country) for each of ``places`` stored
+        with another province or country."""
+        stored = {
+            row[0]: (row[1], row[2])
+            for row in self.db.execute("SELECT id, province, country FROM places").fetchall()
+        }
+        return [
+            (p, *stored[p.id])
+            for p in places
+            if p.id in stored and stored[p.id] != (p.province, p.country)
+        ]
 
     def has_article(self, content_hash: str) -> bool:
         row = self.db.execute(
