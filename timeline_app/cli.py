@@ -244,7 +244,8 @@ def _import(args) -> int:
     print(report.summary())
     if report.undated:
         print(
-            f"{len(report.undated)} article(s) have no publication date: pass --published",
+            f"{len(report.undated)} article(s) have no publication date: "
+            "import them again with --published YYYY-MM-DD",
             file=sys.stderr,
         )
     return 1 if report.failed or report.stopped else 0

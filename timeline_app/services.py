@@ -71,6 +71,8 @@ class ReadResult:
 class ImportReport:
     imported: list[tuple[Path, int, int]] = field(default_factory=list)  # path, article id, events
     already_present: list[Path] = field(default_factory=list)
+    # stored undated, now given the publication date the user passed: path, article id, events
+    dated: list[tuple[Path, int, int]] = field(default_factory=list)
     failed: list[FileProblem] = field(default_factory=list)
     skipped: list[FileProblem] = field(default_factory=list)
     undated: list[Path] = field(default_factory=list)  # imported without a publication date
@@ -85,6 +87,8 @@ class ImportReport:
         parts = [
             f"{len(self.imported)} imported ({self.events_found} events)",
             f"{len(self.already_present)} already present",
+            *([f"{len(self.dated)} given their publication date "
+               f"({sum(count for _, _, count in self.dated)} events)"] if self.dated else []),
             f"{len(self.failed)} failed",
         ]
         if self.skipped:
@@ -210,7 +214,14 @@ def _store_one(result: ReadResult, store: Store, extractor: Extractor, report) -
         return
     article = result.article
     if store.has_article(article.content_hash):
-        report.already_present.append(result.path)
+        undated = store.undated_article_id(article.content_hash)
+        if undated is not None and article.published is not None:
+            # stored without a date, now given one (--published): read it again with it
+            events = extractor.extract(article)
+            store.date_article(undated, article, events)
+            report.dated.append((result.path, undated, len(events)))
+        else:
+            report.already_present.append(result.path)
         return
     try:
         events = extractor.extract(article)

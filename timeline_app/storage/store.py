@@ -386,6 +386,13 @@ class Store:
             if p.id in stored and stored[p.id] != (p.province, p.country)
         ]
 
+    def undated_article_id(self, content_hash: str) -> int | None:
+        """The id of the stored article with this content if it has no publication date."""
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND published IS NULL", [content_hash]
+        ).fetchone()
+        return row[0] if row else None
+
     def has_article(self, content_hash: str) -> bool:
         row = self.db.execute(
             "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]
@@ -402,29 +409,58 @@ class Store:
         self._check_writable()
         with self._transaction():
             article_id = self._insert_article(article)
-            for event in events:
-                event_id = self._event_id(event)
-                source = (
-                    event.status,
-                    event.date.isoformat() if event.date else None,
-                    event.precision,
-                )
-                for evidence in event.evidence:
-                    self.db.execute(
-                        "INSERT OR IGNORE INTO mentions (event_id, article_id, quote, start, end,"
-                        " source_status, source_date, source_precision, because)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [
-                            event_id,
-                            article_id,
-                            evidence.quote,
-                            evidence.start,
-                            evidence.end,
-                            *source,
-                            json.dumps([list(pair) for pair in evidence.because]),
-                        ],
-                    )
+            self._add_evidence(article_id, events)
         return article_id
+
+    def date_article(self, article_id: int, article: Article, events: list[Event]) -> None:
+        """Give a stored undated article its publication date and its events as
+        read with it: its old evidence goes, and the events only it supported,
+        unless an analyst touched them."""
+        self._check_writable()
+        with self._transaction():
+            self.db.execute(
+                "UPDATE articles SET published = ?, flags = ? WHERE id = ?",
+                [article.published.isoformat(), json.dumps(article.flags), article_id],
+            )
+            old = [row[0] for row in self.db.execute(
+                "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", [article_id]
+            ).fetchall()]  # fmt: skip
+            self.db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+            for event_id in old:
+                orphan = self.db.execute(
+                    "SELECT 1 FROM events e WHERE e.id = ?"
+                    " AND e.reviewed + e.rejected + e.edited + e.manual = 0"
+                    " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id)",
+                    [event_id],
+                ).fetchone()
+                if orphan:
+                    self.db.execute("DELETE FROM event_keys WHERE event_id = ?", [event_id])
+                    self.db.execute("DELETE FROM events WHERE id = ?", [event_id])
+            self._add_evidence(article_id, events)
+
+    def _add_evidence(self, article_id: int, events: list[Event]) -> None:
+        for event in events:
+            event_id = self._event_id(event)
+            source = (
+                event.status,
+                event.date.isoformat() if event.date else None,
+                event.precision,
+            )
+            for evidence in event.evidence:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO mentions (event_id, article_id, quote, start, end,"
+                    " source_status, source_date, source_precision, because)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        event_id,
+                        article_id,
+                        evidence.quote,
+                        evidence.start,
+                        evidence.end,
+                        *source,
+                        json.dumps([list(pair) for pair in evidence.because]),
+                    ],
+                )
 
     def _insert_article(self, article: Article) -> int:
         cursor = self.db.execute(
