@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .extraction.extract import Cancelled as ExtractionCancelled
 from .extraction.extract import Extractor
 from .extraction.gazetteer import Gazetteer, GazetteerError
 from .importers import IMPORTERS, NOT_REGULAR, ArticleError, is_supported, read_article
@@ -192,7 +193,9 @@ def store_articles(
                 break
             if progress:
                 progress(done, total, result.path.name)
-            _store_one(result, store, extractor, report)
+            _store_one(result, store, extractor, report, cancelled)
+    except ExtractionCancelled:  # inside a long article: it is not stored
+        report.cancelled = True
     except (DiskFullError, LockedError) as exc:
         # Every further article would fail the same way: stop at the first.
         report.stopped = _stopped_line(exc, len(report.imported))
@@ -208,7 +211,9 @@ def _stopped_line(exc: Exception, imported: int) -> str:
     return f"{exc}: {done}; close it or let it finish, then import again"
 
 
-def _store_one(result: ReadResult, store: Store, extractor: Extractor, report) -> None:
+def _store_one(
+    result: ReadResult, store: Store, extractor: Extractor, report, cancelled=None
+) -> None:
     if result.article is None:
         report.failed.append(FileProblem(result.path, result.error))
         return
@@ -217,16 +222,16 @@ def _store_one(result: ReadResult, store: Store, extractor: Extractor, report) -
         undated = store.undated_article_id(article.content_hash)
         if undated is not None and article.published is not None:
             # stored without a date, now given one (--published): read it again with it
-            events = extractor.extract(article)
+            events = extractor.extract(article, cancelled=cancelled)
             store.date_article(undated, article, events)
             report.dated.append((result.path, undated, len(events)))
         else:
             report.already_present.append(result.path)
         return
     try:
-        events = extractor.extract(article)
+        events = extractor.extract(article, cancelled=cancelled)
         article_id = store.add_article(article, events)
-    except (DiskFullError, LockedError):
+    except (DiskFullError, LockedError, ExtractionCancelled):
         raise
     except Exception as exc:  # one bad article must not stop the batch
         report.failed.append(
