@@ -113,7 +113,11 @@ class Extractor:
             reading.clue = ("publication date from the text", reading_clue)
         if published is None:
             reading.year_for = self._year_source(text)
-        paragraphs = layout.paragraphs(text)
+        paragraphs = []
+        for paragraph in layout.iter_paragraphs(text):
+            if len(paragraphs) % 256 == 255:
+                reading.check()  # 16 MB hold about 70,000 paragraphs
+            paragraphs.append(paragraph)
         reading.news_day = self._news_day(text, paragraphs, published)
         for number, paragraph in enumerate(paragraphs):
             reading.check()
@@ -265,7 +269,8 @@ class Extractor:
             explicit = [m for m in date_mentions if m.date and not m.end_date]
             if explicit:
                 reading.paragraph_date = explicit[-1]
-        if not entry_place and not any(start <= name[0] < end for name in names):
+        named = bisect.bisect_left(names, start, key=lambda name: name[0])
+        if not entry_place and not (named < len(names) and names[named][0] < end):
             return []  # no place named: nothing to read (and no triggers to look for)
         all_triggers = self.vocabulary.find_triggers(text, start, end)
         subjects, context = self._subjects(text, sentence, paragraph, names, all_triggers)

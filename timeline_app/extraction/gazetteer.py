@@ -8,6 +8,7 @@ itself ("in Helmand province").
 
 from __future__ import annotations
 
+import bisect
 import csv
 import json
 import re
@@ -273,8 +274,10 @@ class Gazetteer:
         end = len(text) if end is None else end
         if scanned is None:
             raw = self.scan(text, start, end)
-        else:
-            raw = [item for item in scanned if start <= item[0] and item[1] <= end]
+        else:  # ``scanned`` is in text order: bisection, not a pass over a long paragraph
+            first = bisect.bisect_left(scanned, start, key=lambda item: item[0])
+            last = bisect.bisect_left(scanned, end, lo=first, key=lambda item: item[0])
+            raw = [item for item in scanned[first:last] if item[1] <= end]
         mentions = []
         for index, (m_start, m_end, name) in enumerate(raw):
             after = text[m_end : min(end, m_end + 40)]
