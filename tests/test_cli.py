@@ -55,7 +55,7 @@ def test_articles_lists_flags(tmp_path, capsys):
     undated.write_text("The Taliban captured Herat on Tuesday.")
     db = tmp_path / "t.db"
     _, _, err = run(capsys, "import", "--db", db, undated)
-    assert "have no publication date: pass --published" in err
+    assert "have no publication date: import them again with --published YYYY-MM-DD" in err
     code, out, _ = run(capsys, "articles", "--db", db)
     assert code == 0 and "[no publication date]" in out and "1 article(s)" in out
 

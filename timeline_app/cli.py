@@ -263,13 +263,16 @@ def _import(args) -> int:
         print(f"error: {problem.line()}", file=sys.stderr)
     for problem in report.skipped:
         print(f"skipped: {problem.line()}", file=sys.stderr)
+    if report.stopped:
+        print(f"error: {report.stopped}", file=sys.stderr)
     print(report.summary())
     if report.undated:
         print(
-            f"{len(report.undated)} article(s) have no publication date: pass --published",
+            f"{len(report.undated)} article(s) have no publication date: "
+            "import them again with --published YYYY-MM-DD",
             file=sys.stderr,
         )
-    return 1 if report.failed else 0
+    return 1 if report.failed or report.stopped else 0
 
 
 def _events(args) -> int:

@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .extraction.extract import Cancelled as ExtractionCancelled
 from .extraction.extract import Extractor
-from .extraction.gazetteer import Gazetteer
+from .extraction.gazetteer import Gazetteer, GazetteerError
 from .importers import IMPORTERS, NOT_REGULAR, ArticleError, is_supported, read_article
 from .importers.base import sidecar_for
 from .model import Article
-from .storage import Store
+from .storage import DiskFullError, LockedError, Store
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -72,10 +73,13 @@ class ReadResult:
 class ImportReport:
     imported: list[tuple[Path, int, int]] = field(default_factory=list)  # path, article id, events
     already_present: list[Path] = field(default_factory=list)
+    # stored undated, now given the publication date the user passed: path, article id, events
+    dated: list[tuple[Path, int, int]] = field(default_factory=list)
     failed: list[FileProblem] = field(default_factory=list)
     skipped: list[FileProblem] = field(default_factory=list)
     undated: list[Path] = field(default_factory=list)  # imported without a publication date
     cancelled: bool = False
+    stopped: str = ""  # why the batch stopped before the end (a full disk, a lock), one line
 
     @property
     def events_found(self) -> int:
@@ -85,11 +89,15 @@ class ImportReport:
         parts = [
             f"{len(self.imported)} imported ({self.events_found} events)",
             f"{len(self.already_present)} already present",
+            *([f"{len(self.dated)} given their publication date "
+               f"({sum(count for _, _, count in self.dated)} events)"] if self.dated else []),
             f"{len(self.failed)} failed",
         ]
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         text = ", ".join(parts)
+        if self.stopped:
+            return text + " - stopped before the end"
         return text + (" - cancelled before the end" if self.cancelled else "")
 
 
@@ -178,30 +186,56 @@ def store_articles(
     if total is None:
         results = list(results)
         total = len(results)
-    store.sync_places(extractor.gazetteer.places.values())
-    for done, result in enumerate(results):
-        if cancelled and cancelled():
-            report.cancelled = True
-            break
-        if progress:
-            progress(done, total, result.path.name)
-        _store_one(result, store, extractor, report)
-    if progress and not report.cancelled:
+    try:
+        store.sync_places(extractor.gazetteer.places.values())
+        for done, result in enumerate(results):
+            if cancelled and cancelled():
+                report.cancelled = True
+                break
+            if progress:
+                progress(done, total, result.path.name)
+            _store_one(result, store, extractor, report, cancelled)
+    except ExtractionCancelled:  # inside a long article: it is not stored
+        report.cancelled = True
+    except (DiskFullError, LockedError) as exc:
+        # Every further article would fail the same way: stop at the first.
+        report.stopped = _stopped_line(exc, len(report.imported))
+    if progress and not report.cancelled and not report.stopped:
         progress(total, total, "")
     return report
 
 
-def _store_one(result: ReadResult, store: Store, extractor: Extractor, report) -> None:
+def _stopped_line(exc: Exception, imported: int) -> str:
+    done = f"{imported} article{'' if imported == 1 else 's'} imported, the rest not"
+    if isinstance(exc, DiskFullError):
+        return f"the disk is full: {done}; free space and import again"
+    return f"{exc}: {done}; close it or let it finish, then import again"
+
+
+def _store_one(
+    result: ReadResult, store: Store, extractor: Extractor, report, cancelled=None
+) -> None:
     if result.article is None:
         report.failed.append(FileProblem(result.path, result.error))
         return
     article = result.article
     if store.has_article(article.content_hash):
-        report.already_present.append(result.path)
+        undated = store.undated_article_id(article.content_hash)
+        if undated is not None and article.published is not None:
+            # stored without a date, now given one (--published): read it again with it
+            events = extractor.extract(article, cancelled=cancelled)
+            store.date_article(undated, article, events)
+            report.dated.append((result.path, undated, len(events)))
+        else:
+            report.already_present.append(result.path)
         return
     try:
-        events = result.events if result.events is not None else extractor.extract(article)
+        events = result.events
+        if events is None:
+            events = extractor.extract(article, cancelled=cancelled)
         article_id = store.add_article(article, events)
+    except (DiskFullError, LockedError, ExtractionCancelled):
+        raise
     except Exception as exc:  # one bad article must not stop the batch
         report.failed.append(
             FileProblem(result.path, f"unexpected error ({type(exc).__name__}: {exc})")
@@ -225,6 +259,15 @@ def places_for(store: Store, path: str | Path | None = None) -> tuple[Gazetteer,
     """
     if path is not None:
         gazetteer = Gazetteer.load(path)
+        moved = store.moved_places(gazetteer.places.values())
+        if moved:
+            place, province, country = moved[0]
+            others = f" (and {len(moved) - 1} more)" if len(moved) > 1 else ""
+            raise GazetteerError(
+                f"{gazetteer.source}: {place.name} is in {place.province}, {place.country} in "
+                f"the file but stored in {province}, {country}{others}: a stored place keeps "
+                "its province; give the file's place another id or fix the file"
+            )
         if not store.readonly:
             store.set_setting(PLACES_KEY, gazetteer.to_json())
         return gazetteer, f"places: {gazetteer.source} (kept in the database)"

@@ -8,6 +8,7 @@ tick with just what changes at that step.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 HOUR = 3600
 DAY = 24 * HOUR
@@ -20,6 +21,10 @@ STEPS = [
     ("5y", 5 * 365 * DAY, "%Y"), ("10y", 10 * 365 * DAY, "%Y"),
 ]  # fmt: skip
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+# Ticks are only made between these (a ten-year step floors and advances by ten
+# years: datetime's years 1 and 9999 must stay out of reach).
+FIRST = (dt.datetime(100, 1, 1, tzinfo=dt.UTC) - EPOCH).total_seconds()
+LAST = (dt.datetime(9900, 1, 1, tzinfo=dt.UTC) - EPOCH).total_seconds()
 
 
 def _floor(moment: dt.datetime, step: str) -> dt.datetime:
@@ -61,7 +66,11 @@ def _room(step_seconds: float) -> float:
 def ticks(
     start: float, end: float, pixels: float, min_pixels: float = 90
 ) -> list[tuple[float, str]]:
-    """(seconds since 1970, label) for ticks within [start, end]."""
+    """(seconds since 1970, label) for ticks within [start, end]; any range is
+    safe (a database may hold an event dated 0001-01-01 or 9999-12-20)."""
+    if not all(math.isfinite(v) for v in (start, end, pixels)):
+        return []
+    start, end = max(start, FIRST), min(end, LAST)
     if end <= start or pixels <= 0:
         return []
     seconds_per_pixel = (end - start) / pixels

@@ -202,13 +202,21 @@ def from_changes(
     return TimelineData(lanes=ordered, undated=evidence.undated if evidence else 0, **arrays)
 
 
+# What can be drawn at all: another tool may have stored an event dated 0001-01-01
+# or 9999-12-20, and an axis of eighty centuries overflows dates and the drawing.
+DRAWABLE = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+
+
 def within(data: TimelineData, period: tuple[dt.date, dt.date] | None) -> TimelineData:
-    """Only the markers dated inside ``period``; ``hidden`` counts the rest (an
-    old story's events stay in the database, off this offensive's timeline)."""
-    if period is None or not len(data):
+    """Only the markers dated inside ``period`` (and DRAWABLE); ``hidden`` counts
+    the rest (an old story's events stay in the database, off this offensive's
+    timeline).  Spans are cut at the end of DRAWABLE."""
+    if not len(data):
         return data
-    inside = (data.x >= to_x(period[0]) - DAY) & (data.x <= to_x(period[1]) + DAY)
-    if inside.all():
+    first, last = period or DRAWABLE
+    first, last = max(first, DRAWABLE[0]), min(last, DRAWABLE[1])
+    inside = (data.x >= to_x(first) - DAY) & (data.x <= to_x(last) + DAY)
+    if inside.all() and not (data.end > to_x(DRAWABLE[1])).any():
         return data
     keep = {name: getattr(data, name)[inside] for name in
             ("ids", "x", "lane", "status", "end", "flags")}  # fmt: skip
@@ -218,6 +226,7 @@ def within(data: TimelineData, period: tuple[dt.date, dt.date] | None) -> Timeli
     renumber = np.full(max(len(data.lanes), 1), -1, dtype="i4")
     renumber[used] = np.arange(len(used), dtype="i4")
     keep["lane"] = renumber[keep["lane"]]
+    keep["end"] = np.minimum(keep["end"], to_x(DRAWABLE[1]))  # NaN (no span) stays NaN
     return TimelineData(
         lanes=[data.lanes[i] for i in used], undated=data.undated,
         hidden=data.hidden + int((~inside).sum()), **keep,

@@ -41,6 +41,14 @@ _ANNIVERSARY = re.compile(
     re.I,
 )
 SHORT_CLAUSE_WORDS = 6
+# How far from a place its trigger may stand (characters); natural clauses are far
+# shorter, and in a line of 2 MB without a full stop each place would otherwise
+# weigh every trigger of it (quadratic time).
+TRIGGER_REACH = 500
+
+
+class Cancelled(Exception):
+    """The caller's cancel callback said stop, in the middle of an article."""
 
 
 @dataclass
@@ -50,6 +58,7 @@ class _Reading:
     published: dt.date | None
     year_for: object = None
     trace: list | None = None
+    cancelled: object = None  # the caller's callback: True to stop
     heading: tuple | None = None  # (status, words) of a list heading above
     entry_date: DateMention | None = None
     continued: DateMention | None = None
@@ -62,6 +71,10 @@ class _Reading:
 
     def context_date(self) -> DateMention | None:
         return self.paragraph_date or self.section_date or self.news_day
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled
 
 
 @dataclass(frozen=True)
@@ -83,22 +96,31 @@ class Extractor:
         self.profile = profile if profile is not None else gazetteer.profile
         self.vocabulary = triggers.Vocabulary.for_profile(self.profile)
 
-    def extract(self, article: Article, trace: list | None = None) -> list[Event]:
+    def extract(
+        self, article: Article, trace: list | None = None, cancelled=None
+    ) -> list[Event]:
         """The article's events.  ``trace``, when given, receives one dict per
-        sentence read: places, context, triggers, events kept and dropped."""
+        sentence read: places, context, triggers, events kept and dropped.
+        ``cancelled`` is asked at every paragraph and sentence (a 16 MB article
+        takes a minute): when it returns True, ``Cancelled`` is raised."""
         text = article.text
         published = article.published
         clue = None if published else _publication_clue(text)
         if clue is not None:  # "footage in Goma on January 27, 2025" under a photo
             published, reading_clue = clue
-        reading = _Reading(published, trace=trace)
+        reading = _Reading(published, trace=trace, cancelled=cancelled)
         if clue is not None:
             reading.clue = ("publication date from the text", reading_clue)
         if published is None:
             reading.year_for = self._year_source(text)
-        paragraphs = layout.paragraphs(text)
+        paragraphs = []
+        for paragraph in layout.iter_paragraphs(text):
+            if len(paragraphs) % 256 == 255:
+                reading.check()  # 16 MB hold about 70,000 paragraphs
+            paragraphs.append(paragraph)
         reading.news_day = self._news_day(text, paragraphs, published)
         for number, paragraph in enumerate(paragraphs):
+            reading.check()
             self._read_paragraph(text, paragraph, number, reading)
         return sorted(
             reading.events.values(),
@@ -172,6 +194,7 @@ class Extractor:
         names = self.gazetteer.scan(text, paragraph.start, paragraph.end)
         previous: list[_Found] = []
         for index, sentence in enumerate(sentences):
+            reading.check()
             found = self._read_sentence(text, sentence, paragraph, entry_place, reading, names)
             dispute = None if found or not previous else self._disputes(text, sentence)
             if dispute:
@@ -246,7 +269,8 @@ class Extractor:
             explicit = [m for m in date_mentions if m.date and not m.end_date]
             if explicit:
                 reading.paragraph_date = explicit[-1]
-        if not entry_place and not any(start <= name[0] < end for name in names):
+        named = bisect.bisect_left(names, start, key=lambda name: name[0])
+        if not entry_place and not (named < len(names) and names[named][0] < end):
             return []  # no place named: nothing to read (and no triggers to look for)
         all_triggers = self.vocabulary.find_triggers(text, start, end)
         subjects, context = self._subjects(text, sentence, paragraph, names, all_triggers)
@@ -278,7 +302,9 @@ class Extractor:
         found = []
         starts = [m.start for m in subjects]  # for the nearer-place check, once a sentence
         looks: dict = {}  # the qualifiers' searches, shared by the sentence's places
-        for mention in subjects:
+        for number, mention in enumerate(subjects):
+            if number % 64 == 63:
+                reading.check()  # one sentence may name thousands of places
             status, because = self._status(
                 text, mention, all_triggers, clauses, sentence, subjects, starts, looks
             )
@@ -293,7 +319,9 @@ class Extractor:
                         )
                     note.setdefault("dropped", []).append((_name(text, mention), because))
                 continue
-            date, date_rule = self._date_for(text, mention, date_mentions, clauses, reading)
+            date, date_rule = self._date_for(
+                text, mention, date_mentions, clauses, reading, looks
+            )
             because = (*base, *because, date_rule)
             if date is not None and date.year_inferred and reading.year_for is not None:
                 because += ((reading.year_for.rule, str(date.date.year)),)
@@ -365,12 +393,15 @@ class Extractor:
         ("..., and Taloqan on Monday") borrows the sentence's.  A trigger that
         its context disqualifies (intent, negation) gives way to the next one.
         """
-        clause = _clause_of(clauses, mention.start)
-        in_clause = [t for t in all_triggers if clause[0] <= t.start < clause[1]]
+        clause = _clause_of(clauses, mention.start, looks)
+        reach = (mention.start - TRIGGER_REACH, mention.end + TRIGGER_REACH)
+        in_clause = _between(all_triggers, max(clause[0], reach[0]), min(clause[1], reach[1]),
+                             looks)  # fmt: skip
         if in_clause:
             candidates, scope = in_clause, clause
         elif _is_short(text, clause, mention):
-            candidates, scope = all_triggers, (sentence.start, sentence.end)
+            candidates = _between(all_triggers, *reach, looks)
+            scope = (sentence.start, sentence.end)
         else:
             return None, "no trigger in its clause"
         candidates = [
@@ -388,13 +419,23 @@ class Extractor:
             reasons.append(because)
         return None, tuple(reasons)
 
-    def _date_for(self, text, mention, date_mentions, clauses, reading):
-        clause = _clause_of(clauses, mention.start)
-        in_clause = [m for m in date_mentions if clause[0] <= m.start < clause[1]]
-        pool = in_clause or date_mentions
-        if pool:
-            nearest = min(pool, key=lambda m: _distance(m, mention))
-            anniversary = _ANNIVERSARY.search(text, nearest.end, mention.start)
+    def _date_for(self, text, mention, date_mentions, clauses, reading, looks=None):
+        clause = _clause_of(clauses, mention.start, looks)
+        starts = _starts(date_mentions, looks)
+        low, high = bisect.bisect_left(starts, clause[0]), bisect.bisect_left(starts, clause[1])
+        in_clause = high > low
+        if not in_clause:
+            low, high = 0, len(date_mentions)
+        if high > low:
+            # the dates (in text order, not overlapping) nearest on either side of the
+            # place: the nearest of them all is among these, in the same order
+            index = bisect.bisect_left(starts, mention.start, low, high)
+            near = date_mentions[max(low, index - 2) : min(high, index + 2)]
+            nearest = min(near, key=lambda m: _distance(m, mention))
+            # (what stands between a date and its place is read in the last 300 characters)
+            anniversary = _ANNIVERSARY.search(
+                text, max(nearest.end, mention.start - 300), mention.start
+            )
             if anniversary and nearest.date and nearest.end <= mention.start:
                 years = dates.count_words(anniversary["count"])
                 earlier = nearest.date.replace(year=nearest.date.year - years)
@@ -455,7 +496,7 @@ class Extractor:
                 reading.events[key] = event
             elif _finer(precision, event.precision):
                 event.precision = precision
-            if evidence not in event.evidence:
+            if not _has_evidence(event, evidence):
                 event.evidence.append(evidence)
             if reading.trace is not None:
                 reading.trace[-1].setdefault("kept", []).append(
@@ -535,11 +576,42 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
-def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int]:
-    for clause in clauses:
-        if clause[0] <= position < clause[1]:
-            return clause
+def _clause_of(clauses: list[tuple[int, int]], position: int, looks=None) -> tuple[int, int]:
+    """The clause holding ``position`` (clauses are contiguous, in order), else the last."""
+    index = bisect.bisect_right(_starts(clauses, looks), position) - 1
+    if index >= 0 and position < clauses[index][1]:
+        return clauses[index]
     return clauses[-1]
+
+
+def _starts(items: list, looks: dict | None) -> list[int]:
+    """The start offsets of a sentence's clauses, triggers or dates (each list is in
+    text order), worked out once a sentence when ``looks`` is given."""
+    key = ("starts", id(items))
+    if looks is not None and key in looks:
+        return looks[key]
+    starts = [item[0] if isinstance(item, tuple) else item.start for item in items]
+    if looks is not None:
+        looks[key] = starts
+    return starts
+
+
+def _between(items: list, start: int, end: int, looks=None) -> list:
+    """The items (in text order) that start in [start, end), found by bisection."""
+    starts = _starts(items, looks)
+    return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+
+def _has_evidence(event: Event, evidence: Evidence) -> bool:
+    """Whether the sentence is already a source of the event.  Sentences are recorded
+    in reading order, so only the latest sources can be the same one (a membership
+    test on the whole list made a list of 30,000 dated entries quadratic)."""
+    for known in reversed(event.evidence):
+        if known == evidence:
+            return True
+        if known.start < evidence.start:
+            return False
+    return False
 
 
 def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragraph, found=()):
@@ -649,8 +721,14 @@ def _is_short(text: str, clause: tuple[int, int], mention: PlaceMention) -> bool
     """A gapped coordinate: a clause of a few words around the place, or one
     that opens with "and <place>" ("seized Qalat, ..., and Tirin Kot in
     Uruzgan province on Friday")."""
+    # "and" fits in 200 characters, and so do a few words: a longer stretch is not
+    # short (and is not copied, for each place of a sentence of a megabyte)
+    if mention.start - clause[0] > 200:
+        return False
     if _COORDINATED.match(text[clause[0] : mention.start]):
         return True
+    if clause[1] - mention.end > 200:
+        return False
     before = len(text[clause[0] : mention.start].split())
     return before + len(text[mention.end : clause[1]].split()) <= SHORT_CLAUSE_WORDS
 
@@ -681,7 +759,9 @@ def _trigger_applies(
     if triggers.DIRECT_OBJECT_ONLY.match(trigger.text):
         if mention.start < trigger.end:
             return False
-        between = [m for m in subjects if trigger.end <= m.start < mention.start]
+        # the places between them, found by bisection (``starts``: the subjects' starts)
+        between = subjects[bisect.bisect_left(starts, trigger.end) :
+                           bisect.bisect_left(starts, mention.start)]  # fmt: skip
         first = between[0] if between else mention
         if not triggers.DIRECT_OBJECT_GAP.match(text[trigger.end : first.start]):
             return False
@@ -795,8 +875,10 @@ def _relative_to_neighbour(text, nearest, mention, date_mentions, reading) -> Da
     if not nearest.relative_to_event or nearest.end > mention.start:
         return nearest
     phrase = text[nearest.start : nearest.end].lower()
+    if not phrase.endswith(("after", "before")):
+        return nearest
     gap = text[nearest.end : mention.start]
-    if not phrase.endswith(("after", "before")) or not triggers.PREPOSITION_GAP.match(gap):
+    if not triggers.PREPOSITION_GAP.match(gap):
         return nearest
     others = [m for m in date_mentions if m is not nearest and m.date and not m.relative_to_event]
     anchor = others[-1].date if others else reading.last_event_date

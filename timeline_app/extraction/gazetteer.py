@@ -8,6 +8,7 @@ itself ("in Helmand province").
 
 from __future__ import annotations
 
+import bisect
 import csv
 import json
 import re
@@ -53,6 +54,31 @@ class GazetteerError(ValueError):
     """The places file cannot be read; the message says why, in one line."""
 
 
+# A places file larger than this is refused before it is read: the matcher for
+# 10,000 places takes 5 s to build, and a 50 MB file took 208 s and 5.9 GB.
+MAX_BYTES = 2_000_000
+MAX_PLACES = 5_000
+
+# Names that would match ordinary text ("A spokesman said", "The city"): refused.
+ORDINARY_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers him his how i if in into is it its
+    just me more most my no nor not now of off on once only or other our ours out over own
+    same she should so some such than that the their them then there these they this those
+    through to too under until up very was we were what when where which while who whom why
+    will with would you your said says say told tell according officials official people
+    police army forces force troops government city town capital province district village
+    north south east west northern southern eastern western new old first last next week day
+    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december one two
+    three four five six seven eight nine ten many several since ago still however meanwhile
+    later earlier near far well back home across around against amid among fighting fighters
+    attack attacks war peace spokesman spokeswoman minister president news report reports
+    reported taliban""".split()
+)
+
+
 @dataclass(frozen=True)
 class _Name:
     place_id: str
@@ -70,11 +96,32 @@ def _name_pattern(name: str) -> str:
     return _SEPARATOR.join(tokens)
 
 
-_WORD = re.compile(r"(?<![\w\-])[^\W\d_]+")
+# Where a name may start: a word of letters or digits ("6th of October").
+_WORD = re.compile(r"(?<![\w\-])[^\W_]+")
 
 
 def _first_word(name: str) -> str:
-    return _WORD.match(name.strip()).group(0).lower()
+    """The first word of a name as the matcher meets it in text ("amran" for "'Amran")."""
+    return _WORD.search(name).group(0).lower()
+
+
+def _proper(matched: str) -> bool:
+    """Written as a proper noun: capitalised, or, for a name starting with a digit
+    ("6th of October"), capitalised further on."""
+    first = matched[0]
+    return first.isupper() or not first.isalpha() and any(c.isupper() for c in matched)
+
+
+def _name_problem(name: str) -> str:
+    """Why ``name`` cannot be a place name, or ""."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not _WORD.search(name):
+        return f"{name!r} is not a place name (no letters)"
+    if len(letters) < 2:
+        return f"{name!r} is too short for a place name (it would match ordinary text)"
+    if name.strip().lower() in ORDINARY_WORDS:
+        return f"{name!r} is an ordinary English word (it would match ordinary text)"
+    return ""
 
 
 def _split_variants(value: str | list | None) -> list[str]:
@@ -103,6 +150,12 @@ class Gazetteer:
         self.places: dict[str, Place] = {}
         self._names: dict[str, _Name] = {}
         self._province_capital: dict[str, str] = {}
+        self._rows_of: dict[str, int] = {}  # normalised place name or id -> its row
+        if len(rows) > MAX_PLACES:
+            raise GazetteerError(
+                f"{source or 'gazetteer'}: {len(rows):,} places; a places file may hold at "
+                f"most {MAX_PLACES:,}"
+            )
         for number, row in enumerate(rows, start=2):
             self._add_row(row, number)
         if not self.places:
@@ -125,6 +178,19 @@ class Gazetteer:
             )
         name = str(row["place"]).strip()
         place_id = str(row.get("id") or "").strip() or slugify(f"{row['country']}-{name}")
+        variants = [name, *_split_variants(row.get("place_variants"))]
+        provinces = [str(row["province"]).strip(), *_split_variants(row.get("province_variants"))]
+        for variant in variants + provinces:
+            problem = _name_problem(variant)
+            if problem:
+                raise GazetteerError(f"{self.source or 'gazetteer'}: row {number}: {problem}")
+        for key in (f"name:{self._normal(name)}", f"id:{place_id}"):
+            if key in self._rows_of:
+                raise GazetteerError(
+                    f"{self.source or 'gazetteer'}: row {number}: {name} is already row "
+                    f"{self._rows_of[key]} (one place, one row: remove or rename one of them)"
+                )
+            self._rows_of[key] = number
         place = Place(
             id=place_id,
             name=name,
@@ -137,9 +203,9 @@ class Gazetteer:
             in ("1", "true", "yes"),
         )
         self.places[place_id] = place
-        for variant in [name, *_split_variants(row.get("place_variants"))]:
+        for variant in variants:
             self._names.setdefault(variant, _Name(place_id, False, variant[:1].islower()))
-        for variant in [place.province, *_split_variants(row.get("province_variants"))]:
+        for variant in provinces:
             self._province_capital.setdefault(self._normal(variant), place_id)
             self._names.setdefault(variant, _Name(place_id, True))
 
@@ -155,6 +221,15 @@ class Gazetteer:
             rows = list(csv.DictReader(ref.read_text("utf-8").splitlines()))
             return cls(rows, source="bundled", profile=Profile.load())
         path = Path(path)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise GazetteerError(f"{path.name}: cannot read the gazetteer ({exc})") from exc
+        if size > MAX_BYTES:
+            raise GazetteerError(
+                f"{path.name}: {size / 1e6:.0f} MB; a places file may be at most "
+                f"{MAX_BYTES / 1e6:.0f} MB ({MAX_PLACES:,} places)"
+            )
         try:
             text = path.read_text("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
@@ -191,7 +266,7 @@ class Gazetteer:
         found = []
         for match in self._candidates(text, start, end):
             name = self._resolve(match.group(0))
-            if name is not None and (match.group(0)[0].isupper() or name.is_alias):
+            if name is not None and (_proper(match.group(0)) or name.is_alias):
                 found.append((match.start(), match.end(), name))
         return found
 
@@ -209,8 +284,10 @@ class Gazetteer:
         end = len(text) if end is None else end
         if scanned is None:
             raw = self.scan(text, start, end)
-        else:
-            raw = [item for item in scanned if start <= item[0] and item[1] <= end]
+        else:  # ``scanned`` is in text order: bisection, not a pass over a long paragraph
+            first = bisect.bisect_left(scanned, start, key=lambda item: item[0])
+            last = bisect.bisect_left(scanned, end, lo=first, key=lambda item: item[0])
+            raw = [item for item in scanned[first:last] if item[1] <= end]
         mentions = []
         for index, (m_start, m_end, name) in enumerate(raw):
             after = text[m_end : min(end, m_end + 40)]

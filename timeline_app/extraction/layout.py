@@ -92,17 +92,20 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     sentence and is long is a hard wrap and continues on the next line."""
     blocks: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
-    for start, end in _line_spans(text):
-        start, end = _trim(text, start, end)
+    last = (0, 0)  # the block's last line (from the line's start): what _continues reads
+    for line_start, line_end in _line_spans(text):
+        start, end = _trim(text, line_start, line_end)
         if start == end:
             current = None
             continue
-        if current is not None and _continues(text[current[0] : current[1]]):
+        if current is not None and _continues(text[last[0] : last[1]]):
             current = (current[0], end)
             blocks[-1] = current
+            last = (line_start, end)
         else:
             current = (start, end)
             blocks.append(current)
+            last = (start, end)
     return blocks
 
 
@@ -165,4 +168,10 @@ def _looks_like_heading(chunk: str) -> bool:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    return [classify(text, start, end) for start, end in _blocks(text)]
+    return list(iter_paragraphs(text))
+
+
+def iter_paragraphs(text: str):
+    """The paragraphs one at a time (a reader of a long text may stop half way)."""
+    for start, end in _blocks(text):
+        yield classify(text, start, end)

@@ -65,14 +65,15 @@ def show_error(parent: QWidget, title: str, text: str) -> None:
 
 
 def show_import_summary(parent: QWidget, report: ImportReport) -> None:
-    lines = [report.summary() + "."]
+    lines = ([report.stopped] if report.stopped else []) + [report.summary() + "."]
     for problem in report.failed:
         lines.append(f"• failed: {problem.line()}")
     for problem in report.skipped:
         lines.append(f"• skipped: {problem.line()}")
     box = QMessageBox(parent)
     box.setWindowTitle("Import finished")
-    box.setIcon(QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information)
+    trouble = report.failed or report.stopped
+    box.setIcon(QMessageBox.Icon.Warning if trouble else QMessageBox.Icon.Information)
     box.setText(lines[0])
     if len(lines) > 1:
         box.setInformativeText("\n".join(lines[1:21]) + ("\n…" if len(lines) > 21 else ""))

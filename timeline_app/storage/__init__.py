@@ -1,3 +1,3 @@
-from .store import Store, StoreError
+from .store import DiskFullError, LockedError, Store, StoreError
 
-__all__ = ["Store", "StoreError"]
+__all__ = ["DiskFullError", "LockedError", "Store", "StoreError"]

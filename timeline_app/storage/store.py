@@ -9,11 +9,13 @@ written; an older schema is copied aside before it is migrated.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -31,8 +33,23 @@ def _day_number(date: dt.date | None) -> int | None:
     return (date - _EPOCH).days if date else None
 
 
+BUSY_SECONDS = 10
+"""How long a write waits for another program's lock before giving up."""
+
+# Every table the schema makes: one missing (dropped by hand) is reported on opening.
+TABLES = ("articles", "places", "events", "mentions", "event_keys", "audit", "settings")
+
+
 class StoreError(RuntimeError):
     """The database cannot be used; the message is one line for the user."""
+
+
+class DiskFullError(StoreError):
+    """Nothing more can be written: the disk (or the file's size limit) is full."""
+
+
+class LockedError(StoreError):
+    """Another program kept the database locked for longer than BUSY_SECONDS."""
 
 
 def _damaged(path: Path, exc: Exception) -> str:
@@ -44,7 +61,61 @@ def _damaged(path: Path, exc: Exception) -> str:
 
 def _writable(path: Path) -> bool:
     """The file and its folder (SQLite writes its journal beside the file)."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    return os.access(path, os.W_OK) and _folder_writable(path)
+
+
+def _folder_writable(path: Path) -> bool:
+    return os.access(path.parent, os.W_OK)
+
+
+def _error_code(exc: BaseException) -> int | None:
+    return getattr(exc, "sqlite_errorcode", None)
+
+
+def _disk_is_full(exc: BaseException, path: Path) -> bool:
+    """SQLite's "database or disk is full", or an I/O error on a disk with no room
+    (a WAL's shared-memory file that cannot grow is reported as an I/O error)."""
+    if isinstance(exc, DiskFullError) or isinstance(exc, OSError) and exc.errno == 28:  # ENOSPC
+        return True
+    code = _error_code(exc)
+    if code == sqlite3.SQLITE_FULL or "database or disk is full" in str(exc):
+        return True
+    if code is not None and code & 0xFF == sqlite3.SQLITE_IOERR or "disk I/O error" in str(exc):
+        try:
+            return shutil.disk_usage(path.parent).free < 1 << 20
+        except OSError:
+            return False
+    return False
+
+
+def _is_locked(exc: BaseException) -> bool:
+    if isinstance(exc, LockedError):
+        return True
+    code = _error_code(exc)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "database is locked" in str(exc)
+
+
+def _locked_message(path: Path) -> str:
+    return f"{path.name} is locked by another program (waited {BUSY_SECONDS} s)"
+
+
+def _opening_error(path: Path, exc: BaseException, *, new: bool) -> StoreError | None:
+    """The one-line error for a failure to open or prepare the file that is not
+    the file's fault (a full disk, another program's lock), or None."""
+    if _disk_is_full(exc, path):
+        if new:
+            return DiskFullError(
+                f"the disk is full: {path.name} cannot be created; free space and try again"
+            )
+        return DiskFullError(
+            f"the disk is full: {path.name} cannot be opened (it is not damaged); "
+            "free space and open it again"
+        )
+    if _is_locked(exc):
+        return LockedError(f"{_locked_message(path)}: close it or let it finish, then try again")
+    return None
 
 
 def _reading(method):
@@ -78,9 +149,15 @@ class Store:
         self.readonly = (
             bool(readonly) if readonly is not None else exists and not _writable(self.path)
         )
-        if not self.readonly:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = self._open()
+        new = not exists or self.path.stat().st_size == 0
+        try:
+            if not self.readonly:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = self._open()
+        except (sqlite3.Error, OSError) as exc:
+            raise _opening_error(self.path, exc, new=new) or StoreError(
+                f"{self.path.name}: cannot open the database ({exc})"
+            ) from exc
         try:
             self._check_is_ours()
             self._check_readable()
@@ -93,6 +170,12 @@ class Store:
             else:
                 self._use_wal()
                 self._migrate()
+            self._check_complete()
+        except (sqlite3.Error, OSError, DiskFullError, LockedError) as exc:
+            self.db.conn.close()
+            raise _opening_error(self.path, exc, new=new) or StoreError(
+                f"{self.path.name}: cannot prepare the database ({exc})"
+            ) from exc
         except StoreError:
             self.db.conn.close()
             raise
@@ -100,11 +183,34 @@ class Store:
     # -- opening ---------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
         if not self.readonly:
-            return sqlite3.connect(self.path, timeout=10, check_same_thread=False)
-        # Read-only media: no journal can be written, so SQLite must not try.
-        immutable = "&immutable=1" if not os.access(self.path.parent, os.W_OK) else ""
-        uri = f"{self.path.resolve().as_uri()}?mode=ro{immutable}"
-        return sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
+            return sqlite3.connect(self.path, timeout=BUSY_SECONDS, check_same_thread=False)
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        if _folder_writable(self.path) or not self._has_wal():
+            # Read-only media without a WAL: no journal can be written, so SQLite must not try.
+            immutable = "" if _folder_writable(self.path) else "&immutable=1"
+            return sqlite3.connect(
+                uri + immutable, uri=True, timeout=BUSY_SECONDS, check_same_thread=False
+            )
+        # A WAL left by a crash in a read-only folder holds the latest changes: read it
+        # through its shared-memory file (SQLite can, when that file is there); opened
+        # immutable, the file would silently show the database as it was before them.
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path.name}: its latest changes (in {self.path.name}-wal, left by a "
+                "program that did not close it) cannot be read in this read-only folder; "
+                "copy the database and its -wal file to a writable folder and open the copy"
+            ) from exc
+        return conn
+
+    def _has_wal(self) -> bool:
+        wal = self.path.with_name(self.path.name + "-wal")
+        try:
+            return wal.stat().st_size > 0
+        except OSError:
+            return False
 
     def _open(self) -> Database:
         try:
@@ -113,6 +219,9 @@ class Store:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
+            trouble = _opening_error(self.path, exc, new=False)
+            if trouble:
+                raise trouble from exc
             if self._has_sqlite_header():
                 raise StoreError(_damaged(self.path, exc)) from exc
             raise StoreError(f"{self.path.name} is not a Timeline database ({exc})") from exc
@@ -134,9 +243,16 @@ class Store:
             pass  # keep the journal mode the file has
 
     def _check_is_ours(self) -> None:
-        """Another program's SQLite file is refused before anything is added to it."""
+        """Another program's SQLite file is refused before anything is added to it.
+
+        A file holding only an empty ``_sqlite_migrations`` table is our own, half
+        made: an older version, killed while creating it, left it so."""
         tables = set(self.db.table_names())
         if not tables:
+            return
+        if tables == {"_sqlite_migrations"} and not self.db.execute(
+            "SELECT 1 FROM _sqlite_migrations LIMIT 1"
+        ).fetchone():
             return
         ours = (
             "_sqlite_migrations" in tables
@@ -157,7 +273,19 @@ class Store:
             for table in self.db.table_names():
                 self.db.execute(f'SELECT count(*) FROM "{table}"').fetchone()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(_damaged(self.path, exc)) from exc
+            raise _opening_error(self.path, exc, new=False) or StoreError(
+                _damaged(self.path, exc)
+            ) from exc
+
+    def _check_complete(self) -> None:
+        """A table removed by another program is said once here, not at every article."""
+        missing = [t for t in TABLES if not self.db[t].exists()]
+        if missing:
+            raise StoreError(
+                f"{self.path.name} lacks its {', '.join(missing)} table"
+                f"{'s' if len(missing) > 1 else ''} (removed by another program?); "
+                "it was not changed. Restore it from a backup"
+            )
 
     def _has_sqlite_header(self) -> bool:
         try:
@@ -167,16 +295,17 @@ class Store:
             return False
 
     def _migrate(self) -> None:
-        pending = migrations.pending(self.db)
-        if not pending:
+        """All pending migrations in one transaction that holds the write lock from
+        the start: a second process creating the same new file waits, then finds
+        it made; a crash leaves the file as it was, never half made."""
+        if not migrations.pending(self.db):
             return
         if self.db.table_names() and not self.db.table_names() == ["_sqlite_migrations"]:
             self._backup(f"before-schema-{SCHEMA_VERSION}")
-        try:
-            migrations.apply(self.db)
-            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path.name}: cannot prepare the database ({exc})") from exc
+        with self._transaction():
+            if migrations.pending(self.db):  # another process may have done it meanwhile
+                migrations.apply(self.db)
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _backup(self, label: str) -> Path:
         target = self.path.with_name(f"{self.path.stem}.{label}.bak{self.path.suffix}")
@@ -198,18 +327,71 @@ class Store:
         if self.readonly:
             raise StoreError(f"{self.path.name} is open read-only: nothing can be imported")
 
+    @contextlib.contextmanager
+    def _transaction(self):
+        """One write transaction that takes the write lock at its start (BEGIN
+        IMMEDIATE), so that another program's lock is waited for (BUSY_SECONDS);
+        a deferred one, upgraded from reading, fails at once.  A full disk and a
+        lock that outlasts the wait become one-line errors."""
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise
+            conn.commit()
+        except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.rollback()
+            if _disk_is_full(exc, self.path):
+                raise DiskFullError(f"the disk is full ({self.path.name})") from exc
+            if _is_locked(exc):
+                raise LockedError(_locked_message(self.path)) from exc
+            raise
+
     def sync_places(self, places: Iterable[Place]) -> None:
+        """Add the places not stored yet and update the others' names and
+        coordinates; a stored place keeps its province and country (its events
+        were found there: see ``moved_places``)."""
         self._check_writable()
         rows = [
-            {
-                "id": p.id, "name": p.name, "province": p.province, "country": p.country,
-                "iso_code": p.iso_code, "lat": p.lat, "lon": p.lon,
-                "is_national_capital": int(p.is_national_capital),
-            }
+            (p.id, p.name, p.province, p.country, p.iso_code, p.lat, p.lon,
+             int(p.is_national_capital))
             for p in places
         ]  # fmt: skip
-        with self.db.atomic():
-            self.db["places"].upsert_all(rows, pk="id")
+        with self._transaction():
+            self.db.conn.executemany(
+                "INSERT INTO places (id, name, province, country, iso_code, lat, lon,"
+                " is_national_capital) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                " iso_code = excluded.iso_code, lat = excluded.lat, lon = excluded.lon,"
+                " is_national_capital = excluded.is_national_capital",
+                rows,
+            )
+
+    @_reading
+    def moved_places(self, places: Iterable[Place]) -> list[tuple[Place, str, str]]:
+        """(place, stored province, stored country) for each of ``places`` stored
+        with another province or country."""
+        stored = {
+            row[0]: (row[1], row[2])
+            for row in self.db.execute("SELECT id, province, country FROM places").fetchall()
+        }
+        return [
+            (p, *stored[p.id])
+            for p in places
+            if p.id in stored and stored[p.id] != (p.province, p.country)
+        ]
+
+    def undated_article_id(self, content_hash: str) -> int | None:
+        """The id of the stored article with this content if it has no publication date."""
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND published IS NULL", [content_hash]
+        ).fetchone()
+        return row[0] if row else None
 
     def has_article(self, content_hash: str) -> bool:
         row = self.db.execute(
@@ -225,31 +407,60 @@ class Store:
         or rejected it (the event itself is then left as the analyst left it).
         """
         self._check_writable()
-        with self.db.atomic():
+        with self._transaction():
             article_id = self._insert_article(article)
-            for event in events:
-                event_id = self._event_id(event)
-                source = (
-                    event.status,
-                    event.date.isoformat() if event.date else None,
-                    event.precision,
-                )
-                for evidence in event.evidence:
-                    self.db.execute(
-                        "INSERT OR IGNORE INTO mentions (event_id, article_id, quote, start, end,"
-                        " source_status, source_date, source_precision, because)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [
-                            event_id,
-                            article_id,
-                            evidence.quote,
-                            evidence.start,
-                            evidence.end,
-                            *source,
-                            json.dumps([list(pair) for pair in evidence.because]),
-                        ],
-                    )
+            self._add_evidence(article_id, events)
         return article_id
+
+    def date_article(self, article_id: int, article: Article, events: list[Event]) -> None:
+        """Give a stored undated article its publication date and its events as
+        read with it: its old evidence goes, and the events only it supported,
+        unless an analyst touched them."""
+        self._check_writable()
+        with self._transaction():
+            self.db.execute(
+                "UPDATE articles SET published = ?, flags = ? WHERE id = ?",
+                [article.published.isoformat(), json.dumps(article.flags), article_id],
+            )
+            old = [row[0] for row in self.db.execute(
+                "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", [article_id]
+            ).fetchall()]  # fmt: skip
+            self.db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+            for event_id in old:
+                orphan = self.db.execute(
+                    "SELECT 1 FROM events e WHERE e.id = ?"
+                    " AND e.reviewed + e.rejected + e.edited + e.manual = 0"
+                    " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id)",
+                    [event_id],
+                ).fetchone()
+                if orphan:
+                    self.db.execute("DELETE FROM event_keys WHERE event_id = ?", [event_id])
+                    self.db.execute("DELETE FROM events WHERE id = ?", [event_id])
+            self._add_evidence(article_id, events)
+
+    def _add_evidence(self, article_id: int, events: list[Event]) -> None:
+        for event in events:
+            event_id = self._event_id(event)
+            source = (
+                event.status,
+                event.date.isoformat() if event.date else None,
+                event.precision,
+            )
+            for evidence in event.evidence:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO mentions (event_id, article_id, quote, start, end,"
+                    " source_status, source_date, source_precision, because)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        event_id,
+                        article_id,
+                        evidence.quote,
+                        evidence.start,
+                        evidence.end,
+                        *source,
+                        json.dumps([list(pair) for pair in evidence.because]),
+                    ],
+                )
 
     def _insert_article(self, article: Article) -> int:
         cursor = self.db.execute(
@@ -430,7 +641,7 @@ class Store:
     def set_period(self, period: tuple[dt.date, dt.date] | None) -> None:
         """Keep the period of the offensive in the file itself; None forgets it."""
         self._check_writable()
-        with self.db.atomic():
+        with self._transaction():
             if period is None:
                 self.db.execute("DELETE FROM settings WHERE key = 'period'")
             else:
@@ -447,7 +658,7 @@ class Store:
 
     def set_setting(self, key: str, value: str | None) -> None:
         self._check_writable()
-        with self.db.atomic():
+        with self._transaction():
             if value is None:
                 self.db.execute("DELETE FROM settings WHERE key = ?", [key])
             else:
