@@ -80,3 +80,12 @@ def test_an_unwritable_place_is_one_line_for_the_map_and_the_timeline(qala_db, t
         assert export(target, "--db", qala_db, *args) == 1
         err = capsys.readouterr().err
         assert err.startswith("timeline-app: ") and err.count("\n") == 1, err
+
+
+def test_too_many_frames_are_refused_before_any_is_drawn(qala_db, tmp_path, capsys):
+    folder = tmp_path / "frames"
+    period = "1950-01-01..2021-12-31"  # 26,000 days
+    assert export(folder, "--db", qala_db, "--map", "--frames", "--period", period) == 1
+    err = capsys.readouterr().err
+    assert "too many" in err and "--every" in err and err.count("\n") == 1
+    assert not folder.exists() or not any(folder.iterdir())

@@ -20,6 +20,7 @@ from .export import ensure_app, save_png
 from .map_paint import paint_map
 
 BASE_WIDTH = 1200.0
+MAX_FRAMES = 3660  # ten years a day at a time
 
 
 class FramesError(OSError):
@@ -89,6 +90,11 @@ def export_map_frames(
     days = content.days()[:: max(1, every)]
     if not days:
         raise FramesError("nothing to draw: the database has no dated change of control")
+    if len(days) > MAX_FRAMES:
+        raise FramesError(
+            f"{len(days):,} frames is too many (at most {MAX_FRAMES:,}): "
+            "give a shorter --period or a larger --every"
+        )
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
