@@ -294,6 +294,10 @@ class Extractor:
                     note.setdefault("dropped", []).append((_name(text, mention), because))
                 continue
             date, date_rule = self._date_for(text, mention, date_mentions, clauses, reading)
+            if any(rule == "recap with its period" for rule, _ in because) and (
+                date is None or date.precision != "day" or date_rule[0] != "date in clause"
+            ):  # "the capture of Goma last month": no day, and no other sentence's day
+                date, date_rule = None, ("coarse recap", date_rule[1])
             because = (*base, *because, date_rule)
             if date is not None and date.year_inferred and reading.year_for is not None:
                 because += ((reading.year_for.rule, str(date.date.year)),)

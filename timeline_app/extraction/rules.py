@@ -71,6 +71,18 @@ _ENTERED_WHAT = re.compile(
     r"\s+of\s+)?"
     r"(?:central\s+|downtown\s+)?(?:the\s+)?$)", re.I
 )
+# "After seizing Goma, ...", "Following the fall of Goma, ...": the place is named
+# as the object of an earlier event, right before it.
+_RECAP_PLACE = re.compile(
+    r"\b(?:after|following|since)\s+(?:the\s+)?(?:[\w\-]+['’]s\s+)?"
+    r"(?:seiz\w*|captur\w*|taking|overr[au]nn?\w*|conquer\w*"
+    r"|(?:fall|capture|seizure|takeover|loss|conquest)\s+of)\s+"
+    r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,2}(?:city|capital|town)\s+(?:of\s+)?)?$",
+    re.I,
+)
+_RELATIVE_RECAP = re.compile(
+    r"\b(?:day|days|hours?|weeks?|nights?|morning)\s+(?:after|since)\s+\S[^.;]*$", re.I
+)
 _CIRCUMSTANCE = re.compile(r"^\W*with\b", re.I)
 _STATE = re.compile(r"^(?:in|under|into|now|currently|fully)\b", re.I)
 _RELATIVE_AFTER = re.compile(
@@ -79,6 +91,24 @@ _RELATIVE_AFTER = re.compile(
 _DATE_AFTER = re.compile(
     r"^[^.;]{0,12}\b(?:on|late on|early on)\s+(?:\d{1,2}\s+)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?\b",
+    re.I,
+)
+# "following the capture of Goma last month", "since seizing Goma in late January": a
+# recap that says roughly when (the date rules give it its coarse date, or none)
+_PERIOD_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:(?:late |early )?last (?:week|month)|earlier (?:this|that) (?:year|month)"
+    r"|(?:in )?(?:late|early|mid-?)\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b",
+    re.I,
+)
+# "the fall of Goma", "Goma's fall", "the seizure of Ghazni": the noun names an event
+_NOUN_USE = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)
+_NOUN_AFTER_PREPOSITION = re.compile(
+    r"\b(?:by|with|over|about|at|to|for|despite|amid|on|in|of)\s+(?:the|[\w\-]+['’]s)\s+$", re.I
+)
+_TITLE_AFTER = re.compile(r"^\s*[:–—|]")
+_DAY_AFTER_PLACE = re.compile(
+    r"^[^.;]{0,12}\b(?:on|late on|early on|late|early)\s+(?:\d{1,2}\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*",
     re.I,
 )
 _CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
@@ -144,12 +174,37 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         doc="'the capture of X would add to the momentum'",
     ),
     Qualifier(
+        "recap with its period", "after place", _PERIOD_AFTER,
+        {"captured": "captured", "surrendered": "surrendered"},
+        requires=("before trigger", _RECAP_AFTER),
+        doc="'following the capture of Goma last month': a recap that says roughly when "
+        "is a report of that event, with the coarse date it gives",
+    ),
+    Qualifier(
+        "named event", "trigger", _NOUN_TRIGGER, {"captured": DROP},
+        requires=("before trigger", _NOUN_AFTER_PREPOSITION),
+        unless=(("after place", _DAY_AFTER_PLACE),),
+        doc="'troubled by Goma's fall', 'with the seizure of Ghazni': the noun names an "
+        "event the reader knows; it is a report of it only with its own day",
+    ),
+    Qualifier(
+        "title phrase", "after place", _TITLE_AFTER, {"captured": DROP},
+        requires=("before trigger", _NOUN_USE),
+        doc="'The fall of Goma: 16 days of chaos': a title naming the story's subject",
+    ),
+    Qualifier(
         "recap after", "before trigger", _RECAP_AFTER,
         {"captured": DROP, "surrendered": DROP},
         unless=(("before trigger", _RELATIVE_AFTER), ("after place", _DATE_AFTER)),
         doc="'after seizing Goma, the rebels ...', 'following the fall of Goma': an earlier "
         "event, not this sentence's (measured: keeping it undated added more false events "
         "than it found)",
+    ),
+    Qualifier(
+        "recap place", "before place", _RECAP_PLACE, dict.fromkeys(ALL, DROP),
+        unless=(("before place", _RELATIVE_RECAP), ("after place", _DATE_AFTER)),
+        doc="'After seizing Goma, the rebels expelled troops who had been fighting': the "
+        "place is named for an earlier event, so the sentence's other triggers are not its",
     ),
     Qualifier(
         "circumstance", "sentence", _CIRCUMSTANCE, {"captured": DROP},
@@ -199,6 +254,8 @@ DATE_RULES = {
     "with a full date stands for its publication date",
     "year from the article": "no year given: the year of the article's own full dates",
     "year from the period": "no year in the whole article: the year of the conflict's period",
+    "coarse recap": "a recap that gives only a coarse time ('last month') stays undated: "
+    "neither its month nor the day of the sentence is the day of the event",
     "anniversary": "'January 27, 2026 marks one year since ... captured Goma': a year earlier",
 }
 

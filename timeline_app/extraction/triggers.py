@@ -55,7 +55,7 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("defenders withdrew", "captured",
      r"(?:withdrew|retreated|pulled out|fled|abandoned)(?: from)?", "{defender}"),
     ("capture verb", "captured",
-     r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|conquer(?:ed|s|ing)?"
+     r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing|ure)|conquer(?:ed|s|ing)?"
      r"|occup(?:y|ies|ied|ying)"
      r"|(?:is|are|was|were|be|been|being) controlled by (?:the )?(?:{actor})"),
     ("fall verb", "captured", r"f[ae]ll(?:s|en|ing)?"),
@@ -102,8 +102,11 @@ def _alternatives(generic: tuple[str, ...], names: tuple[str, ...]) -> str:
 
 
 # A bare "took"/"taken" is a capture only with a place as its direct object
-# ("the Taliban took Kandahar"), never in "took part" or "took a drive".
-DIRECT_OBJECT_ONLY = re.compile(r"^(?:took|taken|take|takes|taking|los(?:t|es|e|ing))$", re.I)
+# ("the Taliban took Kandahar"), never in "took part" or "took a drive"; nor "taking
+# over" in "were taking over the running of the city" with the place before it.
+DIRECT_OBJECT_ONLY = re.compile(
+    r"^(?:(?:took|taken|take|takes|taking)(?: over)?|los(?:t|es|e|ing))$", re.I
+)
 DIRECT_OBJECT_GAP = re.compile(
     r"^\s+(?:(?:the|most of|all of|much of|control of|over)\s+)*"
     r"(?:(?:key |strategic |northern |southern |western |eastern |\w+ern )?"
