@@ -95,6 +95,8 @@ AFGHAN = [
      set()),
     ({"intent"}, "The insurgents are fighting to overrun Lashkar Gah.", THURSDAY,
      {("Lashkar Gah", "besieged", "2021-08-12")}),
+    ({"stated plan"}, "The insurgents are planning to advance on Kabul, a commander said.",
+     THURSDAY, set()),
     ({"hypothetical"}, "The capture of Kandahar would add to the momentum of the offensive.",
      THURSDAY, set()),
     ({"recap after"}, "After seizing Kunduz, the fighters moved on to the airport.", THURSDAY,

@@ -111,6 +111,11 @@ _DAY_AFTER_PLACE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*",
     re.I,
 )
+_PLAN_BEFORE = re.compile(
+    r"\b(?:plan\w*|vow\w*|intend\w*|pledg\w*|promis\w*|threaten\w*|want\w*|wish\w*|"
+    r"determined|hop\w*|aim\w*)\s+to\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 _CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
@@ -161,6 +166,12 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
         "condition", "before trigger", _CONDITION, dict.fromkeys(ALL, DROP),
         doc="'if captured, Qala-e-Naw would be the first'",
+    ),
+    Qualifier(
+        "stated plan", "before trigger", _PLAN_BEFORE, {"besieged": DROP},
+        requires=("trigger", re.compile(r"^(?:march|advanc)", re.I)),
+        doc="'planning to advance on Kinshasa', 'vowed to march on the capital': a plan "
+        "stated, not a threat the text describes",
     ),
     Qualifier(
         "intent", "before trigger", triggers.INTENT_BEFORE,
