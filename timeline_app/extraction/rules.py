@@ -148,7 +148,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         doc="'bombs fell on the city': something fell on it, the city did not fall",
     ),
     Qualifier(
-        "entered something else", "gap", _ENTERED_WHAT, {"captured": DROP},
+        "entered something else", "gap", _ENTERED_WHAT, {"captured": DROP, "contested": DROP},
         place_after_trigger=True,
         requires=("trigger", re.compile(r"^enter", re.I)),
         doc="'staff enter the UN compound as they evacuate Goma': not the city entered",

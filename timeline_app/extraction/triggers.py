@@ -71,7 +71,12 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("flag raised", "captured",
      r"flags? (?:was|were|has been|have been) (?:raised|hoisted)"
      r"|(?:raised|hoisted|raise|hoist) (?:their|its|the(?: \w+(?:'s|’s)?)?) (?:white )?flags?"),
-    ("entered", "captured", r"swe(?:pt|eps?) (?:into|through)|enter(?:ed|s|ing)?|rolled into"),
+    # sweeping through a city is taking it; entering it is being in it, fighting or not
+    # (the gold of both dev sets: "entered Goma" contested, "entered Kabul" captured
+    # or contested)
+    ("swept into", "captured", r"swe(?:pt|eps?) (?:into|through)|rolled into"),
+    ("entered", "contested",
+     r"enter(?:ed|s|ing)?|(?:march(?:ed|es|ing)?|poured|pour(?:s|ing)?) into"),
     ("fighting word", "contested",
      r"clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|gun ?fights?|firefights?"
      r"|street fighting|push(?:ed|es|ing)? (?:deep )?into|breach(?:ed|es)?|storm(?:ed|s|ing)?"
@@ -115,7 +120,9 @@ DIRECT_OBJECT_GAP = re.compile(
 )
 
 # Entering a city is a capture unless the same clause tells of fighting.
-WEAK_CAPTURE = re.compile(r"^(?:enter\w*|swe\w+ (?:into|through)|rolled into)$", re.I)
+WEAK_CAPTURE = re.compile(
+    r"^(?:enter\w*|swe\w+ (?:into|through)|rolled into|march\w* into|pour\w* into)$", re.I
+)
 
 PARTIAL = _words(
     r"(?:parts?|sections?|areas?|some|several|many|much) of (?:the )?(?:city|town|provincial capital|capital|cent(?:er|re))",  # noqa: E501
