@@ -116,6 +116,25 @@ _PLAN_BEFORE = re.compile(
     r"determined|hop\w*|aim\w*)\s+to\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+# "the Nzulo camp for displaced people on the outskirts of Goma": where a thing lies
+_THING_BEFORE = re.compile(
+    r"\b(?:camps?|villages?|neighbo\w+|districts?|suburbs?|settlements?|sites?|bases?|airport|"
+    r"hospitals?|schools?|homes?|houses?|markets?|factor(?:y|ies)|mines?)\b(?:\s+[\w\-]+){0,5}\s+$",
+    re.I,
+)
+# "occupied corners", "the captured towns": a participle describing a noun
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|other|all|newly|recently|an?)\s+$", re.I)
+_PARTICIPLE = re.compile(r"^(?:\w+ed|taken|overrun|held)$", re.I)
+_NO_NOUN_AFTER = re.compile(
+    r"^(?!\s+[a-z])|^\s+(?:by|on|in|at|the|it|its|from|and|or|to|for|with|over|of)\b"
+)
+# "the city of Goma seized by the rebels": a state named in passing, without a day
+_PARTICIPLE_AFTER_PLACE = re.compile(
+    r"^,?\s+(?:seized|captured|taken|overrun|occupied|controlled|held)\s+by\b"
+    r"(?![^.;]{0,40}\b(?:on|since)\s+(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+    r"Mon|Tue|Wed|Thu|Fri|Sat|Sun))",
+    re.I,
+)
 _CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
@@ -137,6 +156,25 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "part of the city", "before place", triggers.PART_OF,
         {"captured": "contested", "retaken": "contested"},
         final=False, doc="'parts of Lashkar Gah have fallen'",
+    ),
+    Qualifier(
+        "located on the outskirts", "before trigger", _THING_BEFORE, {"besieged": DROP},
+        requires=("trigger", re.compile(r"^on the (?:outskirts|edges?)", re.I)),
+        unless=(("scope", "fighting"),),
+        doc="'the camp for displaced people on the outskirts of Goma': where a thing lies, "
+        "not an attacker at the gates",
+    ),
+    Qualifier(
+        "attributive participle", "trigger", _PARTICIPLE, {"captured": DROP},
+        requires=("before trigger", _ATTRIBUTIVE_BEFORE),
+        unless=(("after trigger", _NO_NOUN_AFTER),),
+        doc="'Bukavu, Goma and all the other occupied corners': the participle describes a "
+        "noun, it tells of no capture",
+    ),
+    Qualifier(
+        "participle after place", "after place", _PARTICIPLE_AFTER_PLACE, {"captured": DROP},
+        doc="'a press conference in the city of Goma seized by the rebels': a state named in "
+        "passing; with its own day ('Goma, seized by the rebels on Monday') it is a report",
     ),
     Qualifier(
         "on the outskirts", "before place", triggers.OUTSIDE_OF, {"contested": "besieged"},
