@@ -185,6 +185,8 @@ AFGHAN = [
      {("Kunduz", "captured", "2021-08-12")}),
     ({"entered something else"},
      "Staff entered the embassy compound as they left Herat on Monday.", THURSDAY, set()),
+    ({"province as location"},
+     "The insurgents seized the airport, a supply hub in Helmand, on Monday.", THURSDAY, set()),
     ({"province as adjective"}, "Fighters seized the Helmand border town of Garmsir.", THURSDAY,
      set()),
     ({"place as modifier"}, "The rebels seized several towns, alarming Herat residents.",

@@ -344,8 +344,12 @@ class Extractor:
             rule = _context_rule(text, mention, sentence, paragraph, found_triggers)
             if rule is None and self.gazetteer.is_province_name(_name(text, mention)):
                 adjective = _PROVINCE_AS_ADJECTIVE.match(text, mention.end, sentence.end)
+                located = _LOCATED_IN.search(text, max(sentence.start, mention.start - 12),
+                                             mention.start)  # fmt: skip
                 if adjective:  # "the South Kivu mining town of Nyabibwe"
                     rule = ("province as adjective", adjective.group(0).strip())
+                elif located:  # "a supply hub in South Kivu": the province is where
+                    rule = ("province as location", located.group(0).strip())
             if rule is None:
                 subjects.append(mention)
             else:
@@ -566,6 +570,7 @@ _PROVINCE_AS_ADJECTIVE = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}(?:town|towns|city|cities|village|villages|district|districts|region|"
     r"area|areas|countryside|highway|road|hills?|lake|mines?|mining|border)\b"
 )
+_LOCATED_IN = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
 # "leaving for Goma", "headed for Bukavu": where people go
 _CONTINUES = re.compile(r"\b(?:also|too|as well|the same day|that day|meanwhile)\b", re.I)
 # "among Bukavu residents": the place qualifies the people who live there.

@@ -285,6 +285,8 @@ DROP_RULES = {
     "province level": "'in Helmand province' speaks of the province, not its capital",
     "province as adjective": "'the South Kivu mining town of Nyabibwe': the province names "
     "where a town lies",
+    "province as location": "'seized the airport, a supply hub in South Kivu': a province's "
+    "own name after 'in' says where, not its capital",
     "place as modifier": "'alarming Bukavu residents': the place qualifies the people",
     "coordination": "'Qal'at Naw, Herat and Lashkar Gah come under control': a list shares",
     "fighting near": "'fighting 11 km south of Kabul': a threat to a city the fighting is close to",
