@@ -185,6 +185,12 @@ AFGHAN = [
      {("Kunduz", "captured", "2021-08-12")}),
     ({"entered something else"},
      "Staff entered the embassy compound as they left Herat on Monday.", THURSDAY, set()),
+    ({"the city named before", "control phrase"},
+     "Fighters swept into Kunduz on Sunday. Two days later they were in complete control of "
+     "the city.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08"), ("Kunduz", "captured", "2021-08-10")}),
+    ({"still held"}, "The army remained in full control of Kandahar on Wednesday.", THURSDAY,
+     {("Kandahar", "contested", "2021-08-11")}),
     ({"province as location"},
      "The insurgents seized the airport, a supply hub in Helmand, on Monday.", THURSDAY, set()),
     ({"province as adjective"}, "Fighters seized the Helmand border town of Garmsir.", THURSDAY,

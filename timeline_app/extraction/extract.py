@@ -171,8 +171,16 @@ class Extractor:
         sentences = split_sentences(text, paragraph.start, paragraph.end, number)
         names = self.gazetteer.scan(text, paragraph.start, paragraph.end)
         previous: list[_Found] = []
+        named_before = None  # the place of the paragraph's last event: "the city" after it
         for index, sentence in enumerate(sentences):
-            found = self._read_sentence(text, sentence, paragraph, entry_place, reading, names)
+            place, rule = entry_place, "list entry place"
+            if (not place and named_before
+                    and _CITY_ANAPHOR.search(text, sentence.start, sentence.end)
+                    and not any(sentence.start <= name[0] < sentence.end for name in names)):
+                place, rule = named_before, "the city named before"  # fmt: skip
+            found = self._read_sentence(text, sentence, paragraph, (place, rule), reading, names)
+            if found:
+                named_before = found[-1].place_id
             dispute = None if found or not previous else self._disputes(text, sentence)
             if dispute:
                 self._record(
@@ -229,8 +237,9 @@ class Extractor:
         return mentions[0].place_id if mentions else None
 
     # -- sentence level -------------------------------------------------------------
-    def _read_sentence(self, text, sentence: Sentence, paragraph, entry_place, reading, names):
-        start, end = sentence.start, sentence.end
+    def _read_sentence(self, text, sentence: Sentence, paragraph, entry, reading, names):
+        """``entry``: (place the sentence speaks of when it names none, rule)."""
+        (entry_place, entry_rule), start, end = entry, sentence.start, sentence.end
         note = {"start": start, "end": end} if reading.trace is not None else None
         if note is not None:
             reading.trace.append(note)
@@ -253,7 +262,7 @@ class Extractor:
         base: tuple = ()
         if not subjects and entry_place:
             subjects = [_entry_subject(text, sentence, entry_place)]
-            base = (("list entry place", self.gazetteer.place(entry_place).name),)
+            base = ((entry_rule, self.gazetteer.place(entry_place).name),)
         if note is not None:
             note["places"] = [text[m.start : m.end] or entry_place for m in subjects]
             note["context"] = context
@@ -569,6 +578,9 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
 _PROVINCE_AS_ADJECTIVE = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}(?:town|towns|city|cities|village|villages|district|districts|region|"
     r"area|areas|countryside|highway|road|hills?|lake|mines?|mining|border)\b"
+)
+_CITY_ANAPHOR = re.compile(
+    r"\bthe (?:provincial )?(?:city|town)\b(?!\s+(?:of|centre|center))", re.I
 )
 _LOCATED_IN = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
 # "leaving for Goma", "headed for Bukavu": where people go

@@ -281,6 +281,8 @@ DROP_RULES = {
     "background": "the sentence speaks of another time ('in 1996', 'years ago') and gives no day",
     "dispute next sentence": "the next sentence disputes this one: its captures become claims",
     "list entry place": "a dated entry ('Aug. 8 - KUNDUZ.') names the place its sentences speak of",
+    "the city named before": "'Units entered Goma on Sunday. Three days later they were in "
+    "complete control of the city.': 'the city' is the place of the paragraph's last event",
     "dateline": "the dateline opening a paragraph names where the story was filed",
     "province level": "'in Helmand province' speaks of the province, not its capital",
     "province as adjective": "'the South Kivu mining town of Nyabibwe': the province names "

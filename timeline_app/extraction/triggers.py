@@ -64,6 +64,7 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"(?:took|taken|take|takes|taking|gained|gains?|won|wins?|assumed|seized|established)"
      r" (?:full |complete |total |effective )?control (?:of|over)"
      r"|(?:now|currently|fully) (?:hold|holds|control|controls|in control of)"
+     r"|(?<!remained )(?<!remains )(?<!remain )in (?:full|complete|total) control of"
      r"|(?:in|under|into) (?:the )?(?:full |complete )?(?:control|hands) of (?:the )?(?:{actor})"
      r"|(?:under|into|in) (?:full |complete )?(?:{actor})(?:['’]s?)? (?:control|hands)"
      r"|claim(?:ed|s|ing)? (?:full |complete )?(?:control of|the capture of)"),
@@ -82,7 +83,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|street fighting|push(?:ed|es|ing)? (?:deep )?into|breach(?:ed|es)?|storm(?:ed|s|ing)?"
      r"|infiltrat(?:ed|es|e|ing)|contested|came under attack|under attack"),
     ("still held", "contested",
-     r"remain(?:ed|s)? in control of|still (?:held|holds?|controls?|controlled)"),
+     r"remain(?:ed|s)? in (?:full |complete |total )?control of"
+     r"|still (?:held|holds?|controls?|controlled)"),
     ("siege word", "besieged",
      r"under siege|(?:laid|lay|lays|laying) siege|besieg(?:ed|es|e|ing)"
      r"|surround(?:ed|s|ing)?|encircl(?:ed|es|e|ing)|cut off"),
