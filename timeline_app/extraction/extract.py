@@ -193,9 +193,17 @@ class Extractor:
         sentences = split_sentences(text, paragraph.start, paragraph.end, number)
         names = self.gazetteer.scan(text, paragraph.start, paragraph.end)
         previous: list[_Found] = []
+        named_before = None  # the place of the paragraph's last event: "the city" after it
         for index, sentence in enumerate(sentences):
             reading.check()
-            found = self._read_sentence(text, sentence, paragraph, entry_place, reading, names)
+            place, rule = entry_place, "list entry place"
+            if (not place and named_before
+                    and _CITY_ANAPHOR.search(text, sentence.start, sentence.end)
+                    and not any(sentence.start <= name[0] < sentence.end for name in names)):
+                place, rule = named_before, "the city named before"  # fmt: skip
+            found = self._read_sentence(text, sentence, paragraph, (place, rule), reading, names)
+            if found:
+                named_before = found[-1].place_id
             dispute = None if found or not previous else self._disputes(text, sentence)
             if dispute:
                 self._record(
@@ -252,8 +260,9 @@ class Extractor:
         return mentions[0].place_id if mentions else None
 
     # -- sentence level -------------------------------------------------------------
-    def _read_sentence(self, text, sentence: Sentence, paragraph, entry_place, reading, names):
-        start, end = sentence.start, sentence.end
+    def _read_sentence(self, text, sentence: Sentence, paragraph, entry, reading, names):
+        """``entry``: (place the sentence speaks of when it names none, rule)."""
+        (entry_place, entry_rule), start, end = entry, sentence.start, sentence.end
         note = {"start": start, "end": end} if reading.trace is not None else None
         if note is not None:
             reading.trace.append(note)
@@ -277,7 +286,7 @@ class Extractor:
         base: tuple = ()
         if not subjects and entry_place:
             subjects = [_entry_subject(text, sentence, entry_place)]
-            base = (("list entry place", self.gazetteer.place(entry_place).name),)
+            base = ((entry_rule, self.gazetteer.place(entry_place).name),)
         if note is not None:
             note["places"] = [text[m.start : m.end] or entry_place for m in subjects]
             note["context"] = context
@@ -322,6 +331,10 @@ class Extractor:
             date, date_rule = self._date_for(
                 text, mention, date_mentions, clauses, reading, looks
             )
+            if any(rule == "recap with its period" for rule, _ in because) and (
+                date is None or date.precision != "day" or date_rule[0] != "date in clause"
+            ):  # "the capture of Goma last month": no day, and no other sentence's day
+                date, date_rule = None, ("coarse recap", date_rule[1])
             because = (*base, *because, date_rule)
             if date is not None and date.year_inferred and reading.year_for is not None:
                 because += ((reading.year_for.rule, str(date.date.year)),)
@@ -368,8 +381,12 @@ class Extractor:
             rule = _context_rule(text, mention, sentence, paragraph, found_triggers)
             if rule is None and self.gazetteer.is_province_name(_name(text, mention)):
                 adjective = _PROVINCE_AS_ADJECTIVE.match(text, mention.end, sentence.end)
+                located = _LOCATED_IN.search(text, max(sentence.start, mention.start - 12),
+                                             mention.start)  # fmt: skip
                 if adjective:  # "the South Kivu mining town of Nyabibwe"
                     rule = ("province as adjective", adjective.group(0).strip())
+                elif located:  # "a supply hub in South Kivu": the province is where
+                    rule = ("province as location", located.group(0).strip())
             if rule is None and self.gazetteer.place(mention.place_id).is_national_capital:
                 government = triggers.CAPITAL_AS_GOVERNMENT.match(text, mention.end, sentence.end)
                 if government:  # "Kyiv said its forces had retaken Kherson"
@@ -638,6 +655,10 @@ _PROVINCE_AS_ADJECTIVE = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}(?:town|towns|city|cities|village|villages|district|districts|region|"
     r"area|areas|countryside|highway|road|hills?|lake|mines?|mining|border)\b"
 )
+_CITY_ANAPHOR = re.compile(
+    r"\bthe (?:provincial )?(?:city|town)\b(?!\s+(?:of|centre|center))", re.I
+)
+_LOCATED_IN = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
 # "leaving for Goma", "headed for Bukavu": where people go
 _CONTINUES = re.compile(r"\b(?:also|too|as well|the same day|that day|meanwhile)\b", re.I)
 # "among Bukavu residents": the place qualifies the people who live there.

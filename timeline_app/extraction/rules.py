@@ -71,6 +71,18 @@ _ENTERED_WHAT = re.compile(
     r"\s+of\s+)?"
     r"(?:central\s+|downtown\s+)?(?:the\s+)?$)", re.I
 )
+# "After seizing Goma, ...", "Following the fall of Goma, ...": the place is named
+# as the object of an earlier event, right before it.
+_RECAP_PLACE = re.compile(
+    r"\b(?:after|following|since)\s+(?:the\s+)?(?:[\w\-]+['’]s\s+)?"
+    r"(?:seiz\w*|captur\w*|taking|overr[au]nn?\w*|conquer\w*"
+    r"|(?:fall|capture|seizure|takeover|loss|conquest)\s+of)\s+"
+    r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,2}(?:city|capital|town)\s+(?:of\s+)?)?$",
+    re.I,
+)
+_RELATIVE_RECAP = re.compile(
+    r"\b(?:day|days|hours?|weeks?|nights?|morning)\s+(?:after|since)\s+\S[^.;]*$", re.I
+)
 _CIRCUMSTANCE = re.compile(r"^\W*with\b", re.I)
 _STATE = re.compile(r"^(?:in|under|into|now|currently|fully)\b", re.I)
 _RELATIVE_AFTER = re.compile(
@@ -79,6 +91,48 @@ _RELATIVE_AFTER = re.compile(
 _DATE_AFTER = re.compile(
     r"^[^.;]{0,12}\b(?:on|late on|early on)\s+(?:\d{1,2}\s+)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?\b",
+    re.I,
+)
+# "following the capture of Goma last month", "since seizing Goma in late January": a
+# recap that says roughly when (the date rules give it its coarse date, or none)
+_PERIOD_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:(?:late |early )?last (?:week|month)|earlier (?:this|that) (?:year|month)"
+    r"|(?:in )?(?:late|early|mid-?)\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b",
+    re.I,
+)
+# "the fall of Goma", "Goma's fall", "the seizure of Ghazni": the noun names an event
+_NOUN_USE = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)
+_NOUN_AFTER_PREPOSITION = re.compile(
+    r"\b(?:by|with|over|about|at|to|for|despite|amid|on|in|of)\s+(?:the|[\w\-]+['’]s)\s+$", re.I
+)
+_TITLE_AFTER = re.compile(r"^\s*[:–—|]")
+_DAY_AFTER_PLACE = re.compile(
+    r"^[^.;]{0,12}\b(?:on|late on|early on|late|early)\s+(?:\d{1,2}\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*",
+    re.I,
+)
+_PLAN_BEFORE = re.compile(
+    r"\b(?:plan\w*|vow\w*|intend\w*|pledg\w*|promis\w*|threaten\w*|want\w*|wish\w*|"
+    r"determined|hop\w*|aim\w*)\s+to\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+# "the Nzulo camp for displaced people on the outskirts of Goma": where a thing lies
+_THING_BEFORE = re.compile(
+    r"\b(?:camps?|villages?|neighbo\w+|districts?|suburbs?|settlements?|sites?|bases?|airport|"
+    r"hospitals?|schools?|homes?|houses?|markets?|factor(?:y|ies)|mines?)\b(?:\s+[\w\-]+){0,5}\s+$",
+    re.I,
+)
+# "occupied corners", "the captured towns": a participle describing a noun
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|other|all|newly|recently|an?)\s+$", re.I)
+_PARTICIPLE = re.compile(r"^(?:\w+ed|taken|overrun|held)$", re.I)
+_NO_NOUN_AFTER = re.compile(
+    r"^(?!\s+[a-z])|^\s+(?:by|on|in|at|the|it|its|from|and|or|to|for|with|over|of)\b"
+)
+# "the city of Goma seized by the rebels": a state named in passing, without a day
+_PARTICIPLE_AFTER_PLACE = re.compile(
+    r"^,?\s+(?:seized|captured|taken|overrun|occupied|controlled|held)\s+by\b"
+    r"(?![^.;]{0,40}\b(?:on|since)\s+(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+    r"Mon|Tue|Wed|Thu|Fri|Sat|Sun))",
     re.I,
 )
 _CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
@@ -104,6 +158,25 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         final=False, doc="'parts of Lashkar Gah have fallen'",
     ),
     Qualifier(
+        "located on the outskirts", "before trigger", _THING_BEFORE, {"besieged": DROP},
+        requires=("trigger", re.compile(r"^on the (?:outskirts|edges?)", re.I)),
+        unless=(("scope", "fighting"),),
+        doc="'the camp for displaced people on the outskirts of Goma': where a thing lies, "
+        "not an attacker at the gates",
+    ),
+    Qualifier(
+        "attributive participle", "trigger", _PARTICIPLE, {"captured": DROP},
+        requires=("before trigger", _ATTRIBUTIVE_BEFORE),
+        unless=(("after trigger", _NO_NOUN_AFTER),),
+        doc="'Bukavu, Goma and all the other occupied corners': the participle describes a "
+        "noun, it tells of no capture",
+    ),
+    Qualifier(
+        "participle after place", "after place", _PARTICIPLE_AFTER_PLACE, {"captured": DROP},
+        doc="'a press conference in the city of Goma seized by the rebels': a state named in "
+        "passing; with its own day ('Goma, seized by the rebels on Monday') it is a report",
+    ),
+    Qualifier(
         "on the outskirts", "before place", triggers.OUTSIDE_OF, {"contested": "besieged"},
         final=False, doc="fighting on the outskirts is a threat, not fighting inside",
     ),
@@ -113,7 +186,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         doc="'bombs fell on the city': something fell on it, the city did not fall",
     ),
     Qualifier(
-        "entered something else", "gap", _ENTERED_WHAT, {"captured": DROP},
+        "entered something else", "gap", _ENTERED_WHAT, {"captured": DROP, "contested": DROP},
         place_after_trigger=True,
         requires=("trigger", re.compile(r"^enter", re.I)),
         doc="'staff enter the UN compound as they evacuate Goma': not the city entered",
@@ -133,6 +206,12 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         doc="'if captured, Qala-e-Naw would be the first'",
     ),
     Qualifier(
+        "stated plan", "before trigger", _PLAN_BEFORE, {"besieged": DROP},
+        requires=("trigger", re.compile(r"^(?:march|advanc)", re.I)),
+        doc="'planning to advance on Kinshasa', 'vowed to march on the capital': a plan "
+        "stated, not a threat the text describes",
+    ),
+    Qualifier(
         "intent", "before trigger", triggers.INTENT_BEFORE,
         {"captured": "besieged", "claimed": "besieged", "retaken": "contested",
          "surrendered": DROP, "contested": "contested", "besieged": "besieged"},
@@ -144,12 +223,37 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         doc="'the capture of X would add to the momentum'",
     ),
     Qualifier(
+        "recap with its period", "after place", _PERIOD_AFTER,
+        {"captured": "captured", "surrendered": "surrendered"},
+        requires=("before trigger", _RECAP_AFTER),
+        doc="'following the capture of Goma last month': a recap that says roughly when "
+        "is a report of that event, with the coarse date it gives",
+    ),
+    Qualifier(
+        "named event", "trigger", _NOUN_TRIGGER, {"captured": DROP},
+        requires=("before trigger", _NOUN_AFTER_PREPOSITION),
+        unless=(("after place", _DAY_AFTER_PLACE),),
+        doc="'troubled by Goma's fall', 'with the seizure of Ghazni': the noun names an "
+        "event the reader knows; it is a report of it only with its own day",
+    ),
+    Qualifier(
+        "title phrase", "after place", _TITLE_AFTER, {"captured": DROP},
+        requires=("before trigger", _NOUN_USE),
+        doc="'The fall of Goma: 16 days of chaos': a title naming the story's subject",
+    ),
+    Qualifier(
         "recap after", "before trigger", _RECAP_AFTER,
         {"captured": DROP, "surrendered": DROP},
         unless=(("before trigger", _RELATIVE_AFTER), ("after place", _DATE_AFTER)),
         doc="'after seizing Goma, the rebels ...', 'following the fall of Goma': an earlier "
         "event, not this sentence's (measured: keeping it undated added more false events "
         "than it found)",
+    ),
+    Qualifier(
+        "recap place", "before place", _RECAP_PLACE, dict.fromkeys(ALL, DROP),
+        unless=(("before place", _RELATIVE_RECAP), ("after place", _DATE_AFTER)),
+        doc="'After seizing Goma, the rebels expelled troops who had been fighting': the "
+        "place is named for an earlier event, so the sentence's other triggers are not its",
     ),
     Qualifier(
         "circumstance", "sentence", _CIRCUMSTANCE, {"captured": DROP},
@@ -177,10 +281,14 @@ DROP_RULES = {
     "background": "the sentence speaks of another time ('in 1996', 'years ago') and gives no day",
     "dispute next sentence": "the next sentence disputes this one: its captures become claims",
     "list entry place": "a dated entry ('Aug. 8 - KUNDUZ.') names the place its sentences speak of",
+    "the city named before": "'Units entered Goma on Sunday. Three days later they were in "
+    "complete control of the city.': 'the city' is the place of the paragraph's last event",
     "dateline": "the dateline opening a paragraph names where the story was filed",
     "province level": "'in Helmand province' speaks of the province, not its capital",
     "province as adjective": "'the South Kivu mining town of Nyabibwe': the province names "
     "where a town lies",
+    "province as location": "'seized the airport, a supply hub in South Kivu': a province's "
+    "own name after 'in' says where, not its capital",
     "place as modifier": "'alarming Bukavu residents': the place qualifies the people",
     "capital as government": "'Kyiv said', 'Kabul's forces': the national capital stands for "
     "its government",
@@ -201,6 +309,8 @@ DATE_RULES = {
     "with a full date stands for its publication date",
     "year from the article": "no year given: the year of the article's own full dates",
     "year from the period": "no year in the whole article: the year of the conflict's period",
+    "coarse recap": "a recap that gives only a coarse time ('last month') stays undated: "
+    "neither its month nor the day of the sentence is the day of the event",
     "anniversary": "'January 27, 2026 marks one year since ... captured Goma': a year earlier",
 }
 

@@ -55,7 +55,7 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("defenders withdrew", "captured",
      r"(?:withdrew|retreated|pulled out|fled|abandoned)(?: from)?", "{defender}"),
     ("capture verb", "captured",
-     r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|conquer(?:ed|s|ing)?"
+     r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing|ure)|conquer(?:ed|s|ing)?"
      r"|occup(?:y|ies|ied|ying)"
      r"|(?:is|are|was|were|be|been|being) controlled by (?:the )?(?:{actor})"),
     ("fall verb", "captured", r"f[ae]ll(?:s|en|ing)?"),
@@ -64,6 +64,7 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"(?:took|taken|take|takes|taking|gained|gains?|won|wins?|assumed|seized|established)"
      r" (?:full |complete |total |effective )?control (?:of|over)"
      r"|(?:now|currently|fully) (?:hold|holds|control|controls|in control of)"
+     r"|(?<!remained )(?<!remains )(?<!remain )in (?:full|complete|total) control of"
      r"|(?:in|under|into) (?:the )?(?:full |complete )?(?:control|hands) of (?:the )?(?:{actor})"
      r"|(?:under|into|in) (?:full |complete )?(?:{actor})(?:['’]s?)? (?:control|hands)"
      r"|claim(?:ed|s|ing)? (?:full |complete )?(?:control of|the capture of)"),
@@ -71,13 +72,19 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("flag raised", "captured",
      r"flags? (?:was|were|has been|have been) (?:raised|hoisted)"
      r"|(?:raised|hoisted|raise|hoist) (?:their|its|the(?: \w+(?:'s|’s)?)?) (?:white )?flags?"),
-    ("entered", "captured", r"swe(?:pt|eps?) (?:into|through)|enter(?:ed|s|ing)?|rolled into"),
+    # sweeping through a city is taking it; entering it is being in it, fighting or not
+    # (the gold of both dev sets: "entered Goma" contested, "entered Kabul" captured
+    # or contested)
+    ("swept into", "captured", r"swe(?:pt|eps?) (?:into|through)|rolled into"),
+    ("entered", "contested",
+     r"enter(?:ed|s|ing)?|(?:march(?:ed|es|ing)?|poured|pour(?:s|ing)?) into"),
     ("fighting word", "contested",
      r"clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|gun ?fights?|firefights?"
      r"|street fighting|push(?:ed|es|ing)? (?:deep )?into|breach(?:ed|es)?|storm(?:ed|s|ing)?"
      r"|infiltrat(?:ed|es|e|ing)|contested|came under attack|under attack"),
     ("still held", "contested",
-     r"remain(?:ed|s)? in control of|still (?:held|holds?|controls?|controlled)"),
+     r"remain(?:ed|s)? in (?:full |complete |total )?control of"
+     r"|still (?:held|holds?|controls?|controlled)"),
     ("siege word", "besieged",
      r"under siege|(?:laid|lay|lays|laying) siege|besieg(?:ed|es|e|ing)"
      r"|surround(?:ed|s|ing)?|encircl(?:ed|es|e|ing)|cut off"),
@@ -113,8 +120,11 @@ CAPITAL_AS_GOVERNMENT = re.compile(
 )
 
 # A bare "took"/"taken" is a capture only with a place as its direct object
-# ("the Taliban took Kandahar"), never in "took part" or "took a drive".
-DIRECT_OBJECT_ONLY = re.compile(r"^(?:took|taken|take|takes|taking|los(?:t|es|e|ing))$", re.I)
+# ("the Taliban took Kandahar"), never in "took part" or "took a drive"; nor "taking
+# over" in "were taking over the running of the city" with the place before it.
+DIRECT_OBJECT_ONLY = re.compile(
+    r"^(?:(?:took|taken|take|takes|taking)(?: over)?|los(?:t|es|e|ing))$", re.I
+)
 DIRECT_OBJECT_GAP = re.compile(
     r"^\s+(?:(?:the|most of|all of|much of|control of|over)\s+)*"
     r"(?:(?:key |strategic |northern |southern |western |eastern |\w+ern )?"
@@ -123,7 +133,9 @@ DIRECT_OBJECT_GAP = re.compile(
 )
 
 # Entering a city is a capture unless the same clause tells of fighting.
-WEAK_CAPTURE = re.compile(r"^(?:enter\w*|swe\w+ (?:into|through)|rolled into)$", re.I)
+WEAK_CAPTURE = re.compile(
+    r"^(?:enter\w*|swe\w+ (?:into|through)|rolled into|march\w* into|pour\w* into)$", re.I
+)
 
 PARTIAL = _words(
     r"(?:parts?|sections?|areas?|some|several|many|much) of (?:the )?(?:city|town|provincial capital|capital|cent(?:er|re))",  # noqa: E501
