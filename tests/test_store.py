@@ -30,13 +30,13 @@ def store_with_places(store, gazetteer):
 
 def test_schema_tables_indexes_and_pragmas(store):
     assert {"articles", "places", "events", "mentions", "articles_fts"} <= set(
-        store.db.table_names()
+        store._db.table_names()
     )
-    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    index_columns = {tuple(i.columns) for i in store.db["events"].indexes}
+    assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    index_columns = {tuple(i.columns) for i in store._db["events"].indexes}
     assert ("date",) in index_columns
-    assert store.db["mentions"].foreign_keys
+    assert store._db["mentions"].foreign_keys
 
 
 def test_same_place_status_and_date_from_two_articles_is_one_event_with_two_sources(
@@ -73,7 +73,7 @@ def test_a_failing_article_leaves_nothing_half_written(store_with_places):
 
 def test_full_text_search_over_articles(store_with_places):
     store_with_places.add_article(make_article("The siege of Ghazni lasted months."), [])
-    rows = store_with_places.db.execute(
+    rows = store_with_places._db.execute(
         "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'siege'").fetchall()  # fmt: skip
     assert len(rows) == 1
 
@@ -127,8 +127,8 @@ def test_an_older_schema_is_backed_up_then_migrated(tmp_path):
     old.conn.commit()
     old.close()
     with Store(path) as store:
-        assert store.db.execute("SELECT day FROM events").fetchone()[0] == 18851
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store._db.execute("SELECT day FROM events").fetchone()[0] == 18851
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     [backup] = tmp_path.glob("old.before-schema-*.bak.db")
     with sqlite3.connect(backup) as conn:
         columns = [row[1] for row in conn.execute("PRAGMA table_info(events)")]

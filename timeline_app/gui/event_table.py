@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ..storage import EventRow
 from . import style
 
 COLUMNS = ("Place", "Province", "Status", "Date", "Precision", "Sources", "Review")
@@ -20,42 +21,48 @@ EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _UNKNOWN_LAST = "\uffff"
 
 
-def _date_key(row: tuple) -> str:
-    return row[4] or _UNKNOWN_LAST
+def _date_key(row: EventRow) -> str:
+    return row.date or _UNKNOWN_LAST
 
 
-def _sort(rows: list[tuple], column: int, descending: bool) -> None:
+# The EventRow field each column sorts by (the date column: by date, then place).
+_SORT_FIELDS = ("place", "province", "status", "date", "precision", "sources", "review")
+
+
+def _sort(rows: list[EventRow], column: int, descending: bool) -> None:
     """Sort by a column, then by date: two stable passes with plain keys.
     (Tuple keys for a million rows keep the garbage collector busy for seconds.)"""
     if column == 3:
-        rows.sort(key=lambda row: row[1])
+        rows.sort(key=lambda row: row.place)
         rows.sort(key=_date_key, reverse=descending)
         return
     rows.sort(key=_date_key)
     if column == 5:
-        rows.sort(key=lambda row: row[7], reverse=descending)
+        rows.sort(key=lambda row: row.sources, reverse=descending)
     else:
-        index = (1, 2, 3, None, 6, None, 8)[column]
-        rows.sort(key=lambda row: str(row[index]).lower(), reverse=descending)
+        name = _SORT_FIELDS[column]
+        rows.sort(key=lambda row: str(getattr(row, name)).lower(), reverse=descending)
 
 
-def _searchable(row: tuple) -> str:
+def _searchable(row: EventRow) -> str:
     return " ".join(
-        str(v) for v in (row[1], row[2], row[3], row[4] or "unknown", row[6], row[8])
+        str(v)
+        for v in (row.place, row.province, row.status, row.date or "unknown", row.precision,
+                  row.review)
     ).lower()
 
 
 class EventTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._all: list[tuple] = []
+        self._all: list[EventRow] = []
         self._search: list[str] = []
-        self._rows: list[tuple] = []
+        self._rows: list[EventRow] = []
         self._text = ""
         self._sort = (3, Qt.SortOrder.AscendingOrder)
 
     # -- what is shown ----------------------------------------------------------------
-    def set_rows(self, rows: list[tuple]) -> None:
+    def set_rows(self, rows: list[EventRow]) -> None:
         """Rows as ``Store.event_rows()`` gives them."""
         self._all = rows
         self._search = []  # built when the quick filter is first used
@@ -90,12 +97,12 @@ class EventTableModel(QAbstractTableModel):
 
     def row_of(self, event_id: int) -> int | None:
         for row, values in enumerate(self._rows):
-            if values[0] == event_id:
+            if values.id == event_id:
                 return row
         return None
 
     def event_id(self, row: int) -> int:
-        return self._rows[row][0]
+        return self._rows[row].id
 
     # -- Qt's model interface ------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API

@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
             disagree = self.store.disagreeing_event_ids()
             only = matching_event_ids(self.store, self.event_filter, disagree)
             self.data = timeline_data.load(
-                self.store.db, self.lane_order,
+                self.store, self.lane_order,
                 only=only, disagree=disagree, include_rejected=include_rejected,
             )  # fmt: skip
             self.changes = {}
@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
             self.data = timeline_data.within(self.data, spanning(periods))
             rows = self.store.event_rows(include_rejected=include_rejected, disagree=disagree)
             if only is not None:
-                rows = [row for row in rows if row[0] in only]
+                rows = [row for row in rows if row.id in only]
             counts = self.store.counts()
             self.filter_bar.set_facets(self.store.facets())
         except (StoreError, sqlite3.DatabaseError) as exc:

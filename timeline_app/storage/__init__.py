@@ -1,3 +1,3 @@
-from .store import Store, StoreError
+from .store import DATED_EVENT_DTYPE, NO_END_DAY, EventRow, Store, StoreError
 
-__all__ = ["Store", "StoreError"]
+__all__ = ["DATED_EVENT_DTYPE", "NO_END_DAY", "EventRow", "Store", "StoreError"]
