@@ -401,9 +401,7 @@ class Store(EditingQueries):
             f"SELECT {_EVENT_COLUMNS}, {_SOURCE_COLUMNS}"
             " FROM events e JOIN places p ON p.id = e.place_id"
             " LEFT JOIN mentions m ON m.event_id = e.id"
-            f" LEFT JOIN articles a ON a.id = m.article_id{where}"
-            " ORDER BY e.date IS NULL, e.date, p.name, e.status, e.id,"
-            " a.published, a.id, m.start"
+            f" LEFT JOIN articles a ON a.id = m.article_id{where} ORDER BY {_EVENTS_ORDER}"
         )
         width = len(_EVENT_KEYS)
         current, sources, flagged = None, [], False
@@ -419,6 +417,26 @@ class Store(EditingQueries):
                     sources.append(_source_dict(row[width:]))
         if current is not None:
             yield _event_dict(current, sources, flagged)
+
+    @_reading_rows
+    def iter_event_source_rows(
+        self, event_columns: Sequence[str], source_columns: Sequence[str]
+    ) -> Iterator[tuple]:
+        """One flat row per event and source, in the order of ``events()``: the
+        event's columns then its source's (None for an event without sources).
+        Names as in ``events()``'s dicts; no dicts are made, for a fast CSV."""
+        try:
+            chosen = [_EVENT_EXPRESSIONS[c] for c in event_columns]
+            chosen += [_SOURCE_EXPRESSIONS[c] for c in source_columns]
+        except KeyError as exc:
+            raise ValueError(f"no column {exc.args[0]!r}") from None
+        cursor = self._db.execute(
+            f"SELECT {', '.join(chosen)} FROM events e JOIN places p ON p.id = e.place_id"
+            " LEFT JOIN mentions m ON m.event_id = e.id"
+            f" LEFT JOIN articles a ON a.id = m.article_id ORDER BY {_EVENTS_ORDER}"
+        )
+        while rows := cursor.fetchmany(CHUNK):
+            yield from rows
 
     @_reading
     def disagreeing_event_ids(self) -> set[int]:
@@ -697,7 +715,7 @@ class Store(EditingQueries):
             for row in rows:
                 report = dict(zip(_REPORT_KEYS, row, strict=True))
                 report["human"] = bool(report["human"])
-                report["because"] = [tuple(p) for p in json.loads(report["because"] or "[]")]
+                report["because"] = _rules(report["because"])
                 yield report
 
     @_reading
@@ -780,6 +798,17 @@ _EVENT_KEYS = (
     "id", "place", "province", "country", "status", "date", "end_date", "date_precision",
     "lat", "lon", "place_id", "reviewed", "rejected", "edited", "manual", "note",
 )  # fmt: skip
+# events() by date (unknown last), then place and status; sources by publication
+_EVENTS_ORDER = "e.date IS NULL, e.date, p.name, e.status, e.id, a.published, a.id, m.start"
+_EVENT_EXPRESSIONS = {
+    "id": "e.id", "place": "p.name", "province": "p.province", "country": "p.country",
+    "status": "e.status", "date": "e.date", "end_date": "e.end_date",
+    "date_precision": "e.date_precision", "lat": "p.lat", "lon": "p.lon",
+}  # fmt: skip
+_SOURCE_EXPRESSIONS = {
+    "article_id": "a.id", "outlet": "a.outlet", "title": "a.title", "published": "a.published",
+    "quote": "m.quote", "start": "m.start", "end": "m.end",
+}  # fmt: skip
 _SOURCE_COLUMNS = (
     "a.id, a.title, a.outlet, a.published, m.quote, m.start, m.end,"
     " m.source_status, m.source_date, m.source_precision, m.id, m.because"
@@ -795,9 +824,22 @@ _REPORT_KEYS = (
 )  # fmt: skip
 
 
+_RULES: dict[str | None, tuple] = {}  # the same few rules and words recur: decoded once
+
+
+def _rules(because: str | None) -> list[tuple[str, str]]:
+    """A source's ``because`` (JSON [[rule, words], ...]) as a list of pairs."""
+    pairs = _RULES.get(because)
+    if pairs is None:
+        if len(_RULES) > 10_000:
+            _RULES.clear()
+        pairs = _RULES[because] = tuple(tuple(pair) for pair in json.loads(because or "[]"))
+    return list(pairs)
+
+
 def _source_dict(row: Sequence) -> dict:
     source = dict(zip(_SOURCE_KEYS, row, strict=True))
-    source["because"] = [tuple(pair) for pair in json.loads(source["because"] or "[]")]
+    source["because"] = _rules(source["because"])
     return source
 
 
