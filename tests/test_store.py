@@ -111,21 +111,27 @@ def test_open_without_create_needs_an_existing_file(tmp_path):
         Store(tmp_path / "missing.db", create=False)
 
 
-def test_an_older_schema_is_backed_up_then_migrated(tmp_path):
+def old_database(path, stop_before: str, events: list[dict]):
+    """A file as an older version left it: migrations up to ``stop_before``, one
+    place ("p", Ghazni) and these events."""
     from sqlite_utils import Database
 
     from timeline_app.storage.schema import migrations
 
-    path = tmp_path / "old.db"
     old = Database(path)
-    migrations.apply(old, stop_before="m002_event_day_numbers")
-    old.execute("PRAGMA user_version = 1")
+    migrations.apply(old, stop_before=stop_before)
+    old.execute(f"PRAGMA user_version = {len(migrations.applied(old))}")
     old["places"].insert({"id": "p", "name": "Ghazni", "province": "Ghazni", "country": "AF"})
-    old["events"].insert(
-        {"place_id": "p", "status": "captured", "date": "2021-08-12", "date_precision": "day"}
-    )
+    for event in events:
+        old["events"].insert({"place_id": "p", "status": "captured", "date_precision": "day"}
+                             | event)  # fmt: skip
     old.conn.commit()
     old.close()
+
+
+def test_an_older_schema_is_backed_up_then_migrated(tmp_path):
+    path = tmp_path / "old.db"
+    old_database(path, "m002_event_day_numbers", [{"date": "2021-08-12"}])
     with Store(path) as store:
         assert store._db.execute("SELECT day FROM events").fetchone()[0] == 18851
         assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -133,3 +139,11 @@ def test_an_older_schema_is_backed_up_then_migrated(tmp_path):
     with sqlite3.connect(backup) as conn:
         columns = [row[1] for row in conn.execute("PRAGMA table_info(events)")]
     assert "day" not in columns  # the copy is the file as it was
+
+
+def test_a_database_from_before_the_kept_disagreement_gets_it_on_opening(tmp_path):
+    path = tmp_path / "old.db"
+    days = (("2021-08-12", 18851), ("2021-08-15", 18854), ("2021-12-01", 18962))
+    old_database(path, "m006_disagreement", [{"date": d, "day": n} for d, n in days])
+    with Store(path) as store:  # two reports three days apart disagree; the third is alone
+        assert store.disagreeing_event_ids() == {1, 2}

@@ -176,11 +176,13 @@ class Review:
     def undo(self, change: Change) -> None:
         with self.store.atomic():
             self._restore(change.before, remove=change.after.event_ids - change.before.event_ids)
+            self._refresh_disagreement(change.after, change.before)
             self._audit(f"undo {change.action}", change.event_id, change.after, change.before)
 
     def redo(self, change: Change) -> None:
         with self.store.atomic():
             self._restore(change.after, remove=change.before.event_ids - change.after.event_ids)
+            self._refresh_disagreement(change.before, change.after)
             self._audit(f"redo {change.action}", change.event_id, change.before, change.after)
 
     def history(self, limit: int = 200) -> list[dict]:
@@ -194,8 +196,17 @@ class Review:
             before = self.snapshot(touched)
             event_id = apply()
             after = self.snapshot((touched | {event_id}) - self._deleted(touched))
+            self._refresh_disagreement(before, after)
             self._audit(action, event_id, before, after)
         return Change(action, description, before, after, event_id)
+
+    def _refresh_disagreement(self, before: Snapshot, after: Snapshot) -> None:
+        """Whose sources disagree changes with the events' places, days and quotes."""
+        rows = before.events + after.events
+        self.store.refresh_disagreement(
+            [(row["place_id"], row["day"]) for row in rows],
+            before.event_ids | after.event_ids | {row["id"] for row in rows},
+        )
 
     def _deleted(self, event_ids: set[int]) -> set[int]:
         return {i for i in event_ids if self.store.event_record(i) is None}

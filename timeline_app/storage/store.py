@@ -23,6 +23,8 @@ import numpy as np
 from sqlite_utils import Database
 
 from ..model import STATUSES, Article, Event, Place, day_number
+from . import disagreement
+from .disagreement import DISAGREE_DAYS, FALLS
 from .editing import EditingQueries
 from .schema import SCHEMA_VERSION, migrations
 
@@ -264,8 +266,11 @@ class Store(EditingQueries):
         self._check_writable()
         with self._db.atomic():
             article_id = self._insert_article(article)
+            touched, event_ids = [], []
             for event in events:
                 event_id = self._event_id(event)
+                touched.append((event.place_id, day_number(event.date)))
+                event_ids.append(event_id)
                 source = (
                     event.status,
                     event.date.isoformat() if event.date else None,
@@ -286,6 +291,7 @@ class Store(EditingQueries):
                             json.dumps([list(pair) for pair in evidence.because]),
                         ],
                     )
+            disagreement.refresh(self._db.conn, touched, event_ids)
         return article_id
 
     def _insert_article(self, article: Article) -> int:
@@ -448,29 +454,27 @@ class Store(EditingQueries):
 
     def _disagreeing_ids(self) -> np.ndarray:
         """The ids of ``disagreeing_event_ids``, sorted, in numpy (8 MB for a
-        million, not the 60 MB of a Python set)."""
-        within = self._fetch_array(
-            "SELECT event_id FROM mentions GROUP BY event_id HAVING count(DISTINCT"
-            " ifnull(source_status, '') || '|' || ifnull(source_date, '')) > 1",
-            [("id", "i8")],
-        )
-        falls = ", ".join(f"'{s}'" for s in _FALLS)
-        table = self._fetch_array(
-            "SELECT e.id, p.rowid, e.day, unicode(e.status) * 64 + length(e.status)"
-            " FROM events e JOIN places p ON p.id = e.place_id"
-            f" WHERE e.rejected = 0 AND e.day IS NOT NULL AND e.status IN ({falls})",
-            [("id", "i8"), ("place", "i8"), ("day", "i8"), ("status", "i8")],
-        )
-        return np.union1d(within["id"], _neighbours_disagree(table))
+        million, not the 60 MB of a Python set), as kept in their table."""
+        return self._fetch_array(
+            "SELECT event_id FROM disagreement ORDER BY event_id", [("id", "i8")]
+        )["id"]
+
+    @_reading
+    def recomputed_disagreeing_event_ids(self) -> set[int]:
+        """``disagreeing_event_ids`` computed anew from every mention: what the
+        kept table must hold (for checks; a refresh reads the table)."""
+        return set(disagreement.compute_all(self._db.conn).tolist())
+
+    def refresh_disagreement(
+        self, touched: Iterable[tuple[str, int | None]], event_ids: Iterable[int]
+    ) -> None:
+        """Keep the disagreement table right after an edit, inside its transaction:
+        ``touched`` the (place id, day) of the changed events before and after,
+        ``event_ids`` the changed events."""
+        disagreement.refresh(self._db.conn, touched, event_ids)
 
     def _fetch_array(self, sql: str, dtype, params: Sequence = ()) -> np.ndarray:
-        """A query's rows as a numpy array, fetched in chunks (a million rows as
-        Python tuples first would take a hundred megabytes)."""
-        cursor = self._db.execute(sql, params)
-        parts = []
-        while rows := cursor.fetchmany(CHUNK * 25):
-            parts.append(np.array(rows, dtype=dtype))
-        return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+        return disagreement.fetch_array(self._db.conn, sql, dtype, params)
 
     def _is_disagreeing(self, event_id: int) -> bool:
         """The same rule as ``disagreeing_event_ids`` for one event, cheaply."""
@@ -481,14 +485,14 @@ class Store(EditingQueries):
         ).fetchone()[0]
         if within > 1:
             return True
-        marks = ", ".join("?" * len(_FALLS))
+        marks = ", ".join("?" * len(FALLS))
         row = self._db.execute(
             "SELECT 1 FROM events e JOIN events o ON o.place_id = e.place_id AND o.id <> e.id"
             f" WHERE e.id = ? AND e.rejected = 0 AND e.status IN ({marks})"
             f" AND o.rejected = 0 AND o.status IN ({marks})"
             f" AND abs(o.day - e.day) <= {DISAGREE_DAYS}"
             " AND (o.day <> e.day OR o.status <> e.status) LIMIT 1",
-            [event_id, *_FALLS, *_FALLS],
+            [event_id, *FALLS, *FALLS],
         ).fetchone()
         return row is not None
 
@@ -630,6 +634,8 @@ class Store(EditingQueries):
             cursor = self._db.conn.executemany(
                 f"INSERT INTO {table} ({names}) VALUES ({marks})", rows
             )
+            if table in {"events", "mentions"}:
+                disagreement.rebuild(self._db.conn)
         return cursor.rowcount
 
     @_reading
@@ -738,9 +744,9 @@ class Store(EditingQueries):
         rows = self._db.execute(
             "SELECT e.id FROM events e JOIN events me ON me.id = ?"
             " WHERE e.place_id = me.place_id AND e.id <> me.id AND e.rejected = 0"
-            f" AND e.status IN ({', '.join('?' * len(_FALLS))})"
+            f" AND e.status IN ({', '.join('?' * len(FALLS))})"
             f" AND abs(e.day - me.day) <= {DISAGREE_DAYS}",
-            [event["id"], *_FALLS],
+            [event["id"], *FALLS],
         ).fetchall()
         related = []
         for (other_id,) in rows:
@@ -788,8 +794,6 @@ class Store(EditingQueries):
         return sources
 
 
-_FALLS = ("captured", "claimed", "surrendered")
-DISAGREE_DAYS = 14
 _EVENT_COLUMNS = (
     "e.id, p.name, p.province, p.country, e.status, e.date, e.end_date, e.date_precision,"
     " p.lat, p.lon, p.id, e.reviewed, e.rejected, e.edited, e.manual, e.note"
@@ -841,25 +845,6 @@ def _source_dict(row: Sequence) -> dict:
     source = dict(zip(_SOURCE_KEYS, row, strict=True))
     source["because"] = _rules(source["because"])
     return source
-
-
-def _neighbours_disagree(table: np.ndarray) -> np.ndarray:
-    """Ids of (id, place, day, status code) rows whose neighbour in the same
-    place, within DISAGREE_DAYS, gives another day or status.
-
-    Sorting and comparing neighbours in numpy: a window query did the same
-    in 2.6 s for a million events, this in a fraction of that."""
-    if not len(table):
-        return np.zeros(0, dtype="i8")
-    table = table[np.lexsort((table["status"], table["day"], table["place"]))]
-    same_place = table["place"][1:] == table["place"][:-1]
-    gap = table["day"][1:] - table["day"][:-1]
-    differ = (gap != 0) | (table["status"][1:] != table["status"][:-1])
-    pair = same_place & (gap <= DISAGREE_DAYS) & differ  # between k and k + 1
-    flagged = np.zeros(len(table), dtype=bool)
-    flagged[:-1] |= pair
-    flagged[1:] |= pair
-    return table["id"][flagged]
 
 
 def _event_dict(row: Sequence, sources: list[dict], disagree: bool) -> dict:
