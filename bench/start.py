@@ -57,13 +57,14 @@ window = MainWindow(Store(sys.argv[1]), QSettings(sys.argv[2], QSettings.Format.
 
 
 def start(build: str, checkout: Path, folder: Path) -> tuple[float, str]:
+    """One start; each checkout has its own (empty) database: an older one refuses a newer file."""
     env = dict(
         os.environ, QT_QPA_PLATFORM="offscreen", PYQTGRAPH_QT_LIB="PySide6",
         PYTHONPATH=str(checkout),
     )  # fmt: skip
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", _SHOWN.format(build=build), str(folder / "start.db"),
+        [sys.executable, "-c", _SHOWN.format(build=build), str(folder / f"{checkout.name}.db"),
          str(folder / "settings.ini")],
         capture_output=True, text=True, env=env, cwd=checkout, check=True,
     )  # fmt: skip
@@ -82,7 +83,8 @@ def main() -> None:
             checkout = baseline_checkout(args.baseline, folder)
             kinds.append((f"main window of {args.baseline}", MAIN_WINDOW, checkout))
         try:
-            start(MAIN_WINDOW, ROOT, folder)  # creates the database: not timed
+            for _, _, checkout in kinds:  # creates the databases: not timed
+                start(MAIN_WINDOW, checkout, folder)
             times: dict[str, list[float]] = {name: [] for name, _, _ in kinds}
             loaded = {}
             for _ in range(args.runs):  # interleaved, so that load on the machine hits all
