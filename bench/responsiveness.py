@@ -37,9 +37,9 @@ from timeline_app.gui.main_window import MainWindow
 
 def add_quotes(store, count: int) -> None:
     """One article per thousand events and one quote per event."""
-    conn = store.db.conn
+    conn = store._db.conn
     articles = (count + 999) // 1000
-    with store.db.atomic():
+    with store._db.atomic():
         conn.executemany(
             "INSERT INTO articles (title, outlet, published, content_hash, text, flags)"
             " VALUES (?, ?, ?, ?, ?, '[]')",

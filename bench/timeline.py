@@ -29,7 +29,7 @@ from timeline_app import timeline_data
 from timeline_app.extraction.gazetteer import Gazetteer
 from timeline_app.gui.export import render_timeline, save_png
 from timeline_app.gui.timeline_view import TimelineView
-from timeline_app.model import STATUSES
+from timeline_app.model import STATUSES, day_number
 from timeline_app.storage import Store
 
 
@@ -37,10 +37,10 @@ def make_database(path: Path, count: int, seed: int = 1) -> Store:
     store = Store(path)
     store.sync_places(Gazetteer.load().places.values())
     rng = np.random.default_rng(seed)
-    places = [row[0] for row in store.db.execute("SELECT id FROM places").fetchall()]
+    places = store.place_ids()
     start = dt.date(2020, 1, 1)
     days = rng.integers(0, 730, count)
-    epoch_offset = (start - dt.date(1970, 1, 1)).days
+    epoch_offset = day_number(start)
     place_index = rng.integers(0, len(places), count)
     status_index = rng.integers(0, len(STATUSES), count)
     rows = (
@@ -52,12 +52,8 @@ def make_database(path: Path, count: int, seed: int = 1) -> Store:
         )
         for p, s, d in zip(place_index, status_index, days, strict=True)
     )
-    with store.db.atomic():
-        store.db.conn.executemany(
-            "INSERT INTO events (place_id, status, date, date_precision, day)"
-            " VALUES (?, ?, ?, 'day', ?)",
-            rows,
-        )
+    store.add_rows_unchecked("events", ("place_id", "status", "date", "date_precision", "day"),
+                             ((*row[:3], "day", row[3]) for row in rows))
     return store
 
 
@@ -75,7 +71,7 @@ def measure(app: QApplication, count: int, folder: Path) -> dict[str, float]:
     app.processEvents()
 
     def open_and_paint():
-        view.set_data(timeline_data.load(store.db))
+        view.set_data(timeline_data.load(store))
         view.graphics.viewport().repaint()
 
     figures = {"open + first paint": timed(open_and_paint)}

@@ -5,6 +5,7 @@ reads every import statement, also those inside functions and modules no test
 imports, so a core module that reaches for Qt fails here even where Qt is installed.
 """
 
+import ast
 import subprocess
 import sys
 import tomllib
@@ -80,3 +81,43 @@ def test_every_package_the_build_lists_is_a_folder():
     for package in config["packages"]:
         folder = renamed.get(package, package.replace(".", "/"))
         assert (ROOT / folder).is_dir(), f"pyproject lists {package}, but {folder}/ is no folder"
+
+
+# What querying the database looks like in source: a call of one of these methods
+# (sqlite3's and sqlite-utils'), or a reach for the connection itself.
+_QUERY_CALLS = {"execute", "executemany", "executescript", "query"}
+_CONNECTION_ATTRIBUTES = {"_db", "conn"}
+
+
+def sql_outside_storage(source: str) -> list[str]:
+    """Lines of a module that query a database connection: 'LINE: what'."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Attribute):
+            continue
+        if node.attr in _CONNECTION_ATTRIBUTES:
+            found.append(f"{node.lineno}: .{node.attr}")
+        elif node.attr in _QUERY_CALLS:
+            found.append(f"{node.lineno}: .{node.attr}()")
+    return found
+
+
+def test_the_sql_scan_sees_a_query():
+    # The scan must recognise what it forbids, or its silence below proves nothing.
+    query = "rows = store.db.execute('SELECT 1').fetchall()"
+    assert sql_outside_storage(query) == ["1: .execute()"]
+    assert sql_outside_storage("store._db.conn.close()") == ["1: .conn", "1: ._db"]
+    assert sql_outside_storage("rows = store.events()") == []
+
+
+def test_sql_lives_only_in_storage():
+    """Every query is a Store method named for what it returns: no module outside
+    storage/ reaches the connection or runs SQL itself."""
+    offenders = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "storage" in path.relative_to(PACKAGE).parts:
+            continue
+        found = sql_outside_storage(path.read_text(encoding="utf-8"))
+        if found:
+            offenders[str(path.relative_to(ROOT))] = found
+    assert not offenders, f"move these queries behind Store methods: {offenders}"

@@ -115,3 +115,36 @@ def test_history_prints_each_edit_with_its_author(tmp_path, capsys, sample_path)
     herat = next(e for e in json.loads(out) if e["place"] == "Herat")
     assert {"reviewed", "rejected", "note"} <= herat.keys()
     assert all({"date", "status"} <= s.keys() for s in herat["sources"])
+
+
+def test_events_json_has_one_event_a_line(tmp_path, capsys, sample_path):
+    """The array is written event by event: `grep Kunduz` finds a whole event."""
+    db = tmp_path / "t.db"
+    run(capsys, "import", "--db", db, sample_path)
+    _, out, _ = run(capsys, "events", "--db", db)
+    lines = out.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 9 + 2
+    [kunduz] = [line for line in lines if '"Kunduz"' in line]
+    assert json.loads(kunduz.rstrip(","))["status"] == "surrendered"
+
+
+def test_events_read_in_small_chunks_keep_each_event_whole(
+    tmp_path, capsys, sample_path, monkeypatch
+):
+    """Sources of one event that fall into two chunks of rows stay one event."""
+    from timeline_app.storage import store as store_module
+
+    db = tmp_path / "t.db"
+    run(capsys, "import", "--db", db, sample_path)
+    _, whole, _ = run(capsys, "events", "--db", db)
+    monkeypatch.setattr(store_module, "CHUNK", 2)  # Ghazni's 3 sources span two chunks
+    _, chunked, _ = run(capsys, "events", "--db", db)
+    assert json.loads(chunked) == json.loads(whole)
+    assert sorted(len(e["sources"]) for e in json.loads(chunked)) == [1, 1, 1, 1, 1, 2, 2, 2, 3]
+
+
+def test_an_empty_database_prints_an_empty_array(tmp_path, capsys):
+    code, out, _ = run(capsys, "events", "--db", tmp_path / "t.db")
+    assert code == 0 and json.loads(out) == []
+    code, out, _ = run(capsys, "falls", "--db", tmp_path / "t.db", "--format", "geojson")
+    assert code == 0 and json.loads(out) == {"type": "FeatureCollection", "features": []}

@@ -45,11 +45,11 @@ def test_review_states_and_rejected(store, sample_path):
     assert places(store, EventFilter(review="reviewed")) == ["Farah"]
     assert "Herat" not in places(store, EventFilter(review="not_reviewed"))
     assert places(store, EventFilter(review="rejected")) == ["Herat"]
-    data = timeline_data.load(store.db)
+    data = timeline_data.load(store)
     assert herat["id"] not in data.ids.tolist()
     index = data.index_of(farah["id"])
     assert data.flags[index] & timeline_data.REVIEWED
-    with_rejected = timeline_data.load(store.db, include_rejected=True)
+    with_rejected = timeline_data.load(store, include_rejected=True)
     assert with_rejected.flags[with_rejected.index_of(herat["id"])] & timeline_data.REJECTED
-    only = timeline_data.load(store.db, only={farah["id"]})
+    only = timeline_data.load(store, only={farah["id"]})
     assert only.ids.tolist() == [farah["id"]] and np.all(only.lane == 0)

@@ -186,3 +186,59 @@ def test_one_event_check_agrees_with_the_whole_set(store, gazetteer):
     everything = store.disagreeing_event_ids()
     one_by_one = {e["id"] for e in store.events() if store.event(e["id"])["disagree"]}
     assert everything == one_by_one and 0 < len(everything) < len(store.events())
+
+
+def test_the_kept_disagreement_follows_imports_edits_undo_and_redo(store, gazetteer):
+    """The window reads which sources disagree from a table kept at import and edit
+    time: after every change it must say what a computation over all quotes says."""
+    import datetime as dt
+    import random
+
+    from timeline_app.model import Article, Event, Evidence
+
+    rng = random.Random(7)
+    store.sync_places(gazetteer.places.values())
+    places = ["afghanistan-herat", "afghanistan-ghazni"]
+    statuses = ["captured", "claimed", "surrendered", "contested"]
+
+    def day() -> dt.date:
+        return dt.date(2021, 8, 1) + dt.timedelta(days=rng.randrange(60))
+
+    def kept_is_right() -> None:
+        assert store.disagreeing_event_ids() == store.recomputed_disagreeing_event_ids()
+
+    for number in range(30):
+        events = [
+            Event(rng.choice(places), rng.choice(statuses), day(), "day",
+                  evidence=[Evidence(f"quote {number} {i}", i, i + 1)])
+            for i in range(3)
+        ]  # fmt: skip
+        store.add_article(Article(text=f"article {number}", content_hash=str(number)), events)
+        kept_is_right()
+    review, changes = Review(store), []
+    for _ in range(60):
+        ids = [e["id"] for e in store.events()]
+        event_id = rng.choice(ids)
+        kind = rng.choice(["date", "status", "place", "reject", "merge", "split", "undo", "redo"])
+        try:
+            if kind == "date":
+                changes.append(review.edit(event_id, date=day().isoformat()))
+            elif kind == "status":
+                changes.append(review.edit(event_id, status=rng.choice(statuses)))
+            elif kind == "place":
+                changes.append(review.edit(event_id, place_id=rng.choice(places)))
+            elif kind == "reject":
+                changes.append(review.set_rejected(event_id, not store.event(event_id)["rejected"]))
+            elif kind == "merge":
+                changes.append(review.merge(event_id, rng.choice(ids)))
+            elif kind == "split":
+                sources = store.event(event_id)["sources"]
+                changes.append(review.split(sources[0]["mention_id"]))
+            elif kind == "undo" and changes:
+                review.undo(changes[-1])
+            elif kind == "redo" and changes:
+                review.redo(changes[-1])
+        except StoreError:  # a merge across places, a split of an only source
+            pass
+        kept_is_right()
+    assert 0 < len(store.disagreeing_event_ids()) < len(store.events())

@@ -72,7 +72,7 @@ def test_cancel_leaves_only_whole_articles(tmp_path):
         assert report.cancelled and len(report.imported) == 2
         assert calls[0] == (0, 6)
         counts = store.counts()
-        orphans = store.db.execute(
+        orphans = store._db.execute(
             "SELECT count(*) FROM articles a WHERE NOT EXISTS"
             " (SELECT 1 FROM mentions m WHERE m.article_id = a.id)").fetchone()[0]  # fmt: skip
         assert counts["articles"] == 2 and orphans == 0

@@ -30,13 +30,13 @@ def store_with_places(store, gazetteer):
 
 def test_schema_tables_indexes_and_pragmas(store):
     assert {"articles", "places", "events", "mentions", "articles_fts"} <= set(
-        store.db.table_names()
+        store._db.table_names()
     )
-    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    index_columns = {tuple(i.columns) for i in store.db["events"].indexes}
+    assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    index_columns = {tuple(i.columns) for i in store._db["events"].indexes}
     assert ("date",) in index_columns
-    assert store.db["mentions"].foreign_keys
+    assert store._db["mentions"].foreign_keys
 
 
 def test_same_place_status_and_date_from_two_articles_is_one_event_with_two_sources(
@@ -73,7 +73,7 @@ def test_a_failing_article_leaves_nothing_half_written(store_with_places):
 
 def test_full_text_search_over_articles(store_with_places):
     store_with_places.add_article(make_article("The siege of Ghazni lasted months."), [])
-    rows = store_with_places.db.execute(
+    rows = store_with_places._db.execute(
         "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'siege'").fetchall()  # fmt: skip
     assert len(rows) == 1
 
@@ -111,25 +111,39 @@ def test_open_without_create_needs_an_existing_file(tmp_path):
         Store(tmp_path / "missing.db", create=False)
 
 
-def test_an_older_schema_is_backed_up_then_migrated(tmp_path):
+def old_database(path, stop_before: str, events: list[dict]):
+    """A file as an older version left it: migrations up to ``stop_before``, one
+    place ("p", Ghazni) and these events."""
     from sqlite_utils import Database
 
     from timeline_app.storage.schema import migrations
 
-    path = tmp_path / "old.db"
     old = Database(path)
-    migrations.apply(old, stop_before="m002_event_day_numbers")
-    old.execute("PRAGMA user_version = 1")
+    migrations.apply(old, stop_before=stop_before)
+    old.execute(f"PRAGMA user_version = {len(migrations.applied(old))}")
     old["places"].insert({"id": "p", "name": "Ghazni", "province": "Ghazni", "country": "AF"})
-    old["events"].insert(
-        {"place_id": "p", "status": "captured", "date": "2021-08-12", "date_precision": "day"}
-    )
+    for event in events:
+        old["events"].insert({"place_id": "p", "status": "captured", "date_precision": "day"}
+                             | event)  # fmt: skip
     old.conn.commit()
     old.close()
+
+
+def test_an_older_schema_is_backed_up_then_migrated(tmp_path):
+    path = tmp_path / "old.db"
+    old_database(path, "m002_event_day_numbers", [{"date": "2021-08-12"}])
     with Store(path) as store:
-        assert store.db.execute("SELECT day FROM events").fetchone()[0] == 18851
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store._db.execute("SELECT day FROM events").fetchone()[0] == 18851
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     [backup] = tmp_path.glob("old.before-schema-*.bak.db")
     with sqlite3.connect(backup) as conn:
         columns = [row[1] for row in conn.execute("PRAGMA table_info(events)")]
     assert "day" not in columns  # the copy is the file as it was
+
+
+def test_a_database_from_before_the_kept_disagreement_gets_it_on_opening(tmp_path):
+    path = tmp_path / "old.db"
+    days = (("2021-08-12", 18851), ("2021-08-15", 18854), ("2021-12-01", 18962))
+    old_database(path, "m006_disagreement", [{"date": d, "day": n} for d, n in days])
+    with Store(path) as store:  # two reports three days apart disagree; the third is alone
+        assert store.disagreeing_event_ids() == {1, 2}

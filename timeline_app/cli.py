@@ -9,6 +9,7 @@ import io
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from . import __version__, statuses
@@ -42,6 +43,25 @@ class _CsvWriter:
 
     def writerow(self, row) -> None:
         self._writer.writerow([spreadsheet_cell(value) for value in row])
+
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder: no indent
+
+
+def write_json_array(items: Iterable, out, *, batch: int = 500) -> None:
+    """A JSON array written item by item, one compact item a line: a million
+    events go out in constant memory, each encoded by the C encoder."""
+    lines = []
+    opened = False
+    for item in items:
+        lines.append(_encode(item))
+        if len(lines) == batch:
+            out.write((",\n" if opened else "[\n") + ",\n".join(lines))
+            lines, opened = [], True
+    if lines:
+        out.write((",\n" if opened else "[\n") + ",\n".join(lines))
+        opened = True
+    out.write("\n]\n" if opened else "[]\n")
 
 
 def _date(value: str) -> dt.date:
@@ -277,14 +297,13 @@ def _import(args) -> int:
 
 def _events(args) -> int:
     with _open_store(args) as store:
-        events = store.events()
-    if args.format == "json":
-        json.dump(events, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    elif args.format == "acled":
-        sys.stdout.write(events_acled(events))
-    else:
-        sys.stdout.write(events_csv(events))
+        events = store.iter_events()  # written as they are read
+        if args.format == "json":
+            write_json_array(events, sys.stdout)
+        elif args.format == "acled":
+            write_events_acled(events, sys.stdout)
+        else:
+            write_events_csv(store, sys.stdout)
     return 0
 
 
@@ -295,10 +314,16 @@ ACLED_COLUMNS = (
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 
 
-def events_acled(events: list[dict]) -> str:
+def events_acled(events: Iterable[dict]) -> str:
+    """``write_events_acled`` into a string."""
+    out = io.StringIO()
+    write_events_acled(events, out)
+    return out.getvalue()
+
+
+def write_events_acled(events: Iterable[dict], out) -> None:
     """One row per dated, not rejected event in ACLED-like columns, for analysts
     who merge our events with ACLED's."""
-    out = io.StringIO()
     writer = _CsvWriter(out)
     writer.writerow(ACLED_COLUMNS)
     for event in events:
@@ -314,21 +339,25 @@ def events_acled(events: list[dict]) -> str:
             sub_event_type, event["country"], event["province"], event["place"],
             event["lat"], event["lon"], 1, "; ".join(outlets), note,
         ])  # fmt: skip
-    return out.getvalue()
 
 
-def events_csv(events: list[dict]) -> str:
-    """One row per event and source: spreadsheet users want the quote beside the date."""
+def events_csv(store: Store) -> str:
+    """``write_events_csv`` into a string."""
     out = io.StringIO()
-    writer = _CsvWriter(out)
-    source_columns = ("article_id", "outlet", "title", "published", "quote", "start", "end")
-    writer.writerow([*EVENT_COLUMNS, *(f"source_{c}" for c in source_columns)])
-    for event in events:
-        for source in event["sources"] or [{}]:
-            writer.writerow(
-                [event[c] for c in EVENT_COLUMNS] + [source.get(c, "") for c in source_columns]
-            )
+    write_events_csv(store, out)
     return out.getvalue()
+
+
+SOURCE_COLUMNS = ("article_id", "outlet", "title", "published", "quote", "start", "end")
+
+
+def write_events_csv(store: Store, out) -> None:
+    """One row per event and source: spreadsheet users want the quote beside the date.
+    Flat rows straight from the database, written as they are read."""
+    writer = _CsvWriter(out)
+    writer.writerow([*EVENT_COLUMNS, *(f"source_{c}" for c in SOURCE_COLUMNS)])
+    for row in store.iter_event_source_rows(EVENT_COLUMNS, SOURCE_COLUMNS):
+        writer.writerow(row)
 
 
 def _articles(args) -> int:
@@ -372,17 +401,15 @@ def _falls(args) -> int:
     from .consensus import changes_of_control, default_periods
 
     with _open_store(args) as store:
-        reports = store.control_reports()
         # each country's shipped profile gives its period
         period = args.period if args.period is not None else default_periods(store)
-    changes = changes_of_control(reports, period=period)
-    rows = [change.as_dict() for change in changes]
+        # reports stream in place by place; only one place's are held at a time
+        changes = changes_of_control(store.iter_control_reports(), period=period)
+    rows = (change.as_dict() for change in changes)
     if args.format == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        write_json_array(rows, sys.stdout)
     elif args.format == "geojson":
-        json.dump(falls_geojson(rows), sys.stdout, ensure_ascii=False)
-        print()
+        write_geojson(rows, sys.stdout)
     elif args.format == "csv":
         writer = _CsvWriter(sys.stdout)
         writer.writerow(FALL_COLUMNS)
@@ -400,19 +427,24 @@ def _falls(args) -> int:
     return 0
 
 
-def falls_geojson(rows: list[dict]) -> dict:
-    """Points with their fall dates, for QGIS and other GIS tools."""
-    features = [
-        {
+def falls_features(rows: Iterable[dict]) -> Iterable[dict]:
+    """Points with their fall dates, for QGIS and other GIS tools (GeoJSON Features)."""
+    for row in rows:
+        if row["lat"] is None or row["lon"] is None:
+            continue
+        yield {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
             "properties": {k: v for k, v in row.items() if k not in ("lat", "lon", "dissent")}
             | {"dissent": len(row["dissent"])},
         }
-        for row in rows
-        if row["lat"] is not None and row["lon"] is not None
-    ]
-    return {"type": "FeatureCollection", "features": features}
+
+
+def write_geojson(rows: Iterable[dict], out) -> None:
+    """A FeatureCollection of ``falls_features``, written feature by feature."""
+    out.write('{"type": "FeatureCollection", "features": ')
+    write_json_array(falls_features(rows), out)
+    out.write("}\n")
 
 
 def _explain(args) -> int:

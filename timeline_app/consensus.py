@@ -29,7 +29,9 @@ The rules, for each place, over the reports of every source (one quote each):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import statuses
@@ -117,20 +119,25 @@ def _within(report: dict, period) -> bool:
 
 
 def changes_of_control(
-    reports: list[dict],
+    reports: Iterable[dict],
     *,
     period: tuple[dt.date, dt.date] | dict[str, tuple[dt.date, dt.date]] | None = None,
 ) -> list[Change]:
     """The changes of control of every place, by place and date (``reports``
-    as ``Store.control_reports`` returns them).  ``period`` keeps the reports
-    dated inside it: one period for all, or one per country."""
-    by_place: dict[str, list[dict]] = {}
-    for report in reports:
-        report = _as_reported(report)
-        if report["status"] in FALL + RETAKE and _within(report, period):
-            by_place.setdefault(report["place_id"], []).append(report)
+    as ``Store.control_reports`` returns them: grouped by place, so that an
+    iterator of a million is read holding one place's at a time).  ``period``
+    keeps the reports dated inside it: one period for all, or one per country."""
     changes: list[Change] = []
-    for place_reports in by_place.values():
+    seen: set[str] = set()
+    for place_id, group in itertools.groupby(reports, key=lambda r: r["place_id"]):
+        if place_id in seen:
+            raise ValueError(f"reports of {place_id!r} are not together: group them by place")
+        seen.add(place_id)
+        place_reports = [
+            report
+            for report in map(_as_reported, group)
+            if report["status"] in FALL + RETAKE and _within(report, period)
+        ]
         place_reports.sort(key=lambda r: (r["date"], r["published"] or ""))
         for segment in _without_weak_retakes(_segments(place_reports)):
             changes.append(_consensus(segment))

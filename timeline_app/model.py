@@ -9,6 +9,16 @@ from . import statuses
 
 STATUSES = statuses.NAMES  # the table of statuses is statuses.TABLE
 PRECISIONS = ("day", "week", "month", "unknown")
+EPOCH = dt.date(1970, 1, 1)  # day numbers (``events.day``) and timeline x count from here
+
+
+def day_number(date: dt.date | str | None) -> int | None:
+    """Days since EPOCH of a date (or an ISO date string); None for no date."""
+    if not date:
+        return None
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    return (date - EPOCH).days
 
 
 @dataclass(frozen=True)

@@ -13,19 +13,9 @@ import getpass
 import json
 from dataclasses import dataclass, field
 
-from .model import PRECISIONS, STATUSES
+from .model import PRECISIONS, STATUSES, day_number
 from .storage import Store, StoreError
 
-_EVENT_FIELDS = (
-    "id", "place_id", "status", "date", "end_date", "date_precision", "day", "end_day",
-    "reviewed", "rejected", "edited", "manual", "note",
-)  # fmt: skip
-_MENTION_FIELDS = (
-    "id", "event_id", "article_id", "quote", "start", "end",
-    "source_status", "source_date", "source_precision",
-)  # fmt: skip
-_KEY_FIELDS = ("event_id", "place_id", "status", "date")
-_EPOCH = dt.date(1970, 1, 1)
 _NOT_GIVEN = object()
 
 
@@ -55,14 +45,9 @@ def _user() -> str:
         return "unknown"
 
 
-def _day(date: str | None) -> int | None:
-    return (dt.date.fromisoformat(date) - _EPOCH).days if date else None
-
-
 class Review:
     def __init__(self, store: Store, user: str | None = None) -> None:
         self.store = store
-        self.db = store.db
         self.user = user or _user()
 
     # -- the operations ---------------------------------------------------------------
@@ -82,7 +67,7 @@ class Review:
         }  # fmt: skip
         self._validate(changes)
         if "date" in changes:
-            changes["day"] = _day(changes["date"])
+            changes["day"] = day_number(changes["date"])
             if changes["date"] is None:
                 changes["date_precision"] = "unknown"
             elif changes.get("date_precision", current["date_precision"]) == "unknown":
@@ -93,12 +78,8 @@ class Review:
 
         def apply() -> int:
             if changes:
-                assignments = ", ".join(f"{name} = ?" for name in changes)
-                self.db.execute(
-                    f"UPDATE events SET {assignments}, edited = 1 WHERE id = ?",
-                    [*changes.values(), event_id],
-                )
-                self._add_key(event_id)
+                self.store.update_event_record(event_id, {**changes, "edited": 1})
+                self.store.add_current_key(event_id)
             return event_id
 
         return self._change("edit", f"Edit event: {described or 'no change'}", {event_id}, apply)
@@ -119,7 +100,7 @@ class Review:
         self._event_row(event_id)  # a missing event is an error, not a silent no-op
 
         def apply() -> int:
-            self.db.execute(f"UPDATE events SET {column} = ? WHERE id = ?", [int(value), event_id])
+            self.store.update_event_record(event_id, {column: int(value)})
             return event_id
 
         return self._change(action, label, {event_id}, apply)
@@ -139,18 +120,17 @@ class Review:
             precision = "unknown"
 
         def apply() -> int:
-            cursor = self.db.execute(
-                "INSERT INTO events (place_id, status, date, date_precision, day, note, manual,"
-                " reviewed) VALUES (?, ?, ?, ?, ?, ?, 1, 1)",
-                [place_id, status, date, precision, _day(date), note or None],
-            )
-            event_id = cursor.lastrowid
-            self.db.execute(
-                "INSERT INTO mentions (event_id, article_id, quote, start, end, source_status,"
-                " source_date, source_precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [event_id, article_id, text[start:end], start, end, status, date, precision],
-            )
-            self._add_key(event_id)
+            event_id = self.store.insert_event_record({
+                "place_id": place_id, "status": status, "date": date,
+                "date_precision": precision, "day": day_number(date), "note": note or None,
+                "manual": 1, "reviewed": 1,
+            })  # fmt: skip
+            self.store.insert_mention_record({
+                "event_id": event_id, "article_id": article_id, "quote": text[start:end],
+                "start": start, "end": end, "source_status": status, "source_date": date,
+                "source_precision": precision,
+            })  # fmt: skip
+            self.store.add_current_key(event_id)
             return event_id
 
         return self._change("add", f"Add event: {place_id} {status} {date}", set(), apply)
@@ -164,132 +144,105 @@ class Review:
             raise StoreError("only events of the same place can be merged")
 
         def apply() -> int:
-            self.db.execute(
-                "UPDATE OR IGNORE mentions SET event_id = ? WHERE event_id = ?", [keep_id, other_id]
-            )
-            self.db.execute("DELETE FROM mentions WHERE event_id = ?", [other_id])  # duplicates
-            self.db.execute(
-                "UPDATE event_keys SET event_id = ? WHERE event_id = ?", [keep_id, other_id]
-            )
-            self.db.execute("UPDATE events SET edited = 1 WHERE id = ?", [keep_id])
-            self.db.execute("DELETE FROM events WHERE id = ?", [other_id])
+            self.store.merge_event_into(keep_id, other_id)
             return keep_id
 
         return self._change("merge", "Merge events", {keep_id, other_id}, apply)
 
     def split(self, mention_id: int) -> Change:
         """One source off its event, into an event of its own with what that source said."""
-        mention = self._row("mentions", _MENTION_FIELDS, mention_id)
+        mention = self.store.mention_record(mention_id)
+        if mention is None:
+            raise StoreError(f"no row {mention_id} in mentions")
         event = self._event_row(mention["event_id"])
-        others = self.db.execute(
-            "SELECT count(*) FROM mentions WHERE event_id = ? AND id <> ?",
-            [event["id"], mention_id],
-        ).fetchone()[0]
-        if not others:
+        if not self.store.other_mention_count(event["id"], mention_id):
             raise StoreError("this is the event's only source: nothing to split off")
 
         def apply() -> int:
             status = mention["source_status"] or event["status"]
             date = mention["source_date"] if mention["source_status"] else event["date"]
             precision = mention["source_precision"] or event["date_precision"]
-            cursor = self.db.execute(
-                "INSERT INTO events (place_id, status, date, date_precision, day, edited)"
-                " VALUES (?, ?, ?, ?, ?, 1)",
-                [event["place_id"], status, date, precision, _day(date)],
-            )
-            self.db.execute(
-                "UPDATE mentions SET event_id = ? WHERE id = ?", [cursor.lastrowid, mention_id]
-            )
-            self._add_key(cursor.lastrowid)
-            return cursor.lastrowid
+            new_id = self.store.insert_event_record({
+                "place_id": event["place_id"], "status": status, "date": date,
+                "date_precision": precision, "day": day_number(date), "edited": 1,
+            })  # fmt: skip
+            self.store.move_mention(mention_id, new_id)
+            self.store.add_current_key(new_id)
+            return new_id
 
         return self._change("split", "Split a source off", {event["id"]}, apply)
 
     # -- undo and redo ------------------------------------------------------------------
     def undo(self, change: Change) -> None:
-        with self.db.atomic():
+        with self.store.atomic():
             self._restore(change.before, remove=change.after.event_ids - change.before.event_ids)
+            self._refresh_disagreement(change.after, change.before)
             self._audit(f"undo {change.action}", change.event_id, change.after, change.before)
 
     def redo(self, change: Change) -> None:
-        with self.db.atomic():
+        with self.store.atomic():
             self._restore(change.after, remove=change.before.event_ids - change.after.event_ids)
+            self._refresh_disagreement(change.before, change.after)
             self._audit(f"redo {change.action}", change.event_id, change.before, change.after)
 
     def history(self, limit: int = 200) -> list[dict]:
-        rows = self.db.execute(
-            "SELECT id, at, user, action, event_id, before, after FROM audit"
-            " ORDER BY id DESC LIMIT ?",
-            [limit],
-        ).fetchall()
-        keys = ("id", "at", "user", "action", "event_id", "before", "after")
-        return [dict(zip(keys, row, strict=True)) for row in rows]
+        return self.store.audit_records(limit)
 
     # -- machinery ----------------------------------------------------------------------
     def _change(self, action: str, description: str, touched: set[int], apply) -> Change:
         if self.store.readonly:
             raise StoreError(f"{self.store.path.name} is open read-only: events cannot be edited")
-        with self.db.atomic():
+        with self.store.atomic():
             before = self.snapshot(touched)
             event_id = apply()
             after = self.snapshot((touched | {event_id}) - self._deleted(touched))
+            self._refresh_disagreement(before, after)
             self._audit(action, event_id, before, after)
         return Change(action, description, before, after, event_id)
 
+    def _refresh_disagreement(self, before: Snapshot, after: Snapshot) -> None:
+        """Whose sources disagree changes with the events' places, days and quotes."""
+        rows = before.events + after.events
+        self.store.refresh_disagreement(
+            [(row["place_id"], row["day"]) for row in rows],
+            before.event_ids | after.event_ids | {row["id"] for row in rows},
+        )
+
     def _deleted(self, event_ids: set[int]) -> set[int]:
-        return {i for i in event_ids if self._maybe_row("events", _EVENT_FIELDS, i) is None}
+        return {i for i in event_ids if self.store.event_record(i) is None}
 
     def snapshot(self, event_ids: set[int]) -> Snapshot:
         snap = Snapshot(set(event_ids))
         for event_id in sorted(event_ids):
-            row = self._maybe_row("events", _EVENT_FIELDS, event_id)
+            row = self.store.event_record(event_id)
             if row is not None:
                 snap.events.append(row)
-            snap.mentions += self._rows("mentions", _MENTION_FIELDS, "event_id", event_id)
-            snap.keys += self._rows("event_keys", _KEY_FIELDS, "event_id", event_id)
+            snap.mentions += self.store.mention_records_of(event_id)
+            snap.keys += self.store.key_records_of(event_id)
         return snap
 
     def _restore(self, snap: Snapshot, remove: set[int]) -> None:
         """Make the rows of these events exactly what the snapshot holds."""
         ids = snap.event_ids | remove
         for row in snap.events:  # events first: quotes may move to them
-            if self._maybe_row("events", _EVENT_FIELDS, row["id"]) is None:
-                self._insert("events", row)
-            else:
-                self._update("events", row)
+            self.store.write_event_record(row)
         wanted = {m["id"] for m in snap.mentions}
         for row in snap.mentions:
-            if self._maybe_row("mentions", _MENTION_FIELDS, row["id"]) is None:
-                self._insert("mentions", row)
-            else:
-                self._update("mentions", row)
+            self.store.write_mention_record(row)
         for event_id in ids:
-            for mention in self._rows("mentions", _MENTION_FIELDS, "event_id", event_id):
+            for mention in self.store.mention_records_of(event_id):
                 if mention["id"] not in wanted:
-                    self.db.execute("DELETE FROM mentions WHERE id = ?", [mention["id"]])
-            self.db.execute("DELETE FROM event_keys WHERE event_id = ?", [event_id])
+                    self.store.delete_mention(mention["id"])
+            self.store.delete_keys_of(event_id)
         for event_id in remove:
-            self.db.execute("DELETE FROM events WHERE id = ?", [event_id])
+            self.store.delete_event(event_id)
         for key in snap.keys:
-            self._insert("event_keys", key)
-
-    def _add_key(self, event_id: int) -> None:
-        self.db.execute(
-            "INSERT INTO event_keys (event_id, place_id, status, date)"
-            " SELECT id, place_id, status, date FROM events WHERE id = ?"
-            " AND NOT EXISTS (SELECT 1 FROM event_keys k WHERE k.event_id = events.id"
-            " AND k.place_id = events.place_id AND k.status = events.status"
-            " AND k.date IS events.date)",
-            [event_id],
-        )
+            self.store.insert_key_record(key)
 
     def _audit(self, action: str, event_id, before: Snapshot, after: Snapshot) -> None:
-        self.db.execute(
-            "INSERT INTO audit (at, user, action, event_id, before, after) VALUES (?, ?, ?, ?, ?, ?)",  # noqa: E501
-            [
-                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), self.user, action,
-                event_id, json.dumps(before.events), json.dumps(after.events),
-            ],
+        self.store.add_audit(
+            dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), self.user, action,
+            event_id, json.dumps(before.events), json.dumps(after.events),
         )  # fmt: skip
 
     def _validate(self, changes: dict) -> None:
@@ -302,42 +255,11 @@ class Review:
                 dt.date.fromisoformat(changes["date"])
             except ValueError as exc:
                 raise StoreError(f"{changes['date']!r} is not a date (YYYY-MM-DD)") from exc
-        if (
-            "place_id" in changes
-            and self._maybe_row("places", ("id",), changes["place_id"]) is None
-        ):
+        if "place_id" in changes and not self.store.has_place(changes["place_id"]):
             raise StoreError(f"unknown place {changes['place_id']!r}")
 
     def _event_row(self, event_id: int) -> dict:
-        row = self._maybe_row("events", _EVENT_FIELDS, event_id)
+        row = self.store.event_record(event_id)
         if row is None:
             raise StoreError(f"no event with id {event_id}")
         return row
-
-    def _row(self, table: str, fields, key) -> dict:
-        row = self._maybe_row(table, fields, key)
-        if row is None:
-            raise StoreError(f"no row {key} in {table}")
-        return row
-
-    def _maybe_row(self, table: str, fields, key) -> dict | None:
-        row = self.db.execute(
-            f"SELECT {', '.join(fields)} FROM {table} WHERE id = ?", [key]
-        ).fetchone()
-        return dict(zip(fields, row, strict=True)) if row else None
-
-    def _rows(self, table: str, fields, column: str, value) -> list[dict]:
-        rows = self.db.execute(
-            f"SELECT {', '.join(fields)} FROM {table} WHERE {column} = ? ORDER BY rowid", [value]
-        ).fetchall()
-        return [dict(zip(fields, row, strict=True)) for row in rows]
-
-    def _insert(self, table: str, row: dict) -> None:
-        columns = ", ".join(f'"{c}"' for c in row)
-        marks = ", ".join("?" * len(row))
-        self.db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
-
-    def _update(self, table: str, row: dict) -> None:
-        assignments = ", ".join(f'"{c}" = ?' for c in row if c != "id")
-        values = [v for c, v in row.items() if c != "id"]
-        self.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*values, row["id"]])

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from . import geography, timeline_data
 from .consensus import changes_of_control, default_periods, spanning
 from .filters import EventFilter, matching_event_ids
+from .storage import EventRow
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class ViewRequest:
 class Snapshot:
     data: timeline_data.TimelineData
     changes: dict  # event id -> its change of control (consensus view)
-    rows: list[tuple]  # the table's rows, sorted as asked
+    rows: list[EventRow]  # the table's rows, sorted as asked
     row_index: dict[int, int]  # event id -> its row in ``rows``
     only: set[int] | None  # the events the filter lets through; None: all
     counts: dict[str, int]
@@ -41,26 +42,28 @@ class Snapshot:
 
 
 _UNKNOWN_LAST = "\uffff"
+# The EventRow field each column sorts by (the date column: by date, then place).
+_SORT_FIELDS = ("place", "province", "status", "date", "precision", "sources", "review")
 
 
-def _date_key(row: tuple) -> str:
-    return row[4] or _UNKNOWN_LAST
+def _date_key(row: EventRow) -> str:
+    return row.date or _UNKNOWN_LAST
 
 
-def sort_rows(rows: list[tuple], column: int, descending: bool) -> None:
+def sort_rows(rows: list[EventRow], column: int, descending: bool) -> None:
     """Sort the table's rows in place by a column, then by date: two stable
     passes with plain keys.  (Tuple keys for a million rows keep the garbage
     collector busy for seconds.)"""
     if column == 3:
-        rows.sort(key=lambda row: row[1])
+        rows.sort(key=lambda row: row.place)
         rows.sort(key=_date_key, reverse=descending)
         return
     rows.sort(key=_date_key)
     if column == 5:
-        rows.sort(key=lambda row: row[7], reverse=descending)
+        rows.sort(key=lambda row: row.sources, reverse=descending)
     else:
-        index = (1, 2, 3, None, 6, None, 8)[column]
-        rows.sort(key=lambda row: str(row[index]).lower(), reverse=descending)
+        name = _SORT_FIELDS[column]
+        rows.sort(key=lambda row: str(getattr(row, name)).lower(), reverse=descending)
 
 
 class Superseded(Exception):
@@ -77,7 +80,7 @@ def read_snapshot(store, request: ViewRequest, cancelled=None) -> Snapshot:
     disagree = store.disagreeing_event_ids()
     only = matching_event_ids(store, request.event_filter, disagree)
     data = timeline_data.load(
-        store.db, request.lane_order,
+        store, request.lane_order,
         only=only, disagree=disagree, include_rejected=request.include_rejected,
     )  # fmt: skip
     check()
@@ -96,10 +99,10 @@ def read_snapshot(store, request: ViewRequest, cancelled=None) -> Snapshot:
     check()
     rows = store.event_rows(include_rejected=request.include_rejected, disagree=disagree)
     if only is not None:
-        rows = [row for row in rows if row[0] in only]
+        rows = [row for row in rows if row.id in only]
     check()
     sort_rows(rows, *request.sort)
-    row_index = {row[0]: number for number, row in enumerate(rows)}
+    row_index = {row.id: number for number, row in enumerate(rows)}
     return Snapshot(
         data, by_event, rows, row_index, only, store.counts(), store.facets(), map_content
     )

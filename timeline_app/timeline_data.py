@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import statuses
-from .model import STATUSES
+from .model import EPOCH, STATUSES, day_number
+from .storage import NO_END_DAY
 
 DAY = 86400.0
 REVIEWED, DISAGREE, REJECTED = 1, 2, 4
@@ -22,11 +23,6 @@ LANE_ORDERS = {
     "north_south": "North to south",
     "province": "Province",
 }
-_DTYPE = [
-    ("id", "i8"), ("place", "i8"), ("status", "i1"), ("day", "f8"), ("end_day", "f8"),
-    ("flags", "i1"),
-]  # fmt: skip
-_NO_END = -1e9
 
 
 @dataclass
@@ -78,46 +74,41 @@ class TimelineData:
 
 
 def to_x(date: dt.date) -> float:
-    return (date - dt.date(1970, 1, 1)).days * DAY + DAY / 2
+    return day_number(date) * DAY + DAY / 2
 
 
 def from_x(x: float) -> dt.datetime:
-    return dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=float(x))
+    return dt.datetime.combine(EPOCH, dt.time(), dt.UTC) + dt.timedelta(seconds=float(x))
 
 
 def load(
-    db,
+    store,
     order: str = "first_capture",
     *,
     only: set[int] | None = None,
     disagree: set[int] | None = None,
     include_rejected: bool = False,
 ) -> TimelineData:
-    """Read the drawable events of a Store's database (``db``: a sqlite-utils Database).
+    """Read the drawable events of a ``Store``.
 
     :param only: event ids to keep (a filter's result); None keeps all
     :param disagree: ids of events whose sources disagree, flagged for drawing
     """
-    status_case = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STATUSES))
-    rejected = "" if include_rejected else " AND e.rejected = 0"
-    rows = db.execute(
-        "SELECT e.id, p.rowid, CASE e.status " + status_case + " ELSE 0 END,"
-        f" e.day, ifnull(e.end_day, {_NO_END}), e.reviewed * {REVIEWED} + e.rejected * {REJECTED}"
-        " FROM events e JOIN places p ON p.id = e.place_id WHERE e.day IS NOT NULL" + rejected
-    ).fetchall()
-    undated = db.execute("SELECT count(*) FROM events e WHERE day IS NULL" + rejected).fetchone()[0]
-    table = np.array(rows, dtype=_DTYPE) if rows else np.zeros(0, dtype=_DTYPE)
+    table = store.dated_event_table(include_rejected=include_rejected)
+    undated = store.undated_count(include_rejected=include_rejected)
     if only is not None:
         table = table[np.isin(table["id"], np.fromiter(only, dtype="i8", count=len(only)))]
+    flags = (table["reviewed"] * REVIEWED + table["rejected"] * REJECTED).astype("i1")
     if disagree:
         marks = np.isin(table["id"], np.fromiter(disagree, dtype="i8", count=len(disagree)))
-        table["flags"][marks] |= DISAGREE
-    table = table[np.argsort(table["day"], kind="stable")]
-    lanes = _lanes(db, table, order)
+        flags[marks] |= DISAGREE
+    by_day = np.argsort(table["day"], kind="stable")
+    table, flags = table[by_day], flags[by_day]
+    lanes = _lanes(store, table, order)
     lookup = np.full(int(table["place"].max()) + 1 if len(table) else 1, -1, dtype="i4")
     for index, lane in enumerate(lanes):
         lookup[lane.place_rowid] = index
-    end = np.where(table["end_day"] > _NO_END / 2, table["end_day"] * DAY + DAY / 2, np.nan)
+    end = np.where(table["end_day"] > NO_END_DAY / 2, table["end_day"] * DAY + DAY / 2, np.nan)
     return TimelineData(
         lanes=lanes,
         ids=table["id"].copy(),
@@ -125,7 +116,7 @@ def load(
         lane=lookup[table["place"]] if len(table) else np.zeros(0, "i4"),
         status=table["status"].copy(),
         end=end,
-        flags=table["flags"].copy(),
+        flags=flags,
         undated=undated,
     )
 
@@ -240,16 +231,11 @@ def _first_day(table: np.ndarray, mask: np.ndarray | None = None) -> dict[int, f
     return dict(zip(places.tolist(), rows["day"][first].tolist(), strict=True))
 
 
-def _lanes(db, table: np.ndarray, order: str) -> list[Lane]:
+def _lanes(store, table: np.ndarray, order: str) -> list[Lane]:
     used = np.unique(table["place"]) if len(table) else []
     if not len(used):
         return []
-    marks = ",".join("?" * len(used))
-    rows = db.execute(
-        f"SELECT rowid, id, name, province, lat FROM places WHERE rowid IN ({marks})",
-        [int(u) for u in used],
-    ).fetchall()
-    lanes = [Lane(*row) for row in rows]
+    lanes = [Lane(*row) for row in store.places_by_rowid(used)]
     first_any = _first_day(table)
     falls = [STATUSES.index(s) for s in ("captured", "surrendered", "claimed")]
     first_fall = _first_day(table, np.isin(table["status"], falls))

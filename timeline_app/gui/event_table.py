@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..snapshot import sort_rows
+from ..storage import EventRow
 from . import style
 from .workers import release_in_background
 
@@ -19,25 +20,27 @@ COLUMNS = ("Place", "Province", "Status", "Date", "Precision", "Sources", "Revie
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _searchable(row: tuple) -> str:
+def _searchable(row: EventRow) -> str:
     return " ".join(
-        str(v) for v in (row[1], row[2], row[3], row[4] or "unknown", row[6], row[8])
+        str(v)
+        for v in (row.place, row.province, row.status, row.date or "unknown", row.precision,
+                  row.review)
     ).lower()
 
 
 class EventTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._all: list[tuple] = []
+        self._all: list[EventRow] = []
         self._search: list[str] = []
-        self._rows: list[tuple] = []
+        self._rows: list[EventRow] = []
         self._index: dict[int, int] | None = None  # event id -> row
         self._text = ""
         self._sort = (3, Qt.SortOrder.AscendingOrder)
 
     # -- what is shown ----------------------------------------------------------------
     def set_rows(
-        self, rows: list[tuple], *, sorted_as_shown: bool = False, index: dict | None = None
+        self, rows: list[EventRow], *, sorted_as_shown: bool = False, index: dict | None = None
     ) -> None:
         """Rows as ``Store.event_rows()`` gives them; ``sorted_as_shown`` when they
         are already in the table's order (sorted off the GUI thread).  The model
@@ -87,11 +90,11 @@ class EventTableModel(QAbstractTableModel):
         """The row showing the event (an index made on first use after a change:
         a scan of a million rows took 0.1 s at every selection)."""
         if self._index is None:
-            self._index = {values[0]: row for row, values in enumerate(self._rows)}
+            self._index = {values.id: row for row, values in enumerate(self._rows)}
         return self._index.get(event_id)
 
     def event_id(self, row: int) -> int:
-        return self._rows[row][0]
+        return self._rows[row].id
 
     # -- Qt's model interface ------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API

@@ -290,7 +290,7 @@ def export_png_headless(
     from ..consensus import changes_of_control, default_periods, spanning
 
     disagree = store.disagreeing_event_ids()
-    data = timeline_data.load(store.db, disagree=disagree)
+    data = timeline_data.load(store, disagree=disagree)
     periods = default_periods(store) if period is None else {"": period}
     if not evidence:
         changes = changes_of_control(

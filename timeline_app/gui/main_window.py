@@ -893,7 +893,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            Path(path).write_text(events_csv(self.store.events()), encoding="utf-8")
+            Path(path).write_text(events_csv(self.store), encoding="utf-8")
         except OSError as exc:
             dialogs.show_error(
                 self, "Export failed", f"Cannot write {Path(path).name}: {exc.strerror}"

@@ -9,6 +9,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from . import disagreement
+
 migrations = Migrations("timeline_app")
 
 
@@ -112,6 +114,16 @@ def m005_settings(db: Database) -> None:
     """Settings that belong to the database, not the machine: the period of the
     offensive it follows (reports dated outside it stay, off the timeline)."""
     db["settings"].create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def m006_disagreement(db: Database) -> None:
+    """Which events' sources disagree, kept at import and edit time instead of
+    computed over every mention on each refresh (storage/disagreement.py); the
+    index finds a place's reports near a day when one changes."""
+    db.execute("CREATE TABLE disagreement (event_id INTEGER PRIMARY KEY)")
+    db["events"].create_index(["place_id", "day"])
+    disagreement.rebuild(db.conn)
 
 
 SCHEMA_VERSION = len(migrations._migrations)

@@ -17,20 +17,41 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from sqlite_utils import Database
 
-from ..model import Article, Event, Place
+from ..model import STATUSES, Article, Event, Place, day_number
+from . import disagreement
+from .disagreement import DISAGREE_DAYS, FALLS
+from .editing import EditingQueries
 from .schema import SCHEMA_VERSION, migrations
 
-_EPOCH = dt.date(1970, 1, 1)
+
+class EventRow(NamedTuple):
+    """One event as the table shows it (``Store.event_rows``)."""
+
+    id: int
+    place: str
+    province: str
+    status: str
+    date: str | None
+    end_date: str | None
+    precision: str
+    sources: int  # articles that report it
+    review: str  # "rejected", "reviewed", "sources disagree", both of the last two, or ""
 
 
-def _day_number(date: dt.date | None) -> int | None:
-    return (date - _EPOCH).days if date else None
+# The drawable events as numpy reads them (``Store.dated_event_table``): status is
+# the index in model.STATUSES, end_day NO_END_DAY when the event has no end.
+DATED_EVENT_DTYPE = [
+    ("id", "i8"), ("place", "i8"), ("status", "i1"), ("day", "f8"), ("end_day", "f8"),
+    ("reviewed", "i1"), ("rejected", "i1"),
+]  # fmt: skip
+NO_END_DAY = -1e9
 
 
 BUSY_SECONDS = 10
@@ -131,7 +152,25 @@ def _reading(method):
     return wrapper
 
 
-class Store:
+def _reading_rows(method):
+    """``_reading`` for a generator: also the reads made while it is iterated."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            yield from method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path.name}: cannot read the database ({exc})") from exc
+
+    return wrapper
+
+
+# Rows fetched at a time by the streaming reads: memory stays a few megabytes
+# whatever the size of the database.
+CHUNK = 2000
+
+
+class Store(EditingQueries):
     """One database file.
 
     :param create: make the file if it does not exist
@@ -153,7 +192,7 @@ class Store:
         try:
             if not self.readonly:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = self._open()
+            self._db = self._open()
         except (sqlite3.Error, OSError) as exc:
             raise _opening_error(self.path, exc, new=new) or StoreError(
                 f"{self.path.name}: cannot open the database ({exc})"
@@ -162,7 +201,7 @@ class Store:
             self._check_is_ours()
             self._check_readable()
             if self.readonly:
-                if migrations.pending(self.db):
+                if migrations.pending(self._db):
                     raise StoreError(
                         f"{self.path.name} is read-only and was written by an older version "
                         "of Timeline: copy it somewhere writable to open it"
@@ -172,12 +211,12 @@ class Store:
                 self._migrate()
             self._check_complete()
         except (sqlite3.Error, OSError, DiskFullError, LockedError) as exc:
-            self.db.conn.close()
+            self._db.conn.close()
             raise _opening_error(self.path, exc, new=new) or StoreError(
                 f"{self.path.name}: cannot prepare the database ({exc})"
             ) from exc
         except StoreError:
-            self.db.conn.close()
+            self._db.conn.close()
             raise
 
     # -- opening ---------------------------------------------------------------------
@@ -237,8 +276,8 @@ class Store:
         """Only once the file is known to be ours: switching the journal mode
         rewrites the file's header."""
         try:
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.OperationalError:
             pass  # keep the journal mode the file has
 
@@ -247,16 +286,16 @@ class Store:
 
         A file holding only an empty ``_sqlite_migrations`` table is our own, half
         made: an older version, killed while creating it, left it so."""
-        tables = set(self.db.table_names())
+        tables = set(self._db.table_names())
         if not tables:
             return
-        if tables == {"_sqlite_migrations"} and not self.db.execute(
+        if tables == {"_sqlite_migrations"} and not self._db.execute(
             "SELECT 1 FROM _sqlite_migrations LIMIT 1"
         ).fetchone():
             return
         ours = (
             "_sqlite_migrations" in tables
-            and self.db.execute(
+            and self._db.execute(
                 "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name]
             ).fetchone()
         )
@@ -270,8 +309,8 @@ class Store:
         """Touch every table once: a truncated or damaged file fails here, on
         opening, not in the middle of the user's work."""
         try:
-            for table in self.db.table_names():
-                self.db.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+            for table in self._db.table_names():
+                self._db.execute(f'SELECT count(*) FROM "{table}"').fetchone()
         except sqlite3.DatabaseError as exc:
             raise _opening_error(self.path, exc, new=False) or StoreError(
                 _damaged(self.path, exc)
@@ -279,7 +318,7 @@ class Store:
 
     def _check_complete(self) -> None:
         """A table removed by another program is said once here, not at every article."""
-        missing = [t for t in TABLES if not self.db[t].exists()]
+        missing = [t for t in TABLES if not self._db[t].exists()]
         if missing:
             raise StoreError(
                 f"{self.path.name} lacks its {', '.join(missing)} table"
@@ -298,23 +337,28 @@ class Store:
         """All pending migrations in one transaction that holds the write lock from
         the start: a second process creating the same new file waits, then finds
         it made; a crash leaves the file as it was, never half made."""
-        if not migrations.pending(self.db):
+        if not migrations.pending(self._db):
             return
-        if self.db.table_names() and not self.db.table_names() == ["_sqlite_migrations"]:
+        if self._db.table_names() and not self._db.table_names() == ["_sqlite_migrations"]:
             self._backup(f"before-schema-{SCHEMA_VERSION}")
-        with self._transaction():
-            if migrations.pending(self.db):  # another process may have done it meanwhile
-                migrations.apply(self.db)
-                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        try:
+            with self._transaction():
+                if migrations.pending(self._db):  # another process may have done it meanwhile
+                    migrations.apply(self._db)
+                    self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except (DiskFullError, LockedError):
+            raise
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path.name}: cannot prepare the database ({exc})") from exc
 
     def _backup(self, label: str) -> Path:
         target = self.path.with_name(f"{self.path.stem}.{label}.bak{self.path.suffix}")
         with sqlite3.connect(target) as copy:
-            self.db.conn.backup(copy)
+            self._db.conn.backup(copy)
         return target
 
     def close(self) -> None:
-        self.db.conn.close()
+        self._db.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -333,7 +377,7 @@ class Store:
         IMMEDIATE), so that another program's lock is waited for (BUSY_SECONDS);
         a deferred one, upgraded from reading, fails at once.  A full disk and a
         lock that outlasts the wait become one-line errors."""
-        conn = self.db.conn
+        conn = self._db.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -363,7 +407,7 @@ class Store:
             for p in places
         ]  # fmt: skip
         with self._transaction():
-            self.db.conn.executemany(
+            self._db.conn.executemany(
                 "INSERT INTO places (id, name, province, country, iso_code, lat, lon,"
                 " is_national_capital) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
@@ -378,7 +422,7 @@ class Store:
         with another province or country."""
         stored = {
             row[0]: (row[1], row[2])
-            for row in self.db.execute("SELECT id, province, country FROM places").fetchall()
+            for row in self._db.execute("SELECT id, province, country FROM places").fetchall()
         }
         return [
             (p, *stored[p.id])
@@ -388,13 +432,13 @@ class Store:
 
     def undated_article_id(self, content_hash: str) -> int | None:
         """The id of the stored article with this content if it has no publication date."""
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT id FROM articles WHERE content_hash = ? AND published IS NULL", [content_hash]
         ).fetchone()
         return row[0] if row else None
 
     def has_article(self, content_hash: str) -> bool:
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]
         ).fetchone()
         return row is not None
@@ -409,7 +453,8 @@ class Store:
         self._check_writable()
         with self._transaction():
             article_id = self._insert_article(article)
-            self._add_evidence(article_id, events)
+            touched, event_ids = self._add_evidence(article_id, events)
+            disagreement.refresh(self._db.conn, touched, event_ids)
         return article_id
 
     def date_article(self, article_id: int, article: Article, events: list[Event]) -> None:
@@ -418,36 +463,45 @@ class Store:
         unless an analyst touched them."""
         self._check_writable()
         with self._transaction():
-            self.db.execute(
+            self._db.execute(
                 "UPDATE articles SET published = ?, flags = ? WHERE id = ?",
                 [article.published.isoformat(), json.dumps(article.flags), article_id],
             )
-            old = [row[0] for row in self.db.execute(
-                "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", [article_id]
-            ).fetchall()]  # fmt: skip
-            self.db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+            old_rows = self._db.execute(
+                "SELECT DISTINCT e.id, e.place_id, e.day FROM mentions m"
+                " JOIN events e ON e.id = m.event_id WHERE m.article_id = ?", [article_id]
+            ).fetchall()
+            old = [row[0] for row in old_rows]
+            self._db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
             for event_id in old:
-                orphan = self.db.execute(
+                orphan = self._db.execute(
                     "SELECT 1 FROM events e WHERE e.id = ?"
                     " AND e.reviewed + e.rejected + e.edited + e.manual = 0"
                     " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id)",
                     [event_id],
                 ).fetchone()
                 if orphan:
-                    self.db.execute("DELETE FROM event_keys WHERE event_id = ?", [event_id])
-                    self.db.execute("DELETE FROM events WHERE id = ?", [event_id])
-            self._add_evidence(article_id, events)
+                    self._db.execute("DELETE FROM event_keys WHERE event_id = ?", [event_id])
+                    self._db.execute("DELETE FROM events WHERE id = ?", [event_id])
+            touched, event_ids = self._add_evidence(article_id, events)
+            touched += [(place_id, day) for _, place_id, day in old_rows]
+            disagreement.refresh(self._db.conn, touched, [*event_ids, *old])
 
-    def _add_evidence(self, article_id: int, events: list[Event]) -> None:
+    def _add_evidence(self, article_id: int, events: list[Event]):
+        """Returns the (place, day) pairs and the event ids it touched, for the
+        kept disagreement."""
+        touched, event_ids = [], []
         for event in events:
             event_id = self._event_id(event)
+            touched.append((event.place_id, day_number(event.date)))
+            event_ids.append(event_id)
             source = (
                 event.status,
                 event.date.isoformat() if event.date else None,
                 event.precision,
             )
             for evidence in event.evidence:
-                self.db.execute(
+                self._db.execute(
                     "INSERT OR IGNORE INTO mentions (event_id, article_id, quote, start, end,"
                     " source_status, source_date, source_precision, because)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -462,8 +516,10 @@ class Store:
                     ],
                 )
 
+        return touched, event_ids
+
     def _insert_article(self, article: Article) -> int:
-        cursor = self.db.execute(
+        cursor = self._db.execute(
             "INSERT INTO articles (content_hash, title, outlet, published, url, source_path,"
             " dateline, flags, text, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -479,7 +535,7 @@ class Store:
     def _event_id(self, event: Event) -> int:
         date = event.date.isoformat() if event.date else None
         end_date = event.end_date.isoformat() if event.end_date else None
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT e.id, e.end_date, e.reviewed + e.rejected + e.edited + e.manual"
             " FROM event_keys k JOIN events e ON e.id = k.event_id"
             " WHERE k.place_id = ? AND k.status = ? AND k.date IS ?"
@@ -489,20 +545,20 @@ class Store:
         if row:
             event_id, stored_end, human = row
             if not human and end_date and (stored_end is None or end_date > stored_end):
-                self.db.execute(
+                self._db.execute(
                     "UPDATE events SET end_date = ?, end_day = ? WHERE id = ?",
-                    [end_date, _day_number(event.end_date), event_id],
+                    [end_date, day_number(event.end_date), event_id],
                 )
             return event_id
-        cursor = self.db.execute(
+        cursor = self._db.execute(
             "INSERT INTO events (place_id, status, date, end_date, date_precision, day, end_day)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
                 event.place_id, event.status, date, end_date, event.precision,
-                _day_number(event.date), _day_number(event.end_date),
+                day_number(event.date), day_number(event.end_date),
             ],
         )  # fmt: skip
-        self.db.execute(
+        self._db.execute(
             "INSERT INTO event_keys (event_id, place_id, status, date) VALUES (?, ?, ?, ?)",
             [cursor.lastrowid, event.place_id, event.status, date],
         )
@@ -512,13 +568,13 @@ class Store:
     @_reading
     def counts(self) -> dict[str, int]:
         return {
-            name: self.db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+            name: self._db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
             for name in ("articles", "events", "mentions", "places")
         }
 
     @_reading
     def articles(self) -> list[dict]:
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT a.id, a.title, a.outlet, a.published, a.url, a.source_path, a.dateline,"
             " a.flags, length(a.text) AS characters,"
             " (SELECT count(DISTINCT event_id) FROM mentions m WHERE m.article_id = a.id) AS events"
@@ -544,18 +600,18 @@ class Store:
             return []
         sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
         try:
-            rows = self.db.execute(sql, [query, limit]).fetchall()
+            rows = self._db.execute(sql, [query, limit]).fetchall()
         except sqlite3.OperationalError:
             phrase = '"' + query.replace('"', '""') + '"'
             try:
-                rows = self.db.execute(sql, [phrase, limit]).fetchall()
+                rows = self._db.execute(sql, [phrase, limit]).fetchall()
             except sqlite3.OperationalError:
                 return []  # no match rather than an error for the user
         return [row[0] for row in rows]
 
     @_reading
     def article_text(self, article_id: int) -> str:
-        row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = self._db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
             raise StoreError(f"no article with id {article_id}")
         return row[0]
@@ -563,14 +619,94 @@ class Store:
     @_reading
     def events(self, *, include_rejected: bool = True) -> list[dict]:
         """Every event with its place, review state and sources, by date (unknown last)."""
+        return list(self.iter_events(include_rejected=include_rejected))
+
+    @_reading_rows
+    def iter_events(self, *, include_rejected: bool = True) -> Iterator[dict]:
+        """The events of ``events()``, one at a time, read in chunks: a million
+        events with their quotes are written out in constant memory."""
+        disagree = self._disagreeing_ids()
+        columns = f"{_EVENT_COLUMNS}, {_SOURCE_COLUMNS}"
+        first_source = 1 + len(_EVENT_KEYS)
+        for rows in self._event_rows_in_order(columns, include_rejected=include_rejected):
+            ids = np.fromiter((row[0] for row in rows), dtype="i8", count=len(rows))
+            hits = set(ids[np.isin(ids, disagree)].tolist())
+            current, sources = None, []
+            for row in rows:  # one row per source, the rows of an event together
+                if current is not None and row[0] != current[0]:
+                    yield _event_dict(current[1:], sources, current[0] in hits)
+                    sources = []
+                current = row
+                if row[first_source] is not None:  # no sources: one row of NULLs
+                    sources.append(_source_dict(row[first_source:]))
+            if current is not None:
+                yield _event_dict(current[1:], sources, current[0] in hits)
+
+    @_reading_rows
+    def iter_event_source_rows(
+        self, event_columns: Sequence[str], source_columns: Sequence[str]
+    ) -> Iterator[tuple]:
+        """One flat row per event and source, in the order of ``events()``: the
+        event's columns then its source's (None for an event without sources).
+        Names as in ``events()``'s dicts; no dicts are made, for a fast CSV."""
+        try:
+            chosen = [_EVENT_EXPRESSIONS[c] for c in event_columns]
+            chosen += [_SOURCE_EXPRESSIONS[c] for c in source_columns]
+        except KeyError as exc:
+            raise ValueError(f"no column {exc.args[0]!r}") from None
+        for rows in self._event_rows_in_order(", ".join(chosen), include_rejected=True):
+            for row in rows:
+                yield row[1:]
+
+    def _event_rows_in_order(self, columns: str, *, include_rejected: bool) -> Iterator[list]:
+        """Lists of (event id, *columns) rows, one per event and source (sources
+        LEFT JOINed as m and a), events in the order of ``events()``, each event's
+        sources by publication; CHUNK events a list.
+
+        The order is sorted in numpy and the rows fetched by id, chunk by chunk:
+        SQLite sorting the whole join (quotes and all) spilled to temporary files
+        and took 23 s for a million events before the first row came."""
+        order = self._event_order(include_rejected=include_rejected)
+        sql = (
+            f"SELECT e.id, {columns} FROM events e JOIN places p ON p.id = e.place_id"
+            " LEFT JOIN mentions m ON m.event_id = e.id"
+            " LEFT JOIN articles a ON a.id = m.article_id"
+            " WHERE e.id IN (SELECT value FROM json_each(?))"
+            " ORDER BY e.id, a.published, a.id, m.start"
+        )
+        for start in range(0, len(order), CHUNK):
+            ids = order[start : start + CHUNK].tolist()
+            by_event: dict[int, list] = {}
+            for row in self._db.execute(sql, [json.dumps(ids)]):
+                by_event.setdefault(row[0], []).append(row)
+            yield [row for event_id in ids for row in by_event.get(event_id, ())]
+
+    def _event_order(self, *, include_rejected: bool) -> np.ndarray:
+        """Event ids by date (unknown last), place name, status, id: as
+        ``ORDER BY e.date IS NULL, e.date, p.name, e.status, e.id`` (day numbers
+        order as the dates do)."""
+        places = self._db.execute("SELECT rowid, name FROM places ORDER BY name").fetchall()
+        name_rank = np.zeros(max((r for r, _ in places), default=0) + 1, dtype="i8")
+        rank, last = -1, None
+        for rowid, name in places:  # places of one name share a rank
+            rank += name != last
+            name_rank[rowid], last = rank, name
+        statuses = [
+            row[0] for row in self._db.execute("SELECT DISTINCT status FROM events ORDER BY status")
+        ]
+        if not statuses:  # no events
+            return np.zeros(0, dtype="i8")
+        status_case = " ".join(f"WHEN ? THEN {i}" for i in range(len(statuses)))
         where = "" if include_rejected else " WHERE e.rejected = 0"
-        rows = self.db.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events e JOIN places p ON p.id = e.place_id{where}"
-            " ORDER BY e.date IS NULL, e.date, p.name, e.status"
-        ).fetchall()
-        sources = self._sources_by_event()
-        disagree = self.disagreeing_event_ids()
-        return [_event_dict(r, sources.get(r[0], []), r[0] in disagree) for r in rows]
+        table = self._fetch_array(
+            f"SELECT e.id, p.rowid, ifnull(e.day, {_NO_DAY}),"
+            f" CASE e.status {status_case} ELSE 0 END"
+            f" FROM events e JOIN places p ON p.id = e.place_id{where}",
+            [("id", "i8"), ("place", "i8"), ("day", "i8"), ("status", "i8")],
+            statuses,
+        )
+        keys = (table["id"], table["status"], name_rank[table["place"]], table["day"])
+        return table["id"][np.lexsort(keys)]
 
     @_reading
     def disagreeing_event_ids(self) -> set[int]:
@@ -578,35 +714,49 @@ class Store:
         other dates or statuses, e.g. after a merge), or with a neighbour (the
         same place said to have fallen on another day within two weeks, or
         the same day with another of captured / claimed / surrendered)."""
-        within = self.db.execute(
-            "SELECT event_id FROM mentions GROUP BY event_id HAVING count(DISTINCT"
-            " ifnull(source_status, '') || '|' || ifnull(source_date, '')) > 1"
-        ).fetchall()
-        falls = ", ".join(f"'{s}'" for s in _FALLS)
-        rows = self.db.execute(
-            "SELECT e.id, p.rowid, e.day, unicode(e.status) * 64 + length(e.status)"
-            " FROM events e JOIN places p ON p.id = e.place_id"
-            f" WHERE e.rejected = 0 AND e.day IS NOT NULL AND e.status IN ({falls})"
-        ).fetchall()
-        return {row[0] for row in within} | _neighbours_disagree(rows)
+        return set(self._disagreeing_ids().tolist())
+
+    def _disagreeing_ids(self) -> np.ndarray:
+        """The ids of ``disagreeing_event_ids``, sorted, in numpy (8 MB for a
+        million, not the 60 MB of a Python set), as kept in their table."""
+        return self._fetch_array(
+            "SELECT event_id FROM disagreement ORDER BY event_id", [("id", "i8")]
+        )["id"]
+
+    @_reading
+    def recomputed_disagreeing_event_ids(self) -> set[int]:
+        """``disagreeing_event_ids`` computed anew from every mention: what the
+        kept table must hold (for checks; a refresh reads the table)."""
+        return set(disagreement.compute_all(self._db.conn).tolist())
+
+    def refresh_disagreement(
+        self, touched: Iterable[tuple[str, int | None]], event_ids: Iterable[int]
+    ) -> None:
+        """Keep the disagreement table right after an edit, inside its transaction:
+        ``touched`` the (place id, day) of the changed events before and after,
+        ``event_ids`` the changed events."""
+        disagreement.refresh(self._db.conn, touched, event_ids)
+
+    def _fetch_array(self, sql: str, dtype, params: Sequence = ()) -> np.ndarray:
+        return disagreement.fetch_array(self._db.conn, sql, dtype, params)
 
     def _is_disagreeing(self, event_id: int) -> bool:
         """The same rule as ``disagreeing_event_ids`` for one event, cheaply."""
-        within = self.db.execute(
+        within = self._db.execute(
             "SELECT count(DISTINCT ifnull(source_status, '') || '|' || ifnull(source_date, ''))"
             " FROM mentions WHERE event_id = ?",
             [event_id],
         ).fetchone()[0]
         if within > 1:
             return True
-        marks = ", ".join("?" * len(_FALLS))
-        row = self.db.execute(
+        marks = ", ".join("?" * len(FALLS))
+        row = self._db.execute(
             "SELECT 1 FROM events e JOIN events o ON o.place_id = e.place_id AND o.id <> e.id"
             f" WHERE e.id = ? AND e.rejected = 0 AND e.status IN ({marks})"
             f" AND o.rejected = 0 AND o.status IN ({marks})"
             f" AND abs(o.day - e.day) <= {DISAGREE_DAYS}"
             " AND (o.day <> e.day OR o.status <> e.status) LIMIT 1",
-            [event_id, *_FALLS, *_FALLS],
+            [event_id, *FALLS, *FALLS],
         ).fetchone()
         return row is not None
 
@@ -619,7 +769,7 @@ class Store:
         3.8 s for a million events); review is "rejected",
         "reviewed", "sources disagree", both of the last two, or ""."""
         where = "" if include_rejected else " WHERE e.rejected = 0"
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT e.id, p.name, p.province, e.status, e.date, e.end_date, e.date_precision,"
             " ifnull(c.articles, 0), e.reviewed, e.rejected"
             " FROM events e JOIN places p ON p.id = e.place_id"
@@ -627,12 +777,135 @@ class Store:
             "            FROM mentions GROUP BY event_id) c ON c.event_id = e.id" + where
         ).fetchall()
         disagree = self.disagreeing_event_ids() if disagree is None else disagree
-        return [(*row[:8], _review_label(row[8], row[9], row[0] in disagree)) for row in rows]
+        make = EventRow._make
+        return [make((*row[:8], _review_label(row[8], row[9], row[0] in disagree))) for row in rows]
+
+    @_reading
+    def filtered_event_ids(
+        self, *, statuses: Iterable[str] = (), province: str = "",
+        date_from: dt.date | None = None, date_to: dt.date | None = None,
+        outlet: str = "", review: str = "all",
+    ) -> set[int]:  # fmt: skip
+        """Ids of the events with one of ``statuses`` (none: any), in the province,
+        dated within [date_from, date_to], with a source from the outlet, and in
+        the review state ("reviewed", "not_reviewed", "rejected"; others: any);
+        rejected events only when ``review`` is "rejected"."""
+        clauses, params = ["1"], []
+        statuses = sorted(statuses)
+        if statuses:
+            clauses.append(f"e.status IN ({', '.join('?' * len(statuses))})")
+            params += statuses
+        if province:
+            clauses.append("p.province = ?")
+            params.append(province)
+        if date_from:
+            clauses.append("e.date >= ?")
+            params.append(date_from.isoformat())
+        if date_to:
+            clauses.append("e.date <= ?")
+            params.append(date_to.isoformat())
+        if outlet:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM mentions m JOIN articles a ON a.id = m.article_id"
+                " WHERE m.event_id = e.id AND a.outlet = ?)"
+            )
+            params.append(outlet)
+        clauses.append({"reviewed": "e.reviewed = 1", "not_reviewed": "e.reviewed = 0",
+                        "rejected": "e.rejected = 1"}.get(review, "1"))  # fmt: skip
+        if review != "rejected":
+            clauses.append("e.rejected = 0")
+        return self._id_set(
+            "SELECT e.id FROM events e JOIN places p ON p.id = e.place_id WHERE "
+            + " AND ".join(clauses),
+            params,
+        )
+
+    def _id_set(self, sql: str, params: Sequence) -> set[int]:
+        return {row[0] for row in self._db.execute(sql, params)}
+
+    @_reading
+    def event_ids_quoting(self, words: Sequence[str]) -> set[int]:
+        """Events with a quote containing every one of the words (any case)."""
+        if not words:
+            return set()
+        clause = " AND ".join("m.quote LIKE ? ESCAPE '\\'" for _ in words)
+        patterns = [
+            "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            for w in words
+        ]
+        return self._id_set(f"SELECT DISTINCT m.event_id FROM mentions m WHERE {clause}", patterns)
+
+    @_reading
+    def event_ids_of_articles(self, article_ids: Sequence[int]) -> set[int]:
+        """Events that these articles report."""
+        if not article_ids:
+            return set()
+        marks = ", ".join("?" * len(article_ids))
+        return self._id_set(
+            f"SELECT DISTINCT event_id FROM mentions WHERE article_id IN ({marks})",
+            list(article_ids),
+        )
+
+    @_reading
+    def dated_event_table(self, *, include_rejected: bool = False) -> np.ndarray:
+        """The dated events, unordered, as a numpy array of DATED_EVENT_DTYPE
+        (place: the places rowid), for drawing."""
+        status_case = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STATUSES))
+        rejected = "" if include_rejected else " AND e.rejected = 0"
+        return self._fetch_array(
+            "SELECT e.id, p.rowid, CASE e.status " + status_case + " ELSE 0 END,"
+            f" e.day, ifnull(e.end_day, {NO_END_DAY}), e.reviewed, e.rejected"
+            " FROM events e JOIN places p ON p.id = e.place_id WHERE e.day IS NOT NULL" + rejected,
+            DATED_EVENT_DTYPE,
+        )
+
+    @_reading
+    def undated_count(self, *, include_rejected: bool = False) -> int:
+        """How many events have no date (they cannot be drawn)."""
+        rejected = "" if include_rejected else " AND rejected = 0"
+        return self._db.execute(
+            "SELECT count(*) FROM events WHERE day IS NULL" + rejected
+        ).fetchone()[0]
+
+    @_reading
+    def places_by_rowid(self, rowids: Iterable[int]) -> list[tuple]:
+        """(rowid, id, name, province, lat) of these places (rowids as in
+        ``dated_event_table``), in no order."""
+        rowids = [int(r) for r in rowids]
+        if not rowids:
+            return []
+        marks = ",".join("?" * len(rowids))
+        return self._db.execute(
+            f"SELECT rowid, id, name, province, lat FROM places WHERE rowid IN ({marks})",
+            rowids,
+        ).fetchall()
+
+    @_reading
+    def place_ids(self) -> list[str]:
+        """Every place's id, in the order they were stored."""
+        return [row[0] for row in self._db.execute("SELECT id FROM places ORDER BY rowid")]
+
+    def add_rows_unchecked(self, table: str, columns: Sequence[str], rows: Iterable[tuple]) -> int:
+        """Write rows as they are, in one transaction: for benchmarks that need
+        a million events fast (no dedup, no keys, no check of the values).
+        Returns the number of rows written."""
+        self._check_writable()
+        if table not in {"events", "mentions", "articles", "event_keys"}:
+            raise ValueError(f"no bulk writes into {table!r}")
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" * len(columns))
+        with self._db.atomic():
+            cursor = self._db.conn.executemany(
+                f"INSERT INTO {table} ({names}) VALUES ({marks})", rows
+            )
+            if table in {"events", "mentions"}:
+                disagreement.rebuild(self._db.conn)
+        return cursor.rowcount
 
     @_reading
     def period(self) -> tuple[dt.date, dt.date] | None:
         """The period set for this database (``set_period``), or None."""
-        row = self.db.execute("SELECT value FROM settings WHERE key = 'period'").fetchone()
+        row = self._db.execute("SELECT value FROM settings WHERE key = 'period'").fetchone()
         if not row or not row[0]:
             return None
         start, _, end = row[0].partition("..")
@@ -643,9 +916,9 @@ class Store:
         self._check_writable()
         with self._transaction():
             if period is None:
-                self.db.execute("DELETE FROM settings WHERE key = 'period'")
+                self._db.execute("DELETE FROM settings WHERE key = 'period'")
             else:
-                self.db.execute(
+                self._db.execute(
                     "INSERT OR REPLACE INTO settings (key, value) VALUES ('period', ?)",
                     [f"{period[0].isoformat()}..{period[1].isoformat()}"],
                 )
@@ -653,23 +926,23 @@ class Store:
     @_reading
     def setting(self, key: str) -> str | None:
         """A value kept in the database itself (its places file, its profile)."""
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
 
     def set_setting(self, key: str, value: str | None) -> None:
         self._check_writable()
         with self._transaction():
             if value is None:
-                self.db.execute("DELETE FROM settings WHERE key = ?", [key])
+                self._db.execute("DELETE FROM settings WHERE key = ?", [key])
             else:
-                self.db.execute(
+                self._db.execute(
                     "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value]
                 )
 
     @_reading
     def article_span(self) -> tuple[dt.date, dt.date] | None:
         """The first and last publication date of the articles."""
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT min(published), max(published) FROM articles WHERE published IS NOT NULL"
         ).fetchone()
         if not row or not row[0]:
@@ -679,7 +952,7 @@ class Store:
     @_reading
     def place_countries(self) -> list[str]:
         """The countries of the places that have events."""
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT DISTINCT p.country FROM places p WHERE EXISTS"
             " (SELECT 1 FROM events e WHERE e.place_id = p.id)"
         ).fetchall()
@@ -691,8 +964,13 @@ class Store:
         consensus: one dict per quote (event not rejected) with the place, what
         the source said (``status``, ``date``, ``precision``), the event's own
         status and date when an analyst confirmed or edited it (``human``), and
-        the outlet, publication date and quote."""
-        rows = self.db.execute(
+        the outlet, publication date and quote; grouped by place."""
+        return list(self.iter_control_reports())
+
+    @_reading_rows
+    def iter_control_reports(self) -> Iterator[dict]:
+        """The reports of ``control_reports()``, read with a cursor in chunks."""
+        cursor = self._db.execute(
             "SELECT p.id, p.name, p.province, p.country, p.lat, p.lon,"
             " coalesce(m.source_status, e.status), coalesce(m.source_date, e.date),"
             " coalesce(m.source_precision, e.date_precision),"
@@ -702,22 +980,18 @@ class Store:
             " FROM mentions m JOIN events e ON e.id = m.event_id"
             " JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = m.article_id"
             " WHERE e.rejected = 0 ORDER BY p.id, 8, a.published, a.id"
-        ).fetchall()
-        keys = (
-            "place_id", "place", "province", "country", "lat", "lon",
-            "status", "date", "precision", "event_id", "event_status", "event_date",
-            "event_precision", "human", "article_id", "outlet", "published", "quote", "because",
-        )  # fmt: skip
-        reports = [dict(zip(keys, row, strict=True)) for row in rows]
-        for report in reports:
-            report["human"] = bool(report["human"])
-            report["because"] = [tuple(p) for p in json.loads(report["because"] or "[]")]
-        return reports
+        )
+        while rows := cursor.fetchmany(CHUNK):
+            for row in rows:
+                report = dict(zip(_REPORT_KEYS, row, strict=True))
+                report["human"] = bool(report["human"])
+                report["because"] = _rules(report["because"])
+                yield report
 
     @_reading
     def event(self, event_id: int) -> dict | None:
         """One event with its place, review state and sources, as in ``events()``."""
-        row = self.db.execute(
+        row = self._db.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events e JOIN places p ON p.id = e.place_id"
             " WHERE e.id = ?",
             [event_id],
@@ -731,12 +1005,12 @@ class Store:
 
     def _related_sources(self, event: dict) -> list[dict]:
         """Sources of the place's other reports within DISAGREE_DAYS: what they said."""
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT e.id FROM events e JOIN events me ON me.id = ?"
             " WHERE e.place_id = me.place_id AND e.id <> me.id AND e.rejected = 0"
-            f" AND e.status IN ({', '.join('?' * len(_FALLS))})"
+            f" AND e.status IN ({', '.join('?' * len(FALLS))})"
             f" AND abs(e.day - me.day) <= {DISAGREE_DAYS}",
-            [event["id"], *_FALLS],
+            [event["id"], *FALLS],
         ).fetchall()
         related = []
         for (other_id,) in rows:
@@ -746,13 +1020,13 @@ class Store:
     @_reading
     def place_choices(self) -> list[tuple[str, str]]:
         """(place id, "Name (Province)") for every place, by name."""
-        rows = self.db.execute("SELECT id, name, province FROM places ORDER BY name").fetchall()
+        rows = self._db.execute("SELECT id, name, province FROM places ORDER BY name").fetchall()
         return [(pid, f"{name} ({province})") for pid, name, province in rows]
 
     @_reading
     def places(self) -> list[Place]:
         """Every place of the database (those without events too), by name."""
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT id, name, province, country, iso_code, lat, lon, is_national_capital"
             " FROM places ORDER BY name, id"
         ).fetchall()
@@ -764,18 +1038,18 @@ class Store:
     @_reading
     def facets(self) -> dict[str, list[str]]:
         """Provinces and outlets that occur, for the filter menus."""
-        provinces = self.db.execute(
+        provinces = self._db.execute(
             "SELECT DISTINCT p.province FROM events e JOIN places p ON p.id = e.place_id"
             " ORDER BY p.province"
         ).fetchall()
-        outlets = self.db.execute(
+        outlets = self._db.execute(
             "SELECT DISTINCT outlet FROM articles WHERE outlet <> '' ORDER BY outlet"
         ).fetchall()
         return {"provinces": [r[0] for r in provinces], "outlets": [r[0] for r in outlets]}
 
     @_reading
     def article(self, article_id: int) -> dict | None:
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT id, title, outlet, published, url, text FROM articles WHERE id = ?",
             [article_id],
         ).fetchone()
@@ -784,59 +1058,72 @@ class Store:
 
     def _sources_by_event(self, event_id: int | None = None) -> dict[int, list[dict]]:
         where = "" if event_id is None else " WHERE m.event_id = ?"
-        rows = self.db.execute(
-            "SELECT m.event_id, a.id, a.title, a.outlet, a.published, m.quote, m.start, m.end,"
-            " m.source_status, m.source_date, m.source_precision, m.id, m.because"
+        rows = self._db.execute(
+            f"SELECT m.event_id, {_SOURCE_COLUMNS}"
             f" FROM mentions m JOIN articles a ON a.id = m.article_id{where}"
             " ORDER BY m.event_id, a.published, a.id, m.start",
             [] if event_id is None else [event_id],
         ).fetchall()
         sources: dict[int, list[dict]] = {}
         for row in rows:
-            source = dict(zip(_SOURCE_KEYS, row[1:], strict=True))
-            source["because"] = [tuple(pair) for pair in json.loads(source["because"] or "[]")]
-            sources.setdefault(row[0], []).append(source)
+            sources.setdefault(row[0], []).append(_source_dict(row[1:]))
         return sources
 
 
-_FALLS = ("captured", "claimed", "surrendered")
-DISAGREE_DAYS = 14
 _EVENT_COLUMNS = (
     "e.id, p.name, p.province, p.country, e.status, e.date, e.end_date, e.date_precision,"
     " p.lat, p.lon, p.id, e.reviewed, e.rejected, e.edited, e.manual, e.note"
+)
+_EVENT_KEYS = (
+    "id", "place", "province", "country", "status", "date", "end_date", "date_precision",
+    "lat", "lon", "place_id", "reviewed", "rejected", "edited", "manual", "note",
+)  # fmt: skip
+_NO_DAY = 2**40  # sorts after every day: undated events last
+_EVENT_EXPRESSIONS = {
+    "id": "e.id", "place": "p.name", "province": "p.province", "country": "p.country",
+    "status": "e.status", "date": "e.date", "end_date": "e.end_date",
+    "date_precision": "e.date_precision", "lat": "p.lat", "lon": "p.lon",
+}  # fmt: skip
+_SOURCE_EXPRESSIONS = {
+    "article_id": "a.id", "outlet": "a.outlet", "title": "a.title", "published": "a.published",
+    "quote": "m.quote", "start": "m.start", "end": "m.end",
+}  # fmt: skip
+_SOURCE_COLUMNS = (
+    "a.id, a.title, a.outlet, a.published, m.quote, m.start, m.end,"
+    " m.source_status, m.source_date, m.source_precision, m.id, m.because"
 )
 _SOURCE_KEYS = (
     "article_id", "title", "outlet", "published", "quote", "start", "end",
     "status", "date", "precision", "mention_id", "because",
 )  # fmt: skip
+_REPORT_KEYS = (
+    "place_id", "place", "province", "country", "lat", "lon",
+    "status", "date", "precision", "event_id", "event_status", "event_date",
+    "event_precision", "human", "article_id", "outlet", "published", "quote", "because",
+)  # fmt: skip
 
 
-def _neighbours_disagree(rows: list[tuple]) -> set[int]:
-    """Ids of (id, place, day, status code) rows whose neighbour in the same
-    place, within DISAGREE_DAYS, gives another day or status.
-
-    Sorting and comparing neighbours in numpy: a window query did the same
-    in 2.6 s for a million events, this in a fraction of that."""
-    if not rows:
-        return set()
-    table = np.array(rows, dtype=[("id", "i8"), ("place", "i8"), ("day", "i8"), ("status", "i8")])
-    table = table[np.lexsort((table["status"], table["day"], table["place"]))]
-    same_place = table["place"][1:] == table["place"][:-1]
-    gap = table["day"][1:] - table["day"][:-1]
-    differ = (gap != 0) | (table["status"][1:] != table["status"][:-1])
-    pair = same_place & (gap <= DISAGREE_DAYS) & differ  # between k and k + 1
-    flagged = np.zeros(len(table), dtype=bool)
-    flagged[:-1] |= pair
-    flagged[1:] |= pair
-    return set(table["id"][flagged].tolist())
+_RULES: dict[str | None, tuple] = {}  # the same few rules and words recur: decoded once
 
 
-def _event_dict(row: tuple, sources: list[dict], disagree: bool) -> dict:
-    keys = (
-        "id", "place", "province", "country", "status", "date", "end_date", "date_precision",
-        "lat", "lon", "place_id", "reviewed", "rejected", "edited", "manual", "note",
-    )  # fmt: skip
-    event = dict(zip(keys, row, strict=True))
+def _rules(because: str | None) -> list[tuple[str, str]]:
+    """A source's ``because`` (JSON [[rule, words], ...]) as a list of pairs."""
+    pairs = _RULES.get(because)
+    if pairs is None:
+        if len(_RULES) > 10_000:
+            _RULES.clear()
+        pairs = _RULES[because] = tuple(tuple(pair) for pair in json.loads(because or "[]"))
+    return list(pairs)
+
+
+def _source_dict(row: Sequence) -> dict:
+    source = dict(zip(_SOURCE_KEYS, row, strict=True))
+    source["because"] = _rules(source["because"])
+    return source
+
+
+def _event_dict(row: Sequence, sources: list[dict], disagree: bool) -> dict:
+    event = dict(zip(_EVENT_KEYS, row[: len(_EVENT_KEYS)], strict=True))
     for flag in ("reviewed", "rejected", "edited", "manual"):
         event[flag] = bool(event[flag])
     event["disagree"] = disagree
