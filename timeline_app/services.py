@@ -188,13 +188,14 @@ def store_articles(
         total = len(results)
     try:
         store.sync_places(extractor.gazetteer.places.values())
-        for done, result in enumerate(results):
-            if cancelled and cancelled():
-                report.cancelled = True
-                break
-            if progress:
-                progress(done, total, result.path.name)
-            _store_one(result, store, extractor, report, cancelled)
+        with store.importing():
+            for done, result in enumerate(results):
+                if cancelled and cancelled():
+                    report.cancelled = True
+                    break
+                if progress:
+                    progress(done, total, result.path.name)
+                _store_one(result, store, extractor, report, cancelled)
     except ExtractionCancelled:  # inside a long article: it is not stored
         report.cancelled = True
     except (DiskFullError, LockedError) as exc:

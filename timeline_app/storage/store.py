@@ -185,6 +185,7 @@ class Store(EditingQueries):
         exists = self.path.exists()
         if not exists and (not create or readonly):
             raise StoreError(f"{self.path.name}: no such database")
+        self._deferred: tuple[list, list] | None = None  # see importing()
         self.readonly = (
             bool(readonly) if readonly is not None else exists and not _writable(self.path)
         )
@@ -210,6 +211,8 @@ class Store(EditingQueries):
                 self._use_wal()
                 self._migrate()
             self._check_complete()
+            if not self.readonly:
+                self._repair_disagreement()
         except (sqlite3.Error, OSError, DiskFullError, LockedError) as exc:
             self._db.conn.close()
             raise _opening_error(self.path, exc, new=new) or StoreError(
@@ -454,8 +457,48 @@ class Store(EditingQueries):
         with self._transaction():
             article_id = self._insert_article(article)
             touched, event_ids = self._add_evidence(article_id, events)
-            disagreement.refresh(self._db.conn, touched, event_ids)
+            if self._deferred is None:
+                disagreement.refresh(self._db.conn, touched, event_ids)
+            else:
+                if not self._deferred[0] and not self._deferred[1]:  # the first of the batch
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')",
+                        [_DISAGREEMENT_PENDING],
+                    )
+                self._deferred[0].extend(touched)
+                self._deferred[1].extend(event_ids)
         return article_id
+
+    @contextlib.contextmanager
+    def importing(self) -> Iterator[None]:
+        """Many articles in a row, each still in its own transaction: the kept
+        disagreement is brought up to date once at the end, for everything they
+        touched (per article, it cost more than the rest of storing). A mark
+        written with the first article says it is due, so that if the process
+        dies before the end, the next opening makes the table anew."""
+        if self._deferred is not None:  # already inside one
+            yield
+            return
+        self._deferred = ([], [])
+        try:
+            yield
+        finally:
+            touched, event_ids = self._deferred
+            self._deferred = None
+            if touched or event_ids:
+                with self._transaction():
+                    disagreement.refresh(self._db.conn, touched, event_ids)
+                    self._db.execute("DELETE FROM settings WHERE key = ?", [_DISAGREEMENT_PENDING])
+
+    def _repair_disagreement(self) -> None:
+        """A batch import that did not finish left the kept disagreement due."""
+        due = self._db.execute(
+            "SELECT 1 FROM settings WHERE key = ?", [_DISAGREEMENT_PENDING]
+        ).fetchone()
+        if due:
+            with self._transaction():
+                disagreement.rebuild(self._db.conn)
+                self._db.execute("DELETE FROM settings WHERE key = ?", [_DISAGREEMENT_PENDING])
 
     def date_article(self, article_id: int, article: Article, events: list[Event]) -> None:
         """Give a stored undated article its publication date and its events as
@@ -1070,6 +1113,7 @@ class Store(EditingQueries):
         return sources
 
 
+_DISAGREEMENT_PENDING = "disagreement_pending"
 _EVENT_COLUMNS = (
     "e.id, p.name, p.province, p.country, e.status, e.date, e.end_date, e.date_precision,"
     " p.lat, p.lon, p.id, e.reviewed, e.rejected, e.edited, e.manual, e.note"
