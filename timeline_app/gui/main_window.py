@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.event_filter = EventFilter()
         self._generation = 0  # of refreshes asked for; a loader's result older is dropped
         self._loaders: list[Job] = []
+        self._loading = 0  # readings started whose results are not yet on screen
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_actions()
@@ -282,7 +283,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         for job in [self.job, *self._loaders]:
-            if job is not None:
+            if job is not None and not job.is_done:
                 job.cancel()
                 if job.thread is not None:
                     job.thread.wait(10_000)
@@ -357,13 +358,14 @@ class MainWindow(QMainWindow):
         loader.failed.connect(self._on_snapshot_failed)
         loader.done.connect(self._on_loader_done)
         self._loaders.append(loader)
+        self._loading += 1  # one less at each loader's done, delivered after its result
         self.loading_label.setText(f"Loading {events:,} events…")
         self.loading_label.show()
         loader.start(self)
 
     @property
     def is_loading(self) -> bool:
-        return bool(self._loaders)
+        return self._loading > 0
 
     def _on_snapshot_loaded(self, result) -> None:
         generation, snapshot = result
@@ -374,10 +376,11 @@ class MainWindow(QMainWindow):
         dialogs.show_error(self, "Cannot read the database", message)
 
     def _on_loader_done(self) -> None:
+        self._loading -= 1
         finished = [job for job in self._loaders if job.is_done]
         self._loaders = [job for job in self._loaders if not job.is_done]
-        self._last_loaders = finished  # alive until their threads end
-        if not self._loaders:
+        self._last_loaders = [*getattr(self, "_last_loaders", [])[-4:], *finished]  # alive
+        if not self._loading:
             self.loading_label.hide()
 
     def _show_snapshot(self, snapshot: Snapshot) -> None:
