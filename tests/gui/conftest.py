@@ -47,3 +47,14 @@ def import_and_wait(qtbot, window, answers, paths):
     window.import_action.trigger()
     qtbot.waitUntil(lambda: not window.is_busy() and bool(answers["shown"]), timeout=20_000)
     return answers["shown"][-1]
+
+
+def new_database(window, monkeypatch, path, places_file: str) -> None:
+    """File > New Database... for ``path``, answering the conflict question with
+    one of the places files that ship with the app (dialogs patched)."""
+    from timeline_app.paths import package_data
+
+    monkeypatch.setattr(dialogs, "ask_new_database", lambda parent: str(path))
+    monkeypatch.setattr(dialogs, "ask_conflict",
+                        lambda parent, shipped: package_data() / places_file)  # fmt: skip
+    window.new_db_action.trigger()

@@ -10,7 +10,7 @@ from timeline_app.gui.dialogs import ExportOptions
 from timeline_app.services import store_articles as real_store_articles
 from timeline_app.timeline_data import to_x
 
-from .conftest import import_and_wait
+from .conftest import import_and_wait, new_database
 
 
 def marker_position(window, event_id):
@@ -299,13 +299,7 @@ def test_a_period_set_from_the_window_hides_what_lies_outside(
 def test_a_new_database_for_another_conflict_reads_its_articles(
     qtbot, window, answers, tmp_path, monkeypatch
 ):
-    from timeline_app.paths import package_data
-
-    monkeypatch.setattr(main_window_module.dialogs, "ask_new_database",
-                        lambda parent: str(tmp_path / "congo.db"))  # fmt: skip
-    monkeypatch.setattr(main_window_module.dialogs, "ask_conflict",
-                        lambda parent, shipped: package_data() / "drc.csv")  # fmt: skip
-    window.new_db_action.trigger()
+    new_database(window, monkeypatch, tmp_path / "congo.db", "drc.csv")
     assert window.store.path.name == "congo.db"
     article = tmp_path / "goma.txt"
     article.write_text("Published Jan. 29, 2025\n\nM23 rebels captured Goma on Monday, "

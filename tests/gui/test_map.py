@@ -8,9 +8,8 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from tests.gui.conftest import import_and_wait
+from tests.gui.conftest import import_and_wait, new_database
 from tests.test_consensus import QALA_FALL, QALA_RETAKEN, add
-from timeline_app.gui import main_window as main_window_module
 from timeline_app.timeline_data import to_x
 
 D = dt.date
@@ -30,13 +29,7 @@ def click_place(qtbot, window, name: str) -> None:
 def test_a_new_database_for_another_country_shows_its_map_and_events(
     qtbot, window, answers, tmp_path, monkeypatch
 ):
-    from timeline_app.paths import package_data
-
-    monkeypatch.setattr(main_window_module.dialogs, "ask_new_database",
-                        lambda parent: str(tmp_path / "congo.db"))  # fmt: skip
-    monkeypatch.setattr(main_window_module.dialogs, "ask_conflict",
-                        lambda parent, shipped: package_data() / "drc.csv")  # fmt: skip
-    window.new_db_action.trigger()
+    new_database(window, monkeypatch, tmp_path / "congo.db", "drc.csv")
     assert window.map.canvas.country_map.country == "CD"
     assert state_of(window, "Goma") is None  # nothing imported yet: all quiet
     article = tmp_path / "goma.txt"
