@@ -89,3 +89,11 @@ def test_too_many_frames_are_refused_before_any_is_drawn(qala_db, tmp_path, caps
     err = capsys.readouterr().err
     assert "too many" in err and "--every" in err and err.count("\n") == 1
     assert not folder.exists() or not any(folder.iterdir())
+
+
+def test_the_period_given_keeps_a_fall_outside_it_off_the_map(qala_db, tmp_path, capsys):
+    out = tmp_path / "later.png"
+    # the fall (7 Jul) and the retaking (9 Jul) lie before this period
+    assert export(out, "--db", qala_db, "--map", "--period", "2021-07-20..2021-08-31") == 0
+    assert pixels_like(out, statuses.of("captured").colour) <= 40
+    assert pixels_like(out, statuses.of("retaken").colour) <= 40

@@ -181,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     png.add_argument("output", type=Path, metavar="OUT.png")
     png.add_argument(
-        "--width", type=int, default=1920, help="picture width in pixels (default 1920)"
+        "--width", type=int, default=None,
+        help="picture width in pixels (default 1920, with --map 1200)",
     )
     png.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
     png.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
@@ -511,7 +512,7 @@ def _export_png(args) -> int:
     with _open_store(args) as store:
         try:
             path = export_png_headless(
-                store, args.output, width=args.width, start=args.start, end=args.end,
+                store, args.output, width=args.width or 1920, start=args.start, end=args.end,
                 title=args.title, evidence=args.evidence, period=args.period,
             )  # fmt: skip
         except OSError as exc:
@@ -529,7 +530,7 @@ def _usage(message: str) -> int:
 def _export_map(args) -> int:
     from .gui.map_export import export_map_headless
 
-    width = args.width if args.width != 1920 else 1200
+    width = args.width or 1200
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():

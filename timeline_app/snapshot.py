@@ -70,6 +70,32 @@ class Superseded(Exception):
     """The reading was called off (the window closed, or asked again)."""
 
 
+def periods_for(store, period=None) -> dict:
+    """The period of each country of ``store`` (``consensus.default_periods``),
+    or one ``period`` (from, to) for all of them."""
+    if period is None:
+        return default_periods(store)
+    return dict.fromkeys(store.place_countries() or [""], period)
+
+
+def drawn_timeline(
+    store, changes, periods: dict, *, evidence: bool = False, lane_order: str = "first_capture",
+    only=None, disagree=None, include_rejected: bool = False,
+):
+    """What the timeline draws, in the window and in the PNG export alike:
+    every report (``evidence``) or one marker per change of control among
+    ``changes``, inside ``periods``; and which change each event backs."""
+    disagree = store.disagreeing_event_ids() if disagree is None else disagree
+    data = timeline_data.load(
+        store, lane_order, only=only, disagree=disagree, include_rejected=include_rejected
+    )
+    by_event = {}
+    if not evidence:
+        by_event = {event_id: c for c in changes for event_id in c.event_ids}
+        data = timeline_data.from_changes(changes, data, lane_order)
+    return timeline_data.within(data, spanning(periods)), by_event
+
+
 def read_snapshot(store, request: ViewRequest, cancelled=None) -> Snapshot:
     """``cancelled`` (a callable) is asked between the stages of the reading."""
 
@@ -79,23 +105,18 @@ def read_snapshot(store, request: ViewRequest, cancelled=None) -> Snapshot:
 
     disagree = store.disagreeing_event_ids()
     only = matching_event_ids(store, request.event_filter, disagree)
-    data = timeline_data.load(
-        store, request.lane_order,
-        only=only, disagree=disagree, include_rejected=request.include_rejected,
-    )  # fmt: skip
-    check()
-    periods = default_periods(store)
+    periods = periods_for(store)
     reports = store.control_reports()
     changes = changes_of_control(reports, period=periods)
     if only is not None:
         changes = [c for c in changes if set(c.event_ids) & only]
-    by_event = {}
-    if not request.evidence:
-        by_event = {event_id: c for c in changes for event_id in c.event_ids}
-        data = timeline_data.from_changes(changes, data, request.lane_order)
+    check()
+    data, by_event = drawn_timeline(
+        store, changes, periods, evidence=request.evidence, lane_order=request.lane_order,
+        only=only, disagree=disagree, include_rejected=request.include_rejected,
+    )  # fmt: skip
     check()
     map_content = geography.content(store, periods, changes, reports, places=request.places)
-    data = timeline_data.within(data, spanning(periods))
     check()
     rows = store.event_rows(include_rejected=request.include_rejected, disagree=disagree)
     if only is not None:

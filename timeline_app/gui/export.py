@@ -284,20 +284,13 @@ def export_png_headless(
 ) -> Path:
     """``timeline-app export-png``: no display needed; the consensus view unless
     ``evidence``, as the window shows it."""
-    from .. import timeline_data
+    from ..consensus import changes_of_control
+    from ..snapshot import drawn_timeline, periods_for
 
     ensure_app()
-    from ..consensus import changes_of_control, default_periods, spanning
-
-    disagree = store.disagreeing_event_ids()
-    data = timeline_data.load(store, disagree=disagree)
-    periods = default_periods(store) if period is None else {"": period}
-    if not evidence:
-        changes = changes_of_control(
-            store.control_reports(), period=period if period is not None else periods
-        )
-        data = timeline_data.from_changes(changes, data)
-    data = timeline_data.within(data, spanning(periods))
+    periods = periods_for(store, period)
+    changes = [] if evidence else changes_of_control(store.control_reports(), period=periods)
+    data, _ = drawn_timeline(store, changes, periods, evidence=evidence)
     subtitle = subtitle_for(data, store.counts()["articles"])
     if start or end:
         shown = f"{start or 'start'} to {end or 'end'}"

@@ -58,10 +58,10 @@ def export_map_headless(
     """``timeline-app export-png --map``: the map on ``day`` (default: the last
     day anything changed hands), or with ``frames`` one PNG per day in the
     folder ``output``."""
-    from ..consensus import default_periods
+    from ..snapshot import periods_for
 
     ensure_app()
-    periods = default_periods(store) if period is None else {"": period}
+    periods = periods_for(store, period)
     content = map_content(store, periods)
     title = title if title is not None else content.country_name
     if frames:
