@@ -282,7 +282,8 @@ class Extractor:
         if not entry_place and not (named < len(names) and names[named][0] < end):
             return []  # no place named: nothing to read (and no triggers to look for)
         all_triggers = self.vocabulary.find_triggers(text, start, end)
-        subjects, context = self._subjects(text, sentence, paragraph, names, all_triggers)
+        notes: dict[int, tuple] = {}
+        subjects, context = self._subjects(text, sentence, paragraph, names, all_triggers, notes)
         base: tuple = ()
         if not subjects and entry_place:
             subjects = [_entry_subject(text, sentence, entry_place)]
@@ -335,7 +336,7 @@ class Extractor:
                 date is None or date.precision != "day" or date_rule[0] != "date in clause"
             ):  # "the capture of Goma last month": no day, and no other sentence's day
                 date, date_rule = None, ("coarse recap", date_rule[1])
-            because = (*base, *because, date_rule)
+            because = (*base, *notes.get(mention.start, ()), *because, date_rule)
             if date is not None and date.year_inferred and reading.year_for is not None:
                 because += ((reading.year_for.rule, str(date.date.year)),)
             found.append(_Found(mention.place_id, status, date, mention.start, because))
@@ -369,14 +370,27 @@ class Extractor:
             result.append(_Found(mention.place_id, "besieged", date, mention.start, because))
         return result
 
-    def _subjects(self, text: str, sentence: Sentence, paragraph, names, found_triggers=()):
+    def _subjects(
+        self, text: str, sentence: Sentence, paragraph, names, found_triggers=(), notes=None
+    ):
         """The places the sentence speaks of, and the ones it names only as
-        context: ([mention], [(place, rule, words)])."""
+        context: ([mention], [(place, rule, words)]).  ``notes`` receives the
+        rules that made a place a subject, by the mention's start."""
+        notes = {} if notes is None else notes
         found = self.gazetteer.find(text, sentence.start, sentence.end, scanned=names)
-        mentions = [m for m in found if not m.province_level]
-        subjects, context = [], []
-        context += [(_name(text, m), "province level", _name(text, m)) for m in found
-                    if m.province_level]  # fmt: skip
+        mentions, subjects, context = [], [], []
+        for mention in found:
+            whole = mention.province_level and _province_taken(text, mention, sentence)
+            if whole:  # "took control of Kunar province": its capital with it
+                mentions.append(mention)
+                notes[mention.start] = (("province taken whole", whole),)
+            elif mention.province_level:
+                context.append((_name(text, mention), "province level", _name(text, mention)))
+            else:
+                mentions.append(mention)
+            if self.gazetteer.spelled_otherwise(_name(text, mention)):
+                words = _name(text, mention)
+                notes[mention.start] = (("another spelling", words), *notes.get(mention.start, ()))
         for mention in mentions:
             rule = _context_rule(text, mention, sentence, paragraph, found_triggers)
             if rule is None and self.gazetteer.is_province_name(_name(text, mention)):
@@ -658,6 +672,39 @@ _PROVINCE_AS_ADJECTIVE = re.compile(
 _CITY_ANAPHOR = re.compile(
     r"\bthe (?:provincial )?(?:city|town)\b(?!\s+(?:of|centre|center))", re.I
 )
+# A whole province taken is its capital taken: "gained control of Kunar
+# province", "took control of the neighbouring province of Nimruz", "Daikundi
+# province, in central Afghanistan, succumbed".  (Not "fighting in Helmand
+# province" or "captured districts of Helmand province".)
+_WHOLE_PROVINCE_BEFORE = re.compile(
+    r"\b(?:(?:took|taken|take|takes|taking|gained|gains?|seized|assumed|won)\s+"
+    r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"
+    r"|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr[au]n(?:ning|s)?|conquer(?:ed|s|ing)?)"
+    r"\s+(?:the\s+)?(?:(?:whole|entire|neighbou?ring|central|remote|(?:north|south|east|west)"
+    r"(?:ern|east|west|eastern|western)?)\s+)*(?:(?:province|region|state)\s+of\s+)?$",
+    re.I,
+)
+_WHOLE_PROVINCE_AFTER = re.compile(
+    r"\s+(?:province|region|oblast|governorate|state)(?:\s*,[^,.;]{1,60},)?\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:fallen|fell|succumbed|surrendered|capitulated"
+    r"|(?:was|were|has\s+been|had\s+been)\s+(?:taken|captured|seized|overrun))\b",
+    re.I,
+)
+
+
+def _province_taken(text: str, mention, sentence) -> str | None:
+    """The words that say a province named with its kind was taken whole."""
+    before = _WHOLE_PROVINCE_BEFORE.search(
+        text, max(sentence.start, mention.start - 80), mention.start
+    )
+    if before:
+        return text[before.start() : mention.end].strip()
+    after = _WHOLE_PROVINCE_AFTER.match(text, mention.end, sentence.end)
+    if after:
+        return text[mention.start : after.end()].strip()
+    return None
+
+
 _LOCATED_IN = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
 # "leaving for Goma", "headed for Bukavu": where people go
 _CONTINUES = re.compile(r"\b(?:also|too|as well|the same day|that day|meanwhile)\b", re.I)
@@ -800,11 +847,29 @@ def _trigger_applies(
         if (nearer is not None and nearer.start >= trigger.end and nearer.end <= mention.start
                 and _FINITE.search(text, nearer.end, mention.start)):  # fmt: skip
             return False
+    owner = _possessor(text, trigger, subjects, starts)
+    if owner is not None and owner.start != mention.start:
+        return False  # "Daikundi's capitulation" is Daikundi's only
     if trigger.status == "surrendered" and triggers.SURRENDER_NOUN_AFTER.match(
         text[trigger.end : trigger.end + 20]
     ):
         return False
     return True
+
+
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:\w+\s+)?")
+
+
+def _possessor(text: str, trigger, subjects, starts):
+    """The place whose possessive stands right before the trigger ("Daikundi's
+    capitulation", "Kunduz's swift fall"), if any."""
+    index = bisect.bisect_left(starts, trigger.start) - 1
+    if index < 0:
+        return None
+    owner = subjects[index]
+    if owner.end <= trigger.start and _POSSESSIVE_GAP.fullmatch(text, owner.end, trigger.start):
+        return owner
+    return None
 
 
 GAP_CHARS = 200

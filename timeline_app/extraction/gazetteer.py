@@ -98,6 +98,52 @@ def _name_pattern(name: str) -> str:
 
 # Where a name may start: a word of letters or digits ("6th of October").
 _WORD = re.compile(r"(?<![\w\-])[^\W_]+")
+# Where a line of a saved page was run into the next one: "transfer of
+# powerDaikandi province" (three lower-case letters, then a capitalised word).
+GLUED = re.compile(r"(?<=[a-z]{3})[A-Z](?=[a-z]{2})")
+_GLUED_WORD = re.compile(r"[^\W_]+")
+
+
+# Transliterated names are spelled many ways ("Daikundi", "Daikandi", "Daikindi";
+# "Kharkiv", "Kharkov"): a capitalised word of at least this many letters that
+# differs from a one-word name by one letter, not its first, is that name.
+SPELLING_MIN = 7
+
+
+class _Variants(dict):
+    """Words one letter off a long one-word name -> that name, built lazily per word."""
+
+    def __init__(self, masks: dict[str, _Name | None], excluded: set[str]) -> None:
+        super().__init__({word: None for word in excluded})
+        self._masks = masks
+        self._excluded = excluded
+
+    def __missing__(self, word: str):
+        lower = word.lower()
+        hits = {self._masks.get(lower[:i] + "?" + lower[i + 1 :], 0) for i in range(1, len(lower))}
+        hits.discard(0)
+        name = hits.pop() if len(hits) == 1 else None  # ambiguous: no name
+        if len(self) > 50_000:  # a text of random words must not grow it without end
+            self.clear()
+            self.update({excluded: None for excluded in self._excluded})
+        self[word] = name
+        return name
+
+    def __contains__(self, word: object) -> bool:
+        return self[word] is not None  # type: ignore[index]
+
+
+def _spelling_index(names: dict[str, _Name], excluded: set[str]) -> _Variants:
+    masks: dict[str, _Name | None] = {}
+    for name, value in names.items():
+        if len(name) < SPELLING_MIN or not name.isalpha() or value.is_alias:
+            continue
+        lower = name.lower()
+        for i in range(1, len(lower)):
+            key = lower[:i] + "?" + lower[i + 1 :]
+            previous = masks.get(key, value)
+            masks[key] = value if previous == value else None  # two names: neither
+    return _Variants(masks, excluded)
 
 
 def _first_word(name: str) -> str:
@@ -161,13 +207,17 @@ class Gazetteer:
         if not self.places:
             raise GazetteerError(f"{source or 'gazetteer'}: no places in the file")
         alternatives = sorted({_name_pattern(n) for n in self._names}, key=len, reverse=True)
-        self._pattern = re.compile(
-            r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?:\s+city)?(?![\w])", re.I
-        )
+        self._names_pattern = r"(?:" + "|".join(alternatives) + r")(?:\s+city)?(?![\w])"
+        self._pattern = re.compile(r"(?<![\w\-])" + self._names_pattern, re.I)
+        self._glued_pattern: re.Pattern | None = None  # compiled when first needed
         self._lookup = {self._normal(n): v for n, v in self._names.items()}
         # Trying ~200 alternatives at every position is slow; names are only
         # tried where a word starts that begins some name.
         self._first_words = {_first_word(n) for n in self._names}
+        # the conflict's own names ("Taleban") are no spelling of a place ("Taleqan")
+        actors = " ".join((*self.profile.attackers, *self.profile.defenders,
+                           *self.profile.spokesmen))  # fmt: skip
+        self._variants = _spelling_index(self._names, set(_GLUED_WORD.findall(actors)))
 
     # -- loading ---------------------------------------------------------------
     def _add_row(self, row: dict, number: int) -> None:
@@ -264,10 +314,12 @@ class Gazetteer:
         """
         end = len(text) if end is None else end
         found = []
-        for match in self._candidates(text, start, end):
-            name = self._resolve(match.group(0))
-            if name is not None and (_proper(match.group(0)) or name.is_alias):
-                found.append((match.start(), match.end(), name))
+        for m_start, m_end, matched in self._candidates(text, start, end):
+            name = self._variants[matched] if m_end < 0 else self._resolve(matched)
+            if m_end < 0:  # one letter off a long one-word name: another spelling of it
+                m_end = m_start + len(matched)
+            if name is not None and (_proper(matched) or name.is_alias):
+                found.append((m_start, m_end, name))
         return found
 
     def find(
@@ -304,14 +356,38 @@ class Gazetteer:
         return mentions
 
     def _candidates(self, text: str, start: int, end: int):
+        """(start, end, words) where a name may be; end is -1 for a word that
+        is no name's first word but may be a spelling of a one-word name."""
         position = start
         for word in _WORD.finditer(text, start, end):
-            if word.start() < position or word.group(0).lower() not in self._first_words:
+            if word.start() < position:
+                continue
+            first = word.group(0)
+            glue = GLUED.search(first)
+            if glue:  # "of powerDaikandi province": a headline run into the next sentence
+                yield from self._glued(text, word.start() + glue.start(), end)
+            if first.lower() not in self._first_words:
+                if len(first) >= SPELLING_MIN and first[0].isupper() and first in self._variants:
+                    yield word.start(), -1, first
                 continue
             match = self._pattern.match(text, word.start(), end)
             if match:
                 position = match.end()
-                yield match
+                yield match.start(), match.end(), match.group(0)
+
+    def _glued(self, text: str, position: int, end: int):
+        word = _GLUED_WORD.match(text, position)
+        if word is None:
+            return
+        if word.group(0).lower() not in self._first_words:
+            if len(word.group(0)) >= SPELLING_MIN and word.group(0) in self._variants:
+                yield position, -1, word.group(0)
+            return
+        if self._glued_pattern is None:
+            self._glued_pattern = re.compile(self._names_pattern, re.I)
+        match = self._glued_pattern.match(text, position, end)
+        if match:
+            yield match.start(), match.end(), match.group(0)
 
     @staticmethod
     def _governed_by_capitals_of(text: str, raw: list, index: int, floor: int) -> bool:
@@ -349,9 +425,14 @@ class Gazetteer:
             found.append((path.name, profile.name or path.stem, path))
         return found
 
+    def spelled_otherwise(self, words: str) -> bool:
+        """True for "Daikandi": a spelling the places file does not give, one
+        letter off one of its names."""
+        return self._resolve(words) is None and self._variants[words] is not None
+
     def is_province_name(self, name: str) -> bool:
         """True for "South Kivu", "Helmand": a province's name, not its capital's."""
-        found = self._resolve(name)
+        found = self._resolve(name) or self._variants[name]
         return bool(found and found.is_province)
 
     def place(self, place_id: str) -> Place:

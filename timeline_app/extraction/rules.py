@@ -285,6 +285,10 @@ DROP_RULES = {
     "complete control of the city.': 'the city' is the place of the paragraph's last event",
     "dateline": "the dateline opening a paragraph names where the story was filed",
     "province level": "'in Helmand province' speaks of the province, not its capital",
+    "province taken whole": "'gained control of Kunar province', 'Daikundi province ... "
+    "succumbed': a province taken whole is its capital taken",
+    "another spelling": "'Daikandi' for Daikundi, 'Kharkov' for Kharkiv: a capitalised word one "
+    "letter (not the first) off a one-word name of seven letters or more is that name",
     "province as adjective": "'the South Kivu mining town of Nyabibwe': the province names "
     "where a town lies",
     "province as location": "'seized the airport, a supply hub in South Kivu': a province's "

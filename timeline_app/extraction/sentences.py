@@ -7,6 +7,7 @@ import re
 import sentencex
 
 from ..model import Sentence
+from .gazetteer import GLUED
 
 _SPACE = re.compile(r"\s")
 
@@ -27,6 +28,12 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
             s += 1
         while e > s and _SPACE.match(chunk[e - 1]):
             e -= 1
+        # a headline run into the next sentence ("... of powerDaikandi province,
+        # ...") ends there
+        for glue in GLUED.finditer(chunk, s, e):
+            if chunk[glue.start() - 1 : glue.start()].islower():
+                sentences.append(Sentence(start + s, start + glue.start(), paragraph))
+                s = glue.start()
         if e > s:
             sentences.append(Sentence(start + s, start + e, paragraph))
     return sentences

@@ -48,7 +48,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"(?:withdrew|retreated|pulled out|were expelled) from", "{actor}"),
     ("liberated", "retaken", r"liberat(?:ed|es|e|ing)"),
     ("surrender verb", "surrendered",
-     r"surrender(?:ed|s|ing)?|capitulat(?:ed|es|e|ing)"
+     r"surrender(?:ed|s|ing)?|capitulat(?:ed|es|e|ing|ion)"
+     r"|succumb(?:ed|s|ing)?(?=\s+(?:to|without)\b)"
      r"|hand(?:ed|s|ing)? over (?:the city|the provincial capital|the capital|control|power)"
      r"|hand(?:ed|s|ing)? (?:the city|the provincial capital|it) over"
      r"|laid down (?:their |its )?(?:arms|weapons)"),
