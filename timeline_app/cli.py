@@ -287,9 +287,11 @@ def _import(args) -> int:
     if report.stopped:
         print(f"error: {report.stopped}", file=sys.stderr)
     print(report.summary())
-    if report.undated:
+    for item in report.inferred:
+        print(f"inferred: {item.line()}", file=sys.stderr)
+    if report.still_undated:
         print(
-            f"{len(report.undated)} article(s) have no publication date: "
+            f"{len(report.still_undated)} article(s) have no publication date: "
             "import them again with --published YYYY-MM-DD",
             file=sys.stderr,
         )

@@ -48,6 +48,9 @@ class Article:
     content_hash: str = ""
     dateline: str = ""
     flags: list[str] = field(default_factory=list)
+    # where ``published`` came from when not from the article or the user:
+    # "other reports" (a lower bound: see services.date_from_other_reports)
+    published_basis: str | None = None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from .extraction.gazetteer import Gazetteer, GazetteerError
 from .importers import IMPORTERS, NOT_REGULAR, ArticleError, is_supported, read_article
 from .importers.base import sidecar_for
 from .model import Article
+from .statuses import named
 from .storage import DiskFullError, LockedError, Store
 
 Progress = Callable[[int, int, str], None]
@@ -69,6 +70,20 @@ class ReadResult:
     events: list | None = None  # extracted already (in a worker process), or not yet
 
 
+@dataclass(frozen=True)
+class Inferred:
+    """An undated article dated by what the database's dated articles report."""
+
+    article_id: int
+    published: dt.date
+    places: tuple[str, ...]  # the places whose fall dated it
+    events: int
+
+    def line(self) -> str:
+        return (f"article {self.article_id} dated {self.published.isoformat()} "
+                f"from other reports of {', '.join(self.places)}")  # fmt: skip
+
+
 @dataclass
 class ImportReport:
     imported: list[tuple[Path, int, int]] = field(default_factory=list)  # path, article id, events
@@ -78,8 +93,17 @@ class ImportReport:
     failed: list[FileProblem] = field(default_factory=list)
     skipped: list[FileProblem] = field(default_factory=list)
     undated: list[Path] = field(default_factory=list)  # imported without a publication date
+    # undated articles (of this import or earlier ones) dated by other reports
+    inferred: list[Inferred] = field(default_factory=list)
     cancelled: bool = False
     stopped: str = ""  # why the batch stopped before the end (a full disk, a lock), one line
+
+    @property
+    def still_undated(self) -> list[Path]:
+        """The undated articles of this import that other reports did not date."""
+        dated = {item.article_id for item in self.inferred}
+        ids = {path: article_id for path, article_id, _ in self.imported}
+        return [path for path in self.undated if ids.get(path) not in dated]
 
     @property
     def events_found(self) -> int:
@@ -95,6 +119,8 @@ class ImportReport:
         ]
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
+        if self.inferred:
+            parts.append(f"{len(self.inferred)} undated dated from other reports")
         text = ", ".join(parts)
         if self.stopped:
             return text + " - stopped before the end"
@@ -196,6 +222,8 @@ def store_articles(
                 if progress:
                     progress(done, total, result.path.name)
                 _store_one(result, store, extractor, report, cancelled)
+        if report.imported or report.dated:
+            report.inferred = date_from_other_reports(store, extractor, cancelled=cancelled)
     except ExtractionCancelled:  # inside a long article: it is not stored
         report.cancelled = True
     except (DiskFullError, LockedError) as exc:
@@ -204,6 +232,62 @@ def store_articles(
     if progress and not report.cancelled and not report.stopped:
         progress(total, total, "")
     return report
+
+
+OTHER_REPORTS = "other reports"
+INFERRED_FLAG = "publication date inferred from other reports"
+
+
+def date_from_other_reports(
+    store: Store, extractor: Extractor, *, cancelled: Cancelled | None = None
+) -> list[Inferred]:
+    """Date the undated articles by what the dated ones say.
+
+    An article without a publication date (none in its text, none given)
+    that reports the fall of places whose falls the database's dated articles
+    date was published on or after the latest of those dates: it is read
+    again as published then, so that its weekdays ("on Tuesday", "Saturday
+    night") and its undated reports get days.  Only articles with dates of
+    their own count, so no inferred date leans on another.  The article is
+    flagged; a date the user gives later (``--published``) replaces it.  Run
+    after every import, since a later import may date an earlier article.
+    """
+    from .consensus import changes_of_control, default_periods
+
+    candidates = store.articles_without_own_date()
+    if not candidates:
+        return []
+    reported = {aid: store.fallen_place_ids_of_article(aid) for aid, _ in candidates}
+    place_ids = sorted({p for places in reported.values() for p in places})
+    if not place_ids:
+        return []
+    latest: dict[str, dt.date] = {}
+    reports = store.iter_control_reports(place_ids=place_ids, own_dates_only=True)
+    for change in changes_of_control(reports, period=default_periods(store)):
+        if change.status in named("fall") and change.date_precision == "day":
+            latest[change.place_id] = max(change.date, latest.get(change.place_id, change.date))
+    inferred = []
+    for article_id, current in candidates:
+        if cancelled and cancelled():
+            break
+        known = sorted((latest[p], p) for p in reported[article_id] if p in latest)
+        if not known or known[-1][0] == current:
+            continue
+        anchor = known[-1][0]
+        names = tuple(extractor.gazetteer.place(p).name if p in extractor.gazetteer.places
+                      else p for d, p in known if d == anchor)  # fmt: skip
+        article = store.stored_article(article_id)
+        article.published, article.published_basis = anchor, OTHER_REPORTS
+        article.flags = [f for f in article.flags
+                         if f != "no publication date" and not f.startswith(INFERRED_FLAG)]
+        article.flags.append(
+            f"{INFERRED_FLAG}: on or after {anchor.isoformat()}, when other articles date "
+            f"the fall of {', '.join(names)}"
+        )  # fmt: skip
+        events = extractor.extract(article, cancelled=cancelled)
+        store.date_article(article_id, article, events, basis=OTHER_REPORTS)
+        inferred.append(Inferred(article_id, anchor, names, len(events)))
+    return inferred
 
 
 def _stopped_line(exc: Exception, imported: int) -> str:

@@ -329,3 +329,19 @@ def test_new_database_offers_every_shipped_conflict(qtbot, window, answers, tmp_
     import_and_wait(qtbot, window, answers, [article])
     assert [lane.name for lane in window.timeline.data.lanes] == ["El Fasher"]
     assert window.timeline.data.x[0] == to_x(dt.date(2025, 10, 26))
+
+
+def test_an_undated_article_dated_by_other_reports_says_so(qtbot, window, answers, tmp_path):
+    dated = tmp_path / "dated.md"
+    dated.write_text("---\npublished: 2021-08-12\noutlet: Wire One\n---\n"
+                     "Insurgents seized Farah on Tuesday.\n", encoding="utf-8")  # fmt: skip
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Fighters took control of Kunar province on Tuesday evening.\n\n"
+                       "Farah has fallen to the militants.\n", encoding="utf-8")  # fmt: skip
+    import_and_wait(qtbot, window, answers, [dated])
+    answers["shown"].clear()
+    report = import_and_wait(qtbot, window, answers, [undated])  # the date question: no answer
+    assert "1 undated dated from other reports" in report.summary()
+    window.detail.show_event(window.store.event(event_id_of(window, "Asadabad", "captured")))
+    text = window.detail.toPlainText()
+    assert "on or after 2021-08-10 (inferred from other reports)" in text

@@ -274,6 +274,7 @@ def find_dates(
     event_anchor: dt.date | None = None,
     span_anchor: dt.date | None = None,
     year_for=None,
+    weekday_anchor: dt.date | None = None,
 ) -> list[DateMention]:
     """Date mentions in ``text[start:end]``, in text order, without overlaps.
 
@@ -282,10 +283,13 @@ def find_dates(
     :param span_anchor: where a duration ends ("under siege for three months")
     :param year_for: with no publication date, ``year_for(month, day)`` gives the
         year of a date that states none (the mention is then ``year_inferred``)
+    :param weekday_anchor: a weekday is the last one on or before this day
+        (default ``published``); for a publication date that is only a lower
+        bound, three days after it: the weekday nearest to it
     """
     end = len(text) if end is None else end
     candidates = _absolute(text, start, end, published, year_for)
-    candidates += _weekdays(text, start, end, published)
+    candidates += _weekdays(text, start, end, weekday_anchor or published)
     if _HINT_DEICTIC.search(text, start, end):
         candidates += _deictic(text, start, end, published)
     if _HINT_RELATIVE.search(text, start, end):

@@ -47,6 +47,11 @@ SHORT_CLAUSE_WORDS = 6
 TRIGGER_REACH = 500
 
 
+# Days after a publication date known only as a lower bound to which its
+# weekdays are read back (so that they land within three days of it).
+WEEKDAY_LEEWAY = 3
+
+
 class Cancelled(Exception):
     """The caller's cancel callback said stop, in the middle of an article."""
 
@@ -56,6 +61,7 @@ class _Reading:
     """Where the reader is in an article: the dates that earlier text set."""
 
     published: dt.date | None
+    weekday_anchor: dt.date | None = None  # see dates.find_dates
     year_for: object = None
     trace: list | None = None
     cancelled: object = None  # the caller's callback: True to stop
@@ -109,6 +115,10 @@ class Extractor:
         if clue is not None:  # "footage in Goma on January 27, 2025" under a photo
             published, reading_clue = clue
         reading = _Reading(published, trace=trace, cancelled=cancelled)
+        if published is not None and article.published_basis is not None:
+            # a date inferred from other reports is the earliest it can be:
+            # "on Sunday" is the Sunday nearest to it, before or after
+            reading.weekday_anchor = published + dt.timedelta(days=WEEKDAY_LEEWAY)
         if clue is not None:
             reading.clue = ("publication date from the text", reading_clue)
         if published is None:
@@ -118,7 +128,7 @@ class Extractor:
             if len(paragraphs) % 256 == 255:
                 reading.check()  # 16 MB hold about 70,000 paragraphs
             paragraphs.append(paragraph)
-        reading.news_day = self._news_day(text, paragraphs, published)
+        reading.news_day = self._news_day(text, paragraphs, published, reading.weekday_anchor)
         for number, paragraph in enumerate(paragraphs):
             reading.check()
             self._read_paragraph(text, paragraph, number, reading)
@@ -152,14 +162,14 @@ class Extractor:
 
         return _YearSource(in_period, "year from the period")
 
-    def _news_day(self, text: str, paragraphs: list, published: dt.date | None):
+    def _news_day(self, text: str, paragraphs: list, published: dt.date | None, weekdays=None):
         """The day the lede speaks of ("... Thursday"), else the publication date."""
         body = [p for p in paragraphs if p.kind == layout.BODY][:2]
         for paragraph in body:
             for mention in dates.find_dates(
-                text, paragraph.start, paragraph.end, published=published
+                text, paragraph.start, paragraph.end, published=published, weekday_anchor=weekdays
             ):
-                if mention.date and published and _recent(mention.date, published):
+                if mention.date and published and _recent(mention.date, weekdays or published):
                     return DateMention(mention.start, mention.end, mention.date, mention.precision)
         if published is None:
             return None
@@ -249,8 +259,9 @@ class Extractor:
 
     def _first_date(self, text: str, start: int, end: int, reading: _Reading):
         found = dates.find_dates(
-            text, start, end, published=reading.published, year_for=reading.year_for
-        )
+            text, start, end, published=reading.published, year_for=reading.year_for,
+            weekday_anchor=reading.weekday_anchor,
+        )  # fmt: skip
         return found[0] if found else None
 
     def _entry_place(self, text: str, paragraph) -> str | None:
@@ -272,6 +283,7 @@ class Extractor:
             event_anchor=reading.last_event_date or _date_of(reading.context_date()),
             span_anchor=_date_of(reading.context_date()),
             year_for=reading.year_for,
+            weekday_anchor=reading.weekday_anchor,
         )  # fmt: skip
         date_mentions = _relative_to_sentence(date_mentions)
         if date_mentions and not date_mentions[-1].relative_to_event:

@@ -320,6 +320,7 @@ class Gazetteer:
                 m_end = m_start + len(matched)
             if name is not None and (_proper(matched) or name.is_alias):
                 found.append((m_start, m_end, name))
+        found.sort(key=lambda item: item[0])  # glued names came last (sorted: linear)
         return found
 
     def find(
@@ -363,9 +364,6 @@ class Gazetteer:
             if word.start() < position:
                 continue
             first = word.group(0)
-            glue = GLUED.search(first)
-            if glue:  # "of powerDaikandi province": a headline run into the next sentence
-                yield from self._glued(text, word.start() + glue.start(), end)
             if first.lower() not in self._first_words:
                 if len(first) >= SPELLING_MIN and first[0].isupper() and first in self._variants:
                     yield word.start(), -1, first
@@ -374,6 +372,10 @@ class Gazetteer:
             if match:
                 position = match.end()
                 yield match.start(), match.end(), match.group(0)
+        # "of powerDaikandi province": a headline run into the next sentence (rare:
+        # one search of the span, not one per word)
+        for glue in GLUED.finditer(text, start, end):
+            yield from self._glued(text, glue.start(), end)
 
     def _glued(self, text: str, position: int, end: int):
         word = _GLUED_WORD.match(text, position)

@@ -77,6 +77,9 @@ class DetailPane(LocalOnlyBrowser):
         outlet = html.escape(first["outlet"] or "Unknown outlet")
         title = html.escape(first["title"] or "(untitled)")
         published = html.escape(first["published"] or "publication date unknown")
+        if first["published"] and first.get("published_basis"):
+            # an undated article dated by other reports: the earliest it can be
+            published = f"on or after {published} (inferred from {first['published_basis']})"
         quotes = "".join(
             "<table cellpadding='6' width='100%' style='background:#f5f5f5;margin-top:4px'>"
             f"<tr><td>“{self._marked(source['quote'], place_id)}”<br>"

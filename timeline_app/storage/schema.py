@@ -126,4 +126,13 @@ def m006_disagreement(db: Database) -> None:
     disagreement.rebuild(db.conn)
 
 
+@migrations()
+def m007_publication_basis(db: Database) -> None:
+    """Where an article's publication date came from when it is not its own:
+    ``other reports`` for an undated article dated by what the database's dated
+    articles say of the places it reports (services.date_from_other_reports);
+    NULL for a date read from the article or given by the user."""
+    db["articles"].add_column("published_basis", str)
+
+
 SCHEMA_VERSION = len(migrations._migrations)

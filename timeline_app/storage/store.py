@@ -24,6 +24,7 @@ from typing import NamedTuple
 import numpy as np
 from sqlite_utils import Database
 
+from .. import statuses
 from ..model import STATUSES, Article, Event, Place, day_number
 from . import disagreement
 from .disagreement import DISAGREE_DAYS, FALLS
@@ -434,11 +435,53 @@ class Store(EditingQueries):
         ]
 
     def undated_article_id(self, content_hash: str) -> int | None:
-        """The id of the stored article with this content if it has no publication date."""
+        """The id of the stored article with this content if it has no publication
+        date of its own (none, or one inferred from other reports)."""
         row = self._db.execute(
-            "SELECT id FROM articles WHERE content_hash = ? AND published IS NULL", [content_hash]
+            "SELECT id FROM articles WHERE content_hash = ?"
+            " AND (published IS NULL OR published_basis IS NOT NULL)", [content_hash]
         ).fetchone()
         return row[0] if row else None
+
+    @_reading
+    def articles_without_own_date(self) -> list[tuple[int, dt.date | None]]:
+        """(id, date inferred so far or None) of every article whose text and
+        user gave no publication date."""
+        rows = self._db.execute(
+            "SELECT id, CASE WHEN published_basis IS NOT NULL THEN published END FROM articles"
+            " WHERE published IS NULL OR published_basis IS NOT NULL ORDER BY id"
+        ).fetchall()
+        return [(row[0], dt.date.fromisoformat(row[1]) if row[1] else None) for row in rows]
+
+    @_reading
+    def fallen_place_ids_of_article(self, article_id: int) -> list[str]:
+        """The places whose fall (captured, surrendered, claimed) the article reports."""
+        falls = statuses.named("fall")
+        rows = self._db.execute(
+            "SELECT DISTINCT e.place_id FROM mentions m JOIN events e ON e.id = m.event_id"
+            " WHERE m.article_id = ? AND e.rejected = 0"
+            f" AND coalesce(m.source_status, e.status) IN ({', '.join('?' * len(falls))})"
+            " ORDER BY e.place_id",
+            [article_id, *falls],
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    @_reading
+    def stored_article(self, article_id: int) -> Article:
+        """The article as stored, to be read again."""
+        row = self._db.execute(
+            "SELECT text, title, outlet, published, url, source_path, content_hash, dateline,"
+            " flags FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        text, title, outlet, published, url, source_path, content_hash, dateline, flags = row
+        return Article(
+            text=text, title=title or "", outlet=outlet or "",
+            published=dt.date.fromisoformat(published) if published else None,
+            url=url or "", source_path=source_path or "", content_hash=content_hash,
+            dateline=dateline or "", flags=json.loads(flags or "[]"),
+        )  # fmt: skip
 
     def has_article(self, content_hash: str) -> bool:
         row = self._db.execute(
@@ -500,15 +543,19 @@ class Store(EditingQueries):
                 disagreement.rebuild(self._db.conn)
                 self._db.execute("DELETE FROM settings WHERE key = ?", [_DISAGREEMENT_PENDING])
 
-    def date_article(self, article_id: int, article: Article, events: list[Event]) -> None:
+    def date_article(
+        self, article_id: int, article: Article, events: list[Event], basis: str | None = None
+    ) -> None:
         """Give a stored undated article its publication date and its events as
         read with it: its old evidence goes, and the events only it supported,
-        unless an analyst touched them."""
+        unless an analyst touched them.  ``basis`` says where a date that is
+        not the article's own came from ("other reports"); None for one read
+        or given by the user."""
         self._check_writable()
         with self._transaction():
             self._db.execute(
-                "UPDATE articles SET published = ?, flags = ? WHERE id = ?",
-                [article.published.isoformat(), json.dumps(article.flags), article_id],
+                "UPDATE articles SET published = ?, flags = ?, published_basis = ? WHERE id = ?",
+                [article.published.isoformat(), json.dumps(article.flags), basis, article_id],
             )
             old_rows = self._db.execute(
                 "SELECT DISTINCT e.id, e.place_id, e.day FROM mentions m"
@@ -1011,8 +1058,19 @@ class Store(EditingQueries):
         return list(self.iter_control_reports())
 
     @_reading_rows
-    def iter_control_reports(self) -> Iterator[dict]:
-        """The reports of ``control_reports()``, read with a cursor in chunks."""
+    def iter_control_reports(
+        self, *, place_ids: Sequence[str] | None = None, own_dates_only: bool = False
+    ) -> Iterator[dict]:
+        """The reports of ``control_reports()``, read with a cursor in chunks;
+        only of ``place_ids`` when given, and with ``own_dates_only`` only from
+        articles with a publication date of their own (read or given, not
+        inferred from other reports)."""
+        where, params = ["e.rejected = 0"], []
+        if place_ids is not None:
+            where.append(f"e.place_id IN ({', '.join('?' * len(place_ids))})")
+            params += list(place_ids)
+        if own_dates_only:
+            where.append("a.published IS NOT NULL AND a.published_basis IS NULL")
         cursor = self._db.execute(
             "SELECT p.id, p.name, p.province, p.country, p.lat, p.lon,"
             " coalesce(m.source_status, e.status), coalesce(m.source_date, e.date),"
@@ -1022,7 +1080,7 @@ class Store(EditingQueries):
             " a.id, a.outlet, a.published, m.quote, m.because"
             " FROM mentions m JOIN events e ON e.id = m.event_id"
             " JOIN places p ON p.id = e.place_id JOIN articles a ON a.id = m.article_id"
-            " WHERE e.rejected = 0 ORDER BY p.id, 8, a.published, a.id"
+            f" WHERE {' AND '.join(where)} ORDER BY p.id, 8, a.published, a.id", params
         )
         while rows := cursor.fetchmany(CHUNK):
             for row in rows:
@@ -1133,11 +1191,11 @@ _SOURCE_EXPRESSIONS = {
     "quote": "m.quote", "start": "m.start", "end": "m.end",
 }  # fmt: skip
 _SOURCE_COLUMNS = (
-    "a.id, a.title, a.outlet, a.published, m.quote, m.start, m.end,"
+    "a.id, a.title, a.outlet, a.published, a.published_basis, m.quote, m.start, m.end,"
     " m.source_status, m.source_date, m.source_precision, m.id, m.because"
 )
 _SOURCE_KEYS = (
-    "article_id", "title", "outlet", "published", "quote", "start", "end",
+    "article_id", "title", "outlet", "published", "published_basis", "quote", "start", "end",
     "status", "date", "precision", "mention_id", "because",
 )  # fmt: skip
 _REPORT_KEYS = (
