@@ -139,3 +139,27 @@ def test_the_cli_says_which_article_was_dated_and_how(tmp_path):
     assert bases["undated.txt"]["published"] == "2021-08-10"
     assert bases["lonely.txt"]["published"] is None
     assert OTHER_REPORTS == "other reports"
+
+
+def test_an_old_story_keeps_its_own_years(tmp_path):
+    # undated, it names Farah's fall, but its own dates are of 2015: no 2021 date for it
+    dated = write(tmp_path, "dated.txt", DATED)
+    old = write(tmp_path, "old.txt",
+                "On September 28, 2015 the Taliban captured Kunduz. Farah has fallen too.")
+    with Store(tmp_path / "t.db") as store:
+        import_paths([dated], store, published=dt.date(2021, 8, 12))
+        report = import_paths([old], store)
+        assert report.inferred == []
+        assert ("Kunduz", "captured", "2015-09-28") in events_of(store, report.imported[0][1])
+
+
+def test_a_list_entry_weeks_after_the_inferred_day_stays_in_its_year(tmp_path):
+    # the inferred day is the earliest publication: "Aug. 30" after it is the same year's
+    dated = write(tmp_path, "dated.txt", DATED)
+    timeline = write(tmp_path, "timeline.txt",
+                     "Aug. 10: Insurgents take Farah.\n\nAug. 30: The army retakes Farah.")
+    with Store(tmp_path / "t.db") as store:
+        import_paths([dated], store, published=dt.date(2021, 8, 12))
+        report = import_paths([timeline], store)
+        assert report.inferred[0].published == dt.date(2021, 8, 10)
+        assert ("Farah", "retaken", "2021-08-30") in events_of(store, report.imported[0][1])

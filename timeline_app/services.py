@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extraction.extract import Cancelled as ExtractionCancelled
+from .extraction.dates import full_dates
 from .extraction.extract import Extractor
 from .extraction.gazetteer import Gazetteer, GazetteerError
 from .importers import IMPORTERS, NOT_REGULAR, ArticleError, is_supported, read_article
@@ -274,9 +275,12 @@ def date_from_other_reports(
         if not known or known[-1][0] == current:
             continue
         anchor = known[-1][0]
+        article = store.stored_article(article_id)
+        stated = full_dates(article.text)
+        if stated and max(stated).year != anchor.year:
+            continue  # an old story ("From the archive, 2009"): its own years say when
         names = tuple(extractor.gazetteer.place(p).name if p in extractor.gazetteer.places
                       else p for d, p in known if d == anchor)  # fmt: skip
-        article = store.stored_article(article_id)
         article.published, article.published_basis = anchor, OTHER_REPORTS
         article.flags = [f for f in article.flags
                          if f != "no publication date" and not f.startswith(INFERRED_FLAG)]

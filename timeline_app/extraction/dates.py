@@ -148,7 +148,8 @@ def parse_date_string(value: str) -> dt.date | None:
 
 
 def _absolute(
-    text: str, start: int, end: int, published: dt.date | None, year_for=None
+    text: str, start: int, end: int, published: dt.date | None, year_for=None,
+    lower_bound: bool = False,
 ) -> list[DateMention]:
     found = []
     for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH):
@@ -158,7 +159,10 @@ def _absolute(
             if m["year"]:
                 date = _safe_date(int(m["year"]), month, day)
             else:
-                date = _infer_year(month, day, published)
+                if lower_bound:  # published on or after: "Aug. 30" is this year's
+                    date = _safe_date(published.year, month, day)
+                else:
+                    date = _infer_year(month, day, published)
                 if date is None and published is None and year_for is not None:
                     year = year_for(month, day)
                     date = _safe_date(year, month, day) if year else None
@@ -288,7 +292,10 @@ def find_dates(
         bound, three days after it: the weekday nearest to it
     """
     end = len(text) if end is None else end
-    candidates = _absolute(text, start, end, published, year_for)
+    candidates = _absolute(
+        text, start, end, published, year_for,
+        lower_bound=published is not None and weekday_anchor is not None,
+    )  # fmt: skip
     candidates += _weekdays(text, start, end, weekday_anchor or published)
     if _HINT_DEICTIC.search(text, start, end):
         candidates += _deictic(text, start, end, published)
