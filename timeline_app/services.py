@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extraction.extract import Cancelled as ExtractionCancelled
 from .extraction.dates import full_dates
+from .extraction.extract import Cancelled as ExtractionCancelled
 from .extraction.extract import Extractor
 from .extraction.gazetteer import Gazetteer, GazetteerError
 from .importers import IMPORTERS, NOT_REGULAR, ArticleError, is_supported, read_article
