@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
             quote, self.gazetteer, place_id
         )
         self.table_model = EventTableModel(self)
+        self.table_model.set_source(lambda ids: self.store.event_rows_with_ids(ids))
         self.table = QTableView()
         self.table.setModel(self.table_model)
         self.table.setSortingEnabled(True)
@@ -387,12 +388,12 @@ class MainWindow(QMainWindow):
         selected = self.timeline.selected_event()
         release_in_background(self.changes)
         self.data, self.changes = snapshot.data, snapshot.changes
-        counts, rows, only = snapshot.counts, snapshot.rows, snapshot.only
+        counts, only = snapshot.counts, snapshot.only
         self.filter_bar.set_facets(snapshot.facets)
         self.timeline.set_data(self.data)
-        self.table_model.set_rows(rows, sorted_as_shown=True, index=snapshot.row_index)
+        self.table_model.set_table(snapshot.table, snapshot.order, only)
         self._set_map(snapshot.map_content)
-        shown = "" if only is None else f"{len(rows)} shown of "
+        shown = "" if only is None else f"{len(snapshot.order)} shown of "
         self.counts_label.setText(
             f"{shown}{counts['events']} events · {counts['mentions']} quotes · "
             f"{counts['articles']} articles · {self.store.path.name}"
@@ -644,6 +645,13 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(ReviewCommand(self.review, change, self._after_review))
 
     def _after_review(self, event_id: int | None) -> None:
+        if event_id is not None:  # its row at once; the rest follows the refresh
+            try:
+                self.table_model.update_events(
+                    self.store.event_table_columns(include_rejected=True, ids=[event_id])
+                )
+            except StoreError:
+                pass  # the refresh reports it
         self.refresh()
         if event_id is not None and self.store.event(event_id) is not None:
             self.select_event(event_id)
