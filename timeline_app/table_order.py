@@ -123,9 +123,9 @@ class EventTable:
             (self.status, self.status_names), (self.day, self.days),
             (self.precision, self.precision_names), (self.review, self.review_labels),
         ):  # fmt: skip
-            hits = [number for number, name in enumerate(names) if text in name.lower()]
-            if hits:
-                found |= np.isin(codes, hits)
+            hits = np.array([text in name.lower() for name in names], dtype=bool)
+            if hits.any():
+                found |= hits[codes]
         return found
 
     def position_of(self, event_id: int) -> int | None:

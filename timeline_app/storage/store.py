@@ -827,20 +827,21 @@ class Store(EditingQueries):
         """The table's sort and filter keys of every event (or of ``ids``), by id,
         in numpy: a million events in a few tens of megabytes, not a million
         Python rows; place, status and precision as codes into the lists beside."""
-        statuses = [r[0] for r in self._db.execute("SELECT DISTINCT status FROM events")]
-        precisions = [
-            r[0] for r in self._db.execute("SELECT DISTINCT date_precision FROM events")
-        ]
-        statuses.sort()
-        precisions.sort()
+        chosen = None if ids is None else json.dumps([int(i) for i in ids])
+        among = "" if ids is None else " WHERE id IN (SELECT value FROM json_each(?))"
+        statuses, precisions = (
+            sorted(r[0] for r in self._db.execute(
+                f"SELECT DISTINCT {name} FROM events{among}", [] if ids is None else [chosen]
+            ))
+            for name in ("status", "date_precision")
+        )  # (of the chosen events only: an edit's own row reads no whole column)
         places = self._db.execute("SELECT rowid, name, province FROM places").fetchall()
-        status_case = " ".join(f"WHEN ? THEN {i}" for i in range(len(statuses))) or "WHEN 0 THEN 0"
-        precision_case = (
-            " ".join(f"WHEN ? THEN {i}" for i in range(len(precisions))) or "WHEN 0 THEN 0"
+        status_case, precision_case = (
+            " ".join(f"WHEN ? THEN {i}" for i in range(len(names))) or "WHEN 0 THEN 0"
+            for names in (statuses, precisions)
         )
         clauses, params, counted = ["1"], [*statuses, *precisions], "mentions"
         if ids is not None:
-            chosen = json.dumps([int(i) for i in ids])
             counted = "mentions WHERE event_id IN (SELECT value FROM json_each(?))"
             clauses.append("e.id IN (SELECT value FROM json_each(?))")
             params += [chosen, chosen]
