@@ -130,25 +130,22 @@ def measure(app: QApplication, folder: Path, count: int) -> None:
     wait_loaded(app, window)
 
     model = window.table_model
+    first = model.event_id(0)  # by date, the first place of the first day
     beat.start()
     started = time.perf_counter()
-    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    first = model.event_id(0)
-    app.processEvents()
+    window.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     while model.event_id(0) == first and time.perf_counter() - started < 30:
         app.processEvents()
         time.sleep(0.002)
     model.index(0, 0).data()  # the first page read
     print(
-        f"  sort by place: shown {(time.perf_counter() - started) * 1000:6.0f} ms, "
+        f"  sort by place (descending): shown {(time.perf_counter() - started) * 1000:6.0f} ms, "
         f"longest stall {beat.stop()} ms"
     )
     window.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
-    while model.sort_order != (3, False) or model.event_id(0) != first:
+    while model.event_id(0) != first and time.perf_counter() - started < 60:
         app.processEvents()
         time.sleep(0.002)
-        if time.perf_counter() - started > 60:
-            break
 
     beat.start()
     started = time.perf_counter()

@@ -45,7 +45,7 @@ from .filter_bar import FilterBar
 from .map_view import MapPanel
 from .review_actions import ReviewCommand
 from .timeline_view import TimelineView
-from .workers import Job, release_in_background
+from .workers import Job, collection_paused, keep_out_of_collections, release_in_background
 
 MAX_RECENT = 8
 
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
             older.cancel()
 
         def work(progress, cancelled):
-            with Store(path, readonly=True) as reader:
+            with collection_paused(), Store(path, readonly=True) as reader:
                 try:
                     return generation, read_snapshot(reader, request, cancelled)
                 except Superseded:
@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
         generation, snapshot = result
         if snapshot is not None and generation == self._generation:  # else a newer one comes
             self._show_snapshot(snapshot)
+            keep_out_of_collections()
 
     def _on_snapshot_failed(self, message: str) -> None:
         dialogs.show_error(self, "Cannot read the database", message)
