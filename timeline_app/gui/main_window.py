@@ -653,11 +653,13 @@ class MainWindow(QMainWindow):
                 )
             except StoreError:
                 pass  # the refresh reports it
-        self.refresh()
+        # Shown before the refresh starts: its reading thread would share the
+        # interpreter with the detail pane's queries.
         if event_id is not None and self.store.event(event_id) is not None:
             self.select_event(event_id)
         else:
             self.detail.show_event(None)
+        self.refresh()
 
     # -- databases ------------------------------------------------------------------------------
     def new_database(self) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import itertools
 import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from ..snapshot import empty_in_slices
 
 Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], object]
 
@@ -67,17 +68,7 @@ def release_in_background(*containers: list | dict) -> None:
     if not containers:
         return
 
-    def empty() -> None:
-        for container in containers:
-            if isinstance(container, dict):
-                while container:
-                    for key in list(itertools.islice(container, 20_000)):
-                        del container[key]
-            else:
-                while container:
-                    del container[-20_000:]
-
-    threading.Thread(target=empty, name="release", daemon=True).start()
+    threading.Thread(target=empty_in_slices, args=containers, name="release", daemon=True).start()
 
 
 _pauses = 0
