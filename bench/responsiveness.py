@@ -8,7 +8,8 @@ measuring the longest gap between its ticks (a gap is a freeze the user feels):
 
 * start: the window built and shown, then fully loaded;
 * a filter change (one province), until its reading is shown;
-* an edit (confirm an event), until the refresh after it is shown;
+* a sort of the table by place, until its first row is shown; the quick filter;
+* an edit (confirm an event): its row at once, then the refresh after it;
 * repaint and a zoom of the timeline, once loaded.
 """
 
@@ -27,7 +28,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from timeline import make_database
 
@@ -128,6 +129,35 @@ def measure(app: QApplication, folder: Path, count: int) -> None:
     window._on_filter_bar_changed(EventFilter())
     wait_loaded(app, window)
 
+    model = window.table_model
+    first = model.event_id(0)  # by date, the first place of the first day
+    beat.start()
+    started = time.perf_counter()
+    window.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    while model.event_id(0) == first and time.perf_counter() - started < 30:
+        app.processEvents()
+        time.sleep(0.002)
+    model.index(0, 0).data()  # the first page read
+    print(
+        f"  sort by place (descending): shown {(time.perf_counter() - started) * 1000:6.0f} ms, "
+        f"longest stall {beat.stop()} ms"
+    )
+    window.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    while model.event_id(0) != first and time.perf_counter() - started < 60:
+        app.processEvents()
+        time.sleep(0.002)
+
+    beat.start()
+    started = time.perf_counter()
+    window.filter_edit.setText("kab")
+    app.processEvents()
+    print(
+        f"  quick filter: {model.rowCount():,} rows shown in "
+        f"{(time.perf_counter() - started) * 1000:6.0f} ms, longest stall {beat.stop()} ms"
+    )
+    window.filter_edit.clear()
+    app.processEvents()
+
     event_id = window.table_model.event_id(0)
     window.select_event(event_id)
     beat.start()
@@ -135,7 +165,10 @@ def measure(app: QApplication, folder: Path, count: int) -> None:
     window._on_action("toggle_confirm", event_id)
     app.processEvents()
     answered = time.perf_counter() - started
+    row = window.table_model.row_of(event_id)
+    review = window.table_model.index(row, 6).data()
     wait_loaded(app, window)
+    print(f"  edit: its row says {review!r} {answered * 1000:.0f} ms after the click")
     print(
         f"  edit (confirm): answered {answered * 1000:6.0f} ms, shown "
         f"{time.perf_counter() - started:6.1f} s, longest stall {beat.stop()} ms"

@@ -1,57 +1,63 @@
 """The event table: sortable, filtered as you type, one row per event.
 
-The model sorts and filters its own rows with Python's sort and a prepared
-lower-case text per row.  A QSortFilterProxyModel asks ``data()`` once per
-comparison: 1.7 million calls and 6 s for 100k events; this takes
-a fraction of a second.
+The model holds no row per event: it holds the events' sort and filter keys
+as codes (``table_order.EventTable``) and the order of the rows as an array of
+positions, and reads the rows it shows from the database a page at a time,
+keeping the last few pages.  A million events cost tens of megabytes and no
+Python loop over them; a sort of a big table runs in a thread of its own.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from ..snapshot import sort_rows
-from ..storage import EventRow
+from ..storage import EventRow, EventTableColumns
+from ..table_order import COLUMNS, EventTable
 from . import style
-from .workers import release_in_background
 
-COLUMNS = ("Place", "Province", "Status", "Date", "Precision", "Sources", "Review")
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _searchable(row: EventRow) -> str:
-    return " ".join(
-        str(v)
-        for v in (row.place, row.province, row.status, row.date or "unknown", row.precision,
-                  row.review)
-    ).lower()
+PAGE = 128  # rows read from the database at a time
+PAGES_KEPT = 16
+# Above this many rows a sort runs in a thread (about 0.1 s at a million).
+BACKGROUND_SORT = 100_000
 
 
 class EventTableModel(QAbstractTableModel):
+    sorted_in_background = Signal(int, object)  # (generation, order)
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._all: list[EventRow] = []
-        self._search: list[str] = []
-        self._rows: list[EventRow] = []
-        self._index: dict[int, int] | None = None  # event id -> row
+        self._table = EventTable.empty()
+        self._order = np.zeros(0, dtype="i8")  # positions in the table, sorted
+        self._shown = self._order  # those the quick filter lets through
+        self._only = None
         self._text = ""
         self._sort = (3, Qt.SortOrder.AscendingOrder)
+        self._pages: OrderedDict[int, dict[int, EventRow]] = OrderedDict()
+        self._fetch: Callable[[list[int]], list[EventRow]] = lambda ids: []
+        self._sorts = 0  # sorts asked for; an older background result is dropped
+        self.sorted_in_background.connect(self._on_sorted)
 
     # -- what is shown ----------------------------------------------------------------
-    def set_rows(
-        self, rows: list[EventRow], *, sorted_as_shown: bool = False, index: dict | None = None
-    ) -> None:
-        """Rows as ``Store.event_rows()`` gives them; ``sorted_as_shown`` when they
-        are already in the table's order (sorted off the GUI thread).  The model
-        owns the list from now on: the old rows are let go in the background."""
-        old = [self._all, self._rows, self._search, self._index or {}]
-        self._all = rows
-        self._search = []  # built when the quick filter is first used
-        self._apply(sorted_as_shown and not self._text)
-        if sorted_as_shown and not self._text and index is not None:
-            self._index = index  # made with the rows, off the GUI thread
-        release_in_background(*{id(c): c for c in old if c is not rows}.values())
+    def set_source(self, fetch: Callable[[list[int]], list[EventRow]]) -> None:
+        """Where the rows are read: ``fetch(ids)`` gives the rows of those events."""
+        self._fetch = fetch
+
+    def set_table(self, table: EventTable, order: np.ndarray, only=None) -> None:
+        """The events (``only``: those the filter bar lets through) and the order
+        of the rows, sorted as ``sort_order`` says (off the GUI thread)."""
+        self.beginResetModel()
+        self._sorts += 1
+        self._table, self._order, self._only = table, order, only
+        self._pages.clear()
+        self._filter()
+        self.endResetModel()
 
     @property
     def sort_order(self) -> tuple[int, bool]:
@@ -59,46 +65,88 @@ class EventTableModel(QAbstractTableModel):
         return self._sort[0], self._sort[1] == Qt.SortOrder.DescendingOrder
 
     def set_text_filter(self, text: str) -> None:
-        """Keep rows whose place, province, status, date or review contain the text."""
+        """Keep rows whose place, province, status, date, precision or review
+        contain the text."""
+        self.beginResetModel()
         self._text = text.strip().lower()
-        self._apply()
+        self._pages.clear()
+        self._filter()
+        self.endResetModel()
+
+    def _filter(self) -> None:
+        if self._text:
+            self._shown = self._order[self._table.matching(self._text)[self._order]]
+        else:
+            self._shown = self._order
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:  # Qt calls this
         self._sort = (column, order)
-        self._apply()
+        self._sorts += 1
+        table, only, generation = self._table, self._only, self._sorts
+        if len(table) <= BACKGROUND_SORT:
+            self._on_sorted(generation, table.order(*self.sort_order, only=only))
+            return
+        sort_order = self.sort_order
+
+        def work() -> None:
+            self.sorted_in_background.emit(generation, table.order(*sort_order, only=only))
+
+        threading.Thread(target=work, name="sort", daemon=True).start()
+
+    def _on_sorted(self, generation: int, order: np.ndarray) -> None:
+        if generation != self._sorts:
+            return  # a newer table or sort came meanwhile
+        self.layoutAboutToBeChanged.emit()
+        self._order = order
+        self._pages.clear()
+        self._filter()
+        self.layoutChanged.emit()
 
     def total(self) -> int:
-        return len(self._all)
+        return len(self._order)
 
-    def _apply(self, sorted_as_shown: bool = False) -> None:
-        self.beginResetModel()
-        if self._text:
-            if len(self._search) != len(self._all):
-                self._search = [_searchable(row) for row in self._all]
-            rows = [
-                row for row, text in zip(self._all, self._search, strict=True) if self._text in text
-            ]
-        else:
-            rows = self._all if sorted_as_shown else list(self._all)
-        if not sorted_as_shown:
-            sort_rows(rows, *self.sort_order)
-        self._rows = rows
-        self._index = None
-        self.endResetModel()
+    def update_events(self, columns: EventTableColumns) -> None:
+        """Show the events' new state in their rows (after an edit): the rows are
+        read again and their review and sources keys follow; their places in the
+        order stay until the next sort or refresh."""
+        for position in self._table.update(columns):
+            row = self._row_of_position(position)
+            if row is None:
+                continue
+            self._pages.pop(row // PAGE, None)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def row_of(self, event_id: int) -> int | None:
-        """The row showing the event (an index made on first use after a change:
-        a scan of a million rows took 0.1 s at every selection)."""
-        if self._index is None:
-            self._index = {values.id: row for row, values in enumerate(self._rows)}
-        return self._index.get(event_id)
+        """The row showing the event, if one does."""
+        position = self._table.position_of(event_id)
+        return None if position is None else self._row_of_position(position)
+
+    def _row_of_position(self, position: int) -> int | None:
+        rows = np.flatnonzero(self._shown == position)
+        return int(rows[0]) if len(rows) else None
 
     def event_id(self, row: int) -> int:
-        return self._rows[row].id
+        return int(self._table.ids[self._shown[row]])
+
+    def _row(self, row: int) -> EventRow | None:
+        page = row // PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            ids = self._table.ids[self._shown[page * PAGE : (page + 1) * PAGE]].tolist()
+            try:
+                rows = {values.id: values for values in self._fetch(ids)}
+            except Exception:  # the database went away: blank rows, not a crash per paint
+                rows = {}
+            self._pages[page] = rows
+            while len(self._pages) > PAGES_KEPT:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows.get(self.event_id(row))
 
     # -- Qt's model interface ------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return len(COLUMNS)
@@ -111,7 +159,9 @@ class EventTableModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self._row(index.row())
+        if row is None:
+            return None
         event_id, place, province, status, date, end_date, precision, sources, review = row
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:

@@ -45,7 +45,7 @@ from .filter_bar import FilterBar
 from .map_view import MapPanel
 from .review_actions import ReviewCommand
 from .timeline_view import TimelineView
-from .workers import Job, release_in_background
+from .workers import Job, collection_paused, keep_out_of_collections, release_in_background
 
 MAX_RECENT = 8
 
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
             quote, self.gazetteer, place_id
         )
         self.table_model = EventTableModel(self)
+        self.table_model.set_source(lambda ids: self.store.event_rows_with_ids(ids))
         self.table = QTableView()
         self.table.setModel(self.table_model)
         self.table.setSortingEnabled(True)
@@ -347,7 +348,7 @@ class MainWindow(QMainWindow):
             older.cancel()
 
         def work(progress, cancelled):
-            with Store(path, readonly=True) as reader:
+            with collection_paused(), Store(path, readonly=True) as reader:
                 try:
                     return generation, read_snapshot(reader, request, cancelled)
                 except Superseded:
@@ -371,6 +372,7 @@ class MainWindow(QMainWindow):
         generation, snapshot = result
         if snapshot is not None and generation == self._generation:  # else a newer one comes
             self._show_snapshot(snapshot)
+            keep_out_of_collections()
 
     def _on_snapshot_failed(self, message: str) -> None:
         dialogs.show_error(self, "Cannot read the database", message)
@@ -387,12 +389,12 @@ class MainWindow(QMainWindow):
         selected = self.timeline.selected_event()
         release_in_background(self.changes)
         self.data, self.changes = snapshot.data, snapshot.changes
-        counts, rows, only = snapshot.counts, snapshot.rows, snapshot.only
+        counts, only = snapshot.counts, snapshot.only
         self.filter_bar.set_facets(snapshot.facets)
         self.timeline.set_data(self.data)
-        self.table_model.set_rows(rows, sorted_as_shown=True, index=snapshot.row_index)
+        self.table_model.set_table(snapshot.table, snapshot.order, only)
         self._set_map(snapshot.map_content)
-        shown = "" if only is None else f"{len(rows)} shown of "
+        shown = "" if only is None else f"{len(snapshot.order)} shown of "
         self.counts_label.setText(
             f"{shown}{counts['events']} events · {counts['mentions']} quotes · "
             f"{counts['articles']} articles · {self.store.path.name}"
@@ -644,11 +646,20 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(ReviewCommand(self.review, change, self._after_review))
 
     def _after_review(self, event_id: int | None) -> None:
-        self.refresh()
+        if event_id is not None:  # its row at once; the rest follows the refresh
+            try:
+                self.table_model.update_events(
+                    self.store.event_table_columns(include_rejected=True, ids=[event_id])
+                )
+            except StoreError:
+                pass  # the refresh reports it
+        # Shown before the refresh starts: its reading thread would share the
+        # interpreter with the detail pane's queries.
         if event_id is not None and self.store.event(event_id) is not None:
             self.select_event(event_id)
         else:
             self.detail.show_event(None)
+        self.refresh()
 
     # -- databases ------------------------------------------------------------------------------
     def new_database(self) -> None:
