@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Article, DateMention, Event, Evidence, PlaceMention, Sentence
-from . import dates, layout, triggers
+from . import casefold, dates, layout, triggers
 from .gazetteer import LIST_GLUE, LIST_GLUE_PARTS, Gazetteer
 from .profile import Profile
 from .rules import QUALIFIERS, Qualifier
@@ -849,11 +849,15 @@ def _look(site: _Site, window: str, pattern) -> str | None:
     if key in site.looks:
         return site.looks[key]
     piece = site.text[start:end]
+    searched, fast = piece, casefold.twin(pattern)  # the hedge is 300 ms a MB case-blind
+    low = casefold.fold(piece) if fast is not None else None
+    if low is not None:
+        searched, pattern = low, fast
     if window in ("gap", "trigger", "after trigger") and pattern.pattern.startswith("^"):
-        match = pattern.match(piece)
+        match = pattern.match(searched)
     else:
-        match = pattern.search(piece)
-    site.looks[key] = found = match.group(0).strip() if match else None
+        match = pattern.search(searched)
+    site.looks[key] = found = piece[match.start() : match.end()].strip() if match else None
     return found
 
 
