@@ -642,12 +642,14 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
         return ("place as modifier", modifier.group(0).strip())
     offset = max(sentence.start, mention.start - 80)
     before = text[offset : mention.start]
+    low = casefold.fold(before)  # six case-blind searches a place: on the lower case
     for name, pattern in triggers.CONTEXT_RULES:
-        match = pattern.search(before)
+        fast = casefold.twin(pattern) if low is not None else None
+        match = pattern.search(before) if fast is None else fast.search(low)
         if match and not any(
             t.start <= offset + match.start() < t.end + 1 for t in found
         ):
-            return (name, match.group(0).strip())
+            return (name, before[match.start() : match.end()].strip())
     return None
 
 
