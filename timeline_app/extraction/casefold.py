@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 
 _UNSAFE_SOURCE = re.compile(r"\\[^\W_bswd]|\(\?(?!P[<=])[a-zA-Z]|\(\?P[<=][^>)]*[A-Z]")
-_UNSAFE_TEXT = ("ı", "ſ")
 
 
 _TWINS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
@@ -54,6 +53,6 @@ def _twin(pattern: re.Pattern) -> re.Pattern | None:
 def fold(piece: str) -> str | None:
     """``piece`` lower-cased, or None where that would not match as IGNORECASE does."""
     low = piece.lower()
-    if len(low) != len(piece) or any(c in piece for c in _UNSAFE_TEXT):
+    if len(low) != len(piece) or "ı" in piece or "ſ" in piece:
         return None
     return low

@@ -851,7 +851,9 @@ def _look(site: _Site, window: str, pattern) -> str | None:
     if key in site.looks:
         return site.looks[key]
     piece = site.text[start:end]
-    searched, fast = piece, casefold.twin(pattern)  # the hedge is 300 ms a MB case-blind
+    # the hedge costs 300 ms a MB case-blind; in a window of a few words lower-casing
+    # costs more than it saves
+    searched, fast = piece, casefold.twin(pattern) if end - start > 80 else None
     low = casefold.fold(piece) if fast is not None else None
     if low is not None:
         searched, pattern = low, fast
