@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from ..model import DateMention
+from . import casefold
 
 _MONTHS = {
     name.lower(): number
@@ -91,6 +92,12 @@ _YEAR_ONLY = re.compile(
 _HINT_DEICTIC = re.compile(r"[Yy]esterday|[Tt]o(?:day|night)|[Tt]his (?:morning|afternoon|evening)")
 _HINT_RELATIVE = re.compile(r"[Dd]ay|later|morning")
 _HINT_PERIOD = re.compile(r"[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ays")
+_DIGIT = re.compile(r"\d")  # ISO, month-day and day-month dates all hold one
+# One of these (lower case) is in every match of _EVENT_RELATIVE.
+_EVENT_RELATIVE_WORDS = (
+    "same", "that", "later", "after", "before", "earlier", "the next", "the following",
+    "the previous", "the preceding",
+)  # fmt: skip
 
 
 def count_words(text: str) -> int:
@@ -292,17 +299,26 @@ def find_dates(
         bound, three days after it: the weekday nearest to it
     """
     end = len(text) if end is None else end
-    candidates = _absolute(
-        text, start, end, published, year_for,
-        lower_bound=published is not None and weekday_anchor is not None,
+    # Sieves, each implied by every match of the patterns it guards (a day of the
+    # month is a number; "last week" names a week): most sentences skip most scans.
+    low = casefold.fold(text[start:end])
+    candidates = (
+        _absolute(
+            text, start, end, published, year_for,
+            lower_bound=published is not None and weekday_anchor is not None,
+        )
+        if _DIGIT.search(text, start, end) else []
     )  # fmt: skip
     candidates += _weekdays(text, start, end, weekday_anchor or published)
     if _HINT_DEICTIC.search(text, start, end):
         candidates += _deictic(text, start, end, published)
-    if _HINT_RELATIVE.search(text, start, end):
+    if _HINT_RELATIVE.search(text, start, end) and (
+        low is None or any(word in low for word in _EVENT_RELATIVE_WORDS)
+    ):
         candidates += _event_relative(text, start, end, event_anchor)
     if _HINT_PERIOD.search(text, start, end):
-        candidates += _coarse(text, start, end, published)
+        if low is None or "week" in low or "month" in low:
+            candidates += _coarse(text, start, end, published)
         candidates += _durations(text, start, end, span_anchor or published)
     return _prefer_explicit(_without_overlaps(candidates), text)
 
