@@ -80,6 +80,7 @@ class PlaceMention:
     end: int
     place_id: str
     province_level: bool = False
+    spelled: bool = False  # another spelling of the name, one letter off ("Daikandi")
 
 
 @dataclass(frozen=True)

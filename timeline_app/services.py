@@ -263,9 +263,10 @@ def date_from_other_reports(
     if not place_ids:
         return []
     latest: dict[str, dt.date] = {}
+    falls = named("fall")
     reports = store.iter_control_reports(place_ids=place_ids, own_dates_only=True)
     for change in changes_of_control(reports, period=default_periods(store)):
-        if change.status in named("fall") and change.date_precision == "day":
+        if change.status in falls and change.date_precision == "day":
             latest[change.place_id] = max(change.date, latest.get(change.place_id, change.date))
     inferred = []
     for article_id, current in candidates:

@@ -400,7 +400,7 @@ class Extractor:
                 context.append((_name(text, mention), "province level", _name(text, mention)))
             else:
                 mentions.append(mention)
-            if self.gazetteer.spelled_otherwise(_name(text, mention)):
+            if mention.spelled:
                 words = _name(text, mention)
                 notes[mention.start] = (("another spelling", words), *notes.get(mention.start, ()))
         for mention in mentions:

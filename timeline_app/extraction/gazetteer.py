@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import dataclasses
 import json
 import re
 import unicodedata
@@ -84,6 +85,7 @@ class _Name:
     place_id: str
     is_province: bool
     is_alias: bool = False
+    spelled: bool = False  # found as another spelling (see SPELLING_MIN)
 
 
 def slugify(text: str) -> str:
@@ -122,7 +124,8 @@ class _Variants(dict):
         lower = word.lower()
         hits = {self._masks.get(lower[:i] + "?" + lower[i + 1 :], 0) for i in range(1, len(lower))}
         hits.discard(0)
-        name = hits.pop() if len(hits) == 1 else None  # ambiguous: no name
+        # ambiguous: no name
+        name = dataclasses.replace(hits.pop(), spelled=True) if len(hits) == 1 else None
         if len(self) > 50_000:  # a text of random words must not grow it without end
             self.clear()
             self.update({excluded: None for excluded in self._excluded})
@@ -353,7 +356,9 @@ class Gazetteer:
                 self._governed_by_capitals_of(text, raw, index, start)
                 or _POSSESSIVE_CAPITAL.match(after)
             )
-            mentions.append(PlaceMention(m_start, m_end, name.place_id, province_level))
+            mentions.append(
+                PlaceMention(m_start, m_end, name.place_id, province_level, name.spelled)
+            )
         return mentions
 
     def _candidates(self, text: str, start: int, end: int):
@@ -365,7 +370,7 @@ class Gazetteer:
                 continue
             first = word.group(0)
             if first.lower() not in self._first_words:
-                if len(first) >= SPELLING_MIN and first[0].isupper() and first in self._variants:
+                if self._is_spelling(first):
                     yield word.start(), -1, first
                 continue
             match = self._pattern.match(text, word.start(), end)
@@ -377,12 +382,16 @@ class Gazetteer:
         for glue in GLUED.finditer(text, start, end):
             yield from self._glued(text, glue.start(), end)
 
+    def _is_spelling(self, word: str) -> bool:
+        """A capitalised word, no name's first word, that is another spelling of one."""
+        return len(word) >= SPELLING_MIN and word[0].isupper() and word in self._variants
+
     def _glued(self, text: str, position: int, end: int):
         word = _GLUED_WORD.match(text, position)
         if word is None:
             return
         if word.group(0).lower() not in self._first_words:
-            if len(word.group(0)) >= SPELLING_MIN and word.group(0) in self._variants:
+            if self._is_spelling(word.group(0)):
                 yield position, -1, word.group(0)
             return
         if self._glued_pattern is None:
@@ -426,11 +435,6 @@ class Gazetteer:
             profile = Profile.beside(path)
             found.append((path.name, profile.name or path.stem, path))
         return found
-
-    def spelled_otherwise(self, words: str) -> bool:
-        """True for "Daikandi": a spelling the places file does not give, one
-        letter off one of its names."""
-        return self._resolve(words) is None and self._variants[words] is not None
 
     def is_province_name(self, name: str) -> bool:
         """True for "South Kivu", "Helmand": a province's name, not its capital's."""
