@@ -26,3 +26,70 @@ def test_texts_that_ignorecase_folds_otherwise_are_searched_as_they_are():
         assert casefold.fold(text) is None
     found = GENERIC.find_triggers("Rebels ſeized Kunduz.", 0, 21)
     assert [t.text for t in found] == ["ſeized"]
+
+
+# -- sieves ---------------------------------------------------------------------
+
+# Sentences of our own with the words the rules look for, in many cases and shapes.
+SENTENCES = [
+    "The Taliban would not have captured Kunduz if the army had held out.",
+    "Officials said the city hasn’t fallen, a claim the insurgents DENIED on Sunday.",
+    "Fighters seized part of the city, including the police headquarters, late last week.",
+    "After the fall of Goma on Monday, rebels advanced on Bukavu, which fell the same day.",
+    "Government forces retook the provincial capital earlier this month after a siege.",
+    "The group is poised to overrun the town; residents fled to the outskirts of Herat.",
+    "Taloqan, besieged for three months, surrendered to the militants this morning.",
+    "Two days later the army withdrew from the city and the flag was raised over it.",
+    "In recent weeks the insurgents had been closing in on the gates of Kandahar.",
+    "Rebels entered the city centre on Tuesday night; clashes continued the next day.",
+]
+
+
+def _patterns():
+    from timeline_app.extraction import dates, rules
+
+    found = [p for _, _, p, _ in GENERIC.triggers] + [GENERIC.hedge]
+    for rule in rules.QUALIFIERS:
+        pairs = [(rule.window, rule.pattern), *(rule.unless or ()),
+                 *((rule.requires,) if rule.requires else ())]  # fmt: skip
+        found += [p for _, p in pairs if isinstance(p, re.Pattern)]
+    found += [row[0] for row in (*dates._DEICTIC, *dates._EVENT_RELATIVE, *dates._COARSE)]
+    return found + [dates._DURATION, dates._WEEKDAY]
+
+
+def test_every_match_of_every_rule_holds_one_of_its_needed_words():
+    checked = 0
+    for pattern in _patterns():
+        words = casefold.needed_words(pattern)
+        for sentence in SENTENCES:
+            for match in pattern.finditer(sentence):
+                if words is not None and match.group(0):
+                    assert any(w in match.group(0).lower() for w in words), (pattern, match)
+                    checked += 1
+    assert checked > 40  # the sentences do exercise the rules
+
+
+def test_needed_words_of_alternatives_repeats_and_small_classes():
+    assert casefold.needed_words(re.compile(r"\b(?:could|would)\s+fall\b")) == {"could", "would"}
+    assert casefold.needed_words(re.compile(r"has(?:n['’]t| not) fallen", re.I)) == {" fallen"}
+    assert casefold.needed_words(re.compile(r"(?:ab)+c?d")) == {"ab"}
+    assert casefold.needed_words(re.compile(r"\w+ed|x*")) is None  # a branch needs nothing
+    # a sieve of common words sieves nothing: the rarer words are chosen
+    assert casefold.needed_words(re.compile(r"the (?:next|following) day")) == {"next", "following"}
+
+
+def test_a_sentence_without_the_words_cannot_match_and_one_with_them_may():
+    pattern = re.compile(r"\b(?:denied|rejected)\b", re.I)
+    assert not casefold.may_match(pattern, casefold.fold("Rebels took the city."))
+    assert casefold.may_match(pattern, casefold.fold("Officials DENIED it."))
+
+
+def test_first_letters_hold_the_start_of_every_trigger():
+    for _, _, pattern, _ in GENERIC.triggers:
+        letters = casefold.first_letters(pattern)
+        for sentence in SENTENCES:
+            for match in pattern.finditer(sentence):
+                assert letters is None or match.group(0)[0].lower() in letters, match
+    assert casefold.first_letters(re.compile(r"(?:the )?x|y*z")) == set("txyz")
+    assert casefold.first_letters(re.compile(r"a?")) is None  # may match nothing
+    assert casefold.first_letters(re.compile(r"[A-C]b", re.I)) == set("abc")

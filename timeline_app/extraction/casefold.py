@@ -18,6 +18,8 @@ Where either refuses, callers search as before.
 from __future__ import annotations
 
 import re
+import re._constants as _c
+import re._parser as _parser
 
 _UNSAFE_SOURCE = re.compile(r"\\[^\W_bswd]|\(\?(?!P[<=])[a-zA-Z]|\(\?P[<=][^>)]*[A-Z]")
 
@@ -56,3 +58,183 @@ def fold(piece: str) -> str | None:
     if len(low) != len(piece) or "ı" in piece or "ſ" in piece:
         return None
     return low
+
+
+# -- sieves: the words a pattern cannot match without ------------------------------
+#
+# A qualifier rule searches a few words around a trigger, for every trigger and
+# place; most never match ("would", "denied" are rare).  Every match of such a
+# pattern contains one of a few literal words, so a sentence (lower-cased once)
+# that has none of them needs no search at all.
+
+_NEEDS: dict[int, tuple[re.Pattern, frozenset[str] | None, tuple[str, ...] | None]] = {}
+
+
+def needed_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """Lower-cased words one of which is in every match of ``pattern``, or None
+    when no such words can be told from its source."""
+    return _needs_of(pattern)[1]
+
+
+def may_match(pattern: re.Pattern, low: str) -> bool:
+    """False only when no part of the text ``low`` (lower-cased by ``fold``) can
+    hold a match of ``pattern``."""
+    return holds_any(_needs_of(pattern)[2], low)
+
+
+def needed_by_any(patterns) -> tuple[str, ...] | None:
+    """The words one of which every match of any of ``patterns`` holds (shortest
+    first, for ``holds_any``); None when one of them needs none."""
+    words: set[str] = set()
+    for pattern in patterns:
+        needed = needed_words(pattern)
+        if needed is None:
+            return None
+        words |= needed
+    return _to_try(words)
+
+
+def _to_try(words) -> tuple[str, ...]:
+    """``words`` shortest first, without those that hold a shorter one ("weeks")."""
+    kept: list[str] = []
+    for word in sorted(words, key=len):
+        if not any(shorter in word for shorter in kept):
+            kept.append(word)
+    return tuple(kept)
+
+
+def holds_any(words, low: str | None) -> bool:
+    """Whether the lower-cased text ``low`` holds one of ``words`` (True when
+    either is None: no sieve)."""
+    return words is None or low is None or any(word in low for word in words)
+
+
+def _needs_of(pattern: re.Pattern):
+    """(pattern, needed words, the same in the order to try), kept by identity."""
+    known = _NEEDS.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known
+    try:
+        words = _needs(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a source this reader does not know: no sieve, same matches
+        words = None
+    # (``in`` for each word is faster than one search for them all; the shortest,
+    # likeliest, first)
+    sieve = _to_try(words) if words else None
+    if len(_NEEDS) > 1024:
+        _NEEDS.clear()
+    _NEEDS[id(pattern)] = known = (pattern, words, sieve)
+    return known
+
+
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+
+
+def _needs(items) -> frozenset[str] | None:
+    """The most selective set of literal words one of which every match of the
+    parsed sequence ``items`` contains (longest shortest word), or None."""
+    best, run = None, [""]
+
+    def consider(words):
+        nonlocal best
+        if words and (best is None or _rarity(words) > _rarity(best)):
+            best = frozenset(words)
+
+    for op, arg in items:
+        letters = _letters(op, arg)
+        if letters is not None and len(run) * len(letters) <= 16:
+            run = [word + letter for word in run for letter in letters]
+            continue
+        consider({word.lower() for word in run if word} if all(run) else None)
+        run = [""] if letters is None else list(letters)
+        if op is _c.SUBPATTERN:
+            consider(_needs(arg[-1]))
+        elif op is _c.BRANCH:
+            branches = [_needs(branch) for branch in arg[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))
+        elif op in _REPEATS and arg[0] >= 1:
+            consider(_needs(arg[2]))
+        # anything else (wider classes, anchors, look-arounds) needs no literal we can name
+    consider({word.lower() for word in run} if all(run) else None)
+    return best
+
+
+# words in nearly every sentence: a sieve of them sieves nothing
+_COMMON = frozenset("a an and at by for in of on or s the to with".split())
+
+
+def _rarity(words) -> int:
+    """How seldom a sentence holds one of ``words``: the letters of the
+    shortest, common words not counted (" of the " is no sieve)."""
+    return min(
+        sum(len(part) for part in re.findall(r"\w+", word) if part not in _COMMON)
+        for word in words
+    )
+
+
+def _letters(op, arg) -> tuple[str, ...] | None:
+    """The characters a literal or a small class of literals ("['’]") stands for."""
+    if op is _c.LITERAL:
+        return (chr(arg),)
+    if op is _c.IN and len(arg) <= 4 and all(kind is _c.LITERAL for kind, _ in arg):
+        return tuple(chr(code) for _, code in arg)
+    return None
+
+
+def first_letters(pattern: re.Pattern) -> frozenset[str] | None:
+    """The lower-cased characters a match of ``pattern`` can start with, or None
+    when it may start with any (or be empty)."""
+    try:
+        letters, empty = _firsts(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a source this reader does not know: any letter
+        return None
+    return None if letters is None or empty else letters
+
+
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+
+
+def _firsts(items) -> tuple[frozenset[str] | None, bool]:
+    """(first characters or None for any, whether the sequence may match empty)."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op in _ZERO_WIDTH:  # a look-around only narrows where a match starts
+            continue
+        letters, empty = _first_of(op, arg)
+        if letters is None:
+            return None, False
+        found |= letters
+        if not empty:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def _first_of(op, arg) -> tuple[frozenset[str] | None, bool]:
+    if op is _c.LITERAL:
+        return frozenset({chr(arg).lower()}), False
+    if op is _c.IN:
+        letters = set()
+        for kind, value in arg:
+            if kind is _c.LITERAL:
+                letters.add(chr(value).lower())
+            elif kind is _c.RANGE and value[1] - value[0] < 64:
+                letters.update(chr(code).lower() for code in range(value[0], value[1] + 1))
+            else:
+                return None, False
+        return frozenset(letters), False
+    if op is _c.BRANCH:
+        found, any_empty = set(), False
+        for branch in arg[1]:
+            letters, empty = _firsts(branch)
+            if letters is None:
+                return None, False
+            found |= letters
+            any_empty = any_empty or empty
+        return frozenset(found), any_empty
+    if op is _c.SUBPATTERN:
+        return _firsts(arg[-1])
+    if op in _REPEATS:
+        letters, empty = _firsts(arg[2])
+        return letters, empty or arg[0] == 0
+    return None, False

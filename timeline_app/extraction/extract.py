@@ -887,6 +887,7 @@ def _possessor(text: str, trigger, subjects, starts):
 
 
 GAP_CHARS = 200
+_SIEVE = "sieve"  # in a sentence's looks: its lower-cased text, and which patterns may match
 
 _WINDOWS = {
     "before trigger": lambda q: (max(q.sentence.start, q.trigger.start - 60), q.trigger.start),
@@ -923,8 +924,19 @@ def _look(site: _Site, window: str, pattern) -> str | None:
         return fights[0].text if fights else None
     if pattern == "hedge":
         pattern = site.vocabulary.hedge
+    # (a pattern as a key would hash its compiled code at every look: its id instead)
+    sieve = (_SIEVE, id(pattern))
+    live = site.looks.get(sieve)
+    if live is None:  # does the sentence hold any word the pattern cannot match without?
+        low = site.looks.get(_SIEVE)
+        if low is None:
+            sentence = site.sentence
+            low = site.looks[_SIEVE] = casefold.fold(site.text[sentence.start : sentence.end])
+        site.looks[sieve] = live = low is None or casefold.may_match(pattern, low)
+    if not live:  # every window lies in the sentence
+        return None
     start, end = _WINDOWS[window](site)
-    key = (start, end, pattern, window)
+    key = (start, end, id(pattern), window)
     if key in site.looks:
         return site.looks[key]
     piece = site.text[start:end]
