@@ -87,3 +87,15 @@ def test_next_weekday_is_a_plan_not_an_event_date():
 def test_metadata_date_strings(value, expected):
     parsed = parse_date_string(value)
     assert (parsed.isoformat() if parsed else None) == expected
+
+
+def test_weekdays_found_from_their_names_are_those_of_the_pattern():
+    from timeline_app.extraction.dates import _WEEKDAY, _weekday_matches
+
+    text = (
+        "Late Tuesday night and last Monday, this  Sunday morning, xMonday, Mondays, "
+        "next Friday; Sunday Monday. It was early Saturday. late\nWednesday"
+    )
+    found = [m.span() for m in _weekday_matches(text, 0, len(text))]
+    assert found == [m.span() for m in _WEEKDAY.finditer(text)]
+    assert len(found) == 8

@@ -89,15 +89,18 @@ _YEAR_ONLY = re.compile(
 
 # Cheap look-ups that decide whether a family of patterns is worth running.
 # (Case-sensitive on purpose: twice as fast as re.I, and only ever a first sieve.)
-_HINT_DEICTIC = re.compile(r"[Yy]esterday|[Tt]o(?:day|night)|[Tt]his (?:morning|afternoon|evening)")
-_HINT_RELATIVE = re.compile(r"[Dd]ay|later|morning")
-_HINT_PERIOD = re.compile(r"[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ays")
+# Sieves: the words one of which every match of a group's patterns holds, worked
+# out from the patterns.  A sentence holding none of them skips the group's scans
+# (a day of the month is a number: _DIGIT).
+_DEICTIC_WORDS = casefold.needed_by_any(pattern for pattern, _ in _DEICTIC)
+_RELATIVE_WORDS = casefold.needed_by_any(pattern for pattern, _ in _EVENT_RELATIVE)
+_PERIOD_WORDS = casefold.needed_by_any([*(row[0] for row in _COARSE), _DURATION])
+_WEEKDAY_WORDS = casefold.needed_by_any([_WEEKDAY])
+# A weekday is found by its name, then what stands before it: a search for the
+# pattern itself tries its modifiers and word boundary at every position.
+_WEEKDAY_NAME = re.compile("|".join(_WEEKDAYS))
+_MODIFIER_BEFORE = re.compile(r"\b(?:last|next|this|late|early)\s+$")
 _DIGIT = re.compile(r"\d")  # ISO, month-day and day-month dates all hold one
-# One of these (lower case) is in every match of _EVENT_RELATIVE.
-_EVENT_RELATIVE_WORDS = (
-    "same", "that", "later", "after", "before", "earlier", "the next", "the following",
-    "the previous", "the preceding",
-)  # fmt: skip
 
 
 def count_words(text: str) -> int:
@@ -196,9 +199,24 @@ def full_dates(text: str) -> list[dt.date]:
     return found
 
 
+def _weekday_matches(text: str, start: int, end: int):
+    """The matches of ``_WEEKDAY.finditer(text, start, end)``, found from the names
+    (a modifier is looked for in the 40 characters before its weekday)."""
+    position = start
+    for name in _WEEKDAY_NAME.finditer(text, start, end):
+        at = name.start()
+        if at < position:
+            continue
+        modifier = _MODIFIER_BEFORE.search(text, max(position, at - 40), at)
+        match = _WEEKDAY.match(text, modifier.start() if modifier else at, end)
+        if match:
+            position = match.end()
+            yield match
+
+
 def _weekdays(text: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
     found = []
-    for m in _WEEKDAY.finditer(text, start, end):
+    for m in _weekday_matches(text, start, end):
         if m["modifier"] == "next":
             continue  # a future plan, never an event date
         if published is None:
@@ -214,9 +232,15 @@ def _weekdays(text: str, start: int, end: int, published: dt.date | None) -> lis
     return found
 
 
-def _deictic(text: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
+def _sieved(patterns: list, low: str | None) -> list:
+    """The (pattern, ...) rows whose pattern may match the lower-cased text ``low``."""
+    return patterns if low is None else [row for row in patterns
+                                         if casefold.may_match(row[0], low)]  # fmt: skip
+
+
+def _deictic(text: str, start: int, end: int, published, low) -> list[DateMention]:
     found = []
-    for pattern, offset in _DEICTIC:
+    for pattern, offset in _sieved(_DEICTIC, low):
         for m in pattern.finditer(text[start:end]):
             date = published + dt.timedelta(days=offset) if published else None
             found.append(
@@ -225,9 +249,9 @@ def _deictic(text: str, start: int, end: int, published: dt.date | None) -> list
     return found
 
 
-def _event_relative(text: str, start: int, end: int, event_anchor: dt.date | None) -> list:
+def _event_relative(text: str, start: int, end: int, event_anchor, low) -> list:
     found = []
-    for pattern, offset in _EVENT_RELATIVE:
+    for pattern, offset in _sieved(_EVENT_RELATIVE, low):
         for m in pattern.finditer(text, start, end):
             if offset is None:
                 phrase = m.group(0).lower()
@@ -246,9 +270,9 @@ def _event_relative(text: str, start: int, end: int, event_anchor: dt.date | Non
     return found
 
 
-def _coarse(text: str, start: int, end: int, published: dt.date | None) -> list[DateMention]:
+def _coarse(text: str, start: int, end: int, published, low) -> list[DateMention]:
     found = []
-    for pattern, offset, precision in _COARSE:
+    for pattern, offset, precision in _sieved(_COARSE, low):
         for m in pattern.finditer(text, start, end):
             date = published + dt.timedelta(days=offset) if published else None
             found.append(DateMention(m.start(), m.end(), date, precision if date else "unknown"))
@@ -309,16 +333,14 @@ def find_dates(
         )
         if _DIGIT.search(text, start, end) else []
     )  # fmt: skip
-    candidates += _weekdays(text, start, end, weekday_anchor or published)
-    if _HINT_DEICTIC.search(text, start, end):
-        candidates += _deictic(text, start, end, published)
-    if _HINT_RELATIVE.search(text, start, end) and (
-        low is None or any(word in low for word in _EVENT_RELATIVE_WORDS)
-    ):
-        candidates += _event_relative(text, start, end, event_anchor)
-    if _HINT_PERIOD.search(text, start, end):
-        if low is None or "week" in low or "month" in low:
-            candidates += _coarse(text, start, end, published)
+    if casefold.holds_any(_WEEKDAY_WORDS, low):
+        candidates += _weekdays(text, start, end, weekday_anchor or published)
+    if casefold.holds_any(_DEICTIC_WORDS, low):
+        candidates += _deictic(text, start, end, published, low)
+    if casefold.holds_any(_RELATIVE_WORDS, low):
+        candidates += _event_relative(text, start, end, event_anchor, low)
+    if casefold.holds_any(_PERIOD_WORDS, low):
+        candidates += _coarse(text, start, end, published, low)
         candidates += _durations(text, start, end, span_anchor or published)
     return _prefer_explicit(_without_overlaps(candidates), text)
 
