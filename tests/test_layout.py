@@ -37,3 +37,12 @@ def test_hard_wrapped_lines_form_one_paragraph():
     first, second = layout.paragraphs(text)
     assert text[first.start : first.end].endswith("on Friday.")
     assert text[second.start : second.end] == "Next paragraph."
+
+
+def test_photo_credit_is_found_after_the_last_full_stop_or_parenthesis():
+    text = (
+        "Fighters in the square. (AP Photo/Jane Doe)\n\n"
+        "Smoke rises over the city. Getty Images\n\n"
+        "Smoke rises (over the city). The Taliban took Kunduz on Sunday."
+    )
+    assert [k for k, _ in kinds(text)] == [layout.JUNK, layout.JUNK, layout.BODY]

@@ -123,9 +123,17 @@ def _leading_date(chunk: str) -> tuple[int, int] | None:
     return None
 
 
+def _is_credit(chunk: str) -> bool:
+    """Ends with a photo credit.  The credit starts at the last "(" or after the
+    last full stop: searching from there finds it without trying every word."""
+    paren = chunk.rfind("(")
+    since = min(paren if paren >= 0 else len(chunk), chunk.rfind(".") + 1)
+    return _CREDIT.search(chunk, since) is not None
+
+
 def classify(text: str, start: int, end: int) -> Paragraph:
     chunk = text[start:end]
-    if _JUNK.match(chunk) or (_CREDIT.search(chunk) and len(chunk) < 400):
+    if _JUNK.match(chunk) or (len(chunk) < 400 and _is_credit(chunk)):
         return Paragraph(start, end, JUNK)
     if _TIMESTAMP.match(chunk):
         return Paragraph(start, end, HEADING)
