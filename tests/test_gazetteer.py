@@ -105,3 +105,13 @@ def test_bad_gazetteer_files_say_why(tmp_path, content, message):
     path.write_text(content)
     with pytest.raises(GazetteerError, match=message):
         Gazetteer.load(path)
+
+
+def test_names_are_proper_nouns_whole_words_and_aliases_may_be_lower_case(gazetteer):
+    text = (
+        "In kunduz and pro-Kabul circles, talk of Kunduz; the country's second-largest "
+        "city held, as did KANDAHAR and 6Kabul."
+    )
+    assert [found for found, _, _ in names(gazetteer, text)] == [
+        "Kunduz", "second-largest city", "KANDAHAR",
+    ]
