@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Article, DateMention, Event, Evidence, PlaceMention, Sentence
@@ -447,20 +448,30 @@ class Extractor:
             scope = (sentence.start, sentence.end)
         else:
             return None, "no trigger in its clause"
-        candidates = [
-            t for t in candidates if _trigger_applies(text, t, mention, subjects, starts)
-        ]
-        if not candidates:
-            return None, "no trigger applies to it"
+        # Whether a trigger applies is asked in rank order, and of all of them only
+        # when a rule wants them all ("fighting"): a line naming thousands of places
+        # has hundreds of triggers within reach of each.
+        verdicts: dict[int, bool] = {}
+
+        def applies(t) -> bool:
+            if t.start not in verdicts:
+                verdicts[t.start] = _trigger_applies(text, t, mention, subjects, starts)
+            return verdicts[t.start]
+
+        def applying() -> list:
+            return [t for t in candidates if applies(t)]
+
         reasons = []
         for trigger in sorted(candidates, key=lambda t: (t.rank, abs(t.start - mention.start))):
+            if not applies(trigger):
+                continue
             status, because = _qualify(
-                text, trigger, mention, scope, sentence, candidates, self.vocabulary, looks
+                text, trigger, mention, scope, sentence, applying, self.vocabulary, looks
             )
             if status is not None:
                 return status, because
             reasons.append(because)
-        return None, tuple(reasons)
+        return None, tuple(reasons) if reasons else "no trigger applies to it"
 
     def _date_for(self, text, mention, date_mentions, clauses, reading, looks=None):
         clause = _clause_of(clauses, mention.start, looks)
@@ -912,7 +923,7 @@ class _Site:
     mention: PlaceMention
     scope: tuple[int, int]
     sentence: Sentence
-    candidates: list
+    applying: Callable[[], list]  # the triggers within reach that apply to the place
     vocabulary: triggers.Vocabulary
     looks: dict  # the sentence's searches so far: its places share a trigger's windows
 
@@ -920,7 +931,7 @@ class _Site:
 def _look(site: _Site, window: str, pattern) -> str | None:
     """The words ``pattern`` matches in ``window``, or None."""
     if pattern == "fighting":
-        fights = [t for t in site.candidates if t.status == "contested"]
+        fights = [t for t in site.applying() if t.status == "contested"]
         return fights[0].text if fights else None
     if pattern == "hedge":
         pattern = site.vocabulary.hedge
@@ -969,10 +980,10 @@ def _fires(rule: Qualifier, site: _Site, status: str) -> str | None:
     return words or site.text[site.trigger.start : site.trigger.end]
 
 
-def _qualify(text, trigger, mention, scope, sentence, candidates, vocabulary, looks):
+def _qualify(text, trigger, mention, scope, sentence, applying, vocabulary, looks):
     """The trigger's status as the qualifier rules change it, with the rules
     that fired: (status or None, ((rule, words), ...))."""
-    site = _Site(text, trigger, mention, scope, sentence, candidates, vocabulary, looks)
+    site = _Site(text, trigger, mention, scope, sentence, applying, vocabulary, looks)
     status = trigger.status
     because = [(trigger.rule, trigger.text)]
     for rule in QUALIFIERS:
