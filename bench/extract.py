@@ -1,18 +1,25 @@
 """Import throughput on generated articles: prints figures, asserts nothing.
 
-    python bench/extract.py [--articles 1000]
+    python bench/extract.py [--articles 1000] [--workers 1 2 4] [--baseline REV [--rounds 3]]
 
 Generates news-like articles (a lede with a weekday, coordination, hedges,
 context places, captions and filler paragraphs, about 4 kB each, like the
 sample), writes them to a temporary folder, then times extraction alone and
 the whole import (read, decode, extract, store) into a fresh database.
+
+With ``--baseline REV`` it also times extraction alone for REV's code (a git
+worktree) beside this checkout's, each in its own process on the same files,
+interleaved for ``--rounds`` rounds: CPU seconds, so that other work on the
+machine weighs less; medians.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -68,10 +75,71 @@ def generate(count: int, folder: Path, gazetteer: Gazetteer, seed: int = 7) -> l
     return paths
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+# Extraction alone in one process, for any revision (the module layout changed).
+_EXTRACT_ONLY = """
+import pathlib, sys, time
+try:
+    from timeline_app.extract import Extractor
+    from timeline_app.gazetteer import Gazetteer
+except ImportError:
+    from timeline_app.extraction.extract import Extractor
+    from timeline_app.extraction.gazetteer import Gazetteer
+from timeline_app.importers import read_article
+import timeline_app
+paths = sorted(pathlib.Path(sys.argv[1]).glob("article-*.txt"))
+articles = [read_article(p) for p in paths]
+extractor = Extractor(Gazetteer.load())
+extractor.extract(articles[0])
+started = time.process_time()
+events = sum(len(extractor.extract(a)) for a in articles)
+print(len(paths) / (time.process_time() - started), events, timeline_app.__file__)
+"""
+
+
+def extraction_rate(checkout: Path, folder: Path) -> tuple[float, int]:
+    """(articles a CPU second, events) of ``checkout``'s extractor on the files."""
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    result = subprocess.run(
+        [sys.executable, "-c", _EXTRACT_ONLY, str(folder)],
+        capture_output=True, text=True, env=env, cwd=checkout, check=True,
+    )  # fmt: skip
+    rate, events, package = result.stdout.split()
+    if not Path(package).resolve().is_relative_to(checkout.resolve()):
+        raise SystemExit(f"{checkout}: ran the code of {package}, not its own")
+    return float(rate), int(events)
+
+
+def compare(rev: str, folder: Path, rounds: int) -> None:
+    from output import baseline_checkout  # bench/output.py, beside this script
+
+    checkout = baseline_checkout(rev, folder / "revisions")
+    try:
+        rates: dict[str, list[float]] = {"this checkout": [], rev: []}
+        events = {}
+        for _ in range(rounds):  # interleaved, so that load on the machine hits both
+            for name, tree in (("this checkout", ROOT), (rev, checkout)):
+                rate, events[name] = extraction_rate(tree, folder)
+                rates[name].append(rate)
+        for name, values in rates.items():
+            print(
+                f"extract only, {name}: {statistics.median(values):,.0f} articles a CPU second "
+                f"(median of {rounds}: {', '.join(f'{v:.0f}' for v in values)}; "
+                f"{events[name]} events)"
+            )
+    finally:
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(checkout)], check=False
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--baseline", metavar="REV", help="also time REV's extraction")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved runs with --baseline")
     args = parser.parse_args()
     gazetteer = Gazetteer.load()
     extractor = Extractor(gazetteer)
@@ -102,6 +170,8 @@ def main() -> None:
                 check=True, capture_output=True,
             )  # fmt: skip
             whole[workers] = time.perf_counter() - started
+        if args.baseline:
+            compare(args.baseline, folder, args.rounds)
 
     print(f"articles: {len(paths)} generated, {size / 1000:.1f} kB each")
     print(
