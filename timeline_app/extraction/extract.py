@@ -899,6 +899,7 @@ def _possessor(text: str, trigger, subjects, starts):
 
 GAP_CHARS = 200
 _SIEVE = "sieve"  # in a sentence's looks: its lower-cased text, and which patterns may match
+_LIVE = "live rules"  # in a sentence's looks: the rules whose pattern it may hold
 
 _WINDOWS = {
     "before trigger": lambda q: (max(q.sentence.start, q.trigger.start - 60), q.trigger.start),
@@ -935,16 +936,7 @@ def _look(site: _Site, window: str, pattern) -> str | None:
         return fights[0].text if fights else None
     if pattern == "hedge":
         pattern = site.vocabulary.hedge
-    # (a pattern as a key would hash its compiled code at every look: its id instead)
-    sieve = (_SIEVE, id(pattern))
-    live = site.looks.get(sieve)
-    if live is None:  # does the sentence hold any word the pattern cannot match without?
-        low = site.looks.get(_SIEVE)
-        if low is None:
-            sentence = site.sentence
-            low = site.looks[_SIEVE] = casefold.fold(site.text[sentence.start : sentence.end])
-        site.looks[sieve] = live = low is None or casefold.may_match(pattern, low)
-    if not live:  # every window lies in the sentence
+    if not _may_hold(site, pattern):  # every window lies in the sentence
         return None
     start, end = _WINDOWS[window](site)
     key = (start, end, id(pattern), window)
@@ -963,6 +955,35 @@ def _look(site: _Site, window: str, pattern) -> str | None:
         match = pattern.search(searched)
     site.looks[key] = found = piece[match.start() : match.end()].strip() if match else None
     return found
+
+
+def _may_hold(site: _Site, pattern: re.Pattern) -> bool:
+    """Whether the sentence holds a word ``pattern`` cannot match without, once a
+    sentence.  (A pattern as a key would hash its compiled code each time: its id.)"""
+    sieve = (_SIEVE, id(pattern))
+    live = site.looks.get(sieve)
+    if live is None:
+        low = site.looks.get(_SIEVE)
+        if low is None:
+            sentence = site.sentence
+            low = site.looks[_SIEVE] = casefold.fold(site.text[sentence.start : sentence.end])
+        site.looks[sieve] = live = low is None or casefold.may_match(pattern, low)
+    return live
+
+
+def _live_rules(site: _Site) -> list[Qualifier]:
+    """The qualifier rules whose own pattern the sentence may hold, in order, once
+    a sentence: a rule it cannot hold would not fire, and a short sentence ("- Aug.
+    6 - Taliban captured Kunduz.") holds the words of few."""
+    live = site.looks.get(_LIVE)
+    if live is None:
+        hedge = site.vocabulary.hedge
+        live = site.looks[_LIVE] = [
+            rule for rule in QUALIFIERS
+            if rule.pattern == "fighting"
+            or _may_hold(site, hedge if rule.pattern == "hedge" else rule.pattern)
+        ]  # fmt: skip
+    return live
 
 
 def _fires(rule: Qualifier, site: _Site, status: str) -> str | None:
@@ -986,7 +1007,7 @@ def _qualify(text, trigger, mention, scope, sentence, applying, vocabulary, look
     site = _Site(text, trigger, mention, scope, sentence, applying, vocabulary, looks)
     status = trigger.status
     because = [(trigger.rule, trigger.text)]
-    for rule in QUALIFIERS:
+    for rule in _live_rules(site):
         words = _fires(rule, site, status)
         if words is None:
             continue
