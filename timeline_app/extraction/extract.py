@@ -899,7 +899,6 @@ def _possessor(text: str, trigger, subjects, starts):
 
 GAP_CHARS = 200
 _SIEVE = "sieve"  # in a sentence's looks: its lower-cased text, and which patterns may match
-_LIVE = "live rules"  # in a sentence's looks: the rules whose pattern it may hold
 
 _WINDOWS = {
     "before trigger": lambda q: (max(q.sentence.start, q.trigger.start - 60), q.trigger.start),
@@ -971,19 +970,12 @@ def _may_hold(site: _Site, pattern: re.Pattern) -> bool:
     return live
 
 
-def _live_rules(site: _Site) -> list[Qualifier]:
-    """The qualifier rules whose own pattern the sentence may hold, in order, once
-    a sentence: a rule it cannot hold would not fire, and a short sentence ("- Aug.
-    6 - Taliban captured Kunduz.") holds the words of few."""
-    live = site.looks.get(_LIVE)
-    if live is None:
-        hedge = site.vocabulary.hedge
-        live = site.looks[_LIVE] = [
-            rule for rule in QUALIFIERS
-            if rule.pattern == "fighting"
-            or _may_hold(site, hedge if rule.pattern == "hedge" else rule.pattern)
-        ]  # fmt: skip
-    return live
+def _may_fire(site: _Site, rule: Qualifier) -> bool:
+    """False for a rule whose own pattern the sentence cannot hold: it would not
+    fire for any of its places (a short sentence holds the words of few)."""
+    if rule.pattern == "fighting":
+        return True
+    return _may_hold(site, site.vocabulary.hedge if rule.pattern == "hedge" else rule.pattern)
 
 
 def _fires(rule: Qualifier, site: _Site, status: str) -> str | None:
@@ -1007,7 +999,9 @@ def _qualify(text, trigger, mention, scope, sentence, applying, vocabulary, look
     site = _Site(text, trigger, mention, scope, sentence, applying, vocabulary, looks)
     status = trigger.status
     because = [(trigger.rule, trigger.text)]
-    for rule in _live_rules(site):
+    for rule in QUALIFIERS:
+        if status not in rule.statuses or not _may_fire(site, rule):
+            continue
         words = _fires(rule, site, status)
         if words is None:
             continue
