@@ -88,6 +88,13 @@ AFGHAN = [
      {("Taloqan", "captured", "2021-08-08")}),
     ({"take verb"}, "The Taliban took Aybak on Monday.", THURSDAY,
      {("Aybak", "captured", "2021-08-09")}),
+    # the object described at length: "took the strategic northern city of Kunduz"
+    ({"take verb"}, "Insurgents took the strategic northern city of Kunduz on Sunday.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08")}),
+    ({"take verb"}, "On Monday the militants took the last major city of Herat.", THURSDAY,
+     {("Herat", "captured", "2021-08-09")}),
+    # what was taken is the road, not the place it leads to
+    ({"direction or route"}, "Fighters took the road to Herat on Monday.", THURSDAY, set()),
     ({"flag raised"}, "In Sheberghan, their white flag was raised over the square on Friday.",
      THURSDAY, {("Sheberghan", "captured", "2021-08-06")}),
     ({"entered"}, "Insurgents marched into the western city of Herat on Tuesday.", THURSDAY,

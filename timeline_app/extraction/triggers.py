@@ -130,7 +130,9 @@ DIRECT_OBJECT_ONLY = re.compile(
 )
 DIRECT_OBJECT_GAP = re.compile(
     r"^\s+(?:(?:the|most of|all of|much of|control of|over)\s+)*"
-    r"(?:(?:key |strategic |northern |southern |western |eastern |\w+ern )?"
+    # "the key eastern city of", "the last major city of": a few words that describe it
+    r"(?:(?:(?:key|strategic|important|major|main|last|remaining|\w+ern|[\w\-]+-largest"
+    r"|[\w\-]+-biggest|largest|biggest)\s+){0,3}"
     r"(?:provincial )?(?:capitals?|cit(?:y|ies)|towns?) (?:city )?of\s+(?:the\s+)?)?$",
     re.I,
 )
