@@ -93,6 +93,11 @@ AFGHAN = [
      {("Kunduz", "captured", "2021-08-08")}),
     ({"take verb"}, "On Monday the militants took the last major city of Herat.", THURSDAY,
      {("Herat", "captured", "2021-08-09")}),
+    # a government's seat taken
+    ({"control phrase"}, "The insurgents ended the war on Sunday, taking power in Kabul.",
+     THURSDAY, {("Kabul", "captured", "2021-08-08")}),
+    ({"intent"}, "The insurgents hope to take power in Kabul within weeks.", THURSDAY,
+     {("Kabul", "besieged", "2021-08-12")}),
     # what was taken is the road, not the place it leads to
     ({"direction or route"}, "Fighters took the road to Herat on Monday.", THURSDAY, set()),
     ({"flag raised"}, "In Sheberghan, their white flag was raised over the square on Friday.",

@@ -70,7 +70,9 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|(?<!remained )(?<!remains )(?<!remain )in (?:full|complete|total) control of"
      r"|(?:in|under|into) (?:the )?(?:full |complete )?(?:control|hands) of (?:the )?(?:{actor})"
      r"|(?:under|into|in) (?:full |complete )?(?:{actor})(?:['’]s?)? (?:control|hands)"
-     r"|claim(?:ed|s|ing)? (?:full |complete )?(?:control of|the capture of)"),
+     r"|claim(?:ed|s|ing)? (?:full |complete )?(?:control of|the capture of)"
+     # a government's seat taken: "taking power in Kabul"
+     r"|(?:took|taken|take|takes|taking|seized|seize|seizes|seizing) power in"),
     ("take verb", "captured", r"(?:took|taken|take|takes|taking)(?: over)?"),
     ("flag raised", "captured",
      r"flags? (?:was|were|has been|have been) (?:raised|hoisted)"
@@ -185,7 +187,7 @@ NEGATION_BEFORE = re.compile(
 INTENT_BEFORE = re.compile(
     r"\b(?:could|may|might|would|will|can|poised to|about to|threaten\w* to|"
     r"tr(?:y|ied|ies|ying) to|attempt\w* to|bid to|aim\w* to|plan\w* to|seek\w* to|"
-    r"sought to|expected to|likely to|"
+    r"sought to|expected to|likely to|hop(?:e|es|ed|ing) to|want\w* to|intend\w* to|"
     r"set to|close to|closer to|verge of|brink of|fight\w* to|push\w* to|struggl\w* to|vow\w* to|"
     r"prepar\w* to|mov\w* to|effort to|operation to|offensive to|order\w* to|intent on|"
     r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of|negotiat\w*|"
