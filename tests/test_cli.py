@@ -148,3 +148,18 @@ def test_an_empty_database_prints_an_empty_array(tmp_path, capsys):
     assert code == 0 and json.loads(out) == []
     code, out, _ = run(capsys, "falls", "--db", tmp_path / "t.db", "--format", "geojson")
     assert code == 0 and json.loads(out) == {"type": "FeatureCollection", "features": []}
+
+
+def test_explain_shows_each_event_with_its_rules_and_what_was_joined(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Fighting spread across the north on Thursday.\n\n"
+        "Taliban fighters captured Kunduz on Sunday.\n\n"
+        "Residents who stayed when Kunduz fell said food was scarce.\n"
+    )
+    code, out, _ = run(capsys, "explain", article, "--published", "2021-08-12")
+    assert code == 0
+    kept = "KEPT Kunduz captured 2021-08-08: capture verb 'captured'; date in clause 'Sunday'"
+    assert kept in out
+    assert "JOINED Kunduz captured 2021-08-12 -> 2021-08-08: told again" in out
+    assert out.rstrip().endswith("Kunduz           captured    2021-08-08 (day)  2 sentence(s)")

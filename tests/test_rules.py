@@ -98,6 +98,12 @@ AFGHAN = [
      THURSDAY, {("Kabul", "captured", "2021-08-08")}),
     ({"intent"}, "The insurgents hope to take power in Kabul within weeks.", THURSDAY,
      {("Kabul", "besieged", "2021-08-12")}),
+    # a fall told again later, undated, is the fall the article dated
+    ({"told again", "news day"},
+     "Fighting spread across the north on Thursday.\n\n"
+     "Taliban fighters captured Kunduz on Sunday.\n\n"
+     "Residents who stayed when Kunduz fell said food was scarce.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08")}),
     # what was taken is the road, not the place it leads to
     ({"direction or route"}, "Fighters took the road to Herat on Monday.", THURSDAY, set()),
     ({"flag raised"}, "In Sheberghan, their white flag was raised over the square on Friday.",

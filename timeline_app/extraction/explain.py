@@ -17,6 +17,12 @@ def explain(article: Article, extractor: Extractor) -> str:
         f"   profile: {extractor.profile.name or 'none'}   places: {places.source}",
     ]
     for note in trace:
+        for place_id, status, date, told in note.get("joined", []):
+            lines.append("")
+            lines.append(
+                f"JOINED {places.place(place_id).name} {status} {date} -> {told}: told again,"
+                " dated only by the news day; the article dated this change before"
+            )
         quote = " ".join(text[note["start"] : note["end"]].split())
         if not note.get("places") and not note.get("context"):
             continue

@@ -23,6 +23,7 @@ The rules, in reading order:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -32,7 +33,7 @@ from ..model import Article, DateMention, Event, Evidence, PlaceMention, Sentenc
 from . import casefold, dates, layout, triggers
 from .gazetteer import LIST_GLUE, LIST_GLUE_PARTS, Gazetteer
 from .profile import Profile
-from .rules import QUALIFIERS, Qualifier
+from .rules import DATE_RULES, QUALIFIERS, Qualifier
 from .sentences import split_sentences
 
 NEWS_DAY_MAX_AGE = dt.timedelta(days=7)
@@ -133,6 +134,7 @@ class Extractor:
         for number, paragraph in enumerate(paragraphs):
             reading.check()
             self._read_paragraph(text, paragraph, number, reading)
+        _join_told_again(reading.events, reading.trace)
         return sorted(
             reading.events.values(),
             key=lambda e: (e.date or dt.date.max, e.place_id, e.status),
@@ -1040,6 +1042,41 @@ def _entry_subject(text: str, sentence: Sentence, place_id: str) -> PlaceMention
     if anaphor:
         return PlaceMention(anaphor.start(), anaphor.end(), place_id)
     return PlaceMention(sentence.start, sentence.start, place_id)
+
+
+def _join_told_again(events: dict, trace: list | None = None) -> None:
+    """An event dated only by the news day joins the same change of the same place
+    that the article dates on that day or before (the latest such): "Noor was there
+    when Mazar-i-Sharif fell" tells again of the fall it dated "on Saturday"."""
+    def news_day_only(event) -> bool:
+        return all(_date_rule(e.because) == "news day" for e in event.evidence)
+
+    for key, event in list(events.items()):
+        if event.date is None or not news_day_only(event):
+            continue
+        earlier = [
+            other for other in events.values()
+            if other is not event and other.place_id == event.place_id
+            and other.status == event.status and other.date is not None
+            and other.date <= event.date and not news_day_only(other)
+        ]  # fmt: skip
+        if not earlier:
+            continue
+        told = max(earlier, key=lambda other: other.date)
+        for evidence in event.evidence:
+            because = (*evidence.because, ("told again", told.date.isoformat()))
+            joined = dataclasses.replace(evidence, because=because)
+            if not _has_evidence(told, joined):
+                told.evidence.append(joined)
+        del events[key]
+        if trace is not None:
+            trace.append({"start": 0, "end": 0, "fired": ["told again"],
+                          "joined": [(event.place_id, event.status, event.date, told.date)]})
+
+
+def _date_rule(because) -> str | None:
+    """The date rule among an evidence's rules."""
+    return next((rule for rule, _ in because if rule in DATE_RULES), None)
 
 
 def _first_per_place(found: list[_Found]) -> list[_Found]:

@@ -316,6 +316,8 @@ DATE_RULES = {
     "coarse recap": "a recap that gives only a coarse time ('last month') stays undated: "
     "neither its month nor the day of the sentence is the day of the event",
     "anniversary": "'January 27, 2026 marks one year since ... captured Goma': a year earlier",
+    "told again": "dated only by the news day, a change the article has dated before "
+    "('when Mazar-i-Sharif fell' after 'Mazar-i-Sharif fell on Saturday') is that one",
 }
 
 
