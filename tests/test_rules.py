@@ -104,6 +104,11 @@ AFGHAN = [
      "Taliban fighters captured Kunduz on Sunday.\n\n"
      "Residents who stayed when Kunduz fell said food was scarce.", THURSDAY,
      {("Kunduz", "captured", "2021-08-08")}),
+    # a coarse period ("in recent weeks") dates no later sentence of its paragraph
+    ({"fighting word", "news day"},
+     "The Taliban advanced across the north in recent weeks. Fighters are currently "
+     "battling government forces in Kunduz.", THURSDAY,
+     {("Kunduz", "contested", "2021-08-12")}),
     # what was taken is the road, not the place it leads to
     ({"direction or route"}, "Fighters took the road to Herat on Monday.", THURSDAY, set()),
     ({"flag raised"}, "In Sheberghan, their white flag was raised over the square on Friday.",

@@ -290,7 +290,8 @@ class Extractor:
         )  # fmt: skip
         date_mentions = _relative_to_sentence(date_mentions)
         if date_mentions and not date_mentions[-1].relative_to_event:
-            explicit = [m for m in date_mentions if m.date and not m.end_date]
+            explicit = [m for m in date_mentions if m.date and not m.end_date
+                        and m.precision not in ("week", "month")]
             if explicit:
                 reading.paragraph_date = explicit[-1]
         named = bisect.bisect_left(names, start, key=lambda name: name[0])
