@@ -291,7 +291,9 @@ class Store(EditingQueries):
                 f"{self.path.name} was written by a newer version of Timeline "
                 f"(schema {version}, this version knows {SCHEMA_VERSION}); it was not changed"
             )
-        return Database(conn)
+        # No sqlite-utils plugins: the app registers no SQL functions through them, and
+        # looking for them reads every installed package's metadata (about 50 ms).
+        return Database(conn, execute_plugins=False)
 
     def _use_wal(self) -> None:
         """Only once the file is known to be ours: switching the journal mode
