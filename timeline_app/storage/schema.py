@@ -6,15 +6,29 @@ file written by a newer version of the app is recognised and left untouched.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import functools
+import sqlite3
+from typing import TYPE_CHECKING
 
 from . import disagreement
 
-migrations = Migrations("timeline_app")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+# The migrations in order, kept in sqlite-utils' _sqlite_migrations table under
+# this set's name.  Whether any is pending is read with plain SQL (``pending``):
+# sqlite-utils, about 100 ms to import, is loaded only to apply them.
+MIGRATION_SET = "timeline_app"
+_MIGRATIONS: list = []
 
 
-@migrations()
+def _migration(function):
+    _MIGRATIONS.append(function)
+    return function
+
+
+@_migration
 def m001_initial(db: Database) -> None:
     db["articles"].create(
         {
@@ -55,7 +69,7 @@ def m001_initial(db: Database) -> None:
     db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
 
 
-@migrations()
+@_migration
 def m002_event_day_numbers(db: Database) -> None:
     """Days since 1970 beside the ISO dates: the timeline loads a million
     events twice as fast from integers as through julianday()."""
@@ -67,7 +81,7 @@ def m002_event_day_numbers(db: Database) -> None:
     )
 
 
-@migrations()
+@_migration
 def m003_review(db: Database) -> None:
     """Analyst review: marks and notes on events, what each source itself said,
     the keys under which new evidence finds an event after a human changed it,
@@ -102,21 +116,21 @@ def m003_review(db: Database) -> None:
     )
 
 
-@migrations()
+@_migration
 def m004_rules(db: Database) -> None:
     """Each source's account of how it was read: the extraction rules that made
     its event, with the words they matched (a JSON list of [rule, words])."""
     db["mentions"].add_column("because", str)
 
 
-@migrations()
+@_migration
 def m005_settings(db: Database) -> None:
     """Settings that belong to the database, not the machine: the period of the
     offensive it follows (reports dated outside it stay, off the timeline)."""
     db["settings"].create({"key": str, "value": str}, pk="key")
 
 
-@migrations()
+@_migration
 def m006_disagreement(db: Database) -> None:
     """Which events' sources disagree, kept at import and edit time instead of
     computed over every mention on each refresh (storage/disagreement.py); the
@@ -126,7 +140,7 @@ def m006_disagreement(db: Database) -> None:
     disagreement.rebuild(db.conn)
 
 
-@migrations()
+@_migration
 def m007_publication_basis(db: Database) -> None:
     """Where an article's publication date came from when it is not its own:
     ``other reports`` for an undated article dated by what the database's dated
@@ -135,4 +149,41 @@ def m007_publication_basis(db: Database) -> None:
     db["articles"].add_column("published_basis", str)
 
 
-SCHEMA_VERSION = len(migrations._migrations)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """The names of the migrations this file has not had (as sqlite-utils'
+    ``Migrations.pending`` finds them, without importing it)."""
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone():
+        return [m.__name__ for m in _MIGRATIONS]
+    applied = {
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+        )
+    }
+    return [m.__name__ for m in _MIGRATIONS if m.__name__ not in applied]
+
+
+@functools.cache
+def _migrations() -> Migrations:
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for migration in _MIGRATIONS:
+        migrations()(migration)
+    return migrations
+
+
+def apply(db: Database) -> None:
+    """Apply the pending migrations (``db`` a sqlite-utils Database)."""
+    _migrations().apply(db)
+
+
+def __getattr__(name: str):
+    if name == "migrations":  # the sqlite-utils set itself, imported when asked for
+        return _migrations()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
