@@ -156,8 +156,12 @@ def main() -> None:
                     copy = folder / f"given-{checkout.name}.db"
                     shutil.copyfile(args.db, copy)
                     kinds.append(Kind(f"{label}, {args.db.name}", MAIN_WINDOW, checkout, copy))
-            for kind in kinds:  # writes the bytecode: not timed
-                start(kind, folder, bytecode)
+            for kind in list(kinds):  # writes the bytecode: not timed
+                try:
+                    start(kind, folder, bytecode)
+                except subprocess.CalledProcessError as exc:  # e.g. an older app, a newer file
+                    print(f"{kind.name}: does not start ({exc.stderr.strip().splitlines()[-1]})")
+                    kinds.remove(kind)
             for _ in range(args.runs):  # interleaved, so that load on the machine hits all
                 for kind in kinds:
                     seconds, kind.loaded = start(kind, folder, bytecode)
