@@ -19,14 +19,17 @@ untimed first start of each window writes it, as an installed app has its
 bytecode written at install; ``--no-bytecode-cache`` compiles every module
 from source at every start instead (what a PYTHONDONTWRITEBYTECODE=1
 environment does to an editable install: the dependencies keep the bytecode
-pip wrote, our modules do not).  Medians; also prints which modules of the
-HTML stack the window loaded.  Asserts nothing.
+pip wrote, our modules do not).  Medians of the wall time and of the child's
+CPU time (user + system, which a loaded machine disturbs less), each also as a
+ratio to the bare window's; also prints which modules of the HTML stack the
+window loaded.  Asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -87,6 +90,7 @@ class Kind:
     def __init__(self, name: str, build: str, checkout: Path, db: Path | None = None) -> None:
         self.name, self.build, self.checkout, self.db = name, build, checkout, db
         self.times: list[float] = []
+        self.cpu: list[float] = []  # the child's user + system seconds
         self.loaded = ""
         self.started = 0
 
@@ -105,10 +109,17 @@ def _env(checkout: Path, folder: Path, bytecode: bool) -> dict:
     return env
 
 
-def start(kind: Kind, folder: Path, bytecode: bool) -> tuple[float, str]:
-    """One start of a fresh interpreter, until its first paint is over."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def start(kind: Kind, folder: Path, bytecode: bool) -> tuple[float, float, str]:
+    """One start of a fresh interpreter, until its first paint is over: wall
+    seconds, CPU seconds, and the HTML stack it loaded."""
     kind.started += 1
     db = kind.db or folder / f"new-{kind.checkout.name}-{kind.started}.db"
+    cpu = _children_cpu()
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", _SHOWN.format(build=kind.build), str(db),
@@ -116,7 +127,7 @@ def start(kind: Kind, folder: Path, bytecode: bool) -> tuple[float, str]:
         capture_output=True, text=True, env=_env(kind.checkout, folder, bytecode),
         cwd=kind.checkout, check=True,
     )  # fmt: skip
-    return time.perf_counter() - started, result.stdout.strip()
+    return time.perf_counter() - started, _children_cpu() - cpu, result.stdout.strip()
 
 
 def demo_database(checkout: Path, folder: Path, bytecode: bool) -> Path:
@@ -164,16 +175,21 @@ def main() -> None:
                     kinds.remove(kind)
             for _ in range(args.runs):  # interleaved, so that load on the machine hits all
                 for kind in kinds:
-                    seconds, kind.loaded = start(kind, folder, bytecode)
+                    seconds, cpu, kind.loaded = start(kind, folder, bytecode)
                     kind.times.append(seconds)
+                    kind.cpu.append(cpu)
             floor = statistics.median(kinds[0].times)
+            cpu_floor = statistics.median(kinds[0].cpu)
             print(f"medians of {args.runs} starts, bytecode "
-                  f"{'cached' if bytecode else 'compiled at every start'}")  # fmt: skip
+                  f"{'cached' if bytecode else 'compiled at every start'}; load average "
+                  f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (CPU seconds vary "
+                  "less with the load than wall seconds)")  # fmt: skip
             for kind in kinds:
-                median = statistics.median(kind.times)
+                median, cpu = statistics.median(kind.times), statistics.median(kind.cpu)
                 print(
                     f"{kind.name:38} {median:6.3f} s (min {min(kind.times):.3f})"
-                    f"  {median / floor:4.2f}x the bare window   HTML stack loaded: {kind.loaded}"
+                    f" {median / floor:4.2f}x   CPU {cpu:5.3f} s {cpu / cpu_floor:4.2f}x"
+                    f"   HTML stack loaded: {kind.loaded}"
                 )
         finally:
             if args.baseline:
