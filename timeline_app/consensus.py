@@ -185,6 +185,12 @@ def _sources(segment: list[dict]) -> int:
     return len({_source_key(r, copies) for r in segment})
 
 
+def _weaker(retake: list[dict], fall: list[dict]) -> bool:
+    """Fewer independent sources report the retaking than the fall, and at most one."""
+    retaking, falling = _sources(retake), _sources(fall)  # each counted once
+    return retaking < min(2, falling + 1) and retaking < falling
+
+
 def _without_weak_retakes(segments: list[list[dict]]) -> list[list[dict]]:
     """A retaking that fewer independent sources report than the fall before
     it, between two reports of that fall, is dissent of the fall, not a change
@@ -197,8 +203,7 @@ def _without_weak_retakes(segments: list[list[dict]]) -> list[list[dict]]:
             result and index + 1 < len(segments)
             and segment[0]["status"] in RETAKE and result[-1][0]["status"] not in RETAKE
             and segments[index + 1][0]["status"] not in RETAKE
-            and _sources(segment) < min(2, _sources(result[-1]) + 1)
-            and _sources(segment) < _sources(result[-1])
+            and _weaker(segment, result[-1])
             and (dt.date.fromisoformat(segments[index + 1][0]["date"])
                  - dt.date.fromisoformat(result[-1][0]["date"])).days <= NEW_CHANGE_DAYS
         ):  # fmt: skip
