@@ -393,12 +393,13 @@ class TimelineView(QWidget):
         self.graphics.ci.setSpacing(0)
         self.lane_axis = LaneAxis()
         self.date_axis = TimeAxis()
+        # No context menus: made without them (building a view's menu and throwing
+        # it away cost each plot a few milliseconds of the window's start).
         self.plot = self.graphics.addPlot(
-            row=0, col=0, viewBox=TimeViewBox(),
+            row=0, col=0, viewBox=TimeViewBox(enableMenu=False), enableMenu=False,
             axisItems={"left": self.lane_axis, "bottom": self.date_axis},
         )  # fmt: skip
         self.plot.showGrid(x=True, y=False, alpha=0.15)
-        self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.view = self.plot.getViewBox()
         self.view.invertY(True)
@@ -420,9 +421,10 @@ class TimelineView(QWidget):
         layout.addWidget(self.graphics, 1)
 
     def _build_overview(self) -> None:
-        self.overview = self.graphics.addPlot(row=1, col=0, axisItems={"bottom": TimeAxis()})
+        self.overview = self.graphics.addPlot(
+            row=1, col=0, axisItems={"bottom": TimeAxis()}, enableMenu=False
+        )
         self.overview.setMaximumHeight(78)
-        self.overview.setMenuEnabled(False)
         self.overview.hideButtons()
         self.overview.getAxis("left").setWidth(self.lane_axis.width())
         self.overview.getAxis("left").setStyle(showValues=False, tickLength=0)
