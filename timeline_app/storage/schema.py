@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import disagreement
@@ -16,19 +17,59 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
-# The migrations in order, kept in sqlite-utils' _sqlite_migrations table under
-# this set's name.  Whether any is pending is read with plain SQL (``pending``):
-# sqlite-utils, about 100 ms to import, is loaded only to apply them.
-MIGRATION_SET = "timeline_app"
-_MIGRATIONS: list = []
+
+class _MigrationSet:
+    """The migrations, registered as on sqlite-utils' ``Migrations``
+    (``@migrations()``) and kept in its _sqlite_migrations table under
+    ``name``, without importing sqlite-utils (about 100 ms): which are pending
+    is read with plain SQL (``pending_names``), and anything else (``apply``,
+    ``applied``, ``pending`` of a Database) is sqlite-utils' own set, built
+    when first asked for."""
+
+    name = "timeline_app"
+
+    def __init__(self) -> None:
+        self._migrations: list[tuple[str, Callable, bool]] = []
+
+    def __call__(self, *, name: str | None = None, transactional: bool = True):
+        def register(function):
+            self._migrations.append((name or function.__name__, function, transactional))
+            return function
+
+        return register
+
+    def pending_names(self, conn: sqlite3.Connection) -> list[str]:
+        """The migrations this file has not had, in order."""
+        names = [name for name, _, _ in self._migrations]
+        if not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+        ).fetchone():
+            return names
+        applied = {
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [self.name]
+            )
+        }
+        return [name for name in names if name not in applied]
+
+    @functools.cached_property
+    def _sqlite_utils(self) -> Migrations:
+        from sqlite_utils.migrations import Migrations
+
+        migrations = Migrations(self.name)
+        for name, function, transactional in self._migrations:
+            migrations(name=name, transactional=transactional)(function)
+        return migrations
+
+    def __getattr__(self, attribute: str):
+        return getattr(self._sqlite_utils, attribute)
 
 
-def _migration(function):
-    _MIGRATIONS.append(function)
-    return function
+migrations = _MigrationSet()
 
 
-@_migration
+@migrations()
 def m001_initial(db: Database) -> None:
     db["articles"].create(
         {
@@ -69,7 +110,7 @@ def m001_initial(db: Database) -> None:
     db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
 
 
-@_migration
+@migrations()
 def m002_event_day_numbers(db: Database) -> None:
     """Days since 1970 beside the ISO dates: the timeline loads a million
     events twice as fast from integers as through julianday()."""
@@ -81,7 +122,7 @@ def m002_event_day_numbers(db: Database) -> None:
     )
 
 
-@_migration
+@migrations()
 def m003_review(db: Database) -> None:
     """Analyst review: marks and notes on events, what each source itself said,
     the keys under which new evidence finds an event after a human changed it,
@@ -116,21 +157,21 @@ def m003_review(db: Database) -> None:
     )
 
 
-@_migration
+@migrations()
 def m004_rules(db: Database) -> None:
     """Each source's account of how it was read: the extraction rules that made
     its event, with the words they matched (a JSON list of [rule, words])."""
     db["mentions"].add_column("because", str)
 
 
-@_migration
+@migrations()
 def m005_settings(db: Database) -> None:
     """Settings that belong to the database, not the machine: the period of the
     offensive it follows (reports dated outside it stay, off the timeline)."""
     db["settings"].create({"key": str, "value": str}, pk="key")
 
 
-@_migration
+@migrations()
 def m006_disagreement(db: Database) -> None:
     """Which events' sources disagree, kept at import and edit time instead of
     computed over every mention on each refresh (storage/disagreement.py); the
@@ -140,7 +181,7 @@ def m006_disagreement(db: Database) -> None:
     disagreement.rebuild(db.conn)
 
 
-@_migration
+@migrations()
 def m007_publication_basis(db: Database) -> None:
     """Where an article's publication date came from when it is not its own:
     ``other reports`` for an undated article dated by what the database's dated
@@ -149,41 +190,4 @@ def m007_publication_basis(db: Database) -> None:
     db["articles"].add_column("published_basis", str)
 
 
-SCHEMA_VERSION = len(_MIGRATIONS)
-
-
-def pending(conn: sqlite3.Connection) -> list[str]:
-    """The names of the migrations this file has not had (as sqlite-utils'
-    ``Migrations.pending`` finds them, without importing it)."""
-    if not conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
-    ).fetchone():
-        return [m.__name__ for m in _MIGRATIONS]
-    applied = {
-        row[0]
-        for row in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
-        )
-    }
-    return [m.__name__ for m in _MIGRATIONS if m.__name__ not in applied]
-
-
-@functools.cache
-def _migrations() -> Migrations:
-    from sqlite_utils.migrations import Migrations
-
-    migrations = Migrations(MIGRATION_SET)
-    for migration in _MIGRATIONS:
-        migrations()(migration)
-    return migrations
-
-
-def apply(db: Database) -> None:
-    """Apply the pending migrations (``db`` a sqlite-utils Database)."""
-    _migrations().apply(db)
-
-
-def __getattr__(name: str):
-    if name == "migrations":  # the sqlite-utils set itself, imported when asked for
-        return _migrations()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+SCHEMA_VERSION = len(migrations._migrations)

@@ -25,11 +25,11 @@ import numpy as np
 
 from .. import statuses
 from ..model import STATUSES, Article, Event, Place, day_number
-from . import disagreement, schema
+from . import disagreement
 from .connection import Connection
 from .disagreement import DISAGREE_DAYS, FALLS
 from .editing import EditingQueries
-from .schema import MIGRATION_SET, SCHEMA_VERSION
+from .schema import SCHEMA_VERSION, migrations
 
 
 class EventRow(NamedTuple):
@@ -220,7 +220,7 @@ class Store(EditingQueries):
             self._check_is_ours()
             self._check_readable()
             if self.readonly:
-                if schema.pending(self._db.conn):
+                if migrations.pending_names(self._db.conn):
                     raise StoreError(
                         f"{self.path.name} is read-only and was written by an older version "
                         "of Timeline: copy it somewhere writable to open it"
@@ -317,7 +317,7 @@ class Store(EditingQueries):
         ours = (
             "_sqlite_migrations" in tables
             and self._db.execute(
-                "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+                "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name]
             ).fetchone()
         )
         if not ours:
@@ -359,14 +359,15 @@ class Store(EditingQueries):
         """All pending migrations in one transaction that holds the write lock from
         the start: a second process creating the same new file waits, then finds
         it made; a crash leaves the file as it was, never half made."""
-        if not schema.pending(self._db.conn):
+        if not migrations.pending_names(self._db.conn):
             return
         if self._db.table_names() and not self._db.table_names() == ["_sqlite_migrations"]:
             self._backup(f"before-schema-{SCHEMA_VERSION}")
         try:
             with self._transaction():
-                if schema.pending(self._db.conn):  # another process may have done it meanwhile
-                    schema.apply(self._db.database)
+                # another process may have done it meanwhile
+                if migrations.pending_names(self._db.conn):
+                    migrations.apply(self._db.database)
                     self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except (DiskFullError, LockedError):
             raise
