@@ -147,3 +147,39 @@ def test_a_database_from_before_the_kept_disagreement_gets_it_on_opening(tmp_pat
     old_database(path, "m006_disagreement", [{"date": d, "day": n} for d, n in days])
     with Store(path) as store:  # two reports three days apart disagree; the third is alone
         assert store.disagreeing_event_ids() == {1, 2}
+
+
+
+def _put(store, key):
+    store._db.execute("INSERT INTO settings (key, value) VALUES (?, '1')", [key])
+
+
+def _on_disk(path, key) -> bool:
+    with sqlite3.connect(path) as other:
+        return other.execute("SELECT 1 FROM settings WHERE key = ?", [key]).fetchone() is not None
+
+
+def test_a_write_outside_a_transaction_is_on_disk_at_once(tmp_path):
+    """The store's connection commits a lone write (as sqlite-utils did), and a
+    failed one leaves no transaction open to swallow the next writes."""
+    path = tmp_path / "w.db"
+    with Store(path) as store:
+        _put(store, "first")
+        assert _on_disk(path, "first")
+        with pytest.raises(sqlite3.IntegrityError):
+            _put(store, "first")
+        assert not store._db.conn.in_transaction
+        _put(store, "second")
+        assert _on_disk(path, "second")
+
+
+def test_a_failed_inner_atomic_block_undoes_only_itself(tmp_path):
+    path = tmp_path / "w.db"
+    with Store(path) as store:
+        with store.atomic():
+            _put(store, "outer")
+            with pytest.raises(RuntimeError), store.atomic():
+                _put(store, "inner")
+                raise RuntimeError("undone")
+            assert not _on_disk(path, "outer")  # not before the block ends
+        assert _on_disk(path, "outer") and not _on_disk(path, "inner")

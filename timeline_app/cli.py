@@ -271,7 +271,8 @@ def _open_store(args, *, create: bool = True) -> Store:
 
 
 def _import(args) -> int:
-    from .services import import_paths, places_for
+    from .places import places_for
+    from .services import import_paths
 
     with _open_store(args) as store:
         if args.period is not None:
@@ -387,7 +388,7 @@ FALL_COLUMNS = (
 
 
 def _places(args) -> int:
-    from .services import places_for
+    from .places import places_for
 
     for name, conflict, path in Gazetteer.shipped():
         places = Gazetteer.load(path)

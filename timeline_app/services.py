@@ -19,7 +19,7 @@ from pathlib import Path
 from .extraction.dates import full_dates
 from .extraction.extract import Cancelled as ExtractionCancelled
 from .extraction.extract import Extractor
-from .extraction.gazetteer import Gazetteer, GazetteerError
+from .extraction.gazetteer import Gazetteer
 from .importers import IMPORTERS, NOT_REGULAR, ArticleError, is_supported, read_article
 from .importers.base import sidecar_for
 from .model import Article
@@ -334,38 +334,6 @@ def _store_one(
     report.imported.append((result.path, article_id, len(events)))
     if article.published is None:
         report.undated.append(result.path)
-
-
-PLACES_KEY = "places"
-
-
-def places_for(store: Store, path: str | Path | None = None) -> tuple[Gazetteer, str]:
-    """The places (and conflict profile) to read articles into ``store`` with,
-    and a line saying where they come from.
-
-    A places file given now is kept in the database, so that every later import
-    into it, from the CLI or the window, uses it unless told otherwise; without
-    one, the database's own; a database that has none keeps the Afghan default.
-    """
-    if path is not None:
-        gazetteer = Gazetteer.load(path)
-        moved = store.moved_places(gazetteer.places.values())
-        if moved:
-            place, province, country = moved[0]
-            others = f" (and {len(moved) - 1} more)" if len(moved) > 1 else ""
-            raise GazetteerError(
-                f"{gazetteer.source}: {place.name} is in {place.province}, {place.country} in "
-                f"the file but stored in {province}, {country}{others}: a stored place keeps "
-                "its province; give the file's place another id or fix the file"
-            )
-        if not store.readonly:
-            store.set_setting(PLACES_KEY, gazetteer.to_json())
-        return gazetteer, f"places: {gazetteer.source} (kept in the database)"
-    kept = store.setting(PLACES_KEY)
-    if kept:
-        gazetteer = Gazetteer.from_json(kept)
-        return gazetteer, f"places: {gazetteer.source} (the database's)"
-    return Gazetteer.load(), "places: bundled Afghan capitals"
 
 
 def import_paths(

@@ -5,6 +5,7 @@ import sys
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
 
+from timeline_app import services
 from timeline_app.gui import main_window as main_window_module
 from timeline_app.gui.dialogs import ExportOptions
 from timeline_app.services import store_articles as real_store_articles
@@ -141,7 +142,8 @@ def test_cancel_an_import_half_way_leaves_a_consistent_database(
             report=report,
         )
 
-    monkeypatch.setattr(main_window_module, "store_articles", store_articles_cancelled_at_10)
+    # (the window loads the import service when an import starts)
+    monkeypatch.setattr(services, "store_articles", store_articles_cancelled_at_10)
     report = import_and_wait(qtbot, window, answers, paths)
     # Cancel arrives while the 11th article is in hand: it is left unstored (cancel is
     # heard inside an article, which may be long), no more are started.

@@ -16,7 +16,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..paths import default_db_path, resources_dir, seeds_dir
-from ..services import import_paths
 from ..storage import Store, StoreError
 from .main_window import MainWindow
 
@@ -47,6 +46,8 @@ def run(args) -> int:
         return 2
     settings = QSettings()
     if may_seed and store.counts()["articles"] == 0 and (args.demo or not settings.value("seeded")):
+        from ..services import import_paths  # the extraction: loaded only to seed
+
         import_paths([seeds_dir()], store)
         settings.setValue("seeded", True)
     window = MainWindow(store, settings)

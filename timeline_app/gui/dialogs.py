@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -30,7 +31,9 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from .. import __version__
-from ..services import ImportReport, ReadResult
+
+if TYPE_CHECKING:  # the import service loads the extraction: not at start
+    from ..services import ImportReport, ReadResult
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
 DB_FILTER = "Timeline database (*.db *.sqlite *.sqlite3);;All files (*)"

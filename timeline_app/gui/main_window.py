@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -30,15 +31,13 @@ from PySide6.QtWidgets import (
 from .. import geography, timeline_data
 from ..cli import events_csv
 from ..consensus import default_periods, spanning
-from ..extraction.extract import Extractor
 from ..extraction.gazetteer import Gazetteer, GazetteerError
-from ..extraction.highlight import highlight_spans
 from ..filters import EventFilter
+from ..places import places_for
 from ..review import Review
-from ..services import ImportReport, ReadResult, discover, places_for, read_one, store_articles
 from ..snapshot import Snapshot, Superseded, ViewRequest, read_snapshot
 from ..storage import Store, StoreError
-from . import dialogs, export, map_export
+from . import dialogs
 from .detail_pane import ArticleDialog, DetailPane
 from .event_table import EventTableModel
 from .filter_bar import FilterBar
@@ -46,6 +45,13 @@ from .map_view import MapPanel
 from .review_actions import ReviewCommand
 from .timeline_view import TimelineView
 from .workers import Job, collection_paused, keep_out_of_collections, release_in_background
+
+if TYPE_CHECKING:
+    from ..services import ImportReport, ReadResult
+
+# Loaded when first used, not at start (each costs the start tens of milliseconds):
+# the import service and the extraction (import), the highlighter (a quote shown),
+# the PNG exports (their menu items).
 
 MAX_RECENT = 8
 
@@ -80,9 +86,7 @@ class MainWindow(QMainWindow):
         self.timeline.tooltip_for = self._tooltip_for
         self.detail = DetailPane()
         self.detail.setMinimumWidth(260)
-        self.detail.highlighter = lambda quote, place_id: highlight_spans(
-            quote, self.gazetteer, place_id
-        )
+        self.detail.highlighter = self._highlight
         self.table_model = EventTableModel(self)
         self.table_model.set_source(lambda ids: self.store.event_rows_with_ids(ids))
         self.table = QTableView()
@@ -141,6 +145,11 @@ class MainWindow(QMainWindow):
         self.loading_label.hide()
         self.statusBar().addPermanentWidget(self.loading_label)
         self.statusBar().addPermanentWidget(self.counts_label)
+
+    def _highlight(self, quote: str, place_id: str):
+        from ..extraction.highlight import highlight_spans
+
+        return highlight_spans(quote, self.gazetteer, place_id)
 
     def _action(self, text: str, shortcut=None, slot=None) -> QAction:
         action = QAction(text, self)
@@ -715,6 +724,8 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[str | Path]) -> None:
         """Read the files (worker), confirm dates (dialog), store (worker), report."""
+        from ..services import ImportReport, discover, read_one
+
         if self.job is not None:
             dialogs.show_error(self, "Import running", "An import is already running.")
             return
@@ -747,6 +758,9 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("Import cancelled", 8000)
                 return
             _apply_dates(results, dates)
+        from ..extraction.extract import Extractor
+        from ..services import ImportReport, store_articles
+
         db_path, gazetteer = self.store.path, self.gazetteer
 
         def store_all(progress, cancelled) -> ImportReport:
@@ -836,6 +850,8 @@ class MainWindow(QMainWindow):
 
     # -- export ---------------------------------------------------------------------------------
     def export_png(self) -> None:
+        from . import export
+
         options = dialogs.ask_export_options(self)
         if options is None:
             return
@@ -864,6 +880,8 @@ class MainWindow(QMainWindow):
 
     def export_map(self) -> None:
         """The map as the window shows it (its day), 1600 px wide."""
+        from . import map_export
+
         path = dialogs.ask_save_path(
             self, "Export Map PNG", f"{self.store.path.stem}-map.png", "PNG image (*.png)"
         )
@@ -881,6 +899,8 @@ class MainWindow(QMainWindow):
 
     def export_map_frames(self) -> None:
         """One PNG per day of the period, in the background with progress."""
+        from . import map_export
+
         if self.is_busy():
             return
         folder = dialogs.ask_folder(self)

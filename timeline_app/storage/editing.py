@@ -31,7 +31,7 @@ def _columns(table: str, row: dict) -> list[str]:
 
 
 class EditingQueries:
-    """Mixed into ``Store``, whose ``_db`` (a sqlite-utils Database) they use."""
+    """Mixed into ``Store``, whose ``_db`` (``connection.Connection``) they use."""
 
     def atomic(self) -> AbstractContextManager:
         """One transaction: everything inside is written, or nothing."""

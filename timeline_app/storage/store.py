@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-from sqlite_utils import Database
 
 from .. import statuses
 from ..model import STATUSES, Article, Event, Place, day_number
 from . import disagreement
+from .connection import Connection
 from .disagreement import DISAGREE_DAYS, FALLS
 from .editing import EditingQueries
 from .schema import SCHEMA_VERSION, migrations
@@ -220,7 +220,7 @@ class Store(EditingQueries):
             self._check_is_ours()
             self._check_readable()
             if self.readonly:
-                if migrations.pending(self._db):
+                if migrations.pending_names(self._db.conn):
                     raise StoreError(
                         f"{self.path.name} is read-only and was written by an older version "
                         "of Timeline: copy it somewhere writable to open it"
@@ -272,7 +272,7 @@ class Store(EditingQueries):
         except OSError:
             return False
 
-    def _open(self) -> Database:
+    def _open(self) -> Connection:
         try:
             conn = self._connect()
             conn.execute("PRAGMA foreign_keys = ON")
@@ -291,7 +291,7 @@ class Store(EditingQueries):
                 f"{self.path.name} was written by a newer version of Timeline "
                 f"(schema {version}, this version knows {SCHEMA_VERSION}); it was not changed"
             )
-        return Database(conn)
+        return Connection(conn)
 
     def _use_wal(self) -> None:
         """Only once the file is known to be ours: switching the journal mode
@@ -339,7 +339,8 @@ class Store(EditingQueries):
 
     def _check_complete(self) -> None:
         """A table removed by another program is said once here, not at every article."""
-        missing = [t for t in TABLES if not self._db[t].exists()]
+        present = set(self._db.table_names())
+        missing = [t for t in TABLES if t not in present]
         if missing:
             raise StoreError(
                 f"{self.path.name} lacks its {', '.join(missing)} table"
@@ -358,14 +359,15 @@ class Store(EditingQueries):
         """All pending migrations in one transaction that holds the write lock from
         the start: a second process creating the same new file waits, then finds
         it made; a crash leaves the file as it was, never half made."""
-        if not migrations.pending(self._db):
+        if not migrations.pending_names(self._db.conn):
             return
         if self._db.table_names() and not self._db.table_names() == ["_sqlite_migrations"]:
             self._backup(f"before-schema-{SCHEMA_VERSION}")
         try:
             with self._transaction():
-                if migrations.pending(self._db):  # another process may have done it meanwhile
-                    migrations.apply(self._db)
+                # another process may have done it meanwhile
+                if migrations.pending_names(self._db.conn):
+                    migrations.apply(self._db.database)
                     self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except (DiskFullError, LockedError):
             raise
