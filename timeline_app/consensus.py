@@ -29,6 +29,7 @@ The rules, for each place, over the reports of every source (one quote each):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -38,6 +39,7 @@ from . import statuses
 
 FALL = statuses.named("fall")
 RETAKE = statuses.named("retake")
+CONTROL_STATUSES = FALL + RETAKE  # the reports that count; threats do not
 NEW_CHANGE_DAYS = 45
 _DIRECT_WEIGHT = {"captured": 1.0, "surrendered": 1.0, "retaken": 1.0, "claimed": 0.5}
 _PRECISION_WEIGHT = {"day": 1.0, "week": 0.3, "month": 0.3}
@@ -96,6 +98,7 @@ class Change:
         return text
 
 
+@functools.lru_cache(maxsize=2**16)  # a report's quote is compared again for each segment
 def _words(quote: str | None) -> str:
     return re.sub(r"\W+", " ", (quote or "").lower()).strip()
 
@@ -136,7 +139,7 @@ def changes_of_control(
         place_reports = [
             report
             for report in map(_as_reported, group)
-            if report["status"] in FALL + RETAKE and _within(report, period)
+            if report["status"] in CONTROL_STATUSES and _within(report, period)
         ]
         place_reports.sort(key=lambda r: (r["date"], r["published"] or ""))
         for segment in _without_weak_retakes(_segments(place_reports)):

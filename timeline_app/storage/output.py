@@ -1,0 +1,274 @@
+"""The text of ``events --format json|csv|acled``, built by SQLite: one string per
+event, so that a million events cost no Python dict, list or cell each.
+
+Each query reads a batch of events given as a JSON array of ids.  The ids of a
+batch are sorted before the query, so that the pages of the events, mentions
+and index are read in file order (in the events' date order they are read at
+random, three times slower at a million), and the texts are put back in the
+order asked with numpy.  The places' cells (a handful of rows) are written by
+Python into a temporary table, so that their coordinates keep Python's float
+text and the CSV quoting of their names is the csv module's.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterator
+
+import numpy as np
+
+from .. import statuses
+from ..model import PRECISIONS
+
+# A text cell a spreadsheet would read as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The columns of `events --format csv`: the event's, then its source's (source_...).
+EVENT_COLUMNS = (
+    "id", "place", "province", "country", "status", "date", "end_date", "date_precision",
+    "lat", "lon",
+)  # fmt: skip
+SOURCE_COLUMNS = ("article_id", "outlet", "title", "published", "quote", "start", "end")
+ACLED_COLUMNS = (
+    "event_date", "time_precision", "event_type", "sub_event_type", "country", "admin1",
+    "location", "latitude", "longitude", "geo_precision", "source", "notes",
+)  # fmt: skip
+# ACLED's time precision codes by our date precision (3, a month, for the others).
+ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
+
+# Events a query: about 40 MB of JSON text with one quote each; fewer when the
+# events have more sources (see ``_batch_size``).
+BATCH_EVENTS = 50_000
+
+
+def spreadsheet_cell(value):
+    """``value`` as safe to open in a spreadsheet: text starting like a formula gets a
+    leading ' (a title "=HYPERLINK(...)" stays text); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_cells(values) -> str:
+    """``values`` as one line of our CSVs writes them (without the line end)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([spreadsheet_cell(v) for v in values])
+    return out.getvalue()[:-1]
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+_STARTS = ", ".join(
+    "char(9)" if c == "\t" else "char(13)" if c == "\r" else _sql_text(c) for c in FORMULA_START
+)
+
+
+def _cell(expr: str) -> str:
+    """SQL: the CSV cell of a text column, as ``csv_cells`` writes it: '' for NULL,
+    a leading ' before a formula's start, quoted when it holds a comma, a quote or
+    a line break (a carriage return too, which Python 3.11's writer leaves bare)."""
+    safe = (
+        f"CASE WHEN typeof({expr}) = 'text' AND substr({expr}, 1, 1) IN ({_STARTS})"
+        f" THEN '''' || {expr} ELSE {expr} END"
+    )
+    return (
+        f"CASE WHEN {expr} IS NULL THEN ''"
+        f" WHEN instr({expr}, '\"') OR instr({expr}, ',') OR instr({expr}, char(10))"
+        f" OR instr({expr}, char(13)) THEN '\"' || replace({safe}, '\"', '\"\"') || '\"'"
+        f" ELSE {safe} END"
+    )
+
+
+def _date_cell(expr: str) -> str:
+    """``_cell`` with a short way for an ISO date (all but a few dates)."""
+    iso = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+    return f"CASE WHEN {expr} GLOB '{iso}' THEN {expr} ELSE {_cell(expr)} END"
+
+
+def _word_cell(expr: str, words: tuple[str, ...]) -> str:
+    """``_cell`` with a short way for the app's own words (statuses, precisions)."""
+    assert all(csv_cells([word, 1]) == f"{word},1" for word in words)  # nothing to escape
+    listed = ", ".join(_sql_text(word) for word in words)
+    return f"CASE WHEN {expr} IN ({listed}) THEN {expr} ELSE {_cell(expr)} END"
+
+
+def _boolean(expr: str) -> str:
+    return f"json(CASE WHEN {expr} THEN 'true' ELSE 'false' END)"
+
+
+def _json_number(value) -> str:
+    """A coordinate as Python's JSON writes it (SQLite's own text keeps 15 digits)."""
+    return json.dumps(value) if value is not None and math.isfinite(value) else "null"
+
+
+def prepare_places(conn) -> None:
+    """temp.output_places: each place's cells as Python writes them."""
+    conn.execute("DROP TABLE IF EXISTS temp.output_places")
+    conn.execute(
+        "CREATE TEMP TABLE output_places (id TEXT PRIMARY KEY, name, province, country,"
+        " lat_json, lon_json, csv_names, csv_coordinates, acled_place)"
+    )
+    rows = conn.execute("SELECT id, name, province, country, lat, lon FROM places").fetchall()
+    conn.executemany(
+        "INSERT INTO temp.output_places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (pid, name, province, country, _json_number(lat), _json_number(lon),
+             csv_cells([name, province, country]), csv_cells([lat, lon]),
+             csv_cells([country, province, name, lat, lon]))
+            for pid, name, province, country, lat, lon in rows
+        ],
+    )  # fmt: skip
+
+
+# Each event's sources, by publication, as the subquery of an event ``e``.
+_SOURCES = (
+    "SELECT a.id AS article_id, a.title, a.outlet, a.published, a.published_basis, m.quote,"
+    " m.start AS quote_start, m.end AS quote_end, m.source_status, m.source_date,"
+    " m.source_precision, m.id AS mention_id,"
+    " CASE WHEN m.because IS NULL OR m.because = '' THEN '[]' ELSE m.because END AS because"
+    " FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id"
+    " ORDER BY a.published, a.id, m.start"
+)
+_SOURCE_JSON = (
+    "json_object('article_id', article_id, 'title', title, 'outlet', outlet,"
+    " 'published', published, 'published_basis', published_basis, 'quote', quote,"
+    " 'start', quote_start, 'end', quote_end, 'status', source_status, 'date', source_date,"
+    " 'precision', source_precision, 'mention_id', mention_id, 'because', json(because))"
+)
+# The event's rules: its sources' [rule, words] pairs, each once, in order
+# (``rules`` the JSON array of each source's list of pairs).
+_BECAUSE = (
+    "SELECT json_group_array(json(pair)) FROM (SELECT b.value AS pair"
+    " FROM json_each(rules) x, json_each(x.value) b"
+    " GROUP BY b.value ORDER BY min(x.key * 1000000 + b.key))"
+)
+# A rule starting 'year from' (the minified JSON holds each rule as ["rule", ...]).
+_YEAR_INFERRED = "instr(s.because, '[\"year from')"
+# The keys, order and values of Store.events()'s dicts (storage/store.py _event_dict).
+EVENT_JSON = (
+    "(SELECT json_object('id', e.id, 'place', o.name, 'province', o.province,"
+    " 'country', o.country, 'status', e.status, 'date', e.date, 'end_date', e.end_date,"
+    " 'date_precision', e.date_precision, 'lat', json(o.lat_json), 'lon', json(o.lon_json),"
+    f" 'place_id', e.place_id, 'reviewed', {_boolean('e.reviewed')},"
+    f" 'rejected', {_boolean('e.rejected')}, 'edited', {_boolean('e.edited')},"
+    f" 'manual', {_boolean('e.manual')}, 'note', e.note,"
+    " 'disagree', "
+    + _boolean("EXISTS (SELECT 1 FROM disagreement d WHERE d.event_id = e.id)")
+    + ", 'sources', json(s.sources),"
+    f" 'because', json(s.because), 'year_inferred', {_boolean(_YEAR_INFERRED)})"
+    f" FROM (SELECT sources, ({_BECAUSE}) AS because FROM (SELECT"
+    f" json_group_array({_SOURCE_JSON}) AS sources, json_group_array(json(because)) AS rules"
+    f" FROM ({_SOURCES}))) s)"
+)
+
+
+def _line(cells: list[str]) -> str:
+    """SQL: the cells joined by commas (printf: one string built, not one per ||)."""
+    return f"printf('{','.join(['%s'] * len(cells))}', {', '.join(cells)})"
+
+
+# One CSV line per source: EVENT_COLUMNS, then SOURCE_COLUMNS; an event without
+# sources has one line, its source cells empty.  (printf writes NULL as nothing.)
+_CSV_EVENT = [
+    "e.id", "o.csv_names", _word_cell("e.status", statuses.NAMES), _date_cell("e.date"),
+    _date_cell("e.end_date"), _word_cell("e.date_precision", PRECISIONS), "o.csv_coordinates",
+]  # fmt: skip
+EVENT_CSV = _line(
+    [*_CSV_EVENT, "a.id", _cell("a.outlet"), _cell("a.title"), _date_cell("a.published"),
+     _cell("m.quote"), "m.start", "m.end"]
+)  # fmt: skip
+
+
+def _acled_types() -> str:
+    """SQL: ACLED's event type and sub-event type cells of e.status."""
+    cases = " ".join(
+        f"WHEN {_sql_text(s.name)} THEN {_sql_text(csv_cells(s.acled))}" for s in statuses.TABLE
+    )
+    return f"CASE e.status {cases} ELSE ',' END"
+
+
+def _acled_precision() -> str:
+    cases = " ".join(f"WHEN {_sql_text(k)} THEN {v}" for k, v in ACLED_TIME_PRECISION.items())
+    return f"CASE e.date_precision {cases} ELSE 3 END"
+
+
+# Outlets in the order of the sources, each once ('unknown outlet' for none).
+_OUTLETS = (
+    "SELECT group_concat(outlet, '; ') AS outlets FROM (SELECT outlet FROM (SELECT CASE WHEN"
+    " outlet IS NULL OR outlet = '' THEN 'unknown outlet' ELSE outlet END AS outlet,"
+    f" row_number() OVER () AS n FROM ({_SOURCES})) GROUP BY outlet ORDER BY min(n))"
+)
+_NOTE = (
+    f"SELECT e.status || ': ' || ifnull((SELECT quote FROM ({_SOURCES}) LIMIT 1), '')"
+    " || CASE WHEN e.status = 'claimed' THEN ' (claim)' ELSE '' END AS note"
+)
+# ACLED_COLUMNS.
+ACLED_CSV = _line(
+    [_cell("e.date"), _acled_precision(), _acled_types(), "o.acled_place", "1",
+     f"(SELECT {_cell('outlets')} FROM ({_OUTLETS}))", f"(SELECT {_cell('note')} FROM ({_NOTE}))"]
+)  # fmt: skip
+ACLED_WHERE = "e.rejected = 0 AND e.date <> ''"  # dated and not rejected
+
+
+def batch_size(events: int, mentions: int) -> int:
+    """Events a query: BATCH_EVENTS with one source each, fewer with more."""
+    per_event = max(1.0, mentions / max(events, 1))
+    return max(1, int(BATCH_EVENTS / per_event))
+
+
+def texts_in_order(
+    conn,
+    text: str,
+    order: np.ndarray,
+    *,
+    where: str = "",
+    per_source: bool = False,
+    batch: int = BATCH_EVENTS,
+    lines: int = 2000,
+) -> Iterator[list[str]]:
+    """Lists of ``lines`` texts, one per event of ``order`` that ``where`` keeps,
+    in that order: ``text`` an SQL expression over the event ``e`` and its place's
+    cells ``o``; with ``per_source`` also over its mention ``m`` and article ``a``,
+    one text per source (an event without sources has one, ``m`` and ``a`` NULL),
+    by publication as in ``events()``."""
+    if per_source:  # the sort key of a source: NULL dates first, as SQLite orders
+        columns = "a.published IS NOT NULL, ifnull(a.published, ''), ifnull(a.id, 0), m.start,"
+        joins = (
+            " LEFT JOIN mentions m ON m.event_id = e.id LEFT JOIN articles a ON a.id = m.article_id"
+        )
+    else:
+        columns = joins = ""
+    sql = (
+        f"SELECT j.key, {columns} {text} FROM json_each(?) j CROSS JOIN events e"
+        f" ON e.id = j.value JOIN temp.output_places o ON o.id = e.place_id{joins}"
+        + (f" WHERE {where}" if where else "")
+    )
+    for start in range(0, len(order), batch):
+        ids = order[start : start + batch]
+        by_id = np.argsort(ids, kind="stable")
+        rows = conn.execute(sql, [json.dumps(ids[by_id].tolist())]).fetchall()
+        if per_source:
+            rows.sort()  # in the order read but for the sources of an event: quick
+        keys = np.fromiter((row[0] for row in rows), dtype="i8", count=len(rows))
+        texts = [rows[i][-1] for i in np.argsort(by_id[keys], kind="stable").tolist()]
+        del rows  # one batch held at a time
+        for first in range(0, len(texts), lines):
+            yield texts[first : first + lines]
+
+
+def int_table(conn, sql: str, columns: int, params=()) -> np.ndarray:
+    """The rows of ``sql`` (``columns`` integers each, never NULL) as an array of
+    shape (rows, columns): SQLite writes them as one text that numpy parses, a
+    fifth of the time of a million rows of Python tuples."""
+    expr = " || ',' || ".join(f"c{i}" for i in range(columns))
+    names = ", ".join(f"c{i}" for i in range(columns))
+    [text] = conn.execute(
+        f"WITH t({names}) AS ({sql}) SELECT group_concat({expr}, ',') FROM t", list(params)
+    ).fetchone()
+    if not text:
+        return np.zeros((0, columns), dtype="i8")
+    return np.fromstring(text, dtype="i8", sep=",").reshape(-1, columns)
