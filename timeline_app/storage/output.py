@@ -16,7 +16,9 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -38,9 +40,12 @@ ACLED_COLUMNS = (
 # ACLED's time precision codes by our date precision (3, a month, for the others).
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 
-# Events a query: about 40 MB of JSON text with one quote each; fewer when the
-# events have more sources (see ``_batch_size``).
-BATCH_EVENTS = 50_000
+# Text a query builds (two queries run at once): 30,000 events of JSON with one
+# quote each, 80,000 of CSV; fewer when the events have more sources.
+BATCH_BYTES = 24 * 2**20
+BATCH_EVENTS = 100_000
+# An event's text with one source, roughly: sizes the batches.
+JSON_BYTES, CSV_BYTES, ACLED_BYTES = 800, 300, 250
 
 
 def spreadsheet_cell(value):
@@ -196,32 +201,42 @@ def _acled_precision() -> str:
     return f"CASE e.date_precision {cases} ELSE 3 END"
 
 
-# Outlets in the order of the sources, each once ('unknown outlet' for none).
-_OUTLETS = (
-    "SELECT group_concat(outlet, '; ') AS outlets FROM (SELECT outlet FROM (SELECT CASE WHEN"
-    " outlet IS NULL OR outlet = '' THEN 'unknown outlet' ELSE outlet END AS outlet,"
-    f" row_number() OVER () AS n FROM ({_SOURCES})) GROUP BY outlet ORDER BY min(n))"
+# The source and notes cells: the outlets in the order of the sources, each once
+# ('unknown outlet' for none), and the status with the first quote.
+_OUTLET = "CASE WHEN {0} IS NULL OR {0} = '' THEN 'unknown outlet' ELSE {0} END"
+_NOTE = "e.status || ': ' || {quote} || CASE WHEN e.status = 'claimed' THEN ' (claim)' ELSE '' END"
+_MANY_SOURCES = (
+    f"SELECT {_cell('outlets')} || ',' || {_cell('note')} FROM (SELECT group_concat(outlet, '; ')"
+    f" AS outlets FROM (SELECT outlet FROM (SELECT {_OUTLET.format('outlet')} AS outlet,"
+    f" row_number() OVER () AS n FROM ({_SOURCES})) GROUP BY outlet ORDER BY min(n))), (SELECT"
+    f" {_NOTE.format(quote='quote')} AS note FROM ({_SOURCES}) LIMIT 1)"
 )
-_NOTE = (
-    f"SELECT e.status || ': ' || ifnull((SELECT quote FROM ({_SOURCES}) LIMIT 1), '')"
-    " || CASE WHEN e.status = 'claimed' THEN ' (claim)' ELSE '' END AS note"
+# At most one source (most events): no sorting, one look-up.
+_ONE_NOTE = _NOTE.format(quote="ifnull(m.quote, '')")
+_ONE_SOURCE = (
+    f"SELECT {_cell('outlets')} || ',' || {_cell('note')} FROM (SELECT CASE WHEN m.id IS NULL"
+    f" THEN NULL ELSE {_OUTLET.format('a.outlet')} END AS outlets,"
+    f" {_ONE_NOTE} AS note FROM (SELECT 1)"
+    " LEFT JOIN mentions m ON m.event_id = e.id LEFT JOIN articles a ON a.id = m.article_id)"
 )
 # ACLED_COLUMNS.
 ACLED_CSV = _line(
     [_cell("e.date"), _acled_precision(), _acled_types(), "o.acled_place", "1",
-     f"(SELECT {_cell('outlets')} FROM ({_OUTLETS}))", f"(SELECT {_cell('note')} FROM ({_NOTE}))"]
+     f"CASE WHEN (SELECT count(*) FROM mentions WHERE event_id = e.id) < 2"
+     f" THEN ({_ONE_SOURCE}) ELSE ({_MANY_SOURCES}) END"]
 )  # fmt: skip
 ACLED_WHERE = "e.rejected = 0 AND e.date <> ''"  # dated and not rejected
 
 
-def batch_size(events: int, mentions: int) -> int:
-    """Events a query: BATCH_EVENTS with one source each, fewer with more."""
+def batch_size(events: int, mentions: int, text_bytes: int) -> int:
+    """Events a query: about BATCH_BYTES of text (``text_bytes`` an event's with
+    one source), at most BATCH_EVENTS."""
     per_event = max(1.0, mentions / max(events, 1))
-    return max(1, int(BATCH_EVENTS / per_event))
+    return max(1, min(BATCH_EVENTS, int(BATCH_BYTES / (text_bytes * per_event))))
 
 
 def texts_in_order(
-    conn,
+    connections: Sequence,
     text: str,
     order: np.ndarray,
     *,
@@ -234,7 +249,11 @@ def texts_in_order(
     in that order: ``text`` an SQL expression over the event ``e`` and its place's
     cells ``o``; with ``per_source`` also over its mention ``m`` and article ``a``,
     one text per source (an event without sources has one, ``m`` and ``a`` NULL),
-    by publication as in ``events()``."""
+    by publication as in ``events()``.
+
+    Each of ``connections`` (each with its ``prepare_places``) reads every
+    other batch in a thread of its own: SQLite builds the texts without the
+    interpreter's lock, so a second core writes the next batch meanwhile."""
     if per_source:  # the sort key of a source: NULL dates first, as SQLite orders
         columns = "a.published IS NOT NULL, ifnull(a.published, ''), ifnull(a.id, 0), m.start,"
         joins = (
@@ -247,17 +266,29 @@ def texts_in_order(
         f" ON e.id = j.value JOIN temp.output_places o ON o.id = e.place_id{joins}"
         + (f" WHERE {where}" if where else "")
     )
-    for start in range(0, len(order), batch):
-        ids = order[start : start + batch]
+
+    def read(conn, ids: np.ndarray) -> list[str]:
         by_id = np.argsort(ids, kind="stable")
         rows = conn.execute(sql, [json.dumps(ids[by_id].tolist())]).fetchall()
         if per_source:
             rows.sort()  # in the order read but for the sources of an event: quick
         keys = np.fromiter((row[0] for row in rows), dtype="i8", count=len(rows))
-        texts = [rows[i][-1] for i in np.argsort(by_id[keys], kind="stable").tolist()]
-        del rows  # one batch held at a time
+        return [rows[i][-1] for i in np.argsort(by_id[keys], kind="stable").tolist()]
+
+    def written(future) -> Iterator[list[str]]:
+        texts = future.result()
         for first in range(0, len(texts), lines):
             yield texts[first : first + lines]
+
+    with ThreadPoolExecutor(max_workers=len(connections)) as pool:
+        pending: deque = deque()  # the batches in flight, one a connection
+        for number, start in enumerate(range(0, len(order), batch)):
+            conn = connections[number % len(connections)]
+            pending.append(pool.submit(read, conn, order[start : start + batch]))
+            if len(pending) == len(connections):
+                yield from written(pending.popleft())
+        while pending:
+            yield from written(pending.popleft())
 
 
 def int_table(conn, sql: str, columns: int, params=()) -> np.ndarray:

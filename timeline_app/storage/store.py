@@ -754,32 +754,42 @@ class Store(EditingQueries):
         """Every event of ``events()`` as its JSON text (the same keys in the same
         order, the same values), in the same order, in lists of thousands: built
         by SQLite, no dict made (storage/output.py)."""
-        yield from self._output_batches(output.EVENT_JSON)
+        yield from self._output_batches(output.EVENT_JSON, output.JSON_BYTES)
 
     @_reading_rows
     def event_csv_batches(self) -> Iterator[list[str]]:
         """Every event's CSV lines, one per source (``output.EVENT_COLUMNS`` then
         ``output.SOURCE_COLUMNS``, empty for an event without sources), in the
         order of ``events()`` and its sources', in lists of thousands."""
-        yield from self._output_batches(output.EVENT_CSV, per_source=True)
+        yield from self._output_batches(output.EVENT_CSV, output.CSV_BYTES, per_source=True)
 
     @_reading_rows
     def acled_csv_batches(self) -> Iterator[list[str]]:
         """One CSV line in ``output.ACLED_COLUMNS`` per dated, not rejected event,
         in the order of ``events()``, in lists of thousands."""
-        yield from self._output_batches(output.ACLED_CSV, where=output.ACLED_WHERE)
+        yield from self._output_batches(
+            output.ACLED_CSV, output.ACLED_BYTES, where=output.ACLED_WHERE
+        )
 
     def _output_batches(
-        self, text: str, *, where: str = "", per_source: bool = False
+        self, text: str, size: int, *, where: str = "", per_source: bool = False
     ) -> Iterator[list[str]]:
+        """``output.texts_in_order`` of every event, read by this connection and
+        a second one (one per core, up to two)."""
         order = self._event_order(include_rejected=True)
-        conn = self._db.conn
-        output.prepare_places(conn)
-        [mentions] = conn.execute("SELECT count(*) FROM mentions").fetchone()
-        batch = output.batch_size(len(order), mentions)
-        yield from output.texts_in_order(
-            conn, text, order, where=where, per_source=per_source, batch=batch
-        )
+        [mentions] = self._db.execute("SELECT count(*) FROM mentions").fetchone()
+        batch = output.batch_size(len(order), mentions, size)
+        extra = [self._connect() for _ in range(min(2, os.cpu_count() or 1) - 1)]
+        try:
+            connections = [self._db.conn, *extra]
+            for conn in connections:
+                output.prepare_places(conn)
+            yield from output.texts_in_order(
+                connections, text, order, where=where, per_source=per_source, batch=batch
+            )
+        finally:
+            for conn in extra:
+                conn.close()
 
     def _event_rows_in_order(self, columns: str, *, include_rejected: bool) -> Iterator[list]:
         """Lists of (event id, *columns) rows, one per event and source (sources
@@ -820,15 +830,18 @@ class Store(EditingQueries):
         if not statuses:  # no events
             return np.zeros(0, dtype="i8")
         status_case = " ".join(f"WHEN ? THEN {i}" for i in range(len(statuses)))
-        where = "" if include_rejected else " WHERE e.rejected = 0"
-        ids, places, days, codes = output.int_table(
-            self._db.conn,
+        where = "" if include_rejected else " AND e.rejected = 0"
+        sql = (
             f"SELECT e.id, p.rowid, ifnull(e.day, {_NO_DAY}),"
-            f" CASE e.status {status_case} ELSE 0 END"
-            f" FROM events e JOIN places p ON p.id = e.place_id{where}",
-            4,
-            statuses,
-        ).T
+            f" CASE e.status {status_case} ELSE 0 END FROM events e"
+            f" JOIN places p ON p.id = e.place_id WHERE e.id BETWEEN ? AND ?{where}"
+        )
+        first, last = self._db.execute("SELECT min(id), max(id) FROM events").fetchone()
+        step = 200_000  # ids a query: a text of a few megabytes
+        ids, places, days, codes = np.concatenate([
+            output.int_table(self._db.conn, sql, 4, [*statuses, low, low + step - 1])
+            for low in range(first, last + 1, step)
+        ]).T  # fmt: skip
         return ids[np.lexsort((ids, codes, name_rank[places], days))]
 
     @_reading
@@ -1177,7 +1190,9 @@ class Store(EditingQueries):
             date = f"(CASE WHEN {human} THEN e.date ELSE coalesce(m.source_date, e.date) END)"
             if isinstance(periods, dict):
                 cases = " ".join(f"WHEN ? THEN {date} BETWEEN ? AND ?" for _ in periods)
-                where.append(f"{date} IS NOT NULL AND (CASE p.country {cases} ELSE 1 END)")
+                where.append(f"{date} IS NOT NULL")
+                if periods:
+                    where.append(f"(CASE p.country {cases} ELSE 1 END)")
                 for country, (first, last) in periods.items():
                     params += [country, first.isoformat(), last.isoformat()]
             else:
