@@ -40,9 +40,9 @@ ACLED_COLUMNS = (
 # ACLED's time precision codes by our date precision (3, a month, for the others).
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 
-# Text a query builds (two queries run at once): 30,000 events of JSON with one
-# quote each, 80,000 of CSV; fewer when the events have more sources.
-BATCH_BYTES = 24 * 2**20
+# Text a query builds (two run at once, a third is being written): 20,000 events
+# of JSON with one quote each, 55,000 of CSV; fewer when they have more sources.
+BATCH_BYTES = 16 * 2**20
 BATCH_EVENTS = 100_000
 # An event's text with one source, roughly: sizes the batches.
 JSON_BYTES, CSV_BYTES, ACLED_BYTES = 800, 300, 250
