@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import json
@@ -20,6 +19,7 @@ from .storage.output import (  # the columns SQLite writes them in (storage/outp
     ACLED_COLUMNS,
     EVENT_COLUMNS,
     SOURCE_COLUMNS,
+    csv_writer,
     spreadsheet_cell,
 )
 
@@ -28,7 +28,7 @@ class _CsvWriter:
     """csv.writer whose every cell goes through ``spreadsheet_cell``: all our CSVs."""
 
     def __init__(self, out) -> None:
-        self._writer = csv.writer(out, lineterminator="\n")
+        self._writer = csv_writer(out)
 
     def writerow(self, row) -> None:
         self._writer.writerow([spreadsheet_cell(value) for value in row])

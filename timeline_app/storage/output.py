@@ -56,10 +56,27 @@ def spreadsheet_cell(value):
     return value
 
 
+class _Rows:
+    """A file for csv.writer: each row it writes ends in \\n, not the \\r\\n it was
+    given, so that the writer quotes a cell holding a carriage return too."""
+
+    def __init__(self, out) -> None:
+        self._out = out
+
+    def write(self, row: str) -> int:  # the writer writes a row in one call
+        return self._out.write(row[:-2] + "\n")
+
+
+def csv_writer(out):
+    """The csv.writer of all our CSVs (cells through ``spreadsheet_cell`` first):
+    rows end in \\n; a cell holding a comma, a quote or a line break is quoted."""
+    return csv.writer(_Rows(out), lineterminator="\r\n")
+
+
 def csv_cells(values) -> str:
     """``values`` as one line of our CSVs writes them (without the line end)."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow([spreadsheet_cell(v) for v in values])
+    csv_writer(out).writerow([spreadsheet_cell(v) for v in values])
     return out.getvalue()[:-1]
 
 
@@ -75,7 +92,7 @@ _STARTS = ", ".join(
 def _cell(expr: str) -> str:
     """SQL: the CSV cell of a text column, as ``csv_cells`` writes it: '' for NULL,
     a leading ' before a formula's start, quoted when it holds a comma, a quote or
-    a line break (a carriage return too, which Python 3.11's writer leaves bare)."""
+    a line break (\\n or \\r)."""
     safe = (
         f"CASE WHEN typeof({expr}) = 'text' AND substr({expr}, 1, 1) IN ({_STARTS})"
         f" THEN '''' || {expr} ELSE {expr} END"
@@ -110,23 +127,42 @@ def _json_number(value) -> str:
     return json.dumps(value) if value is not None and math.isfinite(value) else "null"
 
 
-def prepare_places(conn) -> None:
-    """temp.output_places: each place's cells as Python writes them."""
+def output_cells(conn) -> tuple[list[tuple], list[tuple]]:
+    """The rows of ``prepare``'s two temporary tables, as Python writes them: each
+    place's cells, and each article's rank by publication (NULL dates first, as
+    SQLite orders them) with its CSV cells (article_id, outlet, title, published)."""
+    places = [
+        (pid, name, province, country, _json_number(lat), _json_number(lon),
+         csv_cells([name, province, country]), csv_cells([lat, lon]),
+         csv_cells([country, province, name, lat, lon]))
+        for pid, name, province, country, lat, lon in conn.execute(
+            "SELECT id, name, province, country, lat, lon FROM places"
+        )
+    ]  # fmt: skip
+    articles = [
+        (aid, rank, csv_cells([aid, outlet, title, published]))
+        for aid, rank, outlet, title, published in conn.execute(
+            "SELECT id, row_number() OVER (ORDER BY published, id), outlet, title, published"
+            " FROM articles"
+        )
+    ]
+    return places, articles
+
+
+def prepare(conn, cells: tuple[list[tuple], list[tuple]]) -> None:
+    """temp.output_places and temp.output_articles of ``output_cells`` on ``conn``."""
+    places, articles = cells
     conn.execute("DROP TABLE IF EXISTS temp.output_places")
     conn.execute(
         "CREATE TEMP TABLE output_places (id TEXT PRIMARY KEY, name, province, country,"
         " lat_json, lon_json, csv_names, csv_coordinates, acled_place)"
     )
-    rows = conn.execute("SELECT id, name, province, country, lat, lon FROM places").fetchall()
-    conn.executemany(
-        "INSERT INTO temp.output_places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (pid, name, province, country, _json_number(lat), _json_number(lon),
-             csv_cells([name, province, country]), csv_cells([lat, lon]),
-             csv_cells([country, province, name, lat, lon]))
-            for pid, name, province, country, lat, lon in rows
-        ],
-    )  # fmt: skip
+    conn.executemany("INSERT INTO temp.output_places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
+    conn.execute("DROP TABLE IF EXISTS temp.output_articles")
+    conn.execute(
+        "CREATE TEMP TABLE output_articles (id INTEGER PRIMARY KEY, rank INTEGER, csv_cells)"
+    )
+    conn.executemany("INSERT INTO temp.output_articles VALUES (?, ?, ?)", articles)
 
 
 # Each event's sources, by publication, as the subquery of an event ``e``.
@@ -183,9 +219,15 @@ _CSV_EVENT = [
     _date_cell("e.end_date"), _word_cell("e.date_precision", PRECISIONS), "o.csv_coordinates",
 ]  # fmt: skip
 EVENT_CSV = _line(
-    [*_CSV_EVENT, "a.id", _cell("a.outlet"), _cell("a.title"), _date_cell("a.published"),
-     _cell("m.quote"), "m.start", "m.end"]
-)  # fmt: skip
+    [*_CSV_EVENT, "ifnull(oa.csv_cells, ',,,')", _cell("m.quote"), "m.start", "m.end"]
+)
+# An event's sources, for EVENT_CSV: its mentions m with their articles' cells.
+CSV_SOURCES = (
+    " LEFT JOIN mentions m ON m.event_id = e.id"
+    " LEFT JOIN temp.output_articles oa ON oa.id = m.article_id"
+)
+# The order of a source among its event's: by publication, then offset.
+CSV_SOURCE_ORDER = "ifnull(oa.rank, 0) * 4294967296 + ifnull(m.start, 0)"
 
 
 def _acled_types() -> str:
@@ -211,19 +253,19 @@ _MANY_SOURCES = (
     f" row_number() OVER () AS n FROM ({_SOURCES})) GROUP BY outlet ORDER BY min(n))), (SELECT"
     f" {_NOTE.format(quote='quote')} AS note FROM ({_SOURCES}) LIMIT 1)"
 )
-# At most one source (most events): no sorting, one look-up.
-_ONE_NOTE = _NOTE.format(quote="ifnull(m.quote, '')")
+# At most one source (most events): one look-up, no sorting; NULL for more.
+_ONE_NOTE = _NOTE.format(quote="ifnull(max(m.quote), '')")
 _ONE_SOURCE = (
-    f"SELECT {_cell('outlets')} || ',' || {_cell('note')} FROM (SELECT CASE WHEN m.id IS NULL"
-    f" THEN NULL ELSE {_OUTLET.format('a.outlet')} END AS outlets,"
-    f" {_ONE_NOTE} AS note FROM (SELECT 1)"
-    " LEFT JOIN mentions m ON m.event_id = e.id LEFT JOIN articles a ON a.id = m.article_id)"
+    f"SELECT CASE WHEN sources < 2 THEN {_cell('outlets')} || ',' || {_cell('note')} END"
+    " FROM (SELECT count(*) AS sources, CASE WHEN count(*) = 0 THEN NULL ELSE"
+    f" {_OUTLET.format('max(a.outlet)')} END AS outlets,"
+    f" {_ONE_NOTE} AS note"
+    " FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id)"
 )
 # ACLED_COLUMNS.
 ACLED_CSV = _line(
     [_cell("e.date"), _acled_precision(), _acled_types(), "o.acled_place", "1",
-     f"CASE WHEN (SELECT count(*) FROM mentions WHERE event_id = e.id) < 2"
-     f" THEN ({_ONE_SOURCE}) ELSE ({_MANY_SOURCES}) END"]
+     f"coalesce(({_ONE_SOURCE}), ({_MANY_SOURCES}))"]
 )  # fmt: skip
 ACLED_WHERE = "e.rejected = 0 AND e.date <> ''"  # dated and not rejected
 
@@ -240,37 +282,30 @@ def texts_in_order(
     text: str,
     order: np.ndarray,
     *,
+    joins: str = "",
     where: str = "",
-    per_source: bool = False,
+    rank: str | None = None,
     batch: int = BATCH_EVENTS,
     lines: int = 2000,
 ) -> Iterator[list[str]]:
     """Lists of ``lines`` texts, one per event of ``order`` that ``where`` keeps,
     in that order: ``text`` an SQL expression over the event ``e`` and its place's
-    cells ``o``; with ``per_source`` also over its mention ``m`` and article ``a``,
-    one text per source (an event without sources has one, ``m`` and ``a`` NULL),
-    by publication as in ``events()``.
+    cells ``o``, and what ``joins`` adds; with several rows an event (sources
+    joined), ``rank`` orders them (an integer expression).
 
-    Each of ``connections`` (each with its ``prepare_places``) reads every
-    other batch in a thread of its own: SQLite builds the texts without the
-    interpreter's lock, so a second core writes the next batch meanwhile."""
-    if per_source:  # the sort key of a source: NULL dates first, as SQLite orders
-        columns = "a.published IS NOT NULL, ifnull(a.published, ''), ifnull(a.id, 0), m.start,"
-        joins = (
-            " LEFT JOIN mentions m ON m.event_id = e.id LEFT JOIN articles a ON a.id = m.article_id"
-        )
-    else:
-        columns = joins = ""
+    Each of ``connections`` (each ``prepare``d) reads every other batch in a
+    thread of its own: SQLite builds the texts without the interpreter's lock,
+    so a second core writes the next batch meanwhile."""
     sql = (
-        f"SELECT j.key, {columns} {text} FROM json_each(?) j CROSS JOIN events e"
-        f" ON e.id = j.value JOIN temp.output_places o ON o.id = e.place_id{joins}"
-        + (f" WHERE {where}" if where else "")
+        f"SELECT j.key, {rank + ',' if rank else ''} {text} FROM json_each(?) j"
+        f" CROSS JOIN events e ON e.id = j.value JOIN temp.output_places o ON o.id = e.place_id"
+        f"{joins}" + (f" WHERE {where}" if where else "")
     )
 
     def read(conn, ids: np.ndarray) -> list[str]:
         by_id = np.argsort(ids, kind="stable")
         rows = conn.execute(sql, [json.dumps(ids[by_id].tolist())]).fetchall()
-        if per_source:
+        if rank:
             rows.sort()  # in the order read but for the sources of an event: quick
         keys = np.fromiter((row[0] for row in rows), dtype="i8", count=len(rows))
         return [rows[i][-1] for i in np.argsort(by_id[keys], kind="stable").tolist()]

@@ -761,7 +761,10 @@ class Store(EditingQueries):
         """Every event's CSV lines, one per source (``output.EVENT_COLUMNS`` then
         ``output.SOURCE_COLUMNS``, empty for an event without sources), in the
         order of ``events()`` and its sources', in lists of thousands."""
-        yield from self._output_batches(output.EVENT_CSV, output.CSV_BYTES, per_source=True)
+        yield from self._output_batches(
+            output.EVENT_CSV, output.CSV_BYTES, joins=output.CSV_SOURCES,
+            rank=output.CSV_SOURCE_ORDER,
+        )  # fmt: skip
 
     @_reading_rows
     def acled_csv_batches(self) -> Iterator[list[str]]:
@@ -771,22 +774,19 @@ class Store(EditingQueries):
             output.ACLED_CSV, output.ACLED_BYTES, where=output.ACLED_WHERE
         )
 
-    def _output_batches(
-        self, text: str, size: int, *, where: str = "", per_source: bool = False
-    ) -> Iterator[list[str]]:
+    def _output_batches(self, text: str, size: int, **query) -> Iterator[list[str]]:
         """``output.texts_in_order`` of every event, read by this connection and
         a second one (one per core, up to two)."""
         order = self._event_order(include_rejected=True)
         [mentions] = self._db.execute("SELECT count(*) FROM mentions").fetchone()
         batch = output.batch_size(len(order), mentions, size)
+        cells = output.output_cells(self._db.conn)
         extra = [self._connect() for _ in range(min(2, os.cpu_count() or 1) - 1)]
         try:
             connections = [self._db.conn, *extra]
             for conn in connections:
-                output.prepare_places(conn)
-            yield from output.texts_in_order(
-                connections, text, order, where=where, per_source=per_source, batch=batch
-            )
+                output.prepare(conn, cells)
+            yield from output.texts_in_order(connections, text, order, batch=batch, **query)
         finally:
             for conn in extra:
                 conn.close()
