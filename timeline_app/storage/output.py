@@ -122,6 +122,9 @@ def _boolean(expr: str) -> str:
     return f"json(CASE WHEN {expr} THEN 'true' ELSE 'false' END)"
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _json_number(value) -> str:
     """A coordinate as Python's JSON writes it (SQLite's own text keeps 15 digits)."""
     return json.dumps(value) if value is not None and math.isfinite(value) else "null"
@@ -140,12 +143,15 @@ def output_cells(conn) -> tuple[list[tuple], list[tuple]]:
         )
     ]  # fmt: skip
     articles = [
-        (aid, rank, csv_cells([aid, outlet, title, published]))
-        for aid, rank, outlet, title, published in conn.execute(
-            "SELECT id, row_number() OVER (ORDER BY published, id), outlet, title, published"
-            " FROM articles"
+        (aid, rank, csv_cells([aid, outlet, title, published]),
+         ",".join(f'"{key}":{_encode(value)}' for key, value in (
+             ("article_id", aid), ("title", title), ("outlet", outlet),
+             ("published", published), ("published_basis", basis))))
+        for aid, rank, outlet, title, published, basis in conn.execute(
+            "SELECT id, row_number() OVER (ORDER BY published, id), outlet, title, published,"
+            " published_basis FROM articles"
         )
-    ]
+    ]  # fmt: skip
     return places, articles
 
 
@@ -160,9 +166,10 @@ def prepare(conn, cells: tuple[list[tuple], list[tuple]]) -> None:
     conn.executemany("INSERT INTO temp.output_places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
     conn.execute("DROP TABLE IF EXISTS temp.output_articles")
     conn.execute(
-        "CREATE TEMP TABLE output_articles (id INTEGER PRIMARY KEY, rank INTEGER, csv_cells)"
+        "CREATE TEMP TABLE output_articles"
+        " (id INTEGER PRIMARY KEY, rank INTEGER, csv_cells, json_head)"
     )
-    conn.executemany("INSERT INTO temp.output_articles VALUES (?, ?, ?)", articles)
+    conn.executemany("INSERT INTO temp.output_articles VALUES (?, ?, ?, ?)", articles)
 
 
 # Each event's sources, by publication, as the subquery of an event ``e``.
@@ -174,11 +181,19 @@ _SOURCES = (
     " FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id"
     " ORDER BY a.published, a.id, m.start"
 )
-_SOURCE_JSON = (
-    "json_object('article_id', article_id, 'title', title, 'outlet', outlet,"
-    " 'published', published, 'published_basis', published_basis, 'quote', quote,"
-    " 'start', quote_start, 'end', quote_end, 'status', source_status, 'date', source_date,"
-    " 'precision', source_precision, 'mention_id', mention_id, 'because', json(because))"
+# A source's JSON: its article's keys (written by Python, ``output_cells``) and
+# its own, as text; a source whose article is gone has nulls for the first.
+_NO_ARTICLE = ",".join(
+    f'"{k}":null' for k in ("article_id", "title", "outlet", "published", "published_basis")
+)
+_JSON_SOURCES = (
+    f"SELECT '{{' || ifnull(oa.json_head, '{_NO_ARTICLE}') || ',' || substr(json_object("
+    "'quote', m.quote, 'start', m.start, 'end', m.end, 'status', m.source_status,"
+    " 'date', m.source_date, 'precision', m.source_precision, 'mention_id', m.id,"
+    " 'because', json(pairs)), 2) AS source, pairs FROM (SELECT m.*, json(CASE WHEN"
+    " m.because IS NULL OR m.because = '' THEN '[]' ELSE m.because END) AS pairs"
+    " FROM mentions m WHERE m.event_id = e.id) m"
+    " LEFT JOIN temp.output_articles oa ON oa.id = m.article_id ORDER BY oa.rank, m.start"
 )
 # The event's rules: its sources' [rule, words] pairs, each once, in order
 # (``rules`` the JSON array of each source's list of pairs).
@@ -189,9 +204,11 @@ _BECAUSE = (
 )
 # A rule starting 'year from' (the minified JSON holds each rule as ["rule", ...]).
 _YEAR_INFERRED = "instr(s.because, '[\"year from')"
-# The keys, order and values of Store.events()'s dicts (storage/store.py _event_dict).
+# The keys, order and values of Store.events()'s dicts (storage/store.py _event_dict):
+# the event's own by json_object, then its sources, rules and year_inferred as text
+# (not parsed again), after the object's last value (a boolean) without its }.
 EVENT_JSON = (
-    "(SELECT json_object('id', e.id, 'place', o.name, 'province', o.province,"
+    "(SELECT rtrim(json_object('id', e.id, 'place', o.name, 'province', o.province,"
     " 'country', o.country, 'status', e.status, 'date', e.date, 'end_date', e.end_date,"
     " 'date_precision', e.date_precision, 'lat', json(o.lat_json), 'lon', json(o.lon_json),"
     f" 'place_id', e.place_id, 'reviewed', {_boolean('e.reviewed')},"
@@ -199,11 +216,13 @@ EVENT_JSON = (
     f" 'manual', {_boolean('e.manual')}, 'note', e.note,"
     " 'disagree', "
     + _boolean("EXISTS (SELECT 1 FROM disagreement d WHERE d.event_id = e.id)")
-    + ", 'sources', json(s.sources),"
-    f" 'because', json(s.because), 'year_inferred', {_boolean(_YEAR_INFERRED)})"
+    + "), '}') || ',\"sources\":' || s.sources || ',\"because\":' || s.because"
+    " || ',\"year_inferred\":' || CASE WHEN " + _YEAR_INFERRED + " THEN 'true' ELSE 'false' END"
+    " || '}'"
     f" FROM (SELECT sources, ({_BECAUSE}) AS because FROM (SELECT"
-    f" json_group_array({_SOURCE_JSON}) AS sources, json_group_array(json(because)) AS rules"
-    f" FROM ({_SOURCES}))) s)"
+    " '[' || ifnull(group_concat(source, ','), '') || ']' AS sources,"
+    " '[' || ifnull(group_concat(pairs, ','), '') || ']' AS rules"
+    f" FROM ({_JSON_SOURCES}))) s)"
 )
 
 
