@@ -178,7 +178,7 @@ def _segments(reports: list[dict]) -> list[list[dict]]:
     return segments
 
 
-def _sources(segment: list[dict]) -> int:
+def _count_sources(segment: list[dict]) -> int:
     copies: dict[str, str] = {}
     return len({_source_key(r, copies) for r in segment})
 
@@ -188,6 +188,13 @@ def _without_weak_retakes(segments: list[list[dict]]) -> list[list[dict]]:
     it, between two reports of that fall, is dissent of the fall, not a change
     ("the army says it retook the TV building" amid reports of the city's fall)."""
     result: list[list[dict]] = []
+    counted: dict[int, tuple[list[dict], int]] = {}  # a segment's sources, counted once
+
+    def _sources(segment: list[dict]) -> int:
+        if id(segment) not in counted:  # the segment is kept beside: its id stays its own
+            counted[id(segment)] = (segment, _count_sources(segment))
+        return counted[id(segment)][1]
+
     index = 0
     while index < len(segments):
         segment = segments[index]
