@@ -5,9 +5,11 @@ Each query reads a batch of events given as a JSON array of ids.  The ids of a
 batch are sorted before the query, so that the pages of the events, mentions
 and index are read in file order (in the events' date order they are read at
 random, three times slower at a million), and the texts are put back in the
-order asked with numpy.  The places' cells (a handful of rows) are written by
-Python into a temporary table, so that their coordinates keep Python's float
-text and the CSV quoting of their names is the csv module's.
+order asked with numpy; two connections read alternate batches in threads (SQLite
+works without the interpreter's lock).  The places' and articles' cells are
+written by Python into temporary tables (``prepare``), once each instead of once
+per event or source: coordinates keep Python's float text (SQLite's JSON keeps
+15 digits) and names the csv module's quoting.
 """
 
 from __future__ import annotations
