@@ -35,6 +35,7 @@ COMMANDS = [
     ("events --format csv", ["events", "--format", "csv"]),
     ("events --format acled", ["events", "--format", "acled"]),
     ("falls --format json", ["falls", "--format", "json"]),
+    ("falls --format csv", ["falls", "--format", "csv"]),
     ("falls --format geojson", ["falls", "--format", "geojson"]),
 ]
 ARTICLES = 1000
@@ -75,14 +76,19 @@ def add_quotes(store, count: int) -> None:
     )
 
 
-def measure(checkout: Path, db: Path, argv: list[str]) -> tuple[float, float]:
-    """(seconds, peak MB) of `timeline-app ARGV --db DB` run from ``checkout``."""
+def measure(checkout: Path, db: Path, argv: list[str]) -> tuple[float, float] | None:
+    """(seconds, peak MB) of `timeline-app ARGV --db DB` run from ``checkout``;
+    None when that revision has no such command or format (argparse refuses it)."""
     env = dict(os.environ, PYTHONPATH=str(checkout))  # that checkout's code, not ours
     result = subprocess.run(
         [sys.executable, "-c", _MEASURE, str(checkout), sys.executable, "-m", "timeline_app",
          *argv, "--db", str(db)],
-        capture_output=True, text=True, env=env, check=True,
+        capture_output=True, text=True, env=env,
     )  # fmt: skip
+    if result.returncode:
+        if "invalid choice" in result.stderr:
+            return None
+        sys.exit(result.stderr)
     seconds, kilobytes = result.stdout.split()
     return float(seconds), int(kilobytes) / 1024
 
@@ -136,8 +142,11 @@ def main() -> None:
                 for name, argv in commands:
                     seconds, peak = measure(ROOT, db, argv)
                     line = f"  {name:24} {seconds:7.2f} s {peak:7.0f} MB"
-                    if baseline is not None:
-                        old_seconds, old_peak = measure(baseline, old_db, argv)
+                    old = measure(baseline, old_db, argv) if baseline is not None else None
+                    if baseline is not None and old is None:
+                        line += f"   {args.baseline}: no such command"
+                    elif old is not None:
+                        old_seconds, old_peak = old
                         line += (
                             f"   {args.baseline}: {old_seconds:7.2f} s {old_peak:7.0f} MB"
                             f"   {old_seconds / seconds:5.1f}x faster,"

@@ -131,13 +131,13 @@ def test_events_json_has_one_event_a_line(tmp_path, capsys, sample_path):
 def test_events_read_in_small_chunks_keep_each_event_whole(
     tmp_path, capsys, sample_path, monkeypatch
 ):
-    """Sources of one event that fall into two chunks of rows stay one event."""
-    from timeline_app.storage import store as store_module
+    """Events read two at a time keep their order and each its sources."""
+    from timeline_app.storage import output
 
     db = tmp_path / "t.db"
     run(capsys, "import", "--db", db, sample_path)
     _, whole, _ = run(capsys, "events", "--db", db)
-    monkeypatch.setattr(store_module, "CHUNK", 2)  # Ghazni's 3 sources span two chunks
+    monkeypatch.setattr(output, "BATCH_EVENTS", 2)
     _, chunked, _ = run(capsys, "events", "--db", db)
     assert json.loads(chunked) == json.loads(whole)
     assert sorted(len(e["sources"]) for e in json.loads(chunked)) == [1, 1, 1, 1, 1, 2, 2, 2, 3]

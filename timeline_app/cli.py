@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import json
@@ -12,34 +11,24 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import __version__, statuses
+from . import __version__
 from .extraction.gazetteer import Gazetteer, GazetteerError
 from .paths import default_db_path
 from .storage import Store, StoreError
-
-EVENT_COLUMNS = (
-    "id", "place", "province", "country", "status", "date", "end_date", "date_precision",
-    "lat", "lon",
-)  # fmt: skip
-
-
-# A text cell a spreadsheet would read as a formula (OWASP, "CSV Injection").
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_cell(value):
-    """``value`` as safe to open in a spreadsheet: text starting like a formula gets a
-    leading ' (a title "=HYPERLINK(...)" stays text); numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+from .storage.output import (  # the columns SQLite writes them in (storage/output.py)
+    ACLED_COLUMNS,
+    EVENT_COLUMNS,
+    SOURCE_COLUMNS,
+    csv_writer,
+    spreadsheet_cell,
+)
 
 
 class _CsvWriter:
     """csv.writer whose every cell goes through ``spreadsheet_cell``: all our CSVs."""
 
     def __init__(self, out) -> None:
-        self._writer = csv.writer(out, lineterminator="\n")
+        self._writer = csv_writer(out)
 
     def writerow(self, row) -> None:
         self._writer.writerow([spreadsheet_cell(value) for value in row])
@@ -301,48 +290,38 @@ def _import(args) -> int:
 
 def _events(args) -> int:
     with _open_store(args) as store:
-        events = store.iter_events()  # written as they are read
         if args.format == "json":
-            write_json_array(events, sys.stdout)
+            write_json_texts(store.event_json_batches(), sys.stdout)
         elif args.format == "acled":
-            write_events_acled(events, sys.stdout)
+            write_events_acled(store, sys.stdout)
         else:
             write_events_csv(store, sys.stdout)
     return 0
 
 
-ACLED_COLUMNS = (
-    "event_date", "time_precision", "event_type", "sub_event_type", "country", "admin1",
-    "location", "latitude", "longitude", "geo_precision", "source", "notes",
-)  # fmt: skip
-ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
+def write_json_texts(batches: Iterable[list[str]], out, *, lines: int = 2000) -> None:
+    """A JSON array of items already encoded (lists of texts, as the store gives
+    them), one a line, written a few thousand lines at a time."""
+    opened = False
+    for batch in batches:
+        for start in range(0, len(batch), lines):
+            out.write((",\n" if opened else "[\n") + ",\n".join(batch[start : start + lines]))
+            opened = True
+    out.write("\n]\n" if opened else "[]\n")
 
 
-def events_acled(events: Iterable[dict]) -> str:
-    """``write_events_acled`` into a string."""
-    out = io.StringIO()
-    write_events_acled(events, out)
-    return out.getvalue()
+def _write_lines(batches: Iterable[list[str]], out, *, lines: int = 2000) -> None:
+    for batch in batches:
+        for start in range(0, len(batch), lines):
+            out.write("\n".join(batch[start : start + lines]) + "\n")
 
 
-def write_events_acled(events: Iterable[dict], out) -> None:
+def write_events_acled(store: Store, out) -> None:
     """One row per dated, not rejected event in ACLED-like columns, for analysts
-    who merge our events with ACLED's."""
-    writer = _CsvWriter(out)
-    writer.writerow(ACLED_COLUMNS)
-    for event in events:
-        if event["rejected"] or not event["date"]:
-            continue
-        event_type, sub_event_type = statuses.of(event["status"]).acled
-        sources = event["sources"]
-        outlets = list(dict.fromkeys(s["outlet"] or "unknown outlet" for s in sources))
-        quote = sources[0]["quote"] if sources else ""
-        note = f"{event['status']}: {quote}" + (" (claim)" if event["status"] == "claimed" else "")
-        writer.writerow([
-            event["date"], ACLED_TIME_PRECISION.get(event["date_precision"], 3), event_type,
-            sub_event_type, event["country"], event["province"], event["place"],
-            event["lat"], event["lon"], 1, "; ".join(outlets), note,
-        ])  # fmt: skip
+    who merge our events with ACLED's: the event type by status, the outlets of
+    its sources, its first quote in the notes.  The lines are SQLite's."""
+    _CsvWriter(out).writerow(ACLED_COLUMNS)
+    _write_lines(store.acled_csv_batches(), out)
 
 
 def events_csv(store: Store) -> str:
@@ -352,16 +331,11 @@ def events_csv(store: Store) -> str:
     return out.getvalue()
 
 
-SOURCE_COLUMNS = ("article_id", "outlet", "title", "published", "quote", "start", "end")
-
-
 def write_events_csv(store: Store, out) -> None:
     """One row per event and source: spreadsheet users want the quote beside the date.
-    Flat rows straight from the database, written as they are read."""
-    writer = _CsvWriter(out)
-    writer.writerow([*EVENT_COLUMNS, *(f"source_{c}" for c in SOURCE_COLUMNS)])
-    for row in store.iter_event_source_rows(EVENT_COLUMNS, SOURCE_COLUMNS):
-        writer.writerow(row)
+    The lines are written by SQLite, each text cell safe for a spreadsheet."""
+    _CsvWriter(out).writerow([*EVENT_COLUMNS, *(f"source_{c}" for c in SOURCE_COLUMNS)])
+    _write_lines(store.event_csv_batches(), out)
 
 
 def _articles(args) -> int:
@@ -402,13 +376,14 @@ def _places(args) -> int:
 
 
 def _falls(args) -> int:
-    from .consensus import changes_of_control, default_periods
+    from .consensus import CONTROL_STATUSES, changes_of_control, default_periods
 
     with _open_store(args) as store:
         # each country's shipped profile gives its period
         period = args.period if args.period is not None else default_periods(store)
         # reports stream in place by place; only one place's are held at a time
-        changes = changes_of_control(store.iter_control_reports(), period=period)
+        reports = store.iter_control_reports(statuses=CONTROL_STATUSES, periods=period)
+        changes = changes_of_control(reports, period=period)
     rows = (change.as_dict() for change in changes)
     if args.format == "json":
         write_json_array(rows, sys.stdout)

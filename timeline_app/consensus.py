@@ -39,6 +39,7 @@ from . import statuses
 
 FALL = statuses.named("fall")
 RETAKE = statuses.named("retake")
+CONTROL_STATUSES = FALL + RETAKE  # the reports that count; threats do not
 NEW_CHANGE_DAYS = 45
 _DIRECT_WEIGHT = {"captured": 1.0, "surrendered": 1.0, "retaken": 1.0, "claimed": 0.5}
 _PRECISION_WEIGHT = {"day": 1.0, "week": 0.3, "month": 0.3}
@@ -97,7 +98,7 @@ class Change:
         return text
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=2**16)  # a report's quote is compared again for each segment
 def _words(quote: str | None) -> str:
     """A quote's words, to tell a syndicated copy.  Kept for the last few
     thousand quotes: the segments of a place count their sources again as they
@@ -141,7 +142,7 @@ def changes_of_control(
         place_reports = [
             report
             for report in map(_as_reported, group)
-            if report["status"] in FALL + RETAKE and _within(report, period)
+            if report["status"] in CONTROL_STATUSES and _within(report, period)
         ]
         place_reports.sort(key=lambda r: (r["date"], r["published"] or ""))
         for segment in _without_weak_retakes(_segments(place_reports)):
@@ -180,15 +181,9 @@ def _segments(reports: list[dict]) -> list[list[dict]]:
     return segments
 
 
-def _sources(segment: list[dict]) -> int:
+def _count_sources(segment: list[dict]) -> int:
     copies: dict[str, str] = {}
     return len({_source_key(r, copies) for r in segment})
-
-
-def _weaker(retake: list[dict], fall: list[dict]) -> bool:
-    """Fewer independent sources report the retaking than the fall, and at most one."""
-    retaking, falling = _sources(retake), _sources(fall)  # each counted once
-    return retaking < min(2, falling + 1) and retaking < falling
 
 
 def _without_weak_retakes(segments: list[list[dict]]) -> list[list[dict]]:
@@ -196,6 +191,13 @@ def _without_weak_retakes(segments: list[list[dict]]) -> list[list[dict]]:
     it, between two reports of that fall, is dissent of the fall, not a change
     ("the army says it retook the TV building" amid reports of the city's fall)."""
     result: list[list[dict]] = []
+    counted: dict[int, tuple[list[dict], int]] = {}  # a segment's sources, counted once
+
+    def _sources(segment: list[dict]) -> int:
+        if id(segment) not in counted:  # the segment is kept beside: its id stays its own
+            counted[id(segment)] = (segment, _count_sources(segment))
+        return counted[id(segment)][1]
+
     index = 0
     while index < len(segments):
         segment = segments[index]
@@ -203,7 +205,8 @@ def _without_weak_retakes(segments: list[list[dict]]) -> list[list[dict]]:
             result and index + 1 < len(segments)
             and segment[0]["status"] in RETAKE and result[-1][0]["status"] not in RETAKE
             and segments[index + 1][0]["status"] not in RETAKE
-            and _weaker(segment, result[-1])
+            and _sources(segment) < min(2, _sources(result[-1]) + 1)
+            and _sources(segment) < _sources(result[-1])
             and (dt.date.fromisoformat(segments[index + 1][0]["date"])
                  - dt.date.fromisoformat(result[-1][0]["date"])).days <= NEW_CHANGE_DAYS
         ):  # fmt: skip

@@ -84,3 +84,12 @@ def test_the_window_exports_through_the_same_writer():
     from timeline_app.gui import main_window
 
     assert main_window.events_csv is cli.events_csv
+
+
+def test_a_carriage_return_inside_a_cell_is_quoted_in_every_csv(tmp_path, capsys):
+    """A bare CR would end the row for a reader: the cell is quoted, in the events
+    CSVs SQLite writes and in those Python writes alike."""
+    out = io.StringIO()
+    cli._CsvWriter(out).writerow(["a\rb", "c"])
+    assert out.getvalue() == '"a\rb",c\n'
+    assert list(csv.reader(io.StringIO(out.getvalue()))) == [["a\rb", "c"]]

@@ -25,7 +25,7 @@ import numpy as np
 
 from .. import statuses
 from ..model import STATUSES, Article, Event, Place, day_number
-from . import disagreement
+from . import disagreement, output
 from .connection import Connection
 from .disagreement import DISAGREE_DAYS, FALLS
 from .editing import EditingQueries
@@ -752,20 +752,46 @@ class Store(EditingQueries):
                 yield _event_dict(current[1:], sources, current[0] in hits)
 
     @_reading_rows
-    def iter_event_source_rows(
-        self, event_columns: Sequence[str], source_columns: Sequence[str]
-    ) -> Iterator[tuple]:
-        """One flat row per event and source, in the order of ``events()``: the
-        event's columns then its source's (None for an event without sources).
-        Names as in ``events()``'s dicts; no dicts are made, for a fast CSV."""
+    def event_json_batches(self) -> Iterator[list[str]]:
+        """Every event of ``events()`` as its JSON text (the same keys in the same
+        order, the same values), in the same order, in lists of thousands: built
+        by SQLite, no dict made (storage/output.py)."""
+        yield from self._output_batches(output.EVENT_JSON, output.JSON_BYTES)
+
+    @_reading_rows
+    def event_csv_batches(self) -> Iterator[list[str]]:
+        """Every event's CSV lines, one per source (``output.EVENT_COLUMNS`` then
+        ``output.SOURCE_COLUMNS``, empty for an event without sources), in the
+        order of ``events()`` and its sources', in lists of thousands."""
+        yield from self._output_batches(
+            output.EVENT_CSV, output.CSV_BYTES, joins=output.CSV_SOURCES,
+            rank=output.CSV_SOURCE_ORDER,
+        )  # fmt: skip
+
+    @_reading_rows
+    def acled_csv_batches(self) -> Iterator[list[str]]:
+        """One CSV line in ``output.ACLED_COLUMNS`` per dated, not rejected event,
+        in the order of ``events()``, in lists of thousands."""
+        yield from self._output_batches(
+            output.ACLED_CSV, output.ACLED_BYTES, where=output.ACLED_WHERE
+        )
+
+    def _output_batches(self, text: str, size: int, **query) -> Iterator[list[str]]:
+        """``output.texts_in_order`` of every event, read by this connection and
+        a second one (one per core, up to two)."""
+        order = self._event_order(include_rejected=True)
+        [mentions] = self._db.execute("SELECT count(*) FROM mentions").fetchone()
+        batch = output.batch_size(len(order), mentions, size)
+        cells = output.output_cells(self._db.conn)
+        extra = [self._connect() for _ in range(min(2, os.cpu_count() or 1) - 1)]
         try:
-            chosen = [_EVENT_EXPRESSIONS[c] for c in event_columns]
-            chosen += [_SOURCE_EXPRESSIONS[c] for c in source_columns]
-        except KeyError as exc:
-            raise ValueError(f"no column {exc.args[0]!r}") from None
-        for rows in self._event_rows_in_order(", ".join(chosen), include_rejected=True):
-            for row in rows:
-                yield row[1:]
+            connections = [self._db.conn, *extra]
+            for conn in connections:
+                output.prepare(conn, cells)
+            yield from output.texts_in_order(connections, text, order, batch=batch, **query)
+        finally:
+            for conn in extra:
+                conn.close()
 
     def _event_rows_in_order(self, columns: str, *, include_rejected: bool) -> Iterator[list]:
         """Lists of (event id, *columns) rows, one per event and source (sources
@@ -806,16 +832,19 @@ class Store(EditingQueries):
         if not statuses:  # no events
             return np.zeros(0, dtype="i8")
         status_case = " ".join(f"WHEN ? THEN {i}" for i in range(len(statuses)))
-        where = "" if include_rejected else " WHERE e.rejected = 0"
-        table = self._fetch_array(
+        where = "" if include_rejected else " AND e.rejected = 0"
+        sql = (
             f"SELECT e.id, p.rowid, ifnull(e.day, {_NO_DAY}),"
-            f" CASE e.status {status_case} ELSE 0 END"
-            f" FROM events e JOIN places p ON p.id = e.place_id{where}",
-            [("id", "i8"), ("place", "i8"), ("day", "i8"), ("status", "i8")],
-            statuses,
+            f" CASE e.status {status_case} ELSE 0 END FROM events e"
+            f" JOIN places p ON p.id = e.place_id WHERE e.id BETWEEN ? AND ?{where}"
         )
-        keys = (table["id"], table["status"], name_rank[table["place"]], table["day"])
-        return table["id"][np.lexsort(keys)]
+        first, last = self._db.execute("SELECT min(id), max(id) FROM events").fetchone()
+        step = 200_000  # ids a query: a text of a few megabytes
+        ids, places, days, codes = np.concatenate([
+            output.int_table(self._db.conn, sql, 4, [*statuses, low, low + step - 1])
+            for low in range(first, last + 1, step)
+        ]).T  # fmt: skip
+        return ids[np.lexsort((ids, codes, name_rank[places], days))]
 
     @_reading
     def disagreeing_event_ids(self) -> set[int]:
@@ -1130,18 +1159,47 @@ class Store(EditingQueries):
 
     @_reading_rows
     def iter_control_reports(
-        self, *, place_ids: Sequence[str] | None = None, own_dates_only: bool = False
+        self,
+        *,
+        place_ids: Sequence[str] | None = None,
+        own_dates_only: bool = False,
+        statuses: Sequence[str] | None = None,
+        periods: tuple[dt.date, dt.date] | dict[str, tuple[dt.date, dt.date]] | None = None,
     ) -> Iterator[dict]:
         """The reports of ``control_reports()``, read with a cursor in chunks;
         only of ``place_ids`` when given, and with ``own_dates_only`` only from
         articles with a publication date of their own (read or given, not
-        inferred from other reports)."""
+        inferred from other reports).  With ``statuses`` or ``periods`` only the
+        reports whose status, or date, as reported (the event's own when an
+        analyst confirmed it) is one of those, or in the period (one for all, or
+        one per country; a country without one keeps every dated report): the
+        consensus drops the others, so SQLite leaves them out (at a million
+        reports, most of the work)."""
         where, params = ["e.rejected = 0"], []
         if place_ids is not None:
             where.append(f"e.place_id IN ({', '.join('?' * len(place_ids))})")
             params += list(place_ids)
         if own_dates_only:
             where.append("a.published IS NOT NULL AND a.published_basis IS NULL")
+        human = "(e.reviewed + e.edited + e.manual) > 0"
+        if statuses is not None:
+            where.append(
+                f"(CASE WHEN {human} THEN e.status ELSE coalesce(m.source_status, e.status) END)"
+                f" IN ({', '.join('?' * len(statuses))})"
+            )
+            params += list(statuses)
+        if periods is not None:
+            date = f"(CASE WHEN {human} THEN e.date ELSE coalesce(m.source_date, e.date) END)"
+            if isinstance(periods, dict):
+                cases = " ".join(f"WHEN ? THEN {date} BETWEEN ? AND ?" for _ in periods)
+                where.append(f"{date} IS NOT NULL")
+                if periods:
+                    where.append(f"(CASE p.country {cases} ELSE 1 END)")
+                for country, (first, last) in periods.items():
+                    params += [country, first.isoformat(), last.isoformat()]
+            else:
+                where.append(f"{date} BETWEEN ? AND ?")
+                params += [periods[0].isoformat(), periods[1].isoformat()]
         cursor = self._db.execute(
             "SELECT p.id, p.name, p.province, p.country, p.lat, p.lon,"
             " coalesce(m.source_status, e.status), coalesce(m.source_date, e.date),"
@@ -1252,15 +1310,6 @@ _EVENT_KEYS = (
     "lat", "lon", "place_id", "reviewed", "rejected", "edited", "manual", "note",
 )  # fmt: skip
 _NO_DAY = 2**40  # sorts after every day: undated events last
-_EVENT_EXPRESSIONS = {
-    "id": "e.id", "place": "p.name", "province": "p.province", "country": "p.country",
-    "status": "e.status", "date": "e.date", "end_date": "e.end_date",
-    "date_precision": "e.date_precision", "lat": "p.lat", "lon": "p.lon",
-}  # fmt: skip
-_SOURCE_EXPRESSIONS = {
-    "article_id": "a.id", "outlet": "a.outlet", "title": "a.title", "published": "a.published",
-    "quote": "m.quote", "start": "m.start", "end": "m.end",
-}  # fmt: skip
 _SOURCE_COLUMNS = (
     "a.id, a.title, a.outlet, a.published, a.published_basis, m.quote, m.start, m.end,"
     " m.source_status, m.source_date, m.source_precision, m.id, m.because"

@@ -1,0 +1,361 @@
+"""The text of ``events --format json|csv|acled``, built by SQLite: one string per
+event, so that a million events cost no Python dict, list or cell each.
+
+Each query reads a batch of events given as a JSON array of ids.  The ids of a
+batch are sorted before the query, so that the pages of the events, mentions
+and index are read in file order (in the events' date order they are read at
+random, three times slower at a million), and the texts are put back in the
+order asked with numpy; two connections read alternate batches in threads (SQLite
+works without the interpreter's lock).  The places' and articles' cells are
+written by Python into temporary tables (``prepare``), once each instead of once
+per event or source: coordinates keep Python's float text (SQLite's JSON keeps
+15 digits) and names the csv module's quoting.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+from .. import statuses
+from ..model import PRECISIONS
+
+# A text cell a spreadsheet would read as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The columns of `events --format csv`: the event's, then its source's (source_...).
+EVENT_COLUMNS = (
+    "id", "place", "province", "country", "status", "date", "end_date", "date_precision",
+    "lat", "lon",
+)  # fmt: skip
+SOURCE_COLUMNS = ("article_id", "outlet", "title", "published", "quote", "start", "end")
+ACLED_COLUMNS = (
+    "event_date", "time_precision", "event_type", "sub_event_type", "country", "admin1",
+    "location", "latitude", "longitude", "geo_precision", "source", "notes",
+)  # fmt: skip
+# ACLED's time precision codes by our date precision (3, a month, for the others).
+ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
+
+# Text a query builds (two run at once, a third is being written): 20,000 events
+# of JSON with one quote each, 55,000 of CSV; fewer when they have more sources.
+BATCH_BYTES = 16 * 2**20
+BATCH_EVENTS = 100_000
+# An event's text with one source, roughly: sizes the batches.
+JSON_BYTES, CSV_BYTES, ACLED_BYTES = 800, 300, 250
+
+
+def spreadsheet_cell(value):
+    """``value`` as safe to open in a spreadsheet: text starting like a formula gets a
+    leading ' (a title "=HYPERLINK(...)" stays text); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class _Rows:
+    """A file for csv.writer: each row it writes ends in \\n, not the \\r\\n it was
+    given, so that the writer quotes a cell holding a carriage return too."""
+
+    def __init__(self, out) -> None:
+        self._out = out
+
+    def write(self, row: str) -> int:  # the writer writes a row in one call
+        return self._out.write(row[:-2] + "\n")
+
+
+def csv_writer(out):
+    """The csv.writer of all our CSVs (cells through ``spreadsheet_cell`` first):
+    rows end in \\n; a cell holding a comma, a quote or a line break is quoted."""
+    return csv.writer(_Rows(out), lineterminator="\r\n")
+
+
+def csv_cells(values) -> str:
+    """``values`` as one line of our CSVs writes them (without the line end)."""
+    out = io.StringIO()
+    csv_writer(out).writerow([spreadsheet_cell(v) for v in values])
+    return out.getvalue()[:-1]
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+_STARTS = ", ".join(
+    "char(9)" if c == "\t" else "char(13)" if c == "\r" else _sql_text(c) for c in FORMULA_START
+)
+
+
+def _cell(expr: str) -> str:
+    """SQL: the CSV cell of a text column, as ``csv_cells`` writes it: '' for NULL,
+    a leading ' before a formula's start, quoted when it holds a comma, a quote or
+    a line break (\\n or \\r)."""
+    safe = (
+        f"CASE WHEN typeof({expr}) = 'text' AND substr({expr}, 1, 1) IN ({_STARTS})"
+        f" THEN '''' || {expr} ELSE {expr} END"
+    )
+    return (
+        f"CASE WHEN {expr} IS NULL THEN ''"
+        f" WHEN instr({expr}, '\"') OR instr({expr}, ',') OR instr({expr}, char(10))"
+        f" OR instr({expr}, char(13)) THEN '\"' || replace({safe}, '\"', '\"\"') || '\"'"
+        f" ELSE {safe} END"
+    )
+
+
+def _date_cell(expr: str) -> str:
+    """``_cell`` with a short way for an ISO date (all but a few dates)."""
+    iso = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+    return f"CASE WHEN {expr} GLOB '{iso}' THEN {expr} ELSE {_cell(expr)} END"
+
+
+def _word_cell(expr: str, words: tuple[str, ...]) -> str:
+    """``_cell`` with a short way for the app's own words (statuses, precisions)."""
+    assert all(csv_cells([word, 1]) == f"{word},1" for word in words)  # nothing to escape
+    listed = ", ".join(_sql_text(word) for word in words)
+    return f"CASE WHEN {expr} IN ({listed}) THEN {expr} ELSE {_cell(expr)} END"
+
+
+def _boolean(expr: str) -> str:
+    return f"json(CASE WHEN {expr} THEN 'true' ELSE 'false' END)"
+
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_number(value) -> str:
+    """A coordinate as Python's JSON writes it (SQLite's own text keeps 15 digits)."""
+    return json.dumps(value) if value is not None and math.isfinite(value) else "null"
+
+
+def output_cells(conn) -> tuple[list[tuple], list[tuple]]:
+    """The rows of ``prepare``'s two temporary tables, as Python writes them: each
+    place's cells, and each article's rank by publication (NULL dates first, as
+    SQLite orders them) with its CSV cells (article_id, outlet, title, published)."""
+    places = [
+        (pid, name, province, country, _json_number(lat), _json_number(lon),
+         csv_cells([name, province, country]), csv_cells([lat, lon]),
+         csv_cells([country, province, name, lat, lon]))
+        for pid, name, province, country, lat, lon in conn.execute(
+            "SELECT id, name, province, country, lat, lon FROM places"
+        )
+    ]  # fmt: skip
+    articles = [
+        (aid, rank, csv_cells([aid, outlet, title, published]),
+         ",".join(f'"{key}":{_encode(value)}' for key, value in (
+             ("article_id", aid), ("title", title), ("outlet", outlet),
+             ("published", published), ("published_basis", basis))))
+        for aid, rank, outlet, title, published, basis in conn.execute(
+            "SELECT id, row_number() OVER (ORDER BY published, id), outlet, title, published,"
+            " published_basis FROM articles"
+        )
+    ]  # fmt: skip
+    return places, articles
+
+
+def prepare(conn, cells: tuple[list[tuple], list[tuple]]) -> None:
+    """temp.output_places and temp.output_articles of ``output_cells`` on ``conn``."""
+    places, articles = cells
+    conn.execute("DROP TABLE IF EXISTS temp.output_places")
+    conn.execute(
+        "CREATE TEMP TABLE output_places (id TEXT PRIMARY KEY, name, province, country,"
+        " lat_json, lon_json, csv_names, csv_coordinates, acled_place)"
+    )
+    conn.executemany("INSERT INTO temp.output_places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
+    conn.execute("DROP TABLE IF EXISTS temp.output_articles")
+    conn.execute(
+        "CREATE TEMP TABLE output_articles"
+        " (id INTEGER PRIMARY KEY, rank INTEGER, csv_cells, json_head)"
+    )
+    conn.executemany("INSERT INTO temp.output_articles VALUES (?, ?, ?, ?)", articles)
+
+
+# Each event's sources, by publication, as the subquery of an event ``e``.
+_SOURCES = (
+    "SELECT a.id AS article_id, a.title, a.outlet, a.published, a.published_basis, m.quote,"
+    " m.start AS quote_start, m.end AS quote_end, m.source_status, m.source_date,"
+    " m.source_precision, m.id AS mention_id,"
+    " CASE WHEN m.because IS NULL OR m.because = '' THEN '[]' ELSE m.because END AS because"
+    " FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id"
+    " ORDER BY a.published, a.id, m.start"
+)
+# A source's JSON: its article's keys (written by Python, ``output_cells``) and
+# its own, as text; a source whose article is gone has nulls for the first.
+_NO_ARTICLE = ",".join(
+    f'"{k}":null' for k in ("article_id", "title", "outlet", "published", "published_basis")
+)
+_JSON_SOURCES = (
+    f"SELECT '{{' || ifnull(oa.json_head, '{_NO_ARTICLE}') || ',' || substr(json_object("
+    "'quote', m.quote, 'start', m.start, 'end', m.end, 'status', m.source_status,"
+    " 'date', m.source_date, 'precision', m.source_precision, 'mention_id', m.id,"
+    " 'because', json(pairs)), 2) AS source, pairs FROM (SELECT m.*, json(CASE WHEN"
+    " m.because IS NULL OR m.because = '' THEN '[]' ELSE m.because END) AS pairs"
+    " FROM mentions m WHERE m.event_id = e.id) m"
+    " LEFT JOIN temp.output_articles oa ON oa.id = m.article_id ORDER BY oa.rank, m.start"
+)
+# The event's rules: its sources' [rule, words] pairs, each once, in order
+# (``rules`` the JSON array of each source's list of pairs).
+_BECAUSE = (
+    "SELECT json_group_array(json(pair)) FROM (SELECT b.value AS pair"
+    " FROM json_each(rules) x, json_each(x.value) b"
+    " GROUP BY b.value ORDER BY min(x.key * 1000000 + b.key))"
+)
+# A rule starting 'year from' (the minified JSON holds each rule as ["rule", ...]).
+_YEAR_INFERRED = "instr(s.because, '[\"year from')"
+# The keys, order and values of Store.events()'s dicts (storage/store.py _event_dict):
+# the event's own by json_object, then its sources, rules and year_inferred as text
+# (not parsed again), after the object's last value (a boolean) without its }.
+EVENT_JSON = (
+    "(SELECT rtrim(json_object('id', e.id, 'place', o.name, 'province', o.province,"
+    " 'country', o.country, 'status', e.status, 'date', e.date, 'end_date', e.end_date,"
+    " 'date_precision', e.date_precision, 'lat', json(o.lat_json), 'lon', json(o.lon_json),"
+    f" 'place_id', e.place_id, 'reviewed', {_boolean('e.reviewed')},"
+    f" 'rejected', {_boolean('e.rejected')}, 'edited', {_boolean('e.edited')},"
+    f" 'manual', {_boolean('e.manual')}, 'note', e.note,"
+    " 'disagree', "
+    + _boolean("EXISTS (SELECT 1 FROM disagreement d WHERE d.event_id = e.id)")
+    + "), '}') || ',\"sources\":' || s.sources || ',\"because\":' || s.because"
+    " || ',\"year_inferred\":' || CASE WHEN " + _YEAR_INFERRED + " THEN 'true' ELSE 'false' END"
+    " || '}'"
+    f" FROM (SELECT sources, ({_BECAUSE}) AS because FROM (SELECT"
+    " '[' || ifnull(group_concat(source, ','), '') || ']' AS sources,"
+    " '[' || ifnull(group_concat(pairs, ','), '') || ']' AS rules"
+    f" FROM ({_JSON_SOURCES}))) s)"
+)
+
+
+def _line(cells: list[str]) -> str:
+    """SQL: the cells joined by commas (printf: one string built, not one per ||)."""
+    return f"printf('{','.join(['%s'] * len(cells))}', {', '.join(cells)})"
+
+
+# One CSV line per source: EVENT_COLUMNS, then SOURCE_COLUMNS; an event without
+# sources has one line, its source cells empty.  (printf writes NULL as nothing.)
+_CSV_EVENT = [
+    "e.id", "o.csv_names", _word_cell("e.status", statuses.NAMES), _date_cell("e.date"),
+    _date_cell("e.end_date"), _word_cell("e.date_precision", PRECISIONS), "o.csv_coordinates",
+]  # fmt: skip
+EVENT_CSV = _line(
+    [*_CSV_EVENT, "ifnull(oa.csv_cells, ',,,')", _cell("m.quote"), "m.start", "m.end"]
+)
+# An event's sources, for EVENT_CSV: its mentions m with their articles' cells.
+CSV_SOURCES = (
+    " LEFT JOIN mentions m ON m.event_id = e.id"
+    " LEFT JOIN temp.output_articles oa ON oa.id = m.article_id"
+)
+# The order of a source among its event's: by publication, then offset.
+CSV_SOURCE_ORDER = "ifnull(oa.rank, 0) * 4294967296 + ifnull(m.start, 0)"
+
+
+def _acled_types() -> str:
+    """SQL: ACLED's event type and sub-event type cells of e.status."""
+    cases = " ".join(
+        f"WHEN {_sql_text(s.name)} THEN {_sql_text(csv_cells(s.acled))}" for s in statuses.TABLE
+    )
+    return f"CASE e.status {cases} ELSE ',' END"
+
+
+def _acled_precision() -> str:
+    cases = " ".join(f"WHEN {_sql_text(k)} THEN {v}" for k, v in ACLED_TIME_PRECISION.items())
+    return f"CASE e.date_precision {cases} ELSE 3 END"
+
+
+# The source and notes cells: the outlets in the order of the sources, each once
+# ('unknown outlet' for none), and the status with the first quote.
+_OUTLET = "CASE WHEN {0} IS NULL OR {0} = '' THEN 'unknown outlet' ELSE {0} END"
+_NOTE = "e.status || ': ' || {quote} || CASE WHEN e.status = 'claimed' THEN ' (claim)' ELSE '' END"
+_MANY_SOURCES = (
+    f"SELECT {_cell('outlets')} || ',' || {_cell('note')} FROM (SELECT group_concat(outlet, '; ')"
+    f" AS outlets FROM (SELECT outlet FROM (SELECT {_OUTLET.format('outlet')} AS outlet,"
+    f" row_number() OVER () AS n FROM ({_SOURCES})) GROUP BY outlet ORDER BY min(n))), (SELECT"
+    f" {_NOTE.format(quote='quote')} AS note FROM ({_SOURCES}) LIMIT 1)"
+)
+# At most one source (most events): one look-up, no sorting; NULL for more.
+_ONE_NOTE = _NOTE.format(quote="ifnull(max(m.quote), '')")
+_ONE_SOURCE = (
+    f"SELECT CASE WHEN sources < 2 THEN {_cell('outlets')} || ',' || {_cell('note')} END"
+    " FROM (SELECT count(*) AS sources, CASE WHEN count(*) = 0 THEN NULL ELSE"
+    f" {_OUTLET.format('max(a.outlet)')} END AS outlets,"
+    f" {_ONE_NOTE} AS note"
+    " FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id)"
+)
+# ACLED_COLUMNS.
+ACLED_CSV = _line(
+    [_cell("e.date"), _acled_precision(), _acled_types(), "o.acled_place", "1",
+     f"coalesce(({_ONE_SOURCE}), ({_MANY_SOURCES}))"]
+)  # fmt: skip
+ACLED_WHERE = "e.rejected = 0 AND e.date <> ''"  # dated and not rejected
+
+
+def batch_size(events: int, mentions: int, text_bytes: int) -> int:
+    """Events a query: about BATCH_BYTES of text (``text_bytes`` an event's with
+    one source), at most BATCH_EVENTS."""
+    per_event = max(1.0, mentions / max(events, 1))
+    return max(1, min(BATCH_EVENTS, int(BATCH_BYTES / (text_bytes * per_event))))
+
+
+def texts_in_order(
+    connections: Sequence,
+    text: str,
+    order: np.ndarray,
+    *,
+    joins: str = "",
+    where: str = "",
+    rank: str | None = None,
+    batch: int = BATCH_EVENTS,
+    lines: int = 2000,
+) -> Iterator[list[str]]:
+    """Lists of ``lines`` texts, one per event of ``order`` that ``where`` keeps,
+    in that order: ``text`` an SQL expression over the event ``e`` and its place's
+    cells ``o``, and what ``joins`` adds; with several rows an event (sources
+    joined), ``rank`` orders them (an integer expression).
+
+    Each of ``connections`` (each ``prepare``d) reads every other batch in a
+    thread of its own: SQLite builds the texts without the interpreter's lock,
+    so a second core writes the next batch meanwhile."""
+    sql = (
+        f"SELECT j.key, {rank + ',' if rank else ''} {text} FROM json_each(?) j"
+        f" CROSS JOIN events e ON e.id = j.value JOIN temp.output_places o ON o.id = e.place_id"
+        f"{joins}" + (f" WHERE {where}" if where else "")
+    )
+
+    def read(conn, ids: np.ndarray) -> list[str]:
+        by_id = np.argsort(ids, kind="stable")
+        rows = conn.execute(sql, [json.dumps(ids[by_id].tolist())]).fetchall()
+        if rank:
+            rows.sort()  # in the order read but for the sources of an event: quick
+        keys = np.fromiter((row[0] for row in rows), dtype="i8", count=len(rows))
+        return [rows[i][-1] for i in np.argsort(by_id[keys], kind="stable").tolist()]
+
+    def written(future) -> Iterator[list[str]]:
+        texts = future.result()
+        for first in range(0, len(texts), lines):
+            yield texts[first : first + lines]
+
+    with ThreadPoolExecutor(max_workers=len(connections)) as pool:
+        pending: deque = deque()  # the batches in flight, one a connection
+        for number, start in enumerate(range(0, len(order), batch)):
+            conn = connections[number % len(connections)]
+            pending.append(pool.submit(read, conn, order[start : start + batch]))
+            if len(pending) == len(connections):
+                yield from written(pending.popleft())
+        while pending:
+            yield from written(pending.popleft())
+
+
+def int_table(conn, sql: str, columns: int, params=()) -> np.ndarray:
+    """The rows of ``sql`` (``columns`` integers each, never NULL) as an array of
+    shape (rows, columns): SQLite writes them as one text that numpy parses, a
+    fifth of the time of a million rows of Python tuples."""
+    expr = " || ',' || ".join(f"c{i}" for i in range(columns))
+    names = ", ".join(f"c{i}" for i in range(columns))
+    [text] = conn.execute(
+        f"WITH t({names}) AS ({sql}) SELECT group_concat({expr}, ',') FROM t", list(params)
+    ).fetchone()
+    if not text:
+        return np.zeros((0, columns), dtype="i8")
+    return np.fromstring(text, dtype="i8", sep=",").reshape(-1, columns)
