@@ -284,12 +284,17 @@ def export_png_headless(
 ) -> Path:
     """``timeline-app export-png``: no display needed; the consensus view unless
     ``evidence``, as the window shows it."""
-    from ..consensus import changes_of_control
+    from ..consensus import CONTROL_STATUSES, changes_of_control
     from ..snapshot import drawn_timeline, periods_for
 
     ensure_app()
     periods = periods_for(store, period)
-    changes = [] if evidence else changes_of_control(store.control_reports(), period=periods)
+    # only the reports the consensus counts, as `falls` reads them (threats and
+    # dates outside the period left in the database)
+    reports = () if evidence else store.iter_control_reports(
+        statuses=CONTROL_STATUSES, periods=periods
+    )
+    changes = [] if evidence else changes_of_control(reports, period=periods)
     data, _ = drawn_timeline(store, changes, periods, evidence=evidence)
     subtitle = subtitle_for(data, store.counts()["articles"])
     if start or end:
