@@ -176,11 +176,11 @@ def measure(app: QApplication, folder: Path, count: int) -> None:
 
     view = window.timeline
     started = time.perf_counter()
-    view.graphics.repaint()
+    view.graphics.viewport().repaint()
     repaint = time.perf_counter() - started
     started = time.perf_counter()
     view.zoom(0.2)
-    view.graphics.repaint()
+    view.graphics.viewport().repaint()
     zoom = time.perf_counter() - started
     print(
         f"  timeline repaint {repaint * 1000:5.0f} ms, "

@@ -50,6 +50,7 @@ class EventsItem(pg.GraphicsObject):
         self.selected: int | None = None  # index into data
         self._markers = MarkerPainter(marker_px)
         self._spans = np.zeros(0, dtype=int)
+        self._extent = self.data.span()
         self.show_labels = draw_spans
         self._label_cache: dict[str, QStaticText] = {}
         self._label_font = QFont()
@@ -60,10 +61,13 @@ class EventsItem(pg.GraphicsObject):
         self.data = data
         self.selected = None
         self._spans = np.flatnonzero(~np.isnan(data.end))
+        # Qt asks for the bounding box a dozen times a paint: a span over a
+        # million markers each time was 30 ms of every repaint.
+        self._extent = data.span()
         self.update()
 
     def boundingRect(self) -> QRectF:
-        start, end = self.data.span()
+        start, end = self._extent
         return QRectF(start - DAY, -1, end - start + 2 * DAY, max(1, len(self.data.lanes)) + 1)
 
     def visible_slice(self, x0: float, x1: float) -> tuple[int, int]:

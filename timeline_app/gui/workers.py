@@ -57,18 +57,22 @@ class Job(QObject):
         self.thread.start()
 
 
-def release_in_background(*containers: list | dict) -> None:
+def release_in_background(*containers: list | dict, size: int = 20_000) -> None:
     """Let go of big lists and dicts in another thread, a slice at a time.
 
     Freeing a million table rows is one uninterrupted C loop (0.5 s at 1M rows)
     that would freeze the window; emptied 20,000 items at a time, the GUI
     thread gets the interpreter between slices. The containers must be the
-    caller's own: they are emptied."""
+    caller's own: they are emptied (``size`` items at a time, as
+    ``snapshot.empty_in_slices``)."""
     containers = tuple(c for c in containers if c)
     if not containers:
         return
 
-    threading.Thread(target=empty_in_slices, args=containers, name="release", daemon=True).start()
+    threading.Thread(
+        target=empty_in_slices, args=containers, kwargs={"size": size}, name="release",
+        daemon=True,
+    ).start()  # fmt: skip
 
 
 _pauses = 0
