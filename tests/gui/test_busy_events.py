@@ -3,7 +3,13 @@ and edits that show at once without re-reading the whole database."""
 
 import datetime as dt
 
+import pytest
+
+from timeline_app.gui import dialogs, main_window
 from timeline_app.gui.detail_pane import MAX_VERSION_ROWS, DetailPane
+from timeline_app.timeline_data import REVIEWED
+
+from .conftest import import_and_wait
 
 
 def _event_with_reports(count: int) -> dict:
@@ -40,3 +46,58 @@ def test_a_few_versions_keep_one_row_per_outlet(qtbot):
     pane.show_event(_event_with_reports(MAX_VERSION_ROWS))
     text = pane.toPlainText()
     assert "What each source says" in text and "Outlet 39" in text
+
+
+@pytest.fixture
+def loaded(qtbot, window, answers, sample_path):
+    import_and_wait(qtbot, window, answers, [sample_path])
+    answers["shown"].clear()
+    return window
+
+
+def _event_id(window, place, status):
+    return next(
+        e["id"] for e in window.store.events() if e["place"] == place and e["status"] == status
+    )
+
+
+@pytest.mark.parametrize("in_background", [False, True])
+def test_an_edit_shows_its_row_marker_and_counts_without_reading_everything(
+    qtbot, loaded, monkeypatch, in_background
+):
+    window = loaded
+    if in_background:  # as in a big database: the update is read in a thread
+        monkeypatch.setattr(window, "BACKGROUND_EVENTS", 0)
+    full_readings = []
+    real = main_window.read_snapshot
+    monkeypatch.setattr(main_window, "read_snapshot",
+                        lambda *a, **k: full_readings.append(1) or real(*a, **k))  # fmt: skip
+
+    def settled():
+        qtbot.waitUntil(lambda: not window.is_loading, timeout=10_000)
+        return window.timeline.data
+
+    farah = _event_id(window, "Farah", "captured")
+    events_before = window.store.counts()["events"]
+    assert f"{events_before} events" in window.counts_label.text()
+    window.detail.action_requested.emit("confirm", farah)
+    data = settled()
+    assert "reviewed" in window.table_model.index(window.table_model.row_of(farah), 6).data()
+    assert data.flags[data.index_of(farah)] & REVIEWED
+    fall, siege = _event_id(window, "Ghazni", "captured"), _event_id(window, "Ghazni", "besieged")
+    monkeypatch.setattr(dialogs, "ask_merge_partner", lambda parent, event, candidates: siege)
+    window.select_event(fall)
+    window.merge_action.trigger()
+    settled()
+    assert f"{events_before - 1} events" in window.counts_label.text()
+    assert window.table_model.row_of(siege) is None
+    assert window.table_model.total() == events_before - 1
+    window.undo_action.trigger()  # the merge
+    settled()
+    assert f"{events_before} events" in window.counts_label.text()
+    assert window.table_model.row_of(siege) is not None
+    window.undo_action.trigger()  # the confirmation
+    data = settled()
+    assert window.table_model.index(window.table_model.row_of(farah), 6).data() in ("", "sources disagree")  # noqa: E501
+    assert not data.flags[data.index_of(farah)] & REVIEWED
+    assert full_readings == []

@@ -36,7 +36,7 @@ from ..extraction.highlight import highlight_spans
 from ..filters import EventFilter
 from ..review import Review
 from ..services import ImportReport, ReadResult, discover, places_for, read_one, store_articles
-from ..snapshot import Snapshot, Superseded, ViewRequest, read_snapshot
+from ..snapshot import Snapshot, Superseded, ViewRequest, read_snapshot, read_update
 from ..storage import Store, StoreError
 from . import dialogs, export, map_export
 from .detail_pane import ArticleDialog, DetailPane
@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         self._generation = 0  # of refreshes asked for; a loader's result older is dropped
         self._loaders: list[Job] = []
         self._loading = 0  # readings started whose results are not yet on screen
+        self._snapshot: Snapshot | None = None  # the reading on screen
+        self._full_reading = False  # a full reading asked for, not yet on screen
+        self._edited: tuple[set, set] = (set(), set())  # (events, places) edited since
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_actions()
@@ -330,18 +333,43 @@ class MainWindow(QMainWindow):
         window shows what it showed and stays responsive; a newer refresh
         supersedes one still loading."""
         request = self._view_request()
+        self._edited = (set(), set())  # a full reading shows every edit made so far
+        self._full_reading = True
+        self._read(lambda store, cancelled: read_snapshot(store, request, cancelled), background)
+
+    def _update_after(self, change) -> None:
+        """After an edit (or its undo or redo), only its events and places are
+        read again (``read_update``), the rest of the reading shown is kept;
+        a full reading when one is due anyway (a filter, a reading loading)."""
+        ids, places = self._edited
+        ids |= change.before.event_ids | change.after.event_ids
+        places |= {row["place_id"] for row in change.before.events + change.after.events}
+        request, previous = self._view_request(), self._snapshot
+        if previous is None or self._full_reading or not request.event_filter.is_empty:
+            self.refresh()
+            return
+        ids, places = frozenset(ids), frozenset(places)
+        self._read(
+            lambda store, cancelled: read_update(store, request, previous, places, ids, cancelled),
+            None, events=len(previous.table), update=True,
+        )  # fmt: skip
+
+    def _read(self, compute, background, *, events: int | None = None, update=False) -> None:
+        """Run ``compute(store, cancelled)`` (a reading) here or in a thread, and
+        show the Snapshot it gives; None from an update: a full reading is due."""
         self._generation += 1
         try:
-            events = self.store.counts()["events"]
+            if events is None:
+                events = self.store.counts()["events"]
             if background is None:
                 background = events > self.BACKGROUND_EVENTS
             if not background:
-                snapshot = read_snapshot(self.store, request)
+                snapshot = compute(self.store, None)
         except (StoreError, sqlite3.DatabaseError) as exc:
             dialogs.show_error(self, "Cannot read the database", str(exc))
             return
         if not background:
-            self._show_snapshot(snapshot)
+            self._show_reading(snapshot, update)
             return
         path, generation = self.store.path, self._generation
         for older in self._loaders:
@@ -350,9 +378,9 @@ class MainWindow(QMainWindow):
         def work(progress, cancelled):
             with collection_paused(), Store(path, readonly=True) as reader:
                 try:
-                    return generation, read_snapshot(reader, request, cancelled)
+                    return generation, compute(reader, cancelled), update
                 except Superseded:
-                    return generation, None
+                    return generation, Superseded, update
 
         loader = Job(work)
         loader.succeeded.connect(self._on_snapshot_loaded)
@@ -360,7 +388,10 @@ class MainWindow(QMainWindow):
         loader.done.connect(self._on_loader_done)
         self._loaders.append(loader)
         self._loading += 1  # one less at each loader's done, delivered after its result
-        self.loading_label.setText(f"Loading {events:,} events…")
+        self.loading_label.setText(
+            "Updating the edited events…" if update
+            else f"Loading {events:,} events…"
+        )  # fmt: skip
         self.loading_label.show()
         loader.start(self)
 
@@ -369,10 +400,22 @@ class MainWindow(QMainWindow):
         return self._loading > 0
 
     def _on_snapshot_loaded(self, result) -> None:
-        generation, snapshot = result
-        if snapshot is not None and generation == self._generation:  # else a newer one comes
-            self._show_snapshot(snapshot)
+        generation, snapshot, update = result
+        if snapshot is not Superseded and generation == self._generation:  # else a newer one
+            self._show_reading(snapshot, update)
             keep_out_of_collections()
+
+    def _show_reading(self, snapshot: Snapshot | None, update: bool) -> None:
+        if snapshot is None:  # the edit cannot be shown by an update
+            self.refresh()
+            return
+        if not update:
+            self._full_reading = False
+        self._edited = (set(), set())
+        if update:
+            self._show_snapshot(snapshot, keep_view=True)
+        else:
+            self._show_snapshot(snapshot)
 
     def _on_snapshot_failed(self, message: str) -> None:
         dialogs.show_error(self, "Cannot read the database", message)
@@ -385,21 +428,28 @@ class MainWindow(QMainWindow):
         if not self._loading:
             self.loading_label.hide()
 
-    def _show_snapshot(self, snapshot: Snapshot) -> None:
+    def _show_snapshot(self, snapshot: Snapshot, *, keep_view: bool = False) -> None:
         selected = self.timeline.selected_event()
         # What the last reading showed is freed in the background, a slice at a
         # time: its changes of control (45,000 at a million events, with their
         # dissent) let go here, with the map that holds them, froze it 200 ms.
-        before = getattr(self, "map_content", None)
-        previous = [self.changes, *([list(before.changes)] if before is not None else [])]
+        # First the reading itself, then copies of its lists of changes (an
+        # export may still be drawing the old map), whose items then die a
+        # slice at a time.
+        before = self._snapshot
+        previous = [[before], self.changes]
+        if before is not None:
+            previous += [list(before.every_change or ()), list(before.map_content.changes)]
+        self._snapshot = snapshot
+        del before
         self.data, self.changes = snapshot.data, snapshot.changes
         counts, only = snapshot.counts, snapshot.only
         self.filter_bar.set_facets(snapshot.facets)
-        self.timeline.set_data(self.data)
+        self.timeline.set_data(self.data, keep_view=keep_view)
         self.table_model.set_table(snapshot.table, snapshot.order, only)
         self._set_map(snapshot.map_content)
         release_in_background(*previous, size=1000)
-        del previous, before
+        del previous
         shown = "" if only is None else f"{len(snapshot.order)} shown of "
         self.counts_label.setText(
             f"{shown}{counts['events']} events · {counts['mentions']} quotes · "
@@ -651,7 +701,7 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.push(ReviewCommand(self.review, change, self._after_review))
 
-    def _after_review(self, event_id: int | None) -> None:
+    def _after_review(self, event_id: int | None, change=None) -> None:
         if event_id is not None:  # its row at once; the rest follows the refresh
             try:
                 self.table_model.update_events(
@@ -665,7 +715,10 @@ class MainWindow(QMainWindow):
             self.select_event(event_id)
         else:
             self.detail.show_event(None)
-        self.refresh()
+        if change is None:
+            self.refresh()
+        else:
+            self._update_after(change)
 
     # -- databases ------------------------------------------------------------------------------
     def new_database(self) -> None:

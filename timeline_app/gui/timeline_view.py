@@ -441,7 +441,9 @@ class TimelineView(QWidget):
         self.graphics.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
     # -- data ---------------------------------------------------------------------------
-    def set_data(self, data: TimelineData) -> None:
+    def set_data(self, data: TimelineData, *, keep_view: bool = False) -> None:
+        """Draw ``data``: fitted to where most events are, or (``keep_view``,
+        after an edit) where the view was."""
         self.data = data
         self._hovered = None
         self.events_item.set_data(data)
@@ -460,7 +462,8 @@ class TimelineView(QWidget):
             notes.append(f"{data.hidden} dated outside the conflict's period, not drawn")
         suffix = " · ".join(notes)
         self.legend.set_undated(suffix)
-        self.fit_busiest()
+        if not keep_view:
+            self.fit_busiest()
 
     def set_cursor(self, day: dt.date | None) -> None:
         """Show ``day`` (the map's) as a dashed line; None hides it."""

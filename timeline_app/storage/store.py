@@ -823,6 +823,11 @@ class Store(EditingQueries):
         the same day with another of captured / claimed / surrendered)."""
         return set(self._disagreeing_ids().tolist())
 
+    @_reading
+    def disagreeing_event_id_array(self) -> np.ndarray:
+        """The ids of ``disagreeing_event_ids`` as a sorted numpy array."""
+        return self._disagreeing_ids()
+
     def _disagreeing_ids(self) -> np.ndarray:
         """The ids of ``disagreeing_event_ids``, sorted, in numpy (8 MB for a
         million, not the 60 MB of a Python set), as kept in their table."""
@@ -1006,16 +1011,24 @@ class Store(EditingQueries):
         )
 
     @_reading
-    def dated_event_table(self, *, include_rejected: bool = False) -> np.ndarray:
-        """The dated events, unordered, as a numpy array of DATED_EVENT_DTYPE
-        (place: the places rowid), for drawing."""
+    def dated_event_table(
+        self, *, include_rejected: bool = False, ids: Sequence[int] | None = None
+    ) -> np.ndarray:
+        """The dated events (of ``ids`` only, when given: an edit's), unordered,
+        as a numpy array of DATED_EVENT_DTYPE (place: the places rowid), for drawing."""
         status_case = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STATUSES))
         rejected = "" if include_rejected else " AND e.rejected = 0"
+        among, params = "", []
+        if ids is not None:
+            among = " AND e.id IN (SELECT value FROM json_each(?))"
+            params = [json.dumps([int(i) for i in ids])]
         return self._fetch_array(
             "SELECT e.id, p.rowid, CASE e.status " + status_case + " ELSE 0 END,"
             f" e.day, ifnull(e.end_day, {NO_END_DAY}), e.reviewed, e.rejected"
-            " FROM events e JOIN places p ON p.id = e.place_id WHERE e.day IS NOT NULL" + rejected,
+            " FROM events e JOIN places p ON p.id = e.place_id WHERE e.day IS NOT NULL"
+            + rejected + among,
             DATED_EVENT_DTYPE,
+            params,
         )
 
     @_reading
