@@ -444,12 +444,8 @@ class MainWindow(QMainWindow):
         del before
         self.data, self.changes = snapshot.data, snapshot.changes
         counts, only = snapshot.counts, snapshot.only
-        self.filter_bar.set_facets(snapshot.facets)
         self.timeline.set_data(self.data, keep_view=keep_view)
         self.table_model.set_table(snapshot.table, snapshot.order, only)
-        self._set_map(snapshot.map_content)
-        release_in_background(*previous, size=1000)
-        del previous
         shown = "" if only is None else f"{len(snapshot.order)} shown of "
         self.counts_label.setText(
             f"{shown}{counts['events']} events · {counts['mentions']} quotes · "
@@ -462,8 +458,27 @@ class MainWindow(QMainWindow):
                 "Empty database: import articles with File ▸ Import Articles… (Ctrl+I)"
                 " or drop files here"
             )
-        if selected is not None:
-            self.select_event(selected)
+        if len(snapshot.table) <= self.BACKGROUND_EVENTS:
+            self._finish_showing(snapshot, previous, selected)
+            return
+        # The map, the filter menus and the selection in a later turn of the
+        # event loop: timeline, table and map repainted in one turn froze the
+        # window of a million events 140 ms; in two turns, each takes half.
+        self._loading += 1
+        QTimer.singleShot(1, lambda: self._finish_showing(snapshot, previous, selected, True))
+
+    def _finish_showing(self, snapshot, previous: list, selected, staged=False) -> None:
+        if snapshot is self._snapshot:  # (else a newer reading is on screen already)
+            self.filter_bar.set_facets(snapshot.facets)
+            self._set_map(snapshot.map_content)
+            if selected is not None:
+                self.select_event(selected)
+        release_in_background(*previous, size=1000)
+        previous.clear()
+        if staged:
+            self._loading -= 1
+            if not self._loading:
+                self.loading_label.hide()
 
     def _show_banner(self) -> None:
         readonly = self.store.readonly

@@ -11,7 +11,17 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTransform,
+)  # fmt: skip
 
 from .. import statuses
 from ..geography import CountryMap, PlaceState, Projection, summary
@@ -38,15 +48,30 @@ def _font(px: float, bold: bool = False) -> QFont:
     return font
 
 
-def _path(points, projection: Projection, closed: bool) -> QPainterPath:
+def _path(points, closed: bool) -> QPainterPath:
+    """A line or ring of (lon, lat) points, unprojected."""
     path = QPainterPath()
-    xy = projection.many(points)
-    path.moveTo(QPointF(*xy[0]))
-    for x, y in xy[1:]:
-        path.lineTo(QPointF(x, y))
+    path.addPolygon(QPolygonF([QPointF(x, y) for x, y in points.tolist()]))
     if closed:
         path.closeSubpath()
     return path
+
+
+# The land of each country drawn, as paths in degrees, made once: built point
+# by point at each paint (a new size, the first show) they took 80 ms of it;
+# projected by the painter's transform instead (the projection is affine).
+_LAND: dict[int, tuple] = {}
+
+
+def _land_paths(country_map: CountryMap) -> tuple[list[QPainterPath], list[QPainterPath]]:
+    kept = _LAND.get(id(country_map))
+    if kept is None or kept[0] is not country_map:
+        if len(_LAND) > 8:
+            _LAND.clear()
+        rings = [_path(ring, closed=True) for p in country_map.provinces for ring in p.rings]
+        lines = [_path(line, closed=False) for line in country_map.outline]
+        kept = _LAND[id(country_map)] = (country_map, rings, lines)
+    return kept[1], kept[2]
 
 
 def _bounds(country_map: CountryMap | None, states: list[PlaceState]):
@@ -141,15 +166,26 @@ def _paint_land_cached(painter, country_map, projection, scale, area: QRectF, ca
 
 
 def _paint_land(painter: QPainter, country_map: CountryMap, projection: Projection, scale):
-    painter.setPen(QPen(PROVINCE_LINE, max(0.6, 0.8 * scale)))
+    rings, lines = _land_paths(country_map)
+    painter.save()
+    p = projection
+    painter.setTransform(QTransform(
+        p.squeeze * p.factor, 0, 0, -p.factor,
+        p.left - p.west * p.squeeze * p.factor, p.top + p.north * p.factor,
+    ), True)  # fmt: skip
+    pen = QPen(PROVINCE_LINE, max(0.6, 0.8 * scale))
+    pen.setCosmetic(True)  # (its width in pixels, not in degrees)
+    painter.setPen(pen)
     painter.setBrush(LAND)
-    for province in country_map.provinces:
-        for ring in province.rings:
-            painter.drawPath(_path(ring, projection, closed=True))
+    for path in rings:
+        painter.drawPath(path)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(BORDER, 1.6 * scale))
-    for line in country_map.outline:
-        painter.drawPath(_path(line, projection, closed=False))
+    pen = QPen(BORDER, 1.6 * scale)
+    pen.setCosmetic(True)
+    painter.setPen(pen)
+    for path in lines:
+        painter.drawPath(path)
+    painter.restore()
 
 
 def _priority(state: PlaceState, selected: str | None) -> tuple:
