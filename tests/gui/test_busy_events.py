@@ -2,6 +2,7 @@
 and edits that show at once without re-reading the whole database."""
 
 import datetime as dt
+import threading
 
 import pytest
 
@@ -101,3 +102,30 @@ def test_an_edit_shows_its_row_marker_and_counts_without_reading_everything(
     assert window.table_model.index(window.table_model.row_of(farah), 6).data() in ("", "sources disagree")  # noqa: E501
     assert not data.flags[data.index_of(farah)] & REVIEWED
     assert full_readings == []
+
+
+def test_edits_made_while_an_update_is_read_all_show(qtbot, loaded, monkeypatch):
+    window = loaded
+    monkeypatch.setattr(window, "BACKGROUND_EVENTS", 0)
+    gate, real = threading.Event(), main_window.read_update
+    calls = []
+
+    def held(*args, **kwargs):  # the first update is read slowly
+        calls.append(1)
+        if len(calls) == 1:
+            gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(main_window, "read_update", held)
+    farah = _event_id(window, "Farah", "captured")
+    kunduz = _event_id(window, "Kunduz", "surrendered")
+    window.detail.action_requested.emit("confirm", farah)
+    qtbot.waitUntil(lambda: bool(calls), timeout=5_000)
+    window.detail.action_requested.emit("confirm", kunduz)
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=5_000)
+    gate.set()
+    qtbot.waitUntil(lambda: not window.is_loading, timeout=10_000)
+    data = window.timeline.data
+    for event in (farah, kunduz):
+        assert "reviewed" in window.table_model.index(window.table_model.row_of(event), 6).data()
+        assert data.flags[data.index_of(event)] & REVIEWED
