@@ -147,3 +147,20 @@ def test_a_database_from_before_the_kept_disagreement_gets_it_on_opening(tmp_pat
     old_database(path, "m006_disagreement", [{"date": d, "day": n} for d, n in days])
     with Store(path) as store:  # two reports three days apart disagree; the third is alone
         assert store.disagreeing_event_ids() == {1, 2}
+
+
+def test_the_events_of_a_place_nearest_a_day_first(store, sample_path):
+    from timeline_app.model import day_number
+    from timeline_app.review import Review
+    from timeline_app.services import import_paths
+
+    import_paths([sample_path], store)
+    ghazni = [e for e in store.events() if e["place"] == "Ghazni"]
+    assert len(ghazni) == 2  # captured 2021-08-12, besieged 2021-05-14
+    near = store.events_of_place("afghanistan-ghazni", near_day=day_number("2021-08-10"), limit=1)
+    assert [(e["status"], e["date"]) for e in near] == [("captured", "2021-08-12")]
+    assert near[0]["sources"] == next(e for e in ghazni if e["status"] == "captured")["sources"]
+    both = store.events_of_place("afghanistan-ghazni", near_day=day_number("2021-08-10"))
+    assert [e["date"] for e in both] == ["2021-05-14", "2021-08-12"]  # by date
+    Review(store).set_rejected(near[0]["id"])
+    assert [e["status"] for e in store.events_of_place("afghanistan-ghazni")] == ["besieged"]

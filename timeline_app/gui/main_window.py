@@ -34,6 +34,7 @@ from ..extraction.extract import Extractor
 from ..extraction.gazetteer import Gazetteer, GazetteerError
 from ..extraction.highlight import highlight_spans
 from ..filters import EventFilter
+from ..model import day_number
 from ..review import Review
 from ..services import ImportReport, ReadResult, discover, places_for, read_one, store_articles
 from ..snapshot import Snapshot, Superseded, ViewRequest, read_snapshot, read_update
@@ -710,10 +711,14 @@ class MainWindow(QMainWindow):
             self._apply(lambda: self.review.edit(event["id"], **values))
 
     def _merge(self, event: dict) -> None:
-        candidates = [
-            e for e in self.store.events(include_rejected=False)
-            if e["place_id"] == event["place_id"] and e["id"] != event["id"]
-        ]  # fmt: skip
+        try:
+            day = day_number(event["date"])
+        except ValueError:  # a date another tool stored: the place's first events
+            day = None
+        candidates = [  # (the nearest in time: a place of a big database has thousands)
+            e for e in self.store.events_of_place(event["place_id"], near_day=day, limit=201)
+            if e["id"] != event["id"]
+        ][:200]  # fmt: skip
         other = dialogs.ask_merge_partner(self, event, candidates)
         if other is not None:
             self._apply(lambda: self.review.merge(event["id"], other))

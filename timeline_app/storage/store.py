@@ -732,10 +732,31 @@ class Store(EditingQueries):
     def iter_events(self, *, include_rejected: bool = True) -> Iterator[dict]:
         """The events of ``events()``, one at a time, read in chunks: a million
         events with their quotes are written out in constant memory."""
+        yield from self._event_dicts(self._event_order(include_rejected=include_rejected))
+
+    @_reading
+    def events_of_place(
+        self, place_id: str, *, near_day: int | None = None, limit: int = 200
+    ) -> list[dict]:
+        """The place's events that are not rejected, as ``events()`` gives them:
+        the ``limit`` dated nearest to ``near_day`` (the first ``limit`` without
+        one), by date.  (A place of a big database has thousands of events: all
+        of them, through ``events()``, took a minute at a million.)"""
+        distance = "day IS NULL" if near_day is None else "day IS NULL, abs(day - ?)"
+        rows = self._db.execute(
+            f"SELECT id FROM events WHERE place_id = ? AND rejected = 0 ORDER BY {distance}, id"
+            " LIMIT ?",
+            [place_id, *([] if near_day is None else [near_day]), limit],
+        ).fetchall()
+        events = list(self._event_dicts(np.array([r[0] for r in rows], dtype="i8")))
+        return sorted(events, key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+
+    def _event_dicts(self, order: np.ndarray) -> Iterator[dict]:
+        """The events of these ids, in this order, as ``events()`` gives them."""
         disagree = self._disagreeing_ids()
         columns = f"{_EVENT_COLUMNS}, {_SOURCE_COLUMNS}"
         first_source = 1 + len(_EVENT_KEYS)
-        for rows in self._event_rows_in_order(columns, include_rejected=include_rejected):
+        for rows in self._event_rows_in_order(columns, order=order):
             ids = np.fromiter((row[0] for row in rows), dtype="i8", count=len(rows))
             hits = set(ids[np.isin(ids, disagree)].tolist())
             current, sources = None, []
@@ -765,15 +786,18 @@ class Store(EditingQueries):
             for row in rows:
                 yield row[1:]
 
-    def _event_rows_in_order(self, columns: str, *, include_rejected: bool) -> Iterator[list]:
+    def _event_rows_in_order(
+        self, columns: str, *, include_rejected: bool = True, order: np.ndarray | None = None
+    ) -> Iterator[list]:
         """Lists of (event id, *columns) rows, one per event and source (sources
-        LEFT JOINed as m and a), events in the order of ``events()``, each event's
-        sources by publication; CHUNK events a list.
+        LEFT JOINed as m and a), events in the order of ``events()`` (or of the
+        ids ``order``), each event's sources by publication; CHUNK events a list.
 
         The order is sorted in numpy and the rows fetched by id, chunk by chunk:
         SQLite sorting the whole join (quotes and all) spilled to temporary files
         and took 23 s for a million events before the first row came."""
-        order = self._event_order(include_rejected=include_rejected)
+        if order is None:
+            order = self._event_order(include_rejected=include_rejected)
         sql = (
             f"SELECT e.id, {columns} FROM events e JOIN places p ON p.id = e.place_id"
             " LEFT JOIN mentions m ON m.event_id = e.id"
