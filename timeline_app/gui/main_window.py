@@ -416,7 +416,19 @@ class MainWindow(QMainWindow):
             else f"Loading {events:,} events…"
         )  # fmt: skip
         self.loading_label.show()
-        loader.start(self)
+        # Started a turn later: what was asked (the first paint of the window, a
+        # filter's menu closing) is painted before a reading thread shares the
+        # interpreter with it.
+        QTimer.singleShot(1, lambda: self._start_loader(loader, generation))
+
+    def _start_loader(self, loader: Job, generation: int) -> None:
+        if generation == self._generation and not loader.cancelled:
+            loader.start(self)
+            return
+        self._loaders.remove(loader)  # asked again (or closed) before it started
+        self._loading -= 1
+        if not self._loading:
+            self.loading_label.hide()
 
     @property
     def is_loading(self) -> bool:
