@@ -129,3 +129,36 @@ def test_edits_made_while_an_update_is_read_all_show(qtbot, loaded, monkeypatch)
     for event in (farah, kunduz):
         assert "reviewed" in window.table_model.index(window.table_model.row_of(event), 6).data()
         assert data.flags[data.index_of(event)] & REVIEWED
+
+
+def test_the_timeline_redraws_a_new_selection_and_new_data_after_a_paint(qtbot):
+    import numpy as np
+
+    from timeline_app.gui.timeline_view import TimelineView
+    from timeline_app.timeline_data import DAY, Lane, TimelineData
+
+    def data(days):
+        return TimelineData(
+            lanes=[Lane(1, "a", "A", "P", 30.0), Lane(2, "b", "B", "P", 31.0)],
+            ids=np.arange(1, len(days) + 1), x=np.array(days, "f8") * DAY + 18_800 * DAY,
+            lane=np.array([n % 2 for n in range(len(days))], "i4"),
+            status=np.zeros(len(days), "i1"), end=np.full(len(days), np.nan),
+            flags=np.zeros(len(days), "i1"),
+        )  # fmt: skip
+
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(800, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_data(data([0, 3, 6, 9, 12, 15]))
+    view.select_event(1, centre=False)
+    first = view.graphics.grab().toImage()
+    view.select_event(4, centre=False)  # (the view stays: only the selection moves)
+    second = view.graphics.grab().toImage()
+    assert second != first
+    view.select_event(1, centre=False)
+    assert view.graphics.grab().toImage() == first
+    view.set_data(data([0, 3, 7, 9, 12, 15]), keep_view=True)
+    view.select_event(1, centre=False)
+    assert view.graphics.grab().toImage() != first  # a marker moved a day
