@@ -7,9 +7,12 @@ thousand events), then, offscreen, with a 10 ms heartbeat timer on the GUI threa
 measuring the longest gap between its ticks (a gap is a freeze the user feels):
 
 * start: the window built and shown, then fully loaded;
+* idle: two seconds of nothing asked (the floor: the longest gap the machine
+  itself causes, measured in the same run);
 * a filter change (one province), until its reading is shown;
 * a sort of the table by place, until its first row is shown; the quick filter;
-* an edit (confirm an event): its row at once, then the refresh after it;
+* an edit (confirm an event): its row at once, then the update after it; its
+  undo and redo;
 * repaint and a zoom of the timeline, once loaded.
 """
 
@@ -115,6 +118,13 @@ def measure(app: QApplication, folder: Path, count: int) -> None:
         f"longest stall {stall} ms"
     )
 
+    beat.start()  # the floor: the window loaded, nothing asked of it (the machine's own noise)
+    started = time.perf_counter()
+    while time.perf_counter() - started < 2:
+        app.processEvents()
+        time.sleep(0.002)
+    print(f"  idle for 2 s (the floor): longest stall {beat.stop()} ms")
+
     province = window.store.facets()["provinces"][0]
     beat.start()
     started = time.perf_counter()
@@ -174,13 +184,26 @@ def measure(app: QApplication, folder: Path, count: int) -> None:
         f"{time.perf_counter() - started:6.1f} s, longest stall {beat.stop()} ms"
     )
 
+    for label, action in (("undo", window.undo_action), ("redo", window.redo_action)):
+        beat.start()
+        started = time.perf_counter()
+        action.trigger()
+        app.processEvents()
+        answered = time.perf_counter() - started
+        review = window.table_model.index(window.table_model.row_of(event_id), 6).data()
+        wait_loaded(app, window)
+        print(
+            f"  {label}: its row says {review!r}, answered {answered * 1000:6.0f} ms, shown "
+            f"{time.perf_counter() - started:6.1f} s, longest stall {beat.stop()} ms"
+        )
+
     view = window.timeline
     started = time.perf_counter()
-    view.graphics.repaint()
+    view.graphics.viewport().repaint()
     repaint = time.perf_counter() - started
     started = time.perf_counter()
     view.zoom(0.2)
-    view.graphics.repaint()
+    view.graphics.viewport().repaint()
     zoom = time.perf_counter() - started
     print(
         f"  timeline repaint {repaint * 1000:5.0f} ms, "

@@ -183,3 +183,20 @@ def test_a_failed_inner_atomic_block_undoes_only_itself(tmp_path):
                 raise RuntimeError("undone")
             assert not _on_disk(path, "outer")  # not before the block ends
         assert _on_disk(path, "outer") and not _on_disk(path, "inner")
+
+
+def test_the_events_of_a_place_nearest_a_day_first(store, sample_path):
+    from timeline_app.model import day_number
+    from timeline_app.review import Review
+    from timeline_app.services import import_paths
+
+    import_paths([sample_path], store)
+    ghazni = [e for e in store.events() if e["place"] == "Ghazni"]
+    assert len(ghazni) == 2  # captured 2021-08-12, besieged 2021-05-14
+    near = store.events_of_place("afghanistan-ghazni", near_day=day_number("2021-08-10"), limit=1)
+    assert [(e["status"], e["date"]) for e in near] == [("captured", "2021-08-12")]
+    assert near[0]["sources"] == next(e for e in ghazni if e["status"] == "captured")["sources"]
+    both = store.events_of_place("afghanistan-ghazni", near_day=day_number("2021-08-10"))
+    assert [e["date"] for e in both] == ["2021-05-14", "2021-08-12"]  # by date
+    Review(store).set_rejected(near[0]["id"])
+    assert [e["status"] for e in store.events_of_place("afghanistan-ghazni")] == ["besieged"]

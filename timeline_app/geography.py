@@ -168,6 +168,13 @@ class StateIndex:
     def changes_of(self, place_id: str) -> list:
         return list(self._changes.get(place_id, []))
 
+    def take_threats(self, other: StateIndex, place_ids) -> None:
+        """The threats ``other`` knows of its places outside ``place_ids``."""
+        for place_id, threats in other._threats.items():
+            if place_id not in place_ids:
+                self._threats[place_id] = threats
+                self._threat_days[place_id] = other._threat_days[place_id]
+
     def at(self, day: dt.date) -> list[PlaceState]:
         states = []
         for place in self.places:
@@ -238,6 +245,20 @@ class MapContent:
         first_event = {place_id: key[1] for place_id, key in first.items()}
         index = StateIndex(places, changes, reports)
         return cls(country_map, places, changes, period, index, first_event)
+
+    def with_changes_of(self, place_ids, changes, reports: list[dict]) -> MapContent:
+        """This map after an edit of the places ``place_ids``: ``changes`` every
+        place's changes of control now, ``reports`` those places' reports (the
+        others' threats and first events stay as they were read)."""
+        fresh = MapContent.of(self.country_map, self.places, changes, reports, self.period)
+        fresh.index.take_threats(self.index, place_ids)
+        first_event = {
+            **{k: v for k, v in self.first_event.items() if k not in place_ids},
+            **fresh.first_event,
+        }
+        return MapContent(
+            self.country_map, self.places, changes, self.period, fresh.index, first_event
+        )
 
     @classmethod
     def empty(cls) -> MapContent:

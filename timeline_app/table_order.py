@@ -27,9 +27,35 @@ DATE_COLUMN = 3
 
 def _codes(names: list[str]) -> tuple[list[str], np.ndarray]:
     """The distinct names sorted (case-insensitively) and each name's rank."""
-    distinct = sorted(set(names), key=lambda name: (name.lower(), name))
+    distinct = sorted(set(names), key=_name_order)
     rank = {name: number for number, name in enumerate(distinct)}
     return distinct, np.array([rank[name] for name in names], dtype="i8")
+
+
+def _name_order(name: str) -> tuple:
+    return (name.lower(), name)
+
+
+def _day_order(day: str) -> tuple:
+    return (day == "unknown", day)
+
+
+def _coded(names: list[str], codes: np.ndarray, wanted: list[str], key):
+    """``names`` (sorted by ``key``) with the ``wanted`` ones it lacks put in
+    order, ``codes`` into them renumbered to match, and the codes of ``wanted``."""
+    missing = set(wanted) - set(names)
+    if missing:
+        grown = sorted([*names, *missing], key=key)
+        rank = {name: number for number, name in enumerate(grown)}
+        codes = np.array([rank[name] for name in names], dtype="i8")[codes]
+        names = grown
+    rank = {name: number for number, name in enumerate(names)}
+    return names, codes, [rank[name] for name in wanted]
+
+
+def _day_text(day: int) -> str:
+    """A day number as the date column shows it ("unknown": no date)."""
+    return (EPOCH + dt.timedelta(days=day)).isoformat() if day < 10**8 else "unknown"
 
 
 @dataclass
@@ -65,10 +91,7 @@ class EventTable:
         status_names, status_rank = _codes(columns.statuses)  # (the codes are distinct)
         precision_names, precision_rank = _codes(columns.precisions)
         day_values, day = np.unique(keys["day"], return_inverse=True)
-        days = [
-            (EPOCH + dt.timedelta(days=int(v))).isoformat() if v < 10**8 else "unknown"
-            for v in day_values
-        ]
+        days = [_day_text(int(v)) for v in day_values]
         combination = keys["rejected"] * 4 + keys["reviewed"] * 2 + keys["disagree"]
         labels = [review_label(c >> 1 & 1, c >> 2, bool(c & 1)) for c in range(8)]
         review_labels, label_rank = _codes(labels)
@@ -133,6 +156,41 @@ class EventTable:
         if position < len(self.ids) and self.ids[position] == event_id:
             return position
         return None
+
+    def with_events_replaced(self, columns: EventTableColumns, event_ids) -> EventTable:
+        """This table after an edit of the events ``event_ids``: those of them
+        still in the table as ``columns`` (``Store.event_table_columns`` of
+        those ids) holds them now, added, changed or gone.  A name or day new
+        to the table gets its code in order (the codes after it move up)."""
+        place_of = {rowid: (name, province or "") for rowid, name, province in columns.places}
+        keys = columns.keys
+        keep = ~np.isin(self.ids, np.fromiter(event_ids, dtype="i8", count=len(event_ids)))
+        wanted = {
+            "place": [place_of[int(p)][0] for p in keys["place"]],
+            "province": [place_of[int(p)][1] for p in keys["place"]],
+            "status": [columns.statuses[c] for c in keys["status"]],
+            "precision": [columns.precisions[c] for c in keys["precision"]],
+            "day": [_day_text(int(v)) for v in keys["day"]],
+            "review": [review_label(k["reviewed"], k["rejected"], bool(k["disagree"]))
+                       for k in keys],
+        }  # fmt: skip
+        lists = {
+            "place": "place_names", "province": "province_names", "status": "status_names",
+            "precision": "precision_names", "day": "days", "review": "review_labels",
+        }  # fmt: skip
+        names, arrays = {}, {"ids": self.ids[keep], "sources": self.sources[keep]}
+        new = {"ids": keys["id"], "sources": keys["sources"]}
+        for column, values in wanted.items():
+            key = _day_order if column == "day" else _name_order
+            names[lists[column]], arrays[column], new[column] = _coded(
+                getattr(self, lists[column]), getattr(self, column)[keep], values, key
+            )
+        at = np.searchsorted(arrays["ids"], keys["id"])  # (both by id: the new rows slot in)
+        arrays = {
+            name: np.insert(values, at, np.asarray(new[name], dtype="i8"))
+            for name, values in arrays.items()
+        }
+        return EventTable(**arrays, **names)
 
     def update(self, columns: EventTableColumns) -> list[int]:
         """Take in new keys of some events (after an edit) whose names are

@@ -121,6 +121,58 @@ def load(
     )
 
 
+def with_events_replaced(
+    data: TimelineData, table: np.ndarray, event_ids, disagree: np.ndarray, undated: int,
+    order: str = "first_capture", new_lanes: list[Lane] = (),
+) -> TimelineData:  # fmt: skip
+    """``data`` (as ``load`` read it) after an edit of the events ``event_ids``:
+    those of them still drawn as ``table`` (``Store.dated_event_table`` of
+    those ids) now holds them, every event's "sources disagree" flag from
+    ``disagree`` (sorted ids), ``undated`` events not drawn, the lanes in
+    ``order`` (``LANE_ORDERS``), ``new_lanes`` those of the places in
+    ``table`` that ``data`` has no lane for.
+    Numpy over whole arrays, no Python loop per event: an edit of a million
+    events' timeline in tens of milliseconds, instead of reading it again."""
+    known = {lane.place_rowid for lane in data.lanes}
+    data_lanes = data.lanes + [lane for lane in new_lanes if lane.place_rowid not in known]
+    lane_of = {lane.place_rowid: index for index, lane in enumerate(data_lanes)}
+    keep = ~np.isin(data.ids, np.fromiter(event_ids, dtype="i8", count=len(event_ids)))
+    end = np.where(table["end_day"] > NO_END_DAY / 2, table["end_day"] * DAY + DAY / 2, np.nan)
+    columns = {
+        "ids": (data.ids[keep], table["id"]),
+        "x": (data.x[keep], table["day"] * DAY + DAY / 2),
+        "lane": (data.lane[keep], np.array([lane_of[int(p)] for p in table["place"]], "i4")),
+        "status": (data.status[keep], table["status"]),
+        "end": (data.end[keep], end),
+        "flags": (
+            data.flags[keep] & ~DISAGREE,
+            (table["reviewed"] * REVIEWED + table["rejected"] * REJECTED).astype("i1"),
+        ),
+    }
+    arrays = {
+        name: np.concatenate([old, new.astype(old.dtype)]) for name, (old, new) in columns.items()
+    }
+    by_day = np.argsort(arrays["x"], kind="stable")
+    arrays = {name: values[by_day] for name, values in arrays.items()}
+    arrays["flags"][np.isin(arrays["ids"], disagree)] |= DISAGREE
+    # The lanes of the events left, in the order a reading gives them.
+    def firsts(mask=None) -> dict:
+        lanes = arrays["lane"] if mask is None else arrays["lane"][mask]
+        used, first = np.unique(lanes, return_index=True)
+        xs = arrays["x"] if mask is None else arrays["x"][mask]
+        return {data_lanes[i].place_rowid: x for i, x in zip(used.tolist(), xs[first].tolist(),
+                                                               strict=True)}  # fmt: skip
+
+    first_any = firsts()
+    first_fall = firsts(np.isin(arrays["status"], _FALL_CODES))
+    lanes = _in_order([lane for lane in data_lanes if lane.place_rowid in first_any],
+                      first_any, first_fall, order)  # fmt: skip
+    position = {lane.place_rowid: index for index, lane in enumerate(lanes)}
+    renumber = np.array([position.get(lane.place_rowid, -1) for lane in data_lanes], dtype="i4")
+    arrays["lane"] = renumber[arrays["lane"]] if len(renumber) else arrays["lane"]
+    return TimelineData(lanes=lanes, undated=undated, **arrays)
+
+
 THREATS = statuses.named("threat")
 
 
@@ -231,6 +283,9 @@ def _first_day(table: np.ndarray, mask: np.ndarray | None = None) -> dict[int, f
     return dict(zip(places.tolist(), rows["day"][first].tolist(), strict=True))
 
 
+_FALL_CODES = [STATUSES.index(s) for s in ("captured", "surrendered", "claimed")]
+
+
 def _lanes(store, table: np.ndarray, order: str) -> list[Lane]:
     if not len(table):
         return []
@@ -238,8 +293,13 @@ def _lanes(store, table: np.ndarray, order: str) -> list[Lane]:
     # load numpy.ma, 10-20 ms of the window's start, to ask whether the array is masked).
     first_any = _first_day(table)
     lanes = [Lane(*row) for row in store.places_by_rowid(first_any)]
-    falls = [STATUSES.index(s) for s in ("captured", "surrendered", "claimed")]
-    first_fall = _first_day(table, np.isin(table["status"], falls))
+    first_fall = _first_day(table, np.isin(table["status"], _FALL_CODES))
+    return _in_order(lanes, first_any, first_fall, order)
+
+
+def _in_order(lanes: list[Lane], first_any: dict, first_fall: dict, order: str) -> list[Lane]:
+    """The lanes in ``order``; ``first_any`` and ``first_fall`` the earliest
+    day (or x) of any event and of a fall, by place row id."""
     keys = {
         "first_capture": lambda lane: (
             first_fall.get(lane.place_rowid, np.inf), first_any[lane.place_rowid], lane.name),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Callable
 
@@ -183,6 +184,13 @@ def _versions(event: dict) -> list[tuple]:
     return sorted({(s.get("status"), s.get("date")) for s in _all_reports(event)}, key=str)
 
 
+# Above this many rows the table of what each source says is one row per status
+# and date (with how many reports and outlets) instead of one per outlet: a
+# disputed place of a big database has hundreds of reports within two weeks,
+# and a table of 600 rows took Qt 300 ms to lay out, a freeze at every click.
+MAX_VERSION_ROWS = 40
+
+
 def _versions_html(event: dict) -> str:
     """What each article said, side by side, when they do not all say the same."""
     seen: dict[tuple, int] = {}
@@ -190,6 +198,8 @@ def _versions_html(event: dict) -> str:
         key = (source["outlet"] or "Unknown outlet", source["published"] or "?",
                source.get("status") or "?", source.get("date") or "unknown")  # fmt: skip
         seen[key] = seen.get(key, 0) + 1
+    if len(seen) > MAX_VERSION_ROWS:
+        return _versions_by_date_html(event, seen)
     rows = "".join(
         "<tr>"
         f"<td>{html.escape(outlet)}</td>"
@@ -202,16 +212,67 @@ def _versions_html(event: dict) -> str:
             seen.items(), key=lambda kv: (kv[0][3], kv[0][1])
         )
     )
-    note = (
-        "<p style='color:#666'>Some rows are other events of this place: the reports that "
-        "disagree. Merge them if they are one event.</p>" if event.get("related") else ""
-    )  # fmt: skip
     return (
         "<h3>What each source says</h3>"
         "<table cellpadding='3' width='100%'>"
         "<tr style='background:#eeeeee'><th align='left'>Outlet</th><th align='left'>Published</th>"
         "<th align='left'>Status</th><th align='left'>Event date</th></tr>"
-        f"{rows}</table>{note}"
+        f"{rows}</table>{_related_note(event)}"
+    )
+
+
+def _versions_by_date_html(event: dict, seen: dict[tuple, int]) -> str:
+    """The sources' versions as one row per status and date: how many reports
+    say it, from how many outlets; the dates nearest the event's first."""
+    reports: dict[tuple, int] = {}
+    outlets: dict[tuple, set] = {}
+    for (outlet, _published, status, date), count in seen.items():
+        reports[status, date] = reports.get((status, date), 0) + count
+        outlets.setdefault((status, date), set()).add(outlet)
+    own = _day(event["date"])
+
+    def distance(key: tuple) -> tuple:
+        day = _day(key[1])
+        gap = abs(day - own) if day is not None and own is not None else 10**6
+        return (gap, key[1], key[0])
+
+    kept = sorted(sorted(reports, key=distance)[:MAX_VERSION_ROWS], key=lambda k: (k[1], k[0]))
+    rows = "".join(
+        "<tr>"
+        f"<td style='color:{statuses.of(status).colour}'>{html.escape(status)}</td>"
+        f"<td style='white-space:nowrap'><b>{html.escape(date)}</b></td>"
+        f"<td>{reports[status, date]}</td><td>{len(outlets[status, date])}</td></tr>"
+        for status, date in kept
+    )
+    left = len(reports) - len(kept)
+    more = (
+        f"<p style='color:#666'>{left} more versions, further from this event's date, "
+        f"not listed ({sum(reports[k] for k in reports if k not in set(kept))} reports).</p>"
+        if left else ""
+    )  # fmt: skip
+    return (
+        f"<h3>What the {sum(reports.values())} reports say</h3>"
+        "<table cellpadding='3' width='100%'>"
+        "<tr style='background:#eeeeee'><th align='left'>Status</th>"
+        "<th align='left'>Event date</th><th align='left'>Reports</th>"
+        "<th align='left'>Outlets</th></tr>"
+        f"{rows}</table>{more}{_related_note(event)}"
+    )
+
+
+def _day(date: str | None) -> int | None:
+    try:
+        return dt.date.fromisoformat(date).toordinal() if date else None
+    except ValueError:  # a date another tool stored: no distance, listed last
+        return None
+
+
+def _related_note(event: dict) -> str:
+    if not event.get("related"):
+        return ""
+    return (
+        "<p style='color:#666'>Some rows are other events of this place: the reports that "
+        "disagree. Merge them if they are one event.</p>"
     )
 
 

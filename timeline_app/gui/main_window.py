@@ -33,9 +33,10 @@ from ..cli import events_csv
 from ..consensus import default_periods, spanning
 from ..extraction.gazetteer import Gazetteer, GazetteerError
 from ..filters import EventFilter
+from ..model import day_number
 from ..places import places_for
 from ..review import Review
-from ..snapshot import Snapshot, Superseded, ViewRequest, read_snapshot
+from ..snapshot import Snapshot, Superseded, ViewRequest, read_snapshot, read_update
 from ..storage import Store, StoreError
 from . import dialogs
 from .detail_pane import ArticleDialog, DetailPane
@@ -72,6 +73,11 @@ class MainWindow(QMainWindow):
         self._generation = 0  # of refreshes asked for; a loader's result older is dropped
         self._loaders: list[Job] = []
         self._loading = 0  # readings started whose results are not yet on screen
+        self._snapshot: Snapshot | None = None  # the reading on screen
+        self._full_reading = False  # a full reading asked for, not yet on screen
+        self._edited: tuple[set, set] = (set(), set())  # (events, places) edited since
+        self._update_asked = False  # an edit's update to start in the next turn
+        self._edits = 0  # edits made, for what a reading covers
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_actions()
@@ -339,29 +345,74 @@ class MainWindow(QMainWindow):
         window shows what it showed and stays responsive; a newer refresh
         supersedes one still loading."""
         request = self._view_request()
+        self._edited = (set(), set())  # a full reading shows every edit made so far
+        self._full_reading = True
+        self._read(lambda store, cancelled: read_snapshot(store, request, cancelled), background)
+
+    def _update_after(self, change) -> None:
+        """After an edit (or its undo or redo), only its events and places are
+        read again (``read_update``), the rest of the reading shown is kept;
+        a full reading when one is due anyway (a filter, a reading loading)."""
+        self._edits += 1
+        ids, places = self._edited
+        ids |= change.before.event_ids | change.after.event_ids
+        places |= {row["place_id"] for row in change.before.events + change.after.events}
+        if self._snapshot is None or self._full_reading or not self.event_filter.is_empty:
+            self.refresh()
+            return
+        if len(self._snapshot.table) <= self.BACKGROUND_EVENTS:
+            self._read_update()
+        elif not self._update_asked:
+            # Started after the edit's own row, pane and marker are painted: a
+            # reading thread sharing the interpreter with those paints made them
+            # take twice as long.  Edits made meanwhile join it.
+            self._update_asked = True
+            self._loading += 1
+            QTimer.singleShot(1, self._start_update)
+
+    def _start_update(self) -> None:
+        self._update_asked = False
+        self._loading -= 1
+        if not self._full_reading:  # (else a full reading was asked meanwhile)
+            self._read_update()
+        elif not self._loading:
+            self.loading_label.hide()
+
+    def _read_update(self) -> None:
+        request, previous = self._view_request(), self._snapshot
+        places, ids = (frozenset(edited) for edited in reversed(self._edited))
+        self._read(
+            lambda store, cancelled: read_update(store, request, previous, places, ids, cancelled),
+            None, events=len(previous.table), update=True,
+        )  # fmt: skip
+
+    def _read(self, compute, background, *, events: int | None = None, update=False) -> None:
+        """Run ``compute(store, cancelled)`` (a reading) here or in a thread, and
+        show the Snapshot it gives; None from an update: a full reading is due."""
         self._generation += 1
         try:
-            events = self.store.counts()["events"]
+            if events is None:
+                events = self.store.counts()["events"]
             if background is None:
                 background = events > self.BACKGROUND_EVENTS
             if not background:
-                snapshot = read_snapshot(self.store, request)
+                snapshot = compute(self.store, None)
         except (StoreError, sqlite3.DatabaseError) as exc:
             dialogs.show_error(self, "Cannot read the database", str(exc))
             return
         if not background:
-            self._show_snapshot(snapshot)
+            self._show_reading(snapshot, update, self._edits)
             return
-        path, generation = self.store.path, self._generation
+        path, generation, covered = self.store.path, self._generation, self._edits
         for older in self._loaders:
             older.cancel()
 
         def work(progress, cancelled):
             with collection_paused(), Store(path, readonly=True) as reader:
                 try:
-                    return generation, read_snapshot(reader, request, cancelled)
+                    return generation, compute(reader, cancelled), update, covered
                 except Superseded:
-                    return generation, None
+                    return generation, Superseded, update, covered
 
         loader = Job(work)
         loader.succeeded.connect(self._on_snapshot_loaded)
@@ -369,19 +420,48 @@ class MainWindow(QMainWindow):
         loader.done.connect(self._on_loader_done)
         self._loaders.append(loader)
         self._loading += 1  # one less at each loader's done, delivered after its result
-        self.loading_label.setText(f"Loading {events:,} events…")
+        self.loading_label.setText(
+            "Updating the edited events…" if update
+            else f"Loading {events:,} events…"
+        )  # fmt: skip
         self.loading_label.show()
-        loader.start(self)
+        # Started a turn later: what was asked (the first paint of the window, a
+        # filter's menu closing) is painted before a reading thread shares the
+        # interpreter with it.
+        QTimer.singleShot(1, lambda: self._start_loader(loader, generation))
+
+    def _start_loader(self, loader: Job, generation: int) -> None:
+        if generation == self._generation and not loader.cancelled:
+            loader.start(self)
+            return
+        self._loaders.remove(loader)  # asked again (or closed) before it started
+        self._loading -= 1
+        if not self._loading:
+            self.loading_label.hide()
 
     @property
     def is_loading(self) -> bool:
         return self._loading > 0
 
     def _on_snapshot_loaded(self, result) -> None:
-        generation, snapshot = result
-        if snapshot is not None and generation == self._generation:  # else a newer one comes
-            self._show_snapshot(snapshot)
+        generation, snapshot, update, covered = result
+        if snapshot is not Superseded and generation == self._generation:  # else a newer one
+            self._show_reading(snapshot, update, covered)
             keep_out_of_collections()
+
+    def _show_reading(self, snapshot: Snapshot | None, update: bool, covered: int) -> None:
+        """``covered``: the edits made when the reading started."""
+        if snapshot is None:  # the edit cannot be shown by an update
+            self.refresh()
+            return
+        if not update:
+            self._full_reading = False
+        if covered == self._edits:  # (else an update for the later ones is asked)
+            self._edited = (set(), set())
+        if update:
+            self._show_snapshot(snapshot, keep_view=True)
+        else:
+            self._show_snapshot(snapshot)
 
     def _on_snapshot_failed(self, message: str) -> None:
         dialogs.show_error(self, "Cannot read the database", message)
@@ -394,15 +474,24 @@ class MainWindow(QMainWindow):
         if not self._loading:
             self.loading_label.hide()
 
-    def _show_snapshot(self, snapshot: Snapshot) -> None:
+    def _show_snapshot(self, snapshot: Snapshot, *, keep_view: bool = False) -> None:
         selected = self.timeline.selected_event()
-        release_in_background(self.changes)
+        # What the last reading showed is freed in the background, a slice at a
+        # time: its changes of control (45,000 at a million events, with their
+        # dissent) let go here, with the map that holds them, froze it 200 ms.
+        # First the reading itself, then copies of its lists of changes (an
+        # export may still be drawing the old map), whose items then die a
+        # slice at a time.
+        before = self._snapshot
+        previous = [[before], self.changes]
+        if before is not None:
+            previous += [list(before.every_change or ()), list(before.map_content.changes)]
+        self._snapshot = snapshot
+        del before
         self.data, self.changes = snapshot.data, snapshot.changes
         counts, only = snapshot.counts, snapshot.only
-        self.filter_bar.set_facets(snapshot.facets)
-        self.timeline.set_data(self.data)
+        self.timeline.set_data(self.data, keep_view=keep_view)
         self.table_model.set_table(snapshot.table, snapshot.order, only)
-        self._set_map(snapshot.map_content)
         shown = "" if only is None else f"{len(snapshot.order)} shown of "
         self.counts_label.setText(
             f"{shown}{counts['events']} events · {counts['mentions']} quotes · "
@@ -415,8 +504,27 @@ class MainWindow(QMainWindow):
                 "Empty database: import articles with File ▸ Import Articles… (Ctrl+I)"
                 " or drop files here"
             )
-        if selected is not None:
-            self.select_event(selected)
+        if len(snapshot.table) <= self.BACKGROUND_EVENTS:
+            self._finish_showing(snapshot, previous, selected)
+            return
+        # The map, the filter menus and the selection in a later turn of the
+        # event loop: timeline, table and map repainted in one turn froze the
+        # window of a million events 140 ms; in two turns, each takes half.
+        self._loading += 1
+        QTimer.singleShot(1, lambda: self._finish_showing(snapshot, previous, selected, True))
+
+    def _finish_showing(self, snapshot, previous: list, selected, staged=False) -> None:
+        if snapshot is self._snapshot:  # (else a newer reading is on screen already)
+            self.filter_bar.set_facets(snapshot.facets)
+            self._set_map(snapshot.map_content)
+            if selected is not None:
+                self.select_event(selected)
+        release_in_background(*previous, size=1000)
+        previous.clear()
+        if staged:
+            self._loading -= 1
+            if not self._loading:
+                self.loading_label.hide()
 
     def _show_banner(self) -> None:
         readonly = self.store.readonly
@@ -439,10 +547,12 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     # -- selection ----------------------------------------------------------------------------
-    def select_event(self, event_id: int | None) -> None:
-        """Show one event everywhere: timeline marker, table row, detail pane."""
+    def select_event(self, event_id: int | None, event: dict | None = None) -> None:
+        """Show one event everywhere: timeline marker, table row, detail pane
+        (``event``: as ``_event`` read it, when the caller has)."""
         self.timeline.select_event(event_id)
-        event = self._event(event_id) if event_id is not None else None
+        if event is None and event_id is not None:
+            event = self._event(event_id)
         self.detail.show_event(event)
         self._select_table_row(event_id)
         self._show_on_map(event)
@@ -591,7 +701,15 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "Read-only database", "This database cannot be edited.")
             return
         event_id = event_id if event_id is not None else self.timeline.selected_event()
-        event = self._event(event_id) if event_id is not None else None
+        event = None
+        if event_id is not None and action in ("edit", "merge"):
+            event = self._event(event_id)
+        elif event_id is not None:  # only its marks (with its sources: 10-30 ms at 1M events)
+            try:
+                event = self.store.event_record(event_id)
+            except (StoreError, sqlite3.DatabaseError) as exc:
+                dialogs.show_error(self, "Cannot read the database", str(exc))
+                return
         if event is None:
             self.statusBar().showMessage("Select an event first", 5000)
             return
@@ -614,10 +732,14 @@ class MainWindow(QMainWindow):
             self._apply(lambda: self.review.edit(event["id"], **values))
 
     def _merge(self, event: dict) -> None:
-        candidates = [
-            e for e in self.store.events(include_rejected=False)
-            if e["place_id"] == event["place_id"] and e["id"] != event["id"]
-        ]  # fmt: skip
+        try:
+            day = day_number(event["date"])
+        except ValueError:  # a date another tool stored: the place's first events
+            day = None
+        candidates = [  # (the nearest in time: a place of a big database has thousands)
+            e for e in self.store.events_of_place(event["place_id"], near_day=day, limit=201)
+            if e["id"] != event["id"]
+        ][:200]  # fmt: skip
         other = dialogs.ask_merge_partner(self, event, candidates)
         if other is not None:
             self._apply(lambda: self.review.merge(event["id"], other))
@@ -654,7 +776,7 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.push(ReviewCommand(self.review, change, self._after_review))
 
-    def _after_review(self, event_id: int | None) -> None:
+    def _after_review(self, event_id: int | None, change=None) -> None:
         if event_id is not None:  # its row at once; the rest follows the refresh
             try:
                 self.table_model.update_events(
@@ -664,11 +786,15 @@ class MainWindow(QMainWindow):
                 pass  # the refresh reports it
         # Shown before the refresh starts: its reading thread would share the
         # interpreter with the detail pane's queries.
-        if event_id is not None and self.store.event(event_id) is not None:
-            self.select_event(event_id)
+        event = self._event(event_id, quiet=True) if event_id is not None else None
+        if event is not None:  # (read once: 10-30 ms at a million events)
+            self.select_event(event_id, event)
         else:
             self.detail.show_event(None)
-        self.refresh()
+        if change is None:
+            self.refresh()
+        else:
+            self._update_after(change)
 
     # -- databases ------------------------------------------------------------------------------
     def new_database(self) -> None:

@@ -15,7 +15,7 @@ class ReviewCommand(QUndoCommand):
         super().__init__(change.description)
         self.review = review
         self.change = change
-        self.after_change = after_change  # callable(event id to show)
+        self.after_change = after_change  # callable(event id to show, the change)
         self._done = True
 
     def redo(self) -> None:
@@ -23,7 +23,7 @@ class ReviewCommand(QUndoCommand):
             self._done = False
         else:
             self.review.redo(self.change)
-        self.after_change(self.change.event_id)
+        self.after_change(self.change.event_id, self.change)
 
     def undo(self) -> None:
         self.review.undo(self.change)
@@ -31,4 +31,4 @@ class ReviewCommand(QUndoCommand):
         shown = (
             self.change.event_id if self.change.event_id in before else min(before, default=None)
         )
-        self.after_change(shown)
+        self.after_change(shown, self.change)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStaticText
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QStaticText
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from .. import timeaxis
@@ -50,6 +50,10 @@ class EventsItem(pg.GraphicsObject):
         self.selected: int | None = None  # index into data
         self._markers = MarkerPainter(marker_px)
         self._spans = np.zeros(0, dtype=int)
+        self._extent = self.data.span()
+        self._version = 0  # of the data, for the layer of markers kept
+        self._layer: QPixmap | None = None
+        self._layer_key: tuple | None = None
         self.show_labels = draw_spans
         self._label_cache: dict[str, QStaticText] = {}
         self._label_font = QFont()
@@ -58,12 +62,16 @@ class EventsItem(pg.GraphicsObject):
     def set_data(self, data: TimelineData) -> None:
         self.prepareGeometryChange()
         self.data = data
+        self._version += 1
         self.selected = None
         self._spans = np.flatnonzero(~np.isnan(data.end))
+        # Qt asks for the bounding box a dozen times a paint: a span over a
+        # million markers each time was 30 ms of every repaint.
+        self._extent = data.span()
         self.update()
 
     def boundingRect(self) -> QRectF:
-        start, end = self.data.span()
+        start, end = self._extent
         return QRectF(start - DAY, -1, end - start + 2 * DAY, max(1, len(self.data.lanes)) + 1)
 
     def visible_slice(self, x0: float, x1: float) -> tuple[int, int]:
@@ -82,6 +90,31 @@ class EventsItem(pg.GraphicsObject):
         margin = self.marker_px / max(abs(sx), 1e-12)
         i0, i1 = self.visible_slice(x0 - margin, x1 + margin)
         painter.resetTransform()
+        # The markers are drawn into a layer kept while the view and the data
+        # stay: a click that only moves the selection copies it (a million
+        # events' markers took 15-40 ms to draw again at every click).
+        device = painter.device()
+        ratio = device.devicePixelRatioF()
+        if isinstance(device, QWidget):
+            width, height = device.width(), device.height()
+        else:  # a picture (a grab): its size is in device pixels
+            width, height = device.width() / ratio, device.height() / ratio
+        key = (self._version, x0, x1, sx, dx, sy, dy, self.show_labels, width, height, ratio)
+        if key != self._layer_key:
+            layer = QPixmap(math.ceil(width * ratio), math.ceil(height * ratio))
+            layer.setDevicePixelRatio(ratio)
+            layer.fill(Qt.GlobalColor.transparent)
+            drawing = QPainter(layer)
+            drawing.setRenderHints(painter.renderHints())
+            self._paint_markers(drawing, x0, x1, margin, i0, i1, (sx, dx, sy, dy))
+            drawing.end()
+            self._layer, self._layer_key = layer, key
+        painter.drawPixmap(0, 0, self._layer)
+        if self.selected is not None and i0 <= self.selected < i1:
+            self._paint_selection(painter, self.selected, (sx, dx, sy, dy))
+
+    def _paint_markers(self, painter: QPainter, x0, x1, margin, i0, i1, affine) -> None:
+        sx, dx, sy, dy = affine
         if self.draw_spans:
             self._paint_spans(painter, x0 - margin, x1 + margin, (sx, dx, sy, dy))
         px = self.data.x[i0:i1] * sx + dx
@@ -103,8 +136,6 @@ class EventsItem(pg.GraphicsObject):
             self._paint_review_marks(painter, i0, i1, (sx, dx, sy, dy))
         if self.show_labels and len(px) <= MAX_LABELS:
             self._paint_labels(painter, px, py, self.data.x[i0:i1], self.data.lane[i0:i1], sy)
-        if self.selected is not None and i0 <= self.selected < i1:
-            self._paint_selection(painter, self.selected, (sx, dx, sy, dy))
 
     def _paint_spans(self, painter: QPainter, x0: float, x1: float, affine) -> None:
         sx, dx, sy, dy = affine
@@ -449,7 +480,9 @@ class TimelineView(QWidget):
         self.graphics.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
     # -- data ---------------------------------------------------------------------------
-    def set_data(self, data: TimelineData) -> None:
+    def set_data(self, data: TimelineData, *, keep_view: bool = False) -> None:
+        """Draw ``data``: fitted to where most events are, or (``keep_view``,
+        after an edit) where the view was."""
         self.data = data
         self._hovered = None
         self.events_item.set_data(data)
@@ -468,7 +501,8 @@ class TimelineView(QWidget):
             notes.append(f"{data.hidden} dated outside the conflict's period, not drawn")
         suffix = " · ".join(notes)
         self.legend.set_undated(suffix)
-        self.fit_busiest()
+        if not keep_view:
+            self.fit_busiest()
 
     def set_cursor(self, day: dt.date | None) -> None:
         """Show ``day`` (the map's) as a dashed line; None hides it."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import queue
 import threading
 from collections.abc import Callable
 
@@ -57,18 +58,37 @@ class Job(QObject):
         self.thread.start()
 
 
-def release_in_background(*containers: list | dict) -> None:
+def release_in_background(*containers: list | dict, size: int = 20_000) -> None:
     """Let go of big lists and dicts in another thread, a slice at a time.
 
     Freeing a million table rows is one uninterrupted C loop (0.5 s at 1M rows)
     that would freeze the window; emptied 20,000 items at a time, the GUI
     thread gets the interpreter between slices. The containers must be the
-    caller's own: they are emptied."""
+    caller's own: they are emptied (``size`` items at a time, as
+    ``snapshot.empty_in_slices``) by one thread kept for it, in the order
+    given (starting a thread each time made the GUI thread wait for the new
+    thread's turn at the interpreter: up to 50 ms at a million events)."""
     containers = tuple(c for c in containers if c)
     if not containers:
         return
+    global _releaser
+    with _releaser_lock:
+        if _releaser is None or not _releaser.is_alive():
+            _releaser = threading.Thread(target=_release_forever, name="release", daemon=True)
+            _releaser.start()
+    _to_release.put((containers, size))
 
-    threading.Thread(target=empty_in_slices, args=containers, name="release", daemon=True).start()
+
+_to_release: queue.SimpleQueue = queue.SimpleQueue()
+_releaser: threading.Thread | None = None
+_releaser_lock = threading.Lock()
+
+
+def _release_forever() -> None:
+    while True:
+        containers, size = _to_release.get()
+        empty_in_slices(*containers, size=size)
+        del containers
 
 
 _pauses = 0
@@ -94,6 +114,10 @@ def collection_paused():
         with _pauses_lock:
             _pauses -= 1
             if not _pauses:
+                # What the reading made is moved out of the collector's reach
+                # first: the first collection after the pause walked the half
+                # million objects alive from it in one pass (a 100 ms freeze).
+                keep_out_of_collections()
                 gc.enable()
 
 

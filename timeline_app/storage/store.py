@@ -734,10 +734,31 @@ class Store(EditingQueries):
     def iter_events(self, *, include_rejected: bool = True) -> Iterator[dict]:
         """The events of ``events()``, one at a time, read in chunks: a million
         events with their quotes are written out in constant memory."""
+        yield from self._event_dicts(self._event_order(include_rejected=include_rejected))
+
+    @_reading
+    def events_of_place(
+        self, place_id: str, *, near_day: int | None = None, limit: int = 200
+    ) -> list[dict]:
+        """The place's events that are not rejected, as ``events()`` gives them:
+        the ``limit`` dated nearest to ``near_day`` (the first ``limit`` without
+        one), by date.  (A place of a big database has thousands of events: all
+        of them, through ``events()``, took a minute at a million.)"""
+        distance = "day IS NULL" if near_day is None else "day IS NULL, abs(day - ?)"
+        rows = self._db.execute(
+            f"SELECT id FROM events WHERE place_id = ? AND rejected = 0 ORDER BY {distance}, id"
+            " LIMIT ?",
+            [place_id, *([] if near_day is None else [near_day]), limit],
+        ).fetchall()
+        events = list(self._event_dicts(np.array([r[0] for r in rows], dtype="i8")))
+        return sorted(events, key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+
+    def _event_dicts(self, order: np.ndarray) -> Iterator[dict]:
+        """The events of these ids, in this order, as ``events()`` gives them."""
         disagree = self._disagreeing_ids()
         columns = f"{_EVENT_COLUMNS}, {_SOURCE_COLUMNS}"
         first_source = 1 + len(_EVENT_KEYS)
-        for rows in self._event_rows_in_order(columns, include_rejected=include_rejected):
+        for rows in self._event_rows_in_order(columns, order=order):
             ids = np.fromiter((row[0] for row in rows), dtype="i8", count=len(rows))
             hits = set(ids[np.isin(ids, disagree)].tolist())
             current, sources = None, []
@@ -793,15 +814,18 @@ class Store(EditingQueries):
             for conn in extra:
                 conn.close()
 
-    def _event_rows_in_order(self, columns: str, *, include_rejected: bool) -> Iterator[list]:
+    def _event_rows_in_order(
+        self, columns: str, *, include_rejected: bool = True, order: np.ndarray | None = None
+    ) -> Iterator[list]:
         """Lists of (event id, *columns) rows, one per event and source (sources
-        LEFT JOINed as m and a), events in the order of ``events()``, each event's
-        sources by publication; CHUNK events a list.
+        LEFT JOINed as m and a), events in the order of ``events()`` (or of the
+        ids ``order``), each event's sources by publication; CHUNK events a list.
 
         The order is sorted in numpy and the rows fetched by id, chunk by chunk:
         SQLite sorting the whole join (quotes and all) spilled to temporary files
         and took 23 s for a million events before the first row came."""
-        order = self._event_order(include_rejected=include_rejected)
+        if order is None:
+            order = self._event_order(include_rejected=include_rejected)
         sql = (
             f"SELECT e.id, {columns} FROM events e JOIN places p ON p.id = e.place_id"
             " LEFT JOIN mentions m ON m.event_id = e.id"
@@ -854,6 +878,11 @@ class Store(EditingQueries):
         the same day with another of captured / claimed / surrendered)."""
         return set(self._disagreeing_ids().tolist())
 
+    @_reading
+    def disagreeing_event_id_array(self) -> np.ndarray:
+        """The ids of ``disagreeing_event_ids`` as a sorted numpy array."""
+        return self._disagreeing_ids()
+
     def _disagreeing_ids(self) -> np.ndarray:
         """The ids of ``disagreeing_event_ids``, sorted, in numpy (8 MB for a
         million, not the 60 MB of a Python set), as kept in their table."""
@@ -892,7 +921,7 @@ class Store(EditingQueries):
             "SELECT 1 FROM events e JOIN events o ON o.place_id = e.place_id AND o.id <> e.id"
             f" WHERE e.id = ? AND e.rejected = 0 AND e.status IN ({marks})"
             f" AND o.rejected = 0 AND o.status IN ({marks})"
-            f" AND abs(o.day - e.day) <= {DISAGREE_DAYS}"
+            f" AND o.day BETWEEN e.day - {DISAGREE_DAYS} AND e.day + {DISAGREE_DAYS}"
             " AND (o.day <> e.day OR o.status <> e.status) LIMIT 1",
             [event_id, *FALLS, *FALLS],
         ).fetchone()
@@ -1037,16 +1066,24 @@ class Store(EditingQueries):
         )
 
     @_reading
-    def dated_event_table(self, *, include_rejected: bool = False) -> np.ndarray:
-        """The dated events, unordered, as a numpy array of DATED_EVENT_DTYPE
-        (place: the places rowid), for drawing."""
+    def dated_event_table(
+        self, *, include_rejected: bool = False, ids: Sequence[int] | None = None
+    ) -> np.ndarray:
+        """The dated events (of ``ids`` only, when given: an edit's), unordered,
+        as a numpy array of DATED_EVENT_DTYPE (place: the places rowid), for drawing."""
         status_case = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STATUSES))
         rejected = "" if include_rejected else " AND e.rejected = 0"
+        among, params = "", []
+        if ids is not None:
+            among = " AND e.id IN (SELECT value FROM json_each(?))"
+            params = [json.dumps([int(i) for i in ids])]
         return self._fetch_array(
             "SELECT e.id, p.rowid, CASE e.status " + status_case + " ELSE 0 END,"
             f" e.day, ifnull(e.end_day, {NO_END_DAY}), e.reviewed, e.rejected"
-            " FROM events e JOIN places p ON p.id = e.place_id WHERE e.day IS NOT NULL" + rejected,
+            " FROM events e JOIN places p ON p.id = e.place_id WHERE e.day IS NOT NULL"
+            + rejected + among,
             DATED_EVENT_DTYPE,
+            params,
         )
 
     @_reading
@@ -1241,10 +1278,12 @@ class Store(EditingQueries):
             " (SELECT e.id FROM events e JOIN events me ON me.id = ?"
             "  WHERE e.place_id = me.place_id AND e.id <> me.id AND e.rejected = 0"
             f"  AND e.status IN ({', '.join('?' * len(FALLS))})"
-            f"  AND abs(e.day - me.day) <= {DISAGREE_DAYS})"
+            f"  AND e.day BETWEEN me.day - {DISAGREE_DAYS} AND me.day + {DISAGREE_DAYS})"
             " ORDER BY m.event_id, a.published, a.id, m.start",
             [event["id"], *FALLS],
         ).fetchall()  # one query, not one per neighbour (a hundred at a million events)
+        # (BETWEEN, not abs() of the difference: the index on place and day then
+        # finds the neighbours, 18 ms instead of 165 ms at a million events)
         return [_source_dict(row[1:]) for row in rows]
 
     @_reading
