@@ -179,7 +179,7 @@ def main() -> None:
         f"({events} events, {extract_s:.2f} s)"
     )
     print(
-        f"full import (read, extract, store, one transaction each): "
+        f"full import (read, extract, store, in batches, each article atomic): "
         f"{len(report.imported) / import_s:,.0f} articles/s ({import_s:.2f} s; "
         f"{counts['events']} events, {counts['mentions']} quotes stored)"
     )

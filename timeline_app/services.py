@@ -8,6 +8,7 @@ or a crash leaves every article either fully stored or absent.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -210,6 +211,7 @@ def store_articles(
     ``total`` is only used for progress.
     """
     report = report or ImportReport()
+    uncommitted: list[ReadResult] = []
     if total is None:
         results = list(results)
         total = len(results)
@@ -223,12 +225,29 @@ def store_articles(
                 if progress:
                     progress(done, total, result.path.name)
                 _store_one(result, store, extractor, report, cancelled)
+                # what the open batch holds, to store again if it is undone
+                if store.uncommitted_writes():
+                    uncommitted.append(result)
+                else:
+                    uncommitted.clear()
         if report.imported or report.dated:
             report.inferred = date_from_other_reports(store, extractor, cancelled=cancelled)
     except ExtractionCancelled:  # inside a long article: it is not stored
         report.cancelled = True
     except (DiskFullError, LockedError) as exc:
-        # Every further article would fail the same way: stop at the first.
+        # Every further article would fail the same way: stop at the first.  The
+        # articles of the batch it undid are not imported either.
+        kept = store.stored_article_ids([article_id for _, article_id, _ in report.imported])
+        lost = {path for path, article_id, _ in report.imported if article_id not in kept}
+        report.imported = [item for item in report.imported if item[0] not in lost]
+        report.undated = [path for path in report.undated if path not in lost]
+        if lost and isinstance(exc, DiskFullError):
+            # SQLite undid the whole batch with the article that did not fit: the
+            # batch's articles go in again one at a time, as many as still fit
+            with contextlib.suppress(DiskFullError, LockedError):
+                for result in uncommitted:
+                    if result.path in lost:
+                        _store_one(result, store, extractor, report, cancelled)
         report.stopped = _stopped_line(exc, len(report.imported))
     if progress and not report.cancelled and not report.stopped:
         progress(total, total, "")

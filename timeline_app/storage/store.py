@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -89,6 +90,28 @@ class DiskFullError(StoreError):
 
 class LockedError(StoreError):
     """Another program kept the database locked for longer than BUSY_SECONDS."""
+
+
+# An import commits its articles in batches (each article still all or nothing,
+# through a savepoint): a commit an article cost a third of the writer's time.
+BATCH_ARTICLES = 200
+BATCH_SECONDS = 0.5
+
+
+def _keep_what_fits(conn: sqlite3.Connection, inside: bool) -> None:
+    """After a write of an import failed: undo it, and keep the batch's earlier
+    writes if they can still be committed, else undo them too (SQLite itself
+    rolls the whole transaction back on some full disks)."""
+    if not conn.in_transaction:
+        return
+    try:
+        if inside:
+            conn.execute("ROLLBACK TO one_write")
+            conn.execute("RELEASE one_write")
+        conn.commit()
+    except sqlite3.OperationalError:
+        if conn.in_transaction:
+            conn.rollback()
 
 
 def _damaged(path: Path, exc: Exception) -> str:
@@ -204,6 +227,7 @@ class Store(EditingQueries):
         if not exists and (not create or readonly):
             raise StoreError(f"{self.path.name}: no such database")
         self._deferred: tuple[list, list] | None = None  # see importing()
+        self._batch: dict | None = None  # the import's open batch: see _in_batch()
         self.readonly = (
             bool(readonly) if readonly is not None else exists and not _writable(self.path)
         )
@@ -401,6 +425,10 @@ class Store(EditingQueries):
         a deferred one, upgraded from reading, fails at once.  A full disk and a
         lock that outlasts the wait become one-line errors."""
         conn = self._db.conn
+        if self._batch is not None:
+            with self._in_batch():
+                yield
+            return
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -413,11 +441,64 @@ class Store(EditingQueries):
         except sqlite3.OperationalError as exc:
             if conn.in_transaction:
                 conn.rollback()
-            if _disk_is_full(exc, self.path):
-                raise DiskFullError(f"the disk is full ({self.path.name})") from exc
-            if _is_locked(exc):
-                raise LockedError(_locked_message(self.path)) from exc
-            raise
+            raise self._write_error(exc) from exc
+
+    @contextlib.contextmanager
+    def _in_batch(self):
+        """One write of an import: a savepoint inside the batch's transaction,
+        which is committed every BATCH_ARTICLES writes or BATCH_SECONDS."""
+        conn, batch = self._db.conn, self._batch
+        inside = False  # in this write's savepoint
+        try:
+            if not conn.in_transaction:
+                conn.execute("BEGIN IMMEDIATE")
+                batch.update(since=time.monotonic(), done=0)
+            conn.execute("SAVEPOINT one_write")
+            inside = True
+            try:
+                yield
+            except sqlite3.OperationalError:
+                raise  # a full disk, a lock: below, with the batch
+            except BaseException:  # this write only: the batch goes on
+                conn.execute("ROLLBACK TO one_write")
+                conn.execute("RELEASE one_write")
+                inside = False
+                raise
+            conn.execute("RELEASE one_write")
+            inside = False
+            if (batch["done"] + 1 >= BATCH_ARTICLES
+                    or time.monotonic() - batch["since"] >= BATCH_SECONDS):  # fmt: skip
+                conn.commit()
+                batch["done"] = 0
+            else:
+                batch["done"] += 1
+        except sqlite3.OperationalError as exc:
+            batch["done"] = 0
+            _keep_what_fits(conn, inside)
+            raise self._write_error(exc) from exc
+
+    def uncommitted_writes(self) -> int:
+        """How many writes of the import's open batch are not committed yet."""
+        return self._batch["done"] if self._batch is not None else 0
+
+    def _commit_batch(self) -> None:
+        conn = self._db.conn
+        self._batch["done"] = 0
+        try:
+            if conn.in_transaction:
+                conn.commit()
+        except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.rollback()
+            raise self._write_error(exc) from exc
+
+    def _write_error(self, exc: sqlite3.OperationalError) -> Exception:
+        """A full disk and a lock that outlasts the wait as one-line errors."""
+        if _disk_is_full(exc, self.path):
+            return DiskFullError(f"the disk is full ({self.path.name})")
+        if _is_locked(exc):
+            return LockedError(_locked_message(self.path))
+        return exc
 
     def sync_places(self, places: Iterable[Place]) -> None:
         """Add the places not stored yet and update the others' names and
@@ -486,6 +567,18 @@ class Store(EditingQueries):
         return [row[0] for row in rows]
 
     @_reading
+    def stored_article_ids(self, article_ids: Iterable[int]) -> set[int]:
+        """Those of ``article_ids`` that are stored (after an import stopped half
+        way, its last batch undone)."""
+        wanted = list(article_ids)
+        found: set[int] = set()
+        for first in range(0, len(wanted), 500):
+            chunk = wanted[first : first + 500]
+            found.update(row[0] for row in self._db.execute(
+                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            ))  # fmt: skip
+        return found
+
     def stored_article(self, article_id: int) -> Article:
         """The article as stored, to be read again."""
         row = self._db.execute(
@@ -533,7 +626,11 @@ class Store(EditingQueries):
 
     @contextlib.contextmanager
     def importing(self) -> Iterator[None]:
-        """Many articles in a row, each still in its own transaction: the kept
+        """Many articles in a row, committed in batches (BATCH_ARTICLES, or what
+        BATCH_SECONDS took), each article still all or nothing (a savepoint): the
+        batch is committed at the end, also when the import stops half way; a
+        full disk or a lost lock undoes the open batch (``stored_article_ids``
+        then tells which articles are in). The kept
         disagreement is brought up to date once at the end, for everything they
         touched (per article, it cost more than the rest of storing). A mark
         written with the first article says it is due, so that if the process
@@ -542,9 +639,14 @@ class Store(EditingQueries):
             yield
             return
         self._deferred = ([], [])
+        self._batch = {"since": time.monotonic(), "done": 0}
         try:
             yield
         finally:
+            try:
+                self._commit_batch()
+            finally:
+                self._batch = None
             touched, event_ids = self._deferred
             self._deferred = None
             if touched or event_ids:
