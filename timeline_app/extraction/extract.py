@@ -1052,15 +1052,17 @@ def _join_told_again(events: dict, trace: list | None = None) -> None:
     def news_day_only(event) -> bool:
         return all(_date_rule(e.because) == "news day" for e in event.evidence)
 
-    for key, event in list(events.items()):
-        if event.date is None or not news_day_only(event):
+    dated: dict[tuple, list] = {}  # (place, status) -> its events dated otherwise, by date
+    told_again = []
+    for key, event in events.items():
+        if event.date is None:
             continue
-        earlier = [
-            other for other in events.values()
-            if other is not event and other.place_id == event.place_id
-            and other.status == event.status and other.date is not None
-            and other.date <= event.date and not news_day_only(other)
-        ]  # fmt: skip
+        if news_day_only(event):
+            told_again.append((key, event))
+        else:
+            dated.setdefault((event.place_id, event.status), []).append(event)
+    for key, event in told_again:
+        earlier = [o for o in dated.get((event.place_id, event.status), ()) if o.date <= event.date]
         if not earlier:
             continue
         told = max(earlier, key=lambda other: other.date)
