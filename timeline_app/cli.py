@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import os
 import sys
@@ -322,13 +321,6 @@ def write_events_acled(store: Store, out) -> None:
     its sources, its first quote in the notes.  The lines are SQLite's."""
     _CsvWriter(out).writerow(ACLED_COLUMNS)
     _write_lines(store.acled_csv_batches(), out)
-
-
-def events_csv(store: Store) -> str:
-    """``write_events_csv`` into a string."""
-    out = io.StringIO()
-    write_events_csv(store, out)
-    return out.getvalue()
 
 
 def write_events_csv(store: Store, out) -> None:

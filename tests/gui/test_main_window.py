@@ -111,9 +111,48 @@ def test_export_png_from_the_menu(qtbot, window, answers, sample_path, tmp_path)
 def test_export_csv_from_the_menu(qtbot, window, answers, sample_path, tmp_path):
     import_and_wait(qtbot, window, answers, [sample_path])
     answers["save"] = str(tmp_path / "events.csv")
-    window.export_csv_action.trigger()
+    window.export_csv_action.trigger()  # in the background: the window stays live
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=20_000)
     text = (tmp_path / "events.csv").read_text()
     assert text.count("\n") == 15 and "Kunduz" in text
+    assert window.statusBar().currentMessage() == "Saved events.csv"
+    assert not (tmp_path / "events.csv.part").exists()
+
+
+def test_export_csv_that_cannot_be_written_says_why_and_leaves_nothing(
+    qtbot, window, answers, sample_path, tmp_path
+):
+    import_and_wait(qtbot, window, answers, [sample_path])
+    answers["shown"].clear()
+    answers["save"] = str(tmp_path / "no such folder" / "events.csv")
+    window.export_csv_action.trigger()
+    qtbot.waitUntil(lambda: not window.is_busy() and bool(answers["shown"]), timeout=20_000)
+    title, text = answers["shown"][-1]
+    assert title == "Export failed" and "Cannot write events.csv" in text
+    assert not (tmp_path / "no such folder").exists()
+
+
+def test_a_cancelled_csv_export_writes_nothing(
+    qtbot, window, answers, sample_path, tmp_path, monkeypatch
+):
+    import time
+
+    from timeline_app.gui import main_window
+
+    def endless(store, out):  # an export of a million events, cut short
+        while True:
+            out.write("a line\n")
+            time.sleep(0.005)
+
+    monkeypatch.setattr(main_window, "write_events_csv", endless)
+    import_and_wait(qtbot, window, answers, [sample_path])
+    answers["save"] = str(tmp_path / "events.csv")
+    window.export_csv_action.trigger()
+    qtbot.waitUntil(lambda: (tmp_path / "events.csv.part").exists(), timeout=20_000)
+    window.job.cancel()  # as the progress dialog's Cancel does
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=20_000)
+    assert list(tmp_path.glob("events.csv*")) == []
+    assert window.statusBar().currentMessage() == "Export cancelled: nothing written"
 
 
 def test_cancel_an_import_half_way_leaves_a_consistent_database(

@@ -83,7 +83,7 @@ def test_every_dangerous_start_and_only_text_cells():
 def test_the_window_exports_through_the_same_writer():
     from timeline_app.gui import main_window
 
-    assert main_window.events_csv is cli.events_csv
+    assert main_window.write_events_csv is cli.write_events_csv
 
 
 def test_a_carriage_return_inside_a_cell_is_quoted_in_every_csv(tmp_path, capsys):
