@@ -135,14 +135,16 @@ def test_export_csv_that_cannot_be_written_says_why_and_leaves_nothing(
 def test_a_cancelled_csv_export_writes_nothing(
     qtbot, window, answers, sample_path, tmp_path, monkeypatch
 ):
-    import time
+    import threading
 
     from timeline_app.gui import main_window
+
+    pressed = threading.Event()
 
     def endless(store, out):  # an export of a million events, cut short
         while True:
             out.write("a line\n")
-            time.sleep(0.005)
+            pressed.wait(10)  # the next line comes once Cancel is pressed
 
     monkeypatch.setattr(main_window, "write_events_csv", endless)
     import_and_wait(qtbot, window, answers, [sample_path])
@@ -150,6 +152,7 @@ def test_a_cancelled_csv_export_writes_nothing(
     window.export_csv_action.trigger()
     qtbot.waitUntil(lambda: (tmp_path / "events.csv.part").exists(), timeout=20_000)
     window.job.cancel()  # as the progress dialog's Cancel does
+    pressed.set()
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=20_000)
     assert list(tmp_path.glob("events.csv*")) == []
     assert window.statusBar().currentMessage() == "Export cancelled: nothing written"

@@ -574,9 +574,8 @@ class Store(EditingQueries):
         found: set[int] = set()
         for first in range(0, len(wanted), 500):
             chunk = wanted[first : first + 500]
-            found.update(row[0] for row in self._db.execute(
-                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-            ))  # fmt: skip
+            marks = ", ".join("?" * len(chunk))
+            found |= self._id_set(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
         return found
 
     def stored_article(self, article_id: int) -> Article:
