@@ -917,33 +917,40 @@ _WINDOWS = {
 }
 
 
-@dataclass(frozen=True)
 class _Site:
-    """What a qualifier rule looks at: one trigger for one place in one sentence."""
+    """What a qualifier rule looks at: one trigger for one place in one sentence.
+    (A plain class with slots: a frozen dataclass costs more to make than most
+    sentences cost to qualify.)"""
 
-    text: str
-    trigger: triggers.Trigger
-    mention: PlaceMention
-    scope: tuple[int, int]
-    sentence: Sentence
-    applying: Callable[[], list]  # the triggers within reach that apply to the place
-    vocabulary: triggers.Vocabulary
-    looks: dict  # the sentence's searches so far: its places share a trigger's windows
+    __slots__ = ("text", "trigger", "mention", "scope", "sentence", "applying",
+                 "vocabulary", "looks")  # fmt: skip
+
+    def __init__(self, text, trigger, mention, scope, sentence, applying, vocabulary, looks):
+        self.text = text
+        self.trigger: triggers.Trigger = trigger
+        self.mention: PlaceMention = mention
+        self.scope: tuple[int, int] = scope
+        self.sentence: Sentence = sentence
+        self.applying: Callable[[], list] = applying  # the triggers in reach that apply
+        self.vocabulary: triggers.Vocabulary = vocabulary
+        self.looks: dict = looks  # the sentence's searches: its places share the windows
 
 
-def _look(site: _Site, window: str, pattern) -> str | None:
-    """The words ``pattern`` matches in ``window``, or None."""
+def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None:
+    """The words ``pattern`` matches in ``window``, or None.  ``sieved``: the
+    sentence is known to hold the pattern's needed words."""
     if pattern == "fighting":
         fights = [t for t in site.applying() if t.status == "contested"]
         return fights[0].text if fights else None
     if pattern == "hedge":
         pattern = site.vocabulary.hedge
-    if not _may_hold(site, pattern):  # every window lies in the sentence
+    if not sieved and not _may_hold(site, pattern):  # every window lies in the sentence
         return None
     start, end = _WINDOWS[window](site)
     key = (start, end, id(pattern), window)
-    if key in site.looks:
-        return site.looks[key]
+    looks = site.looks
+    if key in looks:
+        return looks[key]
     piece = site.text[start:end]
     # the hedge costs 300 ms a MB case-blind; in a window of a few words lower-casing
     # costs more than it saves
@@ -955,7 +962,7 @@ def _look(site: _Site, window: str, pattern) -> str | None:
         match = pattern.match(searched)
     else:
         match = pattern.search(searched)
-    site.looks[key] = found = piece[match.start() : match.end()].strip() if match else None
+    looks[key] = found = piece[match.start() : match.end()].strip() if match else None
     return found
 
 
@@ -973,18 +980,31 @@ def _may_hold(site: _Site, pattern: re.Pattern) -> bool:
     return live
 
 
-def _may_fire(site: _Site, rule: Qualifier) -> bool:
-    """False for a rule whose own pattern the sentence cannot hold: it would not
-    fire for any of its places (a short sentence holds the words of few)."""
-    if rule.pattern == "fighting":
-        return True
-    return _may_hold(site, site.vocabulary.hedge if rule.pattern == "hedge" else rule.pattern)
+_LIVE = "live rules"  # in a sentence's looks: by status, the rules whose words it holds
 
 
-def _fires(rule: Qualifier, site: _Site, status: str) -> str | None:
-    if status not in rule.statuses:
-        return None
-    words = _look(site, rule.window, rule.pattern)
+def _live_rules(site: _Site, status: str) -> tuple:
+    """The qualifier rules for ``status``, in order, less those whose own pattern
+    the sentence cannot hold: they would not fire for any of its places (a short
+    sentence holds the words of few).  Worked out once a sentence and status."""
+    by_status = site.looks.get(_LIVE)
+    if by_status is None:
+        by_status = site.looks[_LIVE] = {}
+    live = by_status.get(status)
+    if live is None:
+        live = by_status[status] = tuple(
+            rule for rule in QUALIFIERS
+            if status in rule.statuses and (
+                rule.pattern == "fighting" or _may_hold(
+                    site, site.vocabulary.hedge if rule.pattern == "hedge" else rule.pattern))
+        )  # fmt: skip
+    return live
+
+
+def _fires(rule: Qualifier, site: _Site) -> str | None:
+    """The words by which ``rule`` fires at ``site`` (its status is one of the
+    rule's and the sentence may hold its pattern), or None."""
+    words = _look(site, rule.window, rule.pattern, sieved=True)
     if words is None:
         return None
     if rule.requires and _look(site, *rule.requires) is None:
@@ -1002,16 +1022,23 @@ def _qualify(text, trigger, mention, scope, sentence, applying, vocabulary, look
     site = _Site(text, trigger, mention, scope, sentence, applying, vocabulary, looks)
     status = trigger.status
     because = [(trigger.rule, trigger.text)]
-    for rule in QUALIFIERS:
-        if status not in rule.statuses or not _may_fire(site, rule):
-            continue
-        words = _fires(rule, site, status)
+    rules = _live_rules(site, status)
+    index = 0
+    while index < len(rules):
+        rule = rules[index]
+        index += 1
+        words = _fires(rule, site)
         if words is None:
             continue
-        status = rule.effect[status]
+        changed = rule.effect[status]
         because.append((rule.name, words))
-        if status is None or rule.final:
-            break
+        if changed is None or rule.final:
+            return changed, tuple(because)
+        if changed != status:  # the rules after this one, for the new status
+            later = {id(r) for r in QUALIFIERS[QUALIFIERS.index(rule) + 1 :]}
+            rules = tuple(r for r in _live_rules(site, changed) if id(r) in later)
+            index = 0
+        status = changed
     return status, tuple(because)
 
 
