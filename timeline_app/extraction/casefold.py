@@ -76,6 +76,12 @@ def needed_words(pattern: re.Pattern) -> frozenset[str] | None:
     return _needs_of(pattern)[1]
 
 
+def sieve_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """The words of ``needed_words`` in the order to try them, for a caller that
+    sieves many patterns at once; None when the pattern has none."""
+    return _needs_of(pattern)[2]
+
+
 def may_match(pattern: re.Pattern, low: str) -> bool:
     """False only when no part of the text ``low`` (lower-cased by ``fold``) can
     hold a match of ``pattern``."""

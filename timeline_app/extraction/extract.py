@@ -992,13 +992,41 @@ def _live_rules(site: _Site, status: str) -> tuple:
         by_status = site.looks[_LIVE] = {}
     live = by_status.get(status)
     if live is None:
-        live = by_status[status] = tuple(
-            rule for rule in QUALIFIERS
-            if status in rule.statuses and (
-                rule.pattern == "fighting" or _may_hold(
-                    site, site.vocabulary.hedge if rule.pattern == "hedge" else rule.pattern))
-        )  # fmt: skip
+        low = site.looks.get(_SIEVE)
+        if low is None:
+            sentence = site.sentence
+            low = site.looks[_SIEVE] = casefold.fold(site.text[sentence.start : sentence.end])
+        live = []
+        for rule, words in _rule_sieves(site.vocabulary, status):
+            if words is None or low is None:
+                live.append(rule)
+                continue
+            for word in words:  # (a loop: the 24 rules' sieves, each sentence)
+                if word in low:
+                    live.append(rule)
+                    break
+        live = by_status[status] = tuple(live)
     return live
+
+
+_SIEVES: dict[tuple[int, str], tuple] = {}
+
+
+def _rule_sieves(vocabulary: triggers.Vocabulary, status: str) -> tuple:
+    """The qualifier rules for ``status``, each with the words one of which its
+    pattern cannot match without (None: no sieve), worked out once."""
+    key = (id(vocabulary), status)
+    known = _SIEVES.get(key)
+    if known is None or known[0] is not vocabulary:
+        rules = []
+        for rule in QUALIFIERS:
+            if status not in rule.statuses:
+                continue
+            pattern = vocabulary.hedge if rule.pattern == "hedge" else rule.pattern
+            words = None if pattern == "fighting" else casefold.sieve_words(pattern)
+            rules.append((rule, words))
+        known = _SIEVES[key] = (vocabulary, tuple(rules))
+    return known[1]
 
 
 def _fires(rule: Qualifier, site: _Site) -> str | None:
