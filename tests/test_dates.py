@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline_app.extraction.dates import find_dates, parse_date_string
 
@@ -99,3 +101,36 @@ def test_weekdays_found_from_their_names_are_those_of_the_pattern():
     found = [m.span() for m in _weekday_matches(text, 0, len(text))]
     assert found == [m.span() for m in _WEEKDAY.finditer(text)]
     assert len(found) == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fell on Aug. 6, 2021, after", [("Aug. 6, 2021", "2021-08-06")]),
+        ("the PostAug. 6 edition and Aug. 7", [("Aug. 7", "2021-08-07")]),
+        ("code x12 August, then 13 August", [("13 August", "2021-08-13")]),
+        ("ref A2021-08-06 and 2021-08-07", [("2021-08-07", "2021-08-07")]),
+        ("(Aug. 8) and [9 August]", [("Aug. 8", "2021-08-08"), ("9 August", "2021-08-09")]),
+    ],
+)
+def test_a_date_is_read_only_where_a_word_begins(text, expected):
+    """A month or a day glued to the word before it ("PostAug. 6") is no date;
+    the date after it in the same sentence still is."""
+    found = [(words, date) for words, date, precision in resolved(text) if precision == "day"]
+    assert found == expected
+
+
+_GLUE = st.sampled_from(["Aug. 6", "6 August", "2021-08-06", "x", "Aug", "12", " ", ".", "-"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_GLUE, st.text(max_size=6)), max_size=12).map("".join))
+def test_dates_are_found_as_the_word_bounded_patterns_find_them(text):
+    """The fast scan of days of the month finds exactly what the patterns with
+    their leading word boundary find, glued words and all."""
+    from timeline_app.extraction import dates
+
+    bounded = (dates.ISO_DATE, dates.MONTH_DAY, dates.DAY_MONTH)
+    for fast, pattern in zip(dates._FULL_DATES, bounded, strict=True):
+        found = dates._at_word_starts(fast, text, 0, len(text))
+        assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
