@@ -1,5 +1,6 @@
 import datetime as dt
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -114,19 +115,58 @@ def test_open_without_create_needs_an_existing_file(tmp_path):
 def old_database(path, stop_before: str, events: list[dict]):
     """A file as an older version left it: migrations up to ``stop_before``, one
     place ("p", Ghazni) and these events."""
-    from sqlite_utils import Database
-
+    from timeline_app.storage.connection import Connection
     from timeline_app.storage.schema import migrations
 
-    old = Database(path)
+    old = Connection(sqlite3.connect(path))
     migrations.apply(old, stop_before=stop_before)
-    old.execute(f"PRAGMA user_version = {len(migrations.applied(old))}")
-    old["places"].insert({"id": "p", "name": "Ghazni", "province": "Ghazni", "country": "AF"})
+    old.execute(f"PRAGMA user_version = {len(migrations.applied(old.conn))}")
+    old.execute(
+        "INSERT INTO places (id, name, province, country) VALUES ('p', 'Ghazni', 'Ghazni', 'AF')"
+    )
     for event in events:
-        old["events"].insert({"place_id": "p", "status": "captured", "date_precision": "day"}
-                             | event)  # fmt: skip
-    old.conn.commit()
-    old.close()
+        row = {"place_id": "p", "status": "captured", "date_precision": "day"} | event
+        old.execute(
+            f"INSERT INTO events ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+    old.conn.close()
+
+
+SCHEMA = Path(__file__).parent / "data" / "schema.sql"
+
+
+def _schema(path) -> str:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid")
+        return "".join(f"{sql};\n" for (sql,) in rows)
+
+
+def _expected_schema() -> str:
+    return "".join(
+        line for line in SCHEMA.read_text().splitlines(True) if not line.startswith("--")
+    )
+
+
+def test_a_new_file_has_the_schema_sqlite_utils_gave_it_and_a_record_of_each_migration(tmp_path):
+    from timeline_app.storage.schema import migrations
+
+    Store(tmp_path / "new.db").close()
+    assert _schema(tmp_path / "new.db") == _expected_schema()
+    with sqlite3.connect(tmp_path / "new.db") as conn:
+        recorded = conn.execute("SELECT migration_set, name FROM _sqlite_migrations ORDER BY id")
+        assert [name for _, name in recorded] == [name for name, _, _ in migrations._migrations]
+        assert migrations.pending_names(conn) == []
+
+
+@pytest.mark.parametrize("stage", range(1, SCHEMA_VERSION))
+def test_a_file_of_every_older_schema_ends_with_the_schema_of_a_new_one(tmp_path, stage):
+    from timeline_app.storage.schema import migrations
+
+    path = tmp_path / "old.db"
+    old_database(path, migrations._migrations[stage][0], [{"date": "2021-08-12"}])
+    Store(path).close()
+    assert _schema(path) == _expected_schema()
 
 
 def test_an_older_schema_is_backed_up_then_migrated(tmp_path):
@@ -147,7 +187,6 @@ def test_a_database_from_before_the_kept_disagreement_gets_it_on_opening(tmp_pat
     old_database(path, "m006_disagreement", [{"date": d, "day": n} for d, n in days])
     with Store(path) as store:  # two reports three days apart disagree; the third is alone
         assert store.disagreeing_event_ids() == {1, 2}
-
 
 
 def _put(store, key):

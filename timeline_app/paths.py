@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "timeline-app"
 
 
@@ -15,6 +13,10 @@ def default_db_path() -> Path:
     override = os.environ.get("TIMELINE_APP_DB")
     if override:
         return Path(override)
+    # Imported here: the window on a given file needs only package_data() of this
+    # module, and platformdirs cost its start about 8 ms.
+    import platformdirs
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "timeline.db"
 
 

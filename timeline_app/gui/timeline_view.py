@@ -207,9 +207,7 @@ class EventsItem(pg.GraphicsObject):
             lane = int(lanes[position])
             next_x[position] = following.get(lane, np.inf)
             following[lane] = px[position]
-        for position, (x_px, y_px, seconds, lane) in enumerate(
-            zip(px, py, xs, lanes, strict=True)
-        ):
+        for position, (x_px, y_px, seconds, lane) in enumerate(zip(px, py, xs, lanes, strict=True)):
             text = _day_label(seconds)
             label = self._label_cache.get(text)
             if label is None:
@@ -239,7 +237,36 @@ def _day_label(seconds: float) -> str:
     return f"{moment.day} {moment:%b}"
 
 
-class LaneAxis(pg.AxisItem):
+class QuietAxis(pg.AxisItem):
+    """An axis without pyqtgraph's automatic SI prefix: with it, every change of
+    range rewrote the axis label as HTML (QGraphicsTextItem.setHtml), about 90
+    times while the window was built, for labels none of our axes show (and with
+    the label hidden, the prefix's scale stays 1 anyway)."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self.enableAutoSIPrefix(False)
+
+
+def _add_plot(
+    graphics: pg.GraphicsLayoutWidget,
+    row: int,
+    view_box: pg.ViewBox | None = None,
+    **axes: pg.AxisItem,
+) -> pg.PlotItem:
+    """A plot in ``row`` with ``axes`` and quiet axes for the others; the top and
+    right ones hidden, as pyqtgraph hides them when it makes them itself."""
+    sides = ("left", "bottom", "top", "right")
+    plot = graphics.addPlot(
+        row=row, col=0, viewBox=view_box, enableMenu=False,
+        axisItems={side: axes.get(side) or QuietAxis(side) for side in sides},
+    )  # fmt: skip
+    plot.hideAxis("top")
+    plot.hideAxis("right")
+    return plot
+
+
+class LaneAxis(QuietAxis):
     """Place names on the left; every k-th name when lanes are too thin to label all."""
 
     def __init__(self) -> None:
@@ -270,7 +297,7 @@ class LaneAxis(pg.AxisItem):
         return [self.names[int(v)] if 0 <= int(v) < len(self.names) else "" for v in values]
 
 
-class TimeAxis(pg.AxisItem):
+class TimeAxis(QuietAxis):
     """Calendar ticks from ``timeaxis``: one step at a time, labelled by what changes."""
 
     def __init__(self) -> None:
@@ -426,9 +453,9 @@ class TimelineView(QWidget):
         self.date_axis = TimeAxis()
         # No context menus: made without them (building a view's menu and throwing
         # it away cost each plot a few milliseconds of the window's start).
-        self.plot = self.graphics.addPlot(
-            row=0, col=0, viewBox=TimeViewBox(enableMenu=False), enableMenu=False,
-            axisItems={"left": self.lane_axis, "bottom": self.date_axis},
+        self.plot = _add_plot(
+            self.graphics, 0, TimeViewBox(enableMenu=False),
+            left=self.lane_axis, bottom=self.date_axis,
         )  # fmt: skip
         self.plot.showGrid(x=True, y=False, alpha=0.15)
         self.plot.hideButtons()
@@ -452,9 +479,7 @@ class TimelineView(QWidget):
         layout.addWidget(self.graphics, 1)
 
     def _build_overview(self) -> None:
-        self.overview = self.graphics.addPlot(
-            row=1, col=0, axisItems={"bottom": TimeAxis()}, enableMenu=False
-        )
+        self.overview = _add_plot(self.graphics, 1, bottom=TimeAxis())
         self.overview.setMaximumHeight(78)
         self.overview.hideButtons()
         self.overview.getAxis("left").setWidth(self.lane_axis.width())

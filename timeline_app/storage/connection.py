@@ -7,8 +7,9 @@ modules, while opening a database and reading it need only ``execute``.  So
 ``execute`` and ``atomic`` here behave as sqlite-utils' own (a write outside a
 transaction is committed at once, a failed one leaves no transaction open; a
 nested ``atomic`` is a savepoint), recursive triggers are on as sqlite-utils
-sets them, and anything else (the table API the migrations use) is a real
-sqlite-utils Database over the same connection, made when first asked for.
+sets them, and anything else (sqlite-utils' table API: the app itself, its
+migrations included, needs none of it) is a real sqlite-utils Database over the
+same connection, made when first asked for.
 """
 
 from __future__ import annotations

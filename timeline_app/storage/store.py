@@ -391,7 +391,7 @@ class Store(EditingQueries):
             with self._transaction():
                 # another process may have done it meanwhile
                 if migrations.pending_names(self._db.conn):
-                    migrations.apply(self._db.database)
+                    migrations.apply(self._db)
                     self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except (DiskFullError, LockedError):
             raise
