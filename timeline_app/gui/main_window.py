@@ -494,7 +494,7 @@ class MainWindow(QMainWindow):
         before = self._snapshot
         previous = [[before], self.changes]
         if before is not None:
-            previous += [list(before.every_change or ()), list(before.map_content.changes)]
+            previous += [list(before.every_change or ()), *before.map_content.held()]
         self._snapshot, self._snapshot_store = snapshot, self.store
         del before
         self.data, self.changes = snapshot.data, snapshot.changes
