@@ -239,3 +239,11 @@ def test_the_events_of_a_place_nearest_a_day_first(store, sample_path):
     assert [e["date"] for e in both] == ["2021-05-14", "2021-08-12"]  # by date
     Review(store).set_rejected(near[0]["id"])
     assert [e["status"] for e in store.events_of_place("afghanistan-ghazni")] == ["besieged"]
+
+
+def test_the_bound_on_events_is_never_below_their_number(store_with_places):
+    """The window decides from it whether to read in the background."""
+    assert store_with_places.events_at_most() == 0
+    store = store_with_places
+    store.add_article(make_article(), [ghazni_event(), ghazni_event(dt.date(2021, 8, 20))])
+    assert store.events_at_most() == store.counts()["events"] == 2

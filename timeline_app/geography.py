@@ -168,6 +168,13 @@ class StateIndex:
     def changes_of(self, place_id: str) -> list:
         return list(self._changes.get(place_id, []))
 
+    def held(self) -> list:
+        """Most of what the index holds (each place's threat days), in one list
+        of the caller's own, to let go of a slice at a time: the 25,000 threat
+        days of a million reports, freed at once with the index, held the
+        interpreter 90 ms (pinned memory given back to the system)."""
+        return [threat for threats in self._threats.values() for threat in threats]
+
     def take_threats(self, other: StateIndex, place_ids) -> None:
         """The threats ``other`` knows of its places outside ``place_ids``."""
         for place_id, threats in other._threats.items():
@@ -245,6 +252,12 @@ class MapContent:
         first_event = {place_id: key[1] for place_id, key in first.items()}
         index = StateIndex(places, changes, reports)
         return cls(country_map, places, changes, period, index, first_event)
+
+    def held(self) -> list[list]:
+        """Lists of the caller's own holding most of this map's objects (its
+        changes, its threat days), to empty a slice at a time in the background
+        before the map itself is let go."""
+        return [list(self.changes), self.index.held()]
 
     def with_changes_of(self, place_ids, changes, reports: list[dict]) -> MapContent:
         """This map after an edit of the places ``place_ids``: ``changes`` every

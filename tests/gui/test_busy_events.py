@@ -49,6 +49,24 @@ def test_a_few_versions_keep_one_row_per_outlet(qtbot):
     assert "What each source says" in text and "Outlet 39" in text
 
 
+def test_the_same_event_shown_again_keeps_where_the_pane_was_scrolled(qtbot):
+    """An edit's update shows the selected event again: the reader keeps their place."""
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.resize(300, 200)
+    pane.show()
+    event = _event_with_reports(200)
+    event["sources"] = event["related"][:30]
+    pane.show_event(event)
+    bar = pane.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    pane.show_event(dict(event))
+    assert bar.value() == bar.maximum() // 2
+    pane.show_event({**event, "reviewed": True})  # another state: shown anew, from the top
+    assert "Outlet 1" in pane.toPlainText() and bar.value() == 0
+
+
 @pytest.fixture
 def loaded(qtbot, window, answers, sample_path):
     import_and_wait(qtbot, window, answers, [sample_path])

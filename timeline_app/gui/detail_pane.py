@@ -42,10 +42,17 @@ class DetailPane(LocalOnlyBrowser):
         self.setOpenExternalLinks(False)
         self.highlighter: Highlighter = lambda text, place_id: []
         self.anchorClicked.connect(self._on_anchor_clicked)
+        self._shown: str | None = None  # the HTML shown
         self.show_event(None)
 
     def show_event(self, event: dict | None) -> None:
-        self.setHtml(EMPTY_HTML if event is None else self._event_html(event))
+        text = EMPTY_HTML if event is None else self._event_html(event)
+        if text == self._shown:
+            # (the same event read again after an edit's update: laid out anew it
+            # took 10-20 ms of the GUI thread, and lost the pane's scroll position)
+            return
+        self._shown = text
+        self.setHtml(text)
 
     def _event_html(self, event: dict) -> str:
         status = event["status"]

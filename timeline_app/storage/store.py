@@ -1188,6 +1188,13 @@ class Store(EditingQueries):
         )
 
     @_reading
+    def events_at_most(self) -> int:
+        """At least the number of events, at once: the highest event id (ids only
+        grow).  ``count(*)`` walks the whole table: 30-50 ms at a million events,
+        0.6-0.8 s with its pages not yet read, on the thread that asks."""
+        return self._db.execute("SELECT ifnull(max(id), 0) FROM events").fetchone()[0]
+
+    @_reading
     def undated_count(self, *, include_rejected: bool = False) -> int:
         """How many events have no date (they cannot be drawn)."""
         rejected = "" if include_rejected else " AND rejected = 0"
