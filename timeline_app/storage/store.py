@@ -980,18 +980,24 @@ class Store(EditingQueries):
         if low is None:  # no events
             return np.zeros(0, dtype="i8")
         ids, packed = [], []
-        for start in range(low, high + 1, 500_000):  # texts of a few megabytes
-            texts = self._db.execute(sql, [*known, start, start + 499_999]).fetchone()
+        step = 100_000  # ids a query: texts of a few megabytes
+        for start in range(low, high + 1, step):
+            texts = self._db.execute(sql, [*known, start, start + step - 1]).fetchone()
             for into, text in zip((ids, packed), texts, strict=True):
                 if text:  # None when no event of these ids is kept
                     into.append(np.fromstring(text, dtype="i8", sep=","))
         if not ids:
             return np.zeros(0, dtype="i8")
         ids, packed = np.concatenate(ids), np.concatenate(packed)
-        code, place, day = packed % codes, packed // codes % rowids, packed // (codes * rowids)
-        if (code == 0).any() or (day > 2 * _DAYS).any():
+        if (packed % codes == 0).any() or (packed // (codes * rowids) > 2 * _DAYS).any():
             return self._event_order_apart(name_rank, include_rejected)
-        return ids[np.argsort((day * rowids + name_rank[place]) * codes + code, kind="stable")]
+        # the place's rank for its rowid, in place (a few arrays of 8 MB fewer)
+        place = packed // codes % rowids
+        np.subtract(name_rank[place], place, out=place)
+        place *= codes
+        packed += place
+        del place
+        return ids[np.argsort(packed, kind="stable")]
 
     def _event_order_apart(self, name_rank: np.ndarray, include_rejected: bool) -> np.ndarray:
         """``_event_order`` with day, place and status read as numbers of their own."""
