@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import sqlite3
 
 import pytest
 
@@ -167,3 +168,33 @@ def test_falls_read_only_the_reports_the_consensus_counts(db, periods):
     assert changes_of_control(kept, period=periods) == changes_of_control(every, period=periods)
     # a source said besieged, the analyst who confirmed the event says captured: it counts
     assert any(r["event_id"] == 1 and r["status"] == "besieged" for r in kept)
+
+
+@pytest.mark.parametrize("other_status", ["rumoured", "captured"])  # rumoured: read apart
+def test_events_are_in_date_place_status_id_order(db, other_status):
+    path, _ = db
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO places (id, name, province, country) VALUES (?, ?, ?, ?)",
+                     ("p-herat2", "Herat", "X", "Y"))  # a second Herat: ties with the first
+        conn.executemany(
+            "INSERT INTO events (id, place_id, status, date, day, date_precision)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(8, "p-plain", "besieged", "1969-12-30", -2, "day"),  # before day 0
+             (9, "p-comma", "contested", None, None, "unknown"),
+             (10, "p-none", "besieged", "2021-08-12", 18851, "day"),
+             (11, "p-plain", "besieged", "2021-08-12", 18851, "day"),
+             (12, "p-herat2", "besieged", "2021-08-12", 18851, "day")],
+        )  # fmt: skip
+        conn.execute("UPDATE events SET status = ? WHERE id = 5", [other_status])
+        expected = [
+            row[0]
+            for row in conn.execute(
+                "SELECT e.id FROM events e JOIN places p ON p.id = e.place_id"
+                " ORDER BY e.date IS NULL, e.date, p.name, e.status, e.id"
+            )
+        ]
+    with Store(path) as store:
+        assert [e["id"] for e in store.events(include_rejected=True)] == expected
+        assert [e["id"] for e in store.events(include_rejected=False)] == [
+            i for i in expected if i != 4
+        ]
