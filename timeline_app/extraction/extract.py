@@ -972,38 +972,42 @@ def _may_hold(site: _Site, pattern: re.Pattern) -> bool:
     sieve = (_SIEVE, id(pattern))
     live = site.looks.get(sieve)
     if live is None:
-        low = site.looks.get(_SIEVE)
-        if low is None:
-            sentence = site.sentence
-            low = site.looks[_SIEVE] = casefold.fold(site.text[sentence.start : sentence.end])
+        low = _sentence_low(site)
         site.looks[sieve] = live = low is None or casefold.may_match(pattern, low)
     return live
+
+
+def _sentence_low(site: _Site) -> str | None:
+    """The sentence lower-cased (``casefold.fold``), once a sentence."""
+    looks = site.looks
+    if _SIEVE not in looks:
+        sentence = site.sentence
+        looks[_SIEVE] = casefold.fold(site.text[sentence.start : sentence.end])
+    return looks[_SIEVE]
 
 
 _LIVE = "live rules"  # in a sentence's looks: by status, the rules whose words it holds
 
 
 def _live_rules(site: _Site, status: str) -> tuple:
-    """The qualifier rules for ``status``, in order, less those whose own pattern
-    the sentence cannot hold: they would not fire for any of its places (a short
-    sentence holds the words of few).  Worked out once a sentence and status."""
+    """The qualifier rules for ``status``, (place in ``QUALIFIERS``, rule) in
+    order, less those whose own pattern the sentence cannot hold: they would not
+    fire for any of its places (a short sentence holds the words of few).  Worked
+    out once a sentence and status."""
     by_status = site.looks.get(_LIVE)
     if by_status is None:
         by_status = site.looks[_LIVE] = {}
     live = by_status.get(status)
     if live is None:
-        low = site.looks.get(_SIEVE)
-        if low is None:
-            sentence = site.sentence
-            low = site.looks[_SIEVE] = casefold.fold(site.text[sentence.start : sentence.end])
+        low = _sentence_low(site)
         live = []
-        for rule, words in _rule_sieves(site.vocabulary, status):
+        for rank, rule, words in _rule_sieves(site.vocabulary, status):
             if words is None or low is None:
-                live.append(rule)
+                live.append((rank, rule))
                 continue
             for word in words:  # (a loop: the 24 rules' sieves, each sentence)
                 if word in low:
-                    live.append(rule)
+                    live.append((rank, rule))
                     break
         live = by_status[status] = tuple(live)
     return live
@@ -1013,18 +1017,18 @@ _SIEVES: dict[tuple[int, str], tuple] = {}
 
 
 def _rule_sieves(vocabulary: triggers.Vocabulary, status: str) -> tuple:
-    """The qualifier rules for ``status``, each with the words one of which its
-    pattern cannot match without (None: no sieve), worked out once."""
+    """The qualifier rules for ``status``: (place in ``QUALIFIERS``, rule, the words
+    one of which its pattern cannot match without, or None), worked out once."""
     key = (id(vocabulary), status)
     known = _SIEVES.get(key)
     if known is None or known[0] is not vocabulary:
         rules = []
-        for rule in QUALIFIERS:
+        for rank, rule in enumerate(QUALIFIERS):
             if status not in rule.statuses:
                 continue
             pattern = vocabulary.hedge if rule.pattern == "hedge" else rule.pattern
             words = None if pattern == "fighting" else casefold.sieve_words(pattern)
-            rules.append((rule, words))
+            rules.append((rank, rule, words))
         known = _SIEVES[key] = (vocabulary, tuple(rules))
     return known[1]
 
@@ -1053,7 +1057,7 @@ def _qualify(text, trigger, mention, scope, sentence, applying, vocabulary, look
     rules = _live_rules(site, status)
     index = 0
     while index < len(rules):
-        rule = rules[index]
+        rank, rule = rules[index]
         index += 1
         words = _fires(rule, site)
         if words is None:
@@ -1063,8 +1067,7 @@ def _qualify(text, trigger, mention, scope, sentence, applying, vocabulary, look
         if changed is None or rule.final:
             return changed, tuple(because)
         if changed != status:  # the rules after this one, for the new status
-            later = {id(r) for r in QUALIFIERS[QUALIFIERS.index(rule) + 1 :]}
-            rules = tuple(r for r in _live_rules(site, changed) if id(r) in later)
+            rules = [item for item in _live_rules(site, changed) if item[0] > rank]
             index = 0
         status = changed
     return status, tuple(because)
