@@ -1,6 +1,10 @@
 """The fast case-blind search finds what IGNORECASE finds, or steps aside."""
 
+import copy
 import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline_app.extraction import casefold
 from timeline_app.extraction.triggers import GENERIC
@@ -93,3 +97,51 @@ def test_first_letters_hold_the_start_of_every_trigger():
     assert casefold.first_letters(re.compile(r"(?:the )?x|y*z")) == set("txyz")
     assert casefold.first_letters(re.compile(r"a?")) is None  # may match nothing
     assert casefold.first_letters(re.compile(r"[A-C]b", re.I)) == set("abc")
+
+
+# -- prefixes: the trigger scan tries the rules where a trigger's first letters are --
+
+
+def test_every_trigger_match_begins_with_one_of_the_scans_prefixes():
+    starts = casefold.prefixes(casefold.twin(GENERIC._any))
+    assert starts and max(map(len, starts)) == 8
+    checked = 0
+    for _, _, pattern, _ in GENERIC.triggers:
+        for sentence in SENTENCES:
+            for match in pattern.finditer(sentence):
+                assert any(match.group(0).lower().startswith(s) for s in starts), match
+                checked += 1
+    assert checked > 15
+
+
+def test_prefixes_of_alternatives_repeats_classes_and_look_arounds():
+    assert casefold.prefixes(re.compile(r"\b(?:took|taken) back"), 4) == {"took", "take"}
+    assert casefold.prefixes(re.compile(r"fell\s+to"), 8) == {"fell"}  # \s: stops there
+    assert casefold.prefixes(re.compile(r"(?<!not )(?:ab)+c", re.I), 5) == {"abc", "ababc", "ababa"}
+    assert casefold.prefixes(re.compile(r"[a-c]x?y"), 3) == {"ay", "axy", "by", "bxy", "cy", "cxy"}
+    assert casefold.prefixes(re.compile(r"\w+ed")) is None  # any letter first
+    assert casefold.prefixes(re.compile(r"x|y?")) is None  # may match nothing
+
+
+def test_alternation_matches_exactly_what_its_words_begin():
+    pattern = re.compile(casefold.alternation(["capture", "captur", "cap.", "seize", "s"]))
+    assert pattern.pattern.count("|") <= 3  # a trie, with "captur" and "s" covering the longer
+    for text, expected in (("captured", "captur"), ("cap.", "cap."), ("sold", "s"), ("cut", None),
+                           ("capx", None)):  # fmt: skip
+        match = pattern.match(text)
+        assert (match.group(0) if match else None) == expected, text
+
+
+_WORDS = st.sampled_from(
+    "captured Captur seized the took back control of fell to not remained besieged retook"
+    " over ran - . , ı ſ".split() + ["in full control of", "\n"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_WORDS, st.text(max_size=4)), max_size=14).map(" ".join))
+def test_the_prefix_scan_finds_the_triggers_the_whole_alternation_finds(text):
+    whole = copy.copy(GENERIC)
+    whole._any_folded = casefold.twin(GENERIC._any)  # every rule, tried at every position
+    for start, end in ((0, len(text)), (min(3, len(text)), len(text))):
+        assert GENERIC.find_triggers(text, start, end) == whole.find_triggers(text, start, end)

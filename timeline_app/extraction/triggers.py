@@ -300,6 +300,11 @@ class Vocabulary:
             for code in range(128)
         }  # fmt: skip
         self._any_folded = casefold.twin(self._any)  # the same scan, 4x faster
+        # faster again: where the first eight letters of a trigger start a word (every
+        # rule begins with "\b"); the rules tried there say which, as before
+        starts = self._any_folded and casefold.prefixes(self._any_folded)
+        if starts:
+            self._any_folded = re.compile(r"\b" + casefold.alternation(starts))
         self.hedge = _words(
             *CLAIM_WORDS, *UNVERIFIED, *DENIAL_WORDS, r"disputed?",
             *(p.format(**fill) for p in SPEAKER_CLAIM),
