@@ -298,6 +298,8 @@ class Extractor:
         if not entry_place and not (named < len(names) and names[named][0] < end):
             return []  # no place named: nothing to read (and no triggers to look for)
         all_triggers = self.vocabulary.find_triggers(text, start, end)
+        if not all_triggers and note is None:
+            return []  # no trigger, no event: which places are subjects need not be read
         notes: dict[int, tuple] = {}
         subjects, context = self._subjects(text, sentence, paragraph, names, all_triggers, notes)
         base: tuple = ()
