@@ -203,8 +203,12 @@ class Extractor:
             return
         entry_place = self._entry_place(text, paragraph)
         before = len(reading.events)
-        sentences = split_sentences(text, paragraph.start, paragraph.end, number)
         names = self.gazetteer.scan(text, paragraph.start, paragraph.end)
+        if not names and not entry_place and reading.trace is None:
+            # no place, no event; the dates its sentences set (``paragraph_date``)
+            # would count only for the paragraph's own later sentences
+            return
+        sentences = split_sentences(text, paragraph.start, paragraph.end, number)
         previous: list[_Found] = []
         named_before = None  # the place of the paragraph's last event: "the city" after it
         for index, sentence in enumerate(sentences):
