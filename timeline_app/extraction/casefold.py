@@ -356,8 +356,10 @@ def _item_prefixes(op, arg, length: int) -> set[tuple[str, bool]] | None:
 def alternation(words) -> str:
     """A pattern source matching exactly the strings ``words`` begin with, as a
     trie: each position tries the next letters, not every word."""
-    ordered = sorted(set(words))
-    kept = [w for w in ordered if not any(w != o and w.startswith(o) for o in ordered)]
+    kept: list[str] = []
+    for word in sorted(set(words)):  # a word that begins another sorts just before it
+        if not kept or not word.startswith(kept[-1]):
+            kept.append(word)
     return _trie(kept)
 
 
