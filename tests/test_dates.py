@@ -134,3 +134,39 @@ def test_dates_are_found_as_the_word_bounded_patterns_find_them(text):
     for fast, pattern in zip(dates._FULL_DATES, bounded, strict=True):
         found = dates._at_word_starts(fast, text, 0, len(text))
         assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # by the calendar, not thirty days back: on March 31 "last month" is February
+        ("last month", dt.date(2025, 3, 31), ("2025-02-15", "month")),
+        ("earlier this month", dt.date(2025, 3, 2), ("2025-03-01", "month")),
+        ("late last month", dt.date(2025, 2, 16), ("2025-01-26", "week")),
+        ("at the end of last month", dt.date(2025, 2, 16), ("2025-01-26", "week")),
+        ("early last month", dt.date(2021, 8, 12), ("2021-07-05", "week")),
+        ("in mid-July", THURSDAY, ("2021-07-15", "week")),
+        ("Late July", THURSDAY, ("2021-07-26", "week")),
+        ("in early August", THURSDAY, ("2021-08-05", "week")),
+        ("in July", THURSDAY, ("2021-07-15", "month")),
+        # a month after the publication's is last year's; this month's stops at the day
+        ("in December", THURSDAY, ("2020-12-15", "month")),
+        ("in August", dt.date(2021, 8, 3), ("2021-08-03", "month")),
+        ("in late December 2024", dt.date(2025, 2, 16), ("2024-12-26", "week")),
+    ],
+)
+def test_months_and_parts_of_months_without_a_day(text, published, expected):
+    [(_, date, precision)] = resolved(text, published)
+    assert (date, precision) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["held since May", "the May 4 Declaration", "the rebels may take it",
+             "the March 23 Movement", "April said"]
+)
+def test_a_month_name_alone_is_no_date_without_a_word_that_makes_it_a_time(text):
+    assert resolved(text) == []
+
+
+def test_a_month_without_its_day_in_an_undated_article_stays_unknown():
+    assert resolved("in July", published=None) == [("in July", None, "unknown")]

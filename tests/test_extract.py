@@ -237,3 +237,16 @@ def test_two_places_in_one_sentence_get_their_own_statuses(extract):
         ("Ghazni", "captured", "2021-08-12"),
         ("Kandahar", "contested", "2021-08-12"),
     }
+
+
+def test_a_month_names_the_date_of_a_capture_that_gives_no_day(extract):
+    assert extract("The Taliban captured Ghazni in late July.") == {
+        ("Ghazni", "captured", "2021-07-26")
+    }
+
+
+def test_a_coarse_date_of_a_later_clause_belongs_to_that_clause(extract):
+    # "since ... in May": the offensive's start, not the day Zaranj fell
+    text = ("Aug. 6 - The Taliban seized Zaranj, the first capital to fall since they "
+            "escalated attacks in May.")
+    assert extract(text) == {("Zaranj", "captured", "2021-08-06")}

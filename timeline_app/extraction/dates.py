@@ -2,8 +2,9 @@
 
 Only expressions that are unambiguously dates are recognised: a month name with
 a day, an ISO date, a weekday name, "yesterday"/"today", relative days
-("the next day"), coarse periods ("last week") and durations ("for over three
-months").  The wall clock is never consulted: with no publication date,
+("the next day"), coarse periods ("last week", "late last month"), a month
+after a word that makes it a time ("in January", "mid-July") and durations ("for
+over three months").  The wall clock is never consulted: with no publication date,
 relative expressions stay unresolved.
 """
 
@@ -23,7 +24,7 @@ _MONTHS = {
     for name in (calendar.month_name[number], calendar.month_abbr[number])
 }
 _MONTHS["sept"] = 9
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"  # noqa: E501
 _WEEKDAYS = [calendar.day_name[i] for i in range(7)]
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -73,10 +74,23 @@ _COARSE = [
     (re.compile(r"\blast week\b", re.I), -7, "week"),
     (re.compile(r"\b(?:earlier )?this week\b", re.I), -2, "week"),
     (re.compile(r"\bin (?:recent|the past|the last) (?:few )?weeks\b", re.I), -14, "week"),
-    (re.compile(r"\blast month\b", re.I), -30, "month"),
-    (re.compile(r"\bearlier this month\b", re.I), -7, "month"),
     (re.compile(r"\bin (?:recent|the past|the last) (?:few )?months\b", re.I), -60, "month"),
 ]
+# A part of a month: "late last month", "in mid-January", "at the end of July".
+_PART = r"(?P<part>(?i:early|late|mid-?|the (?:end|beginning|start|middle) of))"
+# Last month and this one, by the calendar ("last month" on March 31 is February).
+_RECENT_MONTH = re.compile(
+    rf"\b(?:(?:at |by )?{_PART}\s*)?(?P<which>last|(?:earlier )?this) month\b", re.I
+)
+# A month without its day, after a word that makes it a time: "in January",
+# "early February", "at the end of July 2024" (not "since May": a span's start, not
+# its events'; not "January 26": a day; not "the May 4 Declaration").
+_MONTH_ONLY = re.compile(
+    rf"\b(?:(?i:in|during|throughout)\s+(?:{_PART}\s*)?"
+    rf"|(?i:at |by |in )?{_PART.replace('<part>', '<part2>')}\s*)"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:,?[ \t\u00a0]+(?P<year>(?:19|20)\d\d)\b)?(?![ \t\u00a0]*\d)"
+)
 _DURATION = re.compile(
     rf"\bfor\s+(?:over|more than|nearly|almost|about|some|around|roughly|the (?:past|last))?\s*"
     rf"{_NUMBER}\s+(?P<unit>days?|weeks?|months?|years?)\b",
@@ -94,7 +108,10 @@ _YEAR_ONLY = re.compile(
 # (a day of the month is a number: _DIGIT).
 _DEICTIC_WORDS = casefold.needed_by_any(pattern for pattern, _ in _DEICTIC)
 _RELATIVE_WORDS = casefold.needed_by_any(pattern for pattern, _ in _EVENT_RELATIVE)
-_PERIOD_WORDS = casefold.needed_by_any([*(row[0] for row in _COARSE), _DURATION])
+_PERIOD_WORDS = casefold.needed_by_any(
+    [*(row[0] for row in _COARSE), _DURATION, _RECENT_MONTH]
+)
+_MONTH_WORDS = casefold.needed_by_any([_MONTH_ONLY])
 _WEEKDAY_WORDS = casefold.needed_by_any([_WEEKDAY])
 # A weekday is found by its name, then what stands before it: a search for the
 # pattern itself tries its modifiers and word boundary at every position.
@@ -306,6 +323,68 @@ def _coarse(text: str, start: int, end: int, published, low) -> list[DateMention
     return found
 
 
+def _part_of_month(year: int, month: int, part: str | None, published) -> tuple:
+    """The day that stands for a month or a part of it, and its precision: the
+    middle of the month, of its first ten days, of its middle ten or of the rest;
+    never after the publication day."""
+    last = calendar.monthrange(year, month)[1]
+    part = (part or "").lower().rstrip("-")
+    if part in ("early", "the beginning of", "the start of"):
+        day, precision = 5, "week"
+    elif part in ("late", "the end of"):
+        day, precision = (21 + last + 1) // 2, "week"
+    elif part in ("mid", "the middle of"):
+        day, precision = 15, "week"
+    else:
+        day, precision = 15, "month"
+    date = dt.date(year, month, day)
+    if published is not None and date > published:
+        date = max(published, dt.date(year, month, 1))
+    return date, precision
+
+
+def _months(text: str, start: int, end: int, published, low, year_for=None) -> list:
+    """Months without a day: "last month", "late last month", "earlier this month",
+    "in mid-January", "early February 2025"."""
+    found = []
+    if casefold.holds_any(_PERIOD_WORDS, low):
+        for m in _RECENT_MONTH.finditer(text, start, end):
+            if published is None:
+                found.append(DateMention(m.start(), m.end(), None, "unknown"))
+                continue
+            year, month = published.year, published.month
+            if m["which"].lower() == "last":
+                year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+                part = m["part"]
+            else:  # this month, so far: a week back, not before its first day
+                part = m["part"] or "this"
+            if part == "this":
+                date = max(published - dt.timedelta(days=7), published.replace(day=1))
+                found.append(DateMention(m.start(), m.end(), date, "month"))
+                continue
+            date, precision = _part_of_month(year, month, part, published)
+            found.append(DateMention(m.start(), m.end(), date, precision))
+    if casefold.holds_any(_MONTH_WORDS, low):
+        for m in _MONTH_ONLY.finditer(text, start, end):
+            month = month_number(m["month"])
+            part = m["part"] or m["part2"]
+            inferred = False
+            if m["year"]:
+                year = int(m["year"])
+            elif published is not None:  # the last such month on or before publication
+                year = published.year if month <= published.month else published.year - 1
+            elif year_for is not None and year_for(month, 15):
+                year, inferred = year_for(month, 15), True
+            else:
+                found.append(DateMention(m.start(), m.end(), None, "unknown"))
+                continue
+            date, precision = _part_of_month(year, month, part, published)
+            found.append(
+                DateMention(m.start(), m.end(), date, precision, year_inferred=inferred)
+            )
+    return found
+
+
 def _durations(text: str, start: int, end: int, anchor: dt.date | None) -> list[DateMention]:
     found = []
     for m in _DURATION.finditer(text, start, end):
@@ -369,6 +448,7 @@ def find_dates(
     if casefold.holds_any(_PERIOD_WORDS, low):
         candidates += _coarse(text, start, end, published, low)
         candidates += _durations(text, start, end, span_anchor or published)
+    candidates += _months(text, start, end, published, low, year_for)
     return _prefer_explicit(_without_overlaps(candidates), text)
 
 

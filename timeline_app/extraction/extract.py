@@ -37,6 +37,9 @@ from .rules import DATE_RULES, QUALIFIERS, Qualifier
 from .sentences import split_sentences
 
 NEWS_DAY_MAX_AGE = dt.timedelta(days=7)
+# Between a place and a coarse date after it: the date is another event's ("Zaranj
+# fell, the first capital to fall since the offensive began in May").
+_OTHER_EVENT_CLAUSE = re.compile(r"\b(?:since|after|following|before|when|while)\b", re.I)
 _ANNIVERSARY = re.compile(
     r"\b(?:marks?|marked|is|was)\s+(?P<count>one|a|two|three|four|five|\d{1,2})\s+years?\s+"
     r"(?:since|after)\b",
@@ -495,6 +498,9 @@ class Extractor:
             index = bisect.bisect_left(starts, mention.start, low, high)
             near = date_mentions[max(low, index - 2) : min(high, index + 2)]
             nearest = min(near, key=lambda m: _distance(m, mention))
+            if (nearest.precision in ("week", "month") and nearest.start >= mention.end
+                    and _OTHER_EVENT_CLAUSE.search(text, mention.end, nearest.start)):  # fmt: skip
+                return self._context_date(text, clause, reading)
             # (what stands between a date and its place is read in the last 300 characters)
             anniversary = _ANNIVERSARY.search(
                 text, max(nearest.end, mention.start - 300), mention.start
@@ -517,6 +523,12 @@ class Extractor:
                 "date in clause" if in_clause else "date in sentence"
             )
             return date, (rule, text[nearest.start : nearest.end])
+        return self._context_date(text, clause, reading)
+
+    @staticmethod
+    def _context_date(text, clause, reading):
+        """The date a place without one of its own takes: its paragraph's, its
+        section's or the news day."""
         context = reading.context_date()
         if context is None:
             return None, ("news day", "none")
