@@ -135,6 +135,13 @@ _PARTICIPLE_AFTER_PLACE = re.compile(
     r"Mon|Tue|Wed|Thu|Fri|Sat|Sun))",
     re.I,
 )
+# "Its fall", "the city's capture": the event of a place named before, by a pronoun
+_POSSESSED_BEFORE = re.compile(
+    r"\b(?:its|their|the\s+(?:city|town|capital)['’]s)\s+(?:(?:full|eventual|possible|swift|"
+    r"rapid|sudden|quick)\s+)?$", re.I
+)
+_EVENT_NOUN = re.compile(r"^(?:re)?(?:capture|fall|seizure|loss|takeover|conquest)$", re.I)
+_OF_GAP = re.compile(r"^\s*of\b", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
@@ -217,6 +224,15 @@ QUALIFIERS: tuple[Qualifier, ...] = (
          "surrendered": DROP, "contested": "contested", "besieged": "besieged"},
         doc="'poised to take', 'fighting to overrun', 'could fall': a threat",
     ),  # fmt: skip
+    Qualifier(
+        "another place's fall", "trigger", _EVENT_NOUN, dict.fromkeys(ALL, DROP),
+        place_after_trigger=True,
+        requires=("before trigger", _POSSESSED_BEFORE),
+        unless=(("gap", _OF_GAP),),
+        doc="'Its fall would send shockwaves through Damascus', 'the city's capture gives "
+        "them control over Nyala': the fall is of the place the pronoun stands for, not of "
+        "one named after it ('its capture of Homs' is Homs')",
+    ),
     Qualifier(
         "hypothetical", "trigger", _NOUN_TRIGGER, {"captured": DROP},
         requires=("after place", _MODAL_AFTER),
