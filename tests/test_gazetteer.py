@@ -115,3 +115,17 @@ def test_names_are_proper_nouns_whole_words_and_aliases_may_be_lower_case(gazett
     assert [found for found, _, _ in names(gazetteer, text)] == [
         "Kunduz", "second-largest city", "KANDAHAR",
     ]
+
+
+def test_a_name_after_a_lower_case_arabic_article_is_a_proper_noun(tmp_path):
+    path = tmp_path / "places.csv"
+    path.write_text(
+        "place,place_variants,province,country\nAl-Qusayr,El-Qusayr,Homs,Syria\n"
+        "Elton,,Homs,Syria\n"
+    )
+    gazetteer = Gazetteer.load(path)
+    assert [n[1] for n in names(gazetteer, "fighters took el-Qusayr and al-Qusayr")] == [
+        "Al-Qusayr", "Al-Qusayr"
+    ]
+    # the article alone in lower case before a lower-case word names nothing
+    assert names(gazetteer, "al qusayr and elton") == []

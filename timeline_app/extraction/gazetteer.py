@@ -172,11 +172,20 @@ def _first_word(name: str) -> str:
     return _WORD.search(name).group(0).lower()
 
 
+# The Arabic article, written in lower case before a capitalised name ("el-Fasher",
+# "al-Qusayr"): the name is a proper noun all the same.
+ARTICLES = frozenset(("al", "el", "ad", "ar", "as", "at", "an", "az", "ash", "ed", "es", "en"))
+_ARTICLE_BEFORE_CAPITAL = re.compile(r"([a-z]+)[\-\s]+[A-Z]")
+
+
 def _proper(matched: str) -> bool:
     """Written as a proper noun: capitalised, or, for a name starting with a digit
-    ("6th of October"), capitalised further on."""
+    ("6th of October"), capitalised further on, or after a lower-case article."""
     first = matched[0]
-    return first.isupper() or not first.isalpha() and any(c.isupper() for c in matched)
+    if first.isupper() or not first.isalpha() and any(c.isupper() for c in matched):
+        return True
+    article = _ARTICLE_BEFORE_CAPITAL.match(matched)
+    return article is not None and article.group(1) in ARTICLES
 
 
 def _name_problem(name: str) -> str:
@@ -235,8 +244,10 @@ class Gazetteer:
         # tried where a word starts that begins some name.
         self._first_words = {_first_word(n) for n in self._names}
         # lower-case words that may start a descriptive alias ("second-largest city")
+        # and the article of a name that may be written in lower case ("el-Fasher")
         self._alias_starts = _words_pattern(
             {_first_word(n) for n, v in self._names.items() if v.is_alias and n[0].islower()}
+            | {_first_word(n) for n in self._names if _first_word(n) in ARTICLES}
         )
         # the conflict's own names ("Taleban") are no spelling of a place ("Taleqan")
         actors = " ".join((*self.profile.attackers, *self.profile.defenders,
