@@ -250,3 +250,20 @@ def test_a_coarse_date_of_a_later_clause_belongs_to_that_clause(extract):
     text = ("Aug. 6 - The Taliban seized Zaranj, the first capital to fall since they "
             "escalated attacks in May.")
     assert extract(text) == {("Zaranj", "captured", "2021-08-06")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said it is withdrawing from Ghazni after a week of fighting on Thursday.",
+        "Afghan forces have withdrawn from Ghazni, officials said on Thursday.",
+        "The governor confirmed on Thursday the army's withdrawal from Ghazni.",
+    ],
+)
+def test_the_defenders_withdrawal_is_the_fall(extract, text):
+    assert ("Ghazni", "captured", "2021-08-12") in extract(text)
+
+
+def test_an_order_to_surrender_is_no_surrender(extract):
+    text = "The governor ordered the remaining Taliban fighters in Ghazni to surrender on Thursday."
+    assert not any(status == "surrendered" for _, status, _ in extract(text))

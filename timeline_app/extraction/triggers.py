@@ -47,7 +47,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|cleared (?:of|the city of) (?:the )?(?:{actor})"),
     # "(the rebels) withdrew from": the side named just before the verb decides
     ("attackers withdrew", "retaken",
-     r"(?:withdrew|retreated|pulled out|were expelled) from", "{actor}"),
+     r"(?:withdr(?:ew|awn|awing|awal)|retreat(?:ed|ing)?|pull(?:ed|ing)? out|were expelled)"
+     r" from", "{actor}"),
     ("liberated", "retaken", r"liberat(?:ed|es|e|ing)"),
     ("surrender verb", "surrendered",
      r"surrender(?:ed|s|ing)?|capitulat(?:ed|es|e|ing|ion)"
@@ -56,7 +57,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|hand(?:ed|s|ing)? (?:the city|the provincial capital|it) over"
      r"|laid down (?:their |its )?(?:arms|weapons)"),
     ("defenders withdrew", "captured",
-     r"(?:withdrew|retreated|pulled out|fled|abandoned)(?: from)?", "{defender}"),
+     r"(?:withdr(?:ew|awn|awing|awal)|retreat(?:ed|ing)?|pull(?:ed|ing)? (?:out|back)|fled"
+     r"|abandon(?:ed|ing)?)(?: from| of)?", "{defender}"),
     ("capture verb", "captured",
      r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing|ure)|conquer(?:ed|s|ing)?"
      r"|occup(?:y|ies|ied|ying)"
@@ -191,7 +193,10 @@ INTENT_BEFORE = re.compile(
     r"set to|close to|closer to|verge of|brink of|fight\w* to|push\w* to|struggl\w* to|vow\w* to|"
     r"prepar\w* to|mov\w* to|effort to|operation to|offensive to|order\w* to|intent on|"
     r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of|negotiat\w*|"
-    r"demand\w*|call\w* for|urg\w*|offer\w*|talks? (?:on|about|of))\s+(?:\w+\s+){0,2}$",
+    r"demand\w*|call\w* for|urg\w*|offer\w*|talks? (?:on|about|of)"
+    # "ordered any remaining troops to surrender": told to, not done
+    r"|(?:order|urg|ask|told|tell|warn|call\w* on|command|instruct)\w*\s+(?:[\w\-’']+\s+){1,7}to)"
+    r"\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 SURRENDER_NOUN_AFTER = re.compile(r"^\s+(?:deals?|talks|negotiations|terms|offers?)\b", re.I)
@@ -275,6 +280,15 @@ class Trigger:
         return PRIORITY.index(self.status)
 
 
+# Between the side and its verb: "the army's withdrawal", "Syria's army said it is
+# withdrawing", "forces have withdrawn", "troops hastily retreated".
+_SIDE_TO_VERB = (
+    r"(?:['’]s?)?(?:\s+(?:said|says|announced|confirmed|admitted)\s+(?:it|they))?"
+    r"(?:\s+(?:has|have|had|is|are|was|were|been|began|begun|started|reportedly|also|finally"
+    r"|completely|fully|quickly|hastily|then))*\s+$"
+)
+
+
 class Vocabulary:
     """The trigger and hedge patterns with one profile's actors and spokesmen."""
 
@@ -286,7 +300,7 @@ class Vocabulary:
         self.triggers = []
         for name, status, pattern, *who in TRIGGER_RULES:
             before = (
-                re.compile(r"\b(?:the )?(?:" + who[0].format(**fill) + r")\s+$", re.I)
+                re.compile(r"\b(?:the )?(?:" + who[0].format(**fill) + r")" + _SIDE_TO_VERB, re.I)
                 if who else None
             )
             compiled = re.compile(r"\b(?:" + pattern.format(**fill) + r")\b", re.I)
