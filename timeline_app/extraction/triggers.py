@@ -38,6 +38,12 @@ GENERIC_DEFENDERS = (
 # that begins with the list of actors is tried at every position of the text:
 # five times slower than one that begins with its verb.)
 TRIGGER_RULES: tuple[tuple, ...] = (
+    # "rebels recaptured Aleppo", "was recaptured last week by rebel groups", "the
+    # MNDAA liberated Lashio": the attackers' retaking is a capture on this timeline
+    ("attackers retook", "captured",
+     r"(?:retook|retaken|recaptur(?:ed|es|e|ing)|liberat(?:ed|es|e|ing))", "{actor}"),
+    ("attackers retook", "captured",
+     r"(?:retaken|recaptured|liberated)(?:\s+[\w\-]+){{0,3}}?\s+by\s+(?:the\s+)?(?:{actor})"),
     ("retake verb", "retaken", r"retook|retake[ns]?|retaking|recaptur(?:ed|es|e|ing)"),
     ("regain control", "retaken",
      r"regain(?:ed|s|ing)?(?:\s+(?:full\s+)?control(?:\s+of)?)?"
