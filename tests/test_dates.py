@@ -170,3 +170,16 @@ def test_a_month_name_alone_is_no_date_without_a_word_that_makes_it_a_time(text)
 
 def test_a_month_without_its_day_in_an_undated_article_stays_unknown():
     assert resolved("in July", published=None) == [("in July", None, "unknown")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("over the weekend", dt.date(2024, 12, 2), "2024-11-30"),  # a Monday
+        ("last weekend", dt.date(2024, 12, 4), "2024-11-30"),
+        ("last weekend", dt.date(2024, 12, 1), "2024-11-23"),  # a Sunday: the one before
+        ("during the weekend", dt.date(2024, 12, 1), "2024-11-30"),
+    ],
+)
+def test_a_weekend_is_its_saturday_with_the_precision_of_a_week(text, published, expected):
+    assert resolved(text, published) == [(text, expected, "week")]

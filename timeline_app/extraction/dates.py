@@ -112,6 +112,11 @@ _PERIOD_WORDS = casefold.needed_by_any(
     [*(row[0] for row in _COARSE), _DURATION, _RECENT_MONTH]
 )
 _MONTH_WORDS = casefold.needed_by_any([_MONTH_ONLY])
+# "over the weekend", "last weekend": the Saturday of the last weekend before (or of)
+# the publication day; "last" on a weekend day is the one before
+_WEEKEND = re.compile(
+    r"\b(?:(?:over|during|at|on) )?(?P<which>the|this past|last|past)\s+weekend\b", re.I
+)
 _WEEKDAY_WORDS = casefold.needed_by_any([_WEEKDAY])
 # A weekday is found by its name, then what stands before it: a search for the
 # pattern itself tries its modifiers and word boundary at every position.
@@ -344,8 +349,8 @@ def _part_of_month(year: int, month: int, part: str | None, published) -> tuple:
 
 
 def _months(text: str, start: int, end: int, published, low, year_for=None) -> list:
-    """Months without a day: "last month", "late last month", "earlier this month",
-    "in mid-January", "early February 2025"."""
+    """Months without a day ("last month", "late last month", "earlier this month",
+    "in mid-January", "early February 2025") and weekends ("over the weekend")."""
     found = []
     if casefold.holds_any(_PERIOD_WORDS, low):
         for m in _RECENT_MONTH.finditer(text, start, end):
@@ -364,6 +369,15 @@ def _months(text: str, start: int, end: int, published, low, year_for=None) -> l
                 continue
             date, precision = _part_of_month(year, month, part, published)
             found.append(DateMention(m.start(), m.end(), date, precision))
+    if "weekend" in low:
+        for m in _WEEKEND.finditer(text, start, end):
+            if published is None:
+                found.append(DateMention(m.start(), m.end(), None, "unknown"))
+                continue
+            saturday = weekday_on_or_before(published, 5)
+            if m["which"].lower() == "last" and published.weekday() >= 5:
+                saturday -= dt.timedelta(days=7)
+            found.append(DateMention(m.start(), m.end(), saturday, "week"))
     if casefold.holds_any(_MONTH_WORDS, low):
         for m in _MONTH_ONLY.finditer(text, start, end):
             month = month_number(m["month"])
