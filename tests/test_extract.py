@@ -267,3 +267,15 @@ def test_the_defenders_withdrawal_is_the_fall(extract, text):
 def test_an_order_to_surrender_is_no_surrender(extract):
     text = "The governor ordered the remaining Taliban fighters in Ghazni to surrender on Thursday."
     assert not any(status == "surrendered" for _, status, _ in extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban, the movement ousted in 2001, announced that it had captured Kunduz "
+        "on Sunday.",
+        "The group announced that it had captured Kunduz on Sunday.",
+    ],
+)
+def test_the_attackers_announcement_is_a_claim(extract, text):
+    assert extract(text) == {("Kunduz", "claimed", "2021-08-08")}

@@ -175,14 +175,16 @@ UNVERIFIED = (
 DENIAL_WORDS = (r"den(?:ied|ies|y|ying)", r"rejected", r"false")
 CLAIM_WORDS = (
     r"claim(?:ed|s|ing)?", r"reportedly", r"allegedly", r"purportedly",
-    r"said (?:it|they) (?:had|have)", r"says? (?:it|they) (?:has|have)",
+    r"(?:said|announced|declared) (?:that )?(?:it|they) (?:had|have)",
+    r"(?:says?|announces?|declares?) (?:that )?(?:it|they) (?:has|have)",
     r"(?:was|were) reported(?: to)?", r"(?:on|across) social media", r"suggest(?:s|ed|ing)?",
     r"reports (?:say|said|suggest)",
 )  # fmt: skip
 # A claim made by the attackers' side ("the group said", "according to the
 # rebels", a named spokesman): {actor} and {spokesman} come from the profile.
 SPEAKER_CLAIM = (
-    r"(?:the )?(?:{actor})(?:'s|’s)? "
+    # "the MNDAA, a Kokang armed group, announced": an apposition between
+    r"(?:the )?(?:{actor})(?:'s|’s)?(?:, [^,.;]{{1,60}},)? "
     r"(?:spokesm[ae]n|spokesperson|said|says|announced|claimed|statement)",
     r"according to (?:the )?(?:{actor})",
     r"{spokesman}",
