@@ -279,3 +279,23 @@ def test_an_order_to_surrender_is_no_surrender(extract):
 )
 def test_the_attackers_announcement_is_a_claim(extract, text):
     assert extract(text) == {("Kunduz", "claimed", "2021-08-08")}
+
+
+def test_a_date_in_a_relative_clause_of_another_place_is_not_this_places(extract):
+    text = ("Government troops withdrew from Ghazni on Thursday, a blow after the fighters "
+            "who took Kandahar last week.")
+    found = extract("Government troops withdrew from Ghazni, a second gain for the fighters "
+                    "who also took Kandahar last week.")
+    assert ("Kandahar", "captured", "2021-08-05") in found
+    assert ("Ghazni", "captured", "2021-08-12") in found  # the news day, not last week
+    assert ("Ghazni", "captured", "2021-08-12") in extract(text)
+
+
+def test_a_coarse_date_in_the_lede_is_no_news_day(extractor, gazetteer):
+    from timeline_app.model import Article
+
+    text = ("The Taliban took Kandahar last week, officials said.\n\n"
+            "Herat has fallen, a spokesman said.")
+    events = extractor.extract(Article(text=text, published=dt.date(2021, 8, 12)))
+    found = {(gazetteer.place(e.place_id).name, str(e.date)) for e in events}
+    assert ("Herat", "2021-08-12") in found

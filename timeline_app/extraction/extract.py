@@ -175,7 +175,9 @@ class Extractor:
             for mention in dates.find_dates(
                 text, paragraph.start, paragraph.end, published=published, weekday_anchor=weekdays
             ):
-                if mention.date and published and _recent(mention.date, weekdays or published):
+                if (mention.date and published and mention.precision == "day"
+                        and _recent(mention.date, weekdays or published)):  # fmt: skip
+                    # (a day: "last week" or "over the weekend" in the lede is no news day)
                     return DateMention(mention.start, mention.end, mention.date, mention.precision)
         if published is None:
             return None
@@ -355,7 +357,7 @@ class Extractor:
                     note.setdefault("dropped", []).append((_name(text, mention), because))
                 continue
             date, date_rule = self._date_for(
-                text, mention, date_mentions, clauses, reading, looks
+                text, mention, date_mentions, clauses, reading, looks, (all_triggers, names)
             )
             if any(rule == "recap with its period" for rule, _ in because) and (
                 date is None or date.precision != "day" or date_rule[0] != "date in clause"
@@ -485,7 +487,12 @@ class Extractor:
             reasons.append(because)
         return None, tuple(reasons) if reasons else "no trigger applies to it"
 
-    def _date_for(self, text, mention, date_mentions, clauses, reading, looks=None):
+    def _date_for(self, text, mention, date_mentions, clauses, reading, looks=None,
+                  others=None):  # fmt: skip
+        """The date of the place at ``mention`` and the rule that gave it.  ``others``:
+        the sentence's triggers and the paragraph's names, to see a date that belongs
+        to another place's event ("..., a coalition that also captured Aleppo last
+        week")."""
         clause = _clause_of(clauses, mention.start, looks)
         starts = _starts(date_mentions, looks)
         low, high = bisect.bisect_left(starts, clause[0]), bisect.bisect_left(starts, clause[1])
@@ -498,8 +505,11 @@ class Extractor:
             index = bisect.bisect_left(starts, mention.start, low, high)
             near = date_mentions[max(low, index - 2) : min(high, index + 2)]
             nearest = min(near, key=lambda m: _distance(m, mention))
-            if (nearest.precision in ("week", "month") and nearest.start >= mention.end
-                    and _OTHER_EVENT_CLAUSE.search(text, mention.end, nearest.start)):  # fmt: skip
+            if nearest.start >= mention.end and (
+                (nearest.precision in ("week", "month")
+                 and _OTHER_EVENT_CLAUSE.search(text, mention.end, nearest.start))
+                or _another_event_between(text, mention.end, nearest.start, others)
+            ):  # fmt: skip
                 return self._context_date(text, clause, reading)
             # (what stands between a date and its place is read in the last 300 characters)
             anniversary = _ANNIVERSARY.search(
@@ -1089,6 +1099,25 @@ def _qualify(text, trigger, mention, scope, sentence, applying, vocabulary, look
             index = 0
         status = changed
     return status, tuple(because)
+
+
+_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
+
+
+def _another_event_between(text, start, end, others) -> bool:
+    """Whether a relative clause between a place and a date after it tells of another
+    place's event: a relative pronoun, then a trigger, then another place."""
+    if others is None or end - start < 12:
+        return False
+    pronoun = _RELATIVE_PRONOUN.search(text, start, end)
+    if pronoun is None:
+        return False
+    found_triggers, names = others
+    trigger = next((t for t in found_triggers if pronoun.end() <= t.start < end), None)
+    if trigger is None:
+        return False
+    first = bisect.bisect_left(names, trigger.end, key=lambda name: name[0])
+    return first < len(names) and names[first][0] < end
 
 
 def _relative_to_neighbour(text, nearest, mention, date_mentions, reading) -> DateMention:
