@@ -142,6 +142,21 @@ _POSSESSED_BEFORE = re.compile(
 )
 _EVENT_NOUN = re.compile(r"^(?:re)?(?:capture|fall|seizure|loss|takeover|conquest)$", re.I)
 _OF_GAP = re.compile(r"^\s*of\b", re.I)
+# "Kherson was the first major urban hub to fall", "it was the only regional capital
+# his forces seized": a place ranked, in the past tense, among the falls of the war
+# tells its history ("Zaranj is the first to be taken" in a dated entry is the news)
+_RANKED_BEFORE = re.compile(
+    r"\b(?:was|were|had been)\s+the\s+(?:first|only|second|third|fourth|"
+    r"fifth|last|latest|biggest|largest)\b[^.;,]{0,50}?"
+    r"(?:\bto(?:\s+be)?|\b(?:that|which)?\s*(?:it|they|[\w\-]+(?:\s+[\w\-]+)?)\s+(?:has|had|have)?)"
+    r"\s*$",
+    re.I,
+)
+_DAY_AFTER_TRIGGER = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,3}?(?:on|late on|early on)?\s*"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    r"|yesterday|today)[a-z]*\b"
+)
 _CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
@@ -232,6 +247,14 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         doc="'Its fall would send shockwaves through Damascus', 'the city's capture gives "
         "them control over Nyala': the fall is of the place the pronoun stands for, not of "
         "one named after it ('its capture of Homs' is Homs')",
+    ),
+    Qualifier(
+        "ranked among the falls", "before trigger", _RANKED_BEFORE,
+        {"captured": DROP, "surrendered": DROP},
+        unless=(("after trigger", _DAY_AFTER_TRIGGER),),
+        doc="'Kherson was the first major city to fall to Russian troops', 'it was the "
+        "only regional capital his forces seized': the place's history, not this report's "
+        "event (with its own day, 'was the first to fall on Friday', it is one)",
     ),
     Qualifier(
         "hypothetical", "trigger", _NOUN_TRIGGER, {"captured": DROP},

@@ -47,7 +47,9 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("retake verb", "retaken", r"retook|retake[ns]?|retaking|recaptur(?:ed|es|e|ing)"),
     ("regain control", "retaken",
      r"regain(?:ed|s|ing)?(?:\s+(?:full\s+)?control(?:\s+of)?)?"
-     r"|(?:took|taken|take|takes|won|win) back(?:\s+control\s+of)?"),
+     r"|(?:took|taken|take|takes|won|win) back(?:\s+control\s+of)?"
+     # "Kherson is returning to Ukrainian control", "restored to government control"
+     r"|(?:return(?:ed|s|ing)?|restored) to (?:the )?(?:[\w\-]+ ){{0,2}}control"),
     ("attackers driven out", "retaken",
      r"(?:pushed|drove|driven|forced|pushing) (?:the )?(?:{actor}|them) (?:out|back)"
      r"|cleared (?:of|the city of) (?:the )?(?:{actor})"),
@@ -291,7 +293,8 @@ class Trigger:
 # Between the side and its verb: "the army's withdrawal", "Syria's army said it is
 # withdrawing", "forces have withdrawn", "troops hastily retreated".
 _SIDE_TO_VERB = (
-    r"(?:['’]s?)?(?:\s+(?:said|says|announced|confirmed|admitted)\s+(?:it|they))?"
+    r"(?:['’]s?)?(?:\s+(?:said|says|announced|confirmed|admitted)\s+(?:that\s+)?"
+    r"(?:it|they|(?:its|their)\s+(?:troops|forces|soldiers|units|fighters)))?"
     r"(?:\s+(?:has|have|had|is|are|was|were|been|began|begun|started|reportedly|also|finally"
     r"|completely|fully|quickly|hastily|then))*\s+$"
 )
