@@ -129,3 +129,12 @@ def test_a_name_after_a_lower_case_arabic_article_is_a_proper_noun(tmp_path):
     ]
     # the article alone in lower case before a lower-case word names nothing
     assert names(gazetteer, "al qusayr and elton") == []
+
+
+def test_names_listed_before_a_plural_kind_are_provinces(gazetteer):
+    found = gazetteer.find("Fighting spread to the Kunduz and Takhar provinces.")
+    assert [m.province_level for m in found] == [True, True]
+    # unless the sentence goes on to speak of their capitals (the list's earlier names,
+    # as before: the last one stands right before its kind)
+    found = gazetteer.find("Fighting spread to Kunduz and Takhar provinces, near their capitals.")
+    assert found[0].province_level is False

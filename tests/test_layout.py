@@ -46,3 +46,12 @@ def test_photo_credit_is_found_after_the_last_full_stop_or_parenthesis():
         "Smoke rises (over the city). The Taliban took Kunduz on Sunday."
     )
     assert [k for k, _ in kinds(text)] == [layout.JUNK, layout.JUNK, layout.BODY]
+
+
+def test_a_dateline_dash_may_touch_the_next_word(extract):
+    [paragraph] = layout.paragraphs("KABUL—The Taliban on Sunday seized Ghazni.")
+    assert paragraph.dateline == (0, 5)
+    # the dateline's city is where the story was filed, not a place taken
+    assert extract("KABUL—The Taliban on Thursday seized Ghazni.") == {
+        ("Ghazni", "captured", "2021-08-12")
+    }

@@ -882,7 +882,10 @@ def _trigger_applies(
     in a list ("had taken Maimana and Sheberghan")."""
     if triggers.DIRECT_OBJECT_ONLY.match(trigger.text):
         if mention.start < trigger.end:
-            return False
+            # the passive: "announced Sirte had been taken", "Kunduz was lost"
+            return mention.end <= trigger.start and bool(
+                _PASSIVE_GAP.match(text, mention.end, trigger.start)
+            ) and trigger.text.lower() in ("taken", "taken over", "lost")
         # the places between them, found by bisection (``starts``: the subjects' starts)
         between = subjects[bisect.bisect_left(starts, trigger.end) :
                            bisect.bisect_left(starts, mention.start)]  # fmt: skip
@@ -913,6 +916,11 @@ def _trigger_applies(
     return True
 
 
+_PASSIVE_GAP = re.compile(
+    r"\s+(?:(?:has|have|had)\s+been|(?:was|were|is|are)(?:\s+being)?|(?:had|has) been)"
+    r"(?:\s+(?:\w+ly|also|now|finally))?\s+$",
+    re.I,
+)
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:\w+\s+)?")
 
 
@@ -1101,6 +1109,14 @@ def _qualify(text, trigger, mention, scope, sentence, applying, vocabulary, look
     return status, tuple(because)
 
 
+# "attacked Gao on Saturday, a day after they took the provincial capital of Kidal":
+# the place of a short clause after "a day after" lies a day before the other date
+_NEIGHBOUR_CLAUSE_GAP = re.compile(
+    r"^\s+(?:they|it|he|she|(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)\s+(?:had\s+)?"
+    r"(?:took|captured|seized|overran|entered|stormed)\s+(?:the\s+)?"
+    r"(?:(?:[\w\-]+\s+){0,2}(?:capital|city|town)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
 
 
@@ -1130,7 +1146,7 @@ def _relative_to_neighbour(text, nearest, mention, date_mentions, reading) -> Da
     if not phrase.endswith(("after", "before")):
         return nearest
     gap = text[nearest.end : mention.start]
-    if not triggers.PREPOSITION_GAP.match(gap):
+    if not (triggers.PREPOSITION_GAP.match(gap) or _NEIGHBOUR_CLAUSE_GAP.match(gap)):
         return nearest
     others = [m for m in date_mentions if m is not nearest and m.date and not m.relative_to_event]
     anchor = others[-1].date if others else reading.last_event_date

@@ -37,6 +37,15 @@ _PROVINCE_KIND = (
     r"(?:provinces?|states?|regions?|oblasts?|governorates?|people['’]s\s+republic)"
 )
 _PROVINCE_SUFFIX = re.compile(r"^\s+" + _PROVINCE_KIND + r"\b", re.I)
+# "the Amhara and Afar regions", "Kunduz, Takhar and Baghlan provinces": a list of
+# names before the plural kind is a list of provinces
+_PROVINCE_LIST_SUFFIX = re.compile(
+    r"(?:\s*,\s*[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?)*,?\s+(?:and|or)\s+"
+    r"[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?\s+(?:provinces|states|regions|oblasts|governorates)\b"
+)
+# "... Balkh, Badakhshan and Panjshir provinces, with the Taliban hoping to close in
+# on their capitals": the list speaks of the capitals after all
+_THEIR_CAPITALS = re.compile(r"\b(?:their|whose|the provincial) capitals\b", re.I)
 _PROVINCE_OF = re.compile(r"\b" + _PROVINCE_KIND + r"\s+of\s+$", re.I)
 # A province whose own name holds the word ("Kachin State", "Red Sea State":
 # bare "Kachin" and "Red Sea" are a people and a sea).
@@ -388,6 +397,8 @@ class Gazetteer:
             before = text[max(start, m_start - 60) : m_start]
             province_level = bool(
                 _PROVINCE_SUFFIX.match(after)
+                or (_PROVINCE_LIST_SUFFIX.match(text, m_end, end)
+                    and not _THEIR_CAPITALS.search(text, m_end, min(end, m_end + 200)))
                 or _PROVINCE_OF.search(before)
                 or (name.is_province and _KIND_ENDS_NAME.search(text[m_start:m_end]))
             ) and not (

@@ -40,7 +40,8 @@ _DATELINE = re.compile(
     _DATE_BEFORE + r"(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
     r"(?:,\s*(?P<date>" + MONTH_DAY_PHRASE + r"(?:,?\s+\d{4})?)"
     r"|,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
-    r"(?:\s*\((?P<agency>[A-Za-z .,/\-]{1,30})\))?\s*(?:—|–|--|-|:)\s+"
+    # (a dash may touch the next word: "BAGHDAD—Islamic State on Sunday seized ...")
+    r"(?:\s*\((?P<agency>[A-Za-z .,/\-]{1,30})\))?\s*(?:(?:—|–)\s*|(?:--|-|:)\s+)"
 )
 # "Kabul, Afghanistan – ..." and "Kabul: ..." opening a paragraph.
 _TITLE_DATELINE = re.compile(

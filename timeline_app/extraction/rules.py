@@ -63,7 +63,7 @@ _RECAP_AFTER = re.compile(
     r"\b(?:after|following|since)\s+(?:the\s+)?(?:[\w\-]+['’]s\s+)?$", re.I
 )
 _THINGS_FELL = re.compile(
-    r"^\s+(?:onto|into|on\s+(?!the\s+(?:same|following|next|day|morning|night|evening|"
+    r"^\s+(?:onto|into(?!\s+(?:the\s+)?(?:[\w\-’']+\s+){0,2}hands\b)|on\s+(?!the\s+(?:same|following|next|day|morning|night|evening|"
     r"weekend|eve)\b)(?:the|a|an|its|their|houses|homes|civilians|residents)\b)", re.I
 )
 _ENTERED_WHAT = re.compile(
@@ -157,6 +157,9 @@ _DAY_AFTER_TRIGGER = re.compile(
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
     r"|yesterday|today)[a-z]*\b"
 )
+# "Capturing Sirte would be a major win": a sentence that opens with the trigger and
+# puts a modal after the place speaks of what taking it would mean
+_OPENS_SENTENCE = re.compile(r"^\W*$")
 _CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
@@ -260,6 +263,12 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "hypothetical", "trigger", _NOUN_TRIGGER, {"captured": DROP},
         requires=("after place", _MODAL_AFTER),
         doc="'the capture of X would add to the momentum'",
+    ),
+    Qualifier(
+        "hypothetical gerund", "before trigger", _OPENS_SENTENCE,
+        {"captured": DROP, "retaken": DROP, "surrendered": DROP},
+        requires=("after place", _MODAL_AFTER),
+        doc="'Capturing Sirte would be a major win for the LNA': what taking it would mean",
     ),
     Qualifier(
         "recap with its period", "after place", _PERIOD_AFTER,

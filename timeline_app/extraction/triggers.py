@@ -203,6 +203,9 @@ INTENT_BEFORE = re.compile(
     r"set to|close to|closer to|verge of|brink of|fight\w* to|push\w* to|struggl\w* to|vow\w* to|"
     r"prepar\w* to|mov\w* to|effort to|operation to|offensive to|order\w* to|intent on|"
     r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of|negotiat\w*|"
+    # "an offensive by the east-based forces to take Tripoli", "a battle to take it"
+    r"(?:offensive|battle|campaign|drive|push|bid|operation|attempt|effort|war)\b"
+    r"(?:\s+[\w\-’']+){0,5}?\s+to|"
     r"demand\w*|call\w* for|urg\w*|offer\w*|talks? (?:on|about|of)"
     # "ordered any remaining troops to surrender": told to, not done
     r"|(?:order|urg|ask|told|tell|warn|call\w* on|command|instruct)\w*\s+(?:[\w\-’']+\s+){1,7}to)"
