@@ -175,6 +175,8 @@ AFGHAN = [
     ({"attackers withdrew"},
      "The Taliban said their troops had withdrawn from Kunduz on Sunday.", THURSDAY,
      {("Kunduz", "retaken", "2021-08-08")}),
+    ({"coup"}, "Herat fell on Sunday after the junta that seized power in Kabul ordered the "
+     "army not to fight.", THURSDAY, {("Herat", "captured", "2021-08-08")}),
     ({"hypothetical gerund"}, "Capturing Kandahar would be a major win for the Taliban.",
      THURSDAY, set()),
     ({"intent"}, "The Taliban launched an offensive by fighters from the south to take Herat.",

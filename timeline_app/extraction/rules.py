@@ -160,6 +160,11 @@ _DAY_AFTER_TRIGGER = re.compile(
 # "Capturing Sirte would be a major win": a sentence that opens with the trigger and
 # puts a modal after the place speaks of what taking it would mean
 _OPENS_SENTENCE = re.compile(r"^\W*$")
+# "the junta that seized power in Bamako on March 22": a coup, not a city taken
+_COUP_BEFORE = re.compile(
+    r"\b(?:junta|coup|putsch|mutineers?|mutinous|officers|military leaders?)\b[^.;]{0,30}$", re.I
+)
+_POWER_IN = re.compile(r"\bpower in$", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
@@ -263,6 +268,12 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "hypothetical", "trigger", _NOUN_TRIGGER, {"captured": DROP},
         requires=("after place", _MODAL_AFTER),
         doc="'the capture of X would add to the momentum'",
+    ),
+    Qualifier(
+        "coup", "trigger", _POWER_IN, {"captured": DROP},
+        requires=("before trigger", _COUP_BEFORE),
+        doc="'the head of the junta that seized power in Bamako': a coup in the capital, "
+        "not its fall in the offensive",
     ),
     Qualifier(
         "hypothetical gerund", "before trigger", _OPENS_SENTENCE,
