@@ -45,7 +45,7 @@ from .filter_bar import FilterBar
 from .map_view import MapPanel
 from .review_actions import ReviewCommand
 from .timeline_view import TimelineView
-from .workers import Job, collection_paused, keep_out_of_collections, release_in_background
+from .workers import Job, collection_paused, keep_out_of_collections, release_between_turns
 
 if TYPE_CHECKING:
     from ..services import ImportReport, ReadResult
@@ -490,9 +490,10 @@ class MainWindow(QMainWindow):
 
     def _show_snapshot(self, snapshot: Snapshot, *, keep_view: bool = False) -> None:
         selected = self.timeline.selected_event()
-        # What the last reading showed is freed in the background, a slice at a
-        # time: its changes of control (45,000 at a million events, with their
-        # dissent) let go here, with the map that holds them, froze it 200 ms.
+        # What the last reading showed is freed between turns of the event
+        # loop, 2 ms at a time (``release_between_turns``): its changes of
+        # control (45,000 at a million events, with their dissent) let go here,
+        # with the map that holds them, froze it 200 ms.
         # First the reading itself, then copies of its lists of changes (an
         # export may still be drawing the old map), whose items then die a
         # slice at a time.
@@ -535,7 +536,7 @@ class MainWindow(QMainWindow):
             self._set_map(snapshot.map_content)
             if selected is not None:
                 self.select_event(selected)
-        release_in_background(*previous, size=1000)
+        release_between_turns(*previous)
         previous.clear()
         if staged:
             self._loading -= 1
