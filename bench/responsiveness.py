@@ -89,6 +89,7 @@ class Heartbeat:
         self.timer.timeout.connect(self._tick)
         self.clock = QElapsedTimer()
         self.sampler = sampler
+        self.gaps: list[tuple[int, float, float]] = []
 
     def start(self) -> None:
         self.longest = 0
@@ -101,11 +102,14 @@ class Heartbeat:
         self.longest = max(self.longest, gap)
         now = time.perf_counter()
         if self.sampler is not None and gap > 30:
-            self.sampler.report(gap, self.last, now)
+            self.gaps.append((gap, self.last, now))  # (reported at the stop)
         self.last = now
 
     def stop(self) -> int:
         self.timer.stop()
+        for gap in self.gaps if self.sampler is not None else ():
+            self.sampler.report(*gap)
+        self.gaps.clear()
         return max(self.longest, self.clock.elapsed())
 
 
