@@ -95,10 +95,12 @@ def measure(checkout: Path, db: Path, argv: list[str]) -> tuple[float, float] | 
 
 def for_baseline(db: Path, checkout: Path) -> Path:
     """A copy of ``db`` in the schema the baseline knows: the migrations it lacks
-    undone (their tables are derived data), else it refuses the newer file."""
+    undone (their tables are derived data), else it refuses the newer file.  The
+    baseline's migrations are read from its schema module: objects with a name
+    in older revisions, (name, function, transactional) in newer ones."""
     known = subprocess.run(
         [sys.executable, "-c", "from timeline_app.storage.schema import migrations as m;"
-         "print(' '.join(x.name for x in m._migrations))"],
+         "print(' '.join(getattr(x, 'name', None) or x[0] for x in m._migrations))"],
         capture_output=True, text=True, check=True, cwd=checkout,
         env=dict(os.environ, PYTHONPATH=str(checkout)),
     ).stdout.split()  # fmt: skip

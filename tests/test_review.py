@@ -219,7 +219,10 @@ def test_the_kept_disagreement_follows_imports_edits_undo_and_redo(store, gazett
     for _ in range(60):
         ids = [e["id"] for e in store.events()]
         event_id = rng.choice(ids)
-        kind = rng.choice(["date", "status", "place", "reject", "merge", "split", "undo", "redo"])
+        kind = rng.choice(
+            ["date", "status", "place", "reject", "confirm", "note", "merge", "split", "undo",
+             "redo"]
+        )  # fmt: skip
         try:
             if kind == "date":
                 changes.append(review.edit(event_id, date=day().isoformat()))
@@ -229,6 +232,10 @@ def test_the_kept_disagreement_follows_imports_edits_undo_and_redo(store, gazett
                 changes.append(review.edit(event_id, place_id=rng.choice(places)))
             elif kind == "reject":
                 changes.append(review.set_rejected(event_id, not store.event(event_id)["rejected"]))
+            elif kind == "confirm":
+                changes.append(review.set_reviewed(event_id, not store.event(event_id)["reviewed"]))
+            elif kind == "note":
+                changes.append(review.edit(event_id, note=f"note {rng.random()}"))
             elif kind == "merge":
                 changes.append(review.merge(event_id, rng.choice(ids)))
             elif kind == "split":
@@ -242,3 +249,22 @@ def test_the_kept_disagreement_follows_imports_edits_undo_and_redo(store, gazett
             pass
         kept_is_right()
     assert 0 < len(store.disagreeing_event_ids()) < len(store.events())
+
+
+def test_a_confirmation_or_a_note_leaves_the_disagreement_as_it_is(reviewed_store, monkeypatch):
+    """Neither can change whose sources disagree: the event keeps its flag, and the
+    place's neighbourhood is not recomputed (tens of ms at a million events)."""
+    store, review = reviewed_store, Review(reviewed_store)
+    ghazni = event_of(store, "Ghazni", "captured")
+    flagged = store.disagreeing_event_ids()
+    recomputed = []
+    monkeypatch.setattr(store, "refresh_disagreement", lambda *a: recomputed.append(a))
+    changes = [review.set_reviewed(ghazni["id"]), review.edit(ghazni["id"], note="seen")]
+    for change in changes:
+        review.undo(change)
+        review.redo(change)
+    assert recomputed == []
+    assert store.disagreeing_event_ids() == flagged == store.recomputed_disagreeing_event_ids()
+    assert store.event(ghazni["id"])["reviewed"] and store.event(ghazni["id"])["note"] == "seen"
+    review.set_rejected(ghazni["id"])  # a rejection can change it
+    assert len(recomputed) == 1

@@ -180,3 +180,26 @@ def test_the_timeline_redraws_a_new_selection_and_new_data_after_a_paint(qtbot):
     view.set_data(data([0, 3, 7, 9, 12, 15]), keep_view=True)
     view.select_event(1, centre=False)
     assert view.graphics.grab().toImage() != first  # a marker moved a day
+
+
+def test_in_a_big_database_an_edit_shows_its_row_at_once_then_its_pane(qtbot, loaded, monkeypatch):
+    """The row and the marker at once, the detail pane and map a turn later (each
+    its own paint), then the update; the same pane as a small database shows,
+    unless another event was chosen meanwhile."""
+    window = loaded
+    monkeypatch.setattr(window, "BACKGROUND_EVENTS", 0)
+    farah = _event_id(window, "Farah", "captured")
+    window.detail.action_requested.emit("confirm", farah)
+    assert "reviewed" in window.table_model.index(window.table_model.row_of(farah), 6).data()
+    assert window.timeline.selected_event() == farah
+    assert window.table_model.event_id(window.table.currentIndex().row()) == farah
+    qtbot.waitUntil(lambda: not window.is_loading, timeout=10_000)
+    shown = window.detail.toPlainText()
+    assert "Farah" in shown and "✓ Reviewed" in shown
+    assert window.map.canvas.selected == window.store.event(farah)["place_id"]
+    kunduz = _event_id(window, "Kunduz", "surrendered")
+    window.detail.action_requested.emit("unconfirm", farah)
+    window.select_event(kunduz)  # chosen before the edit's pane is shown
+    qtbot.waitUntil(lambda: not window.is_loading, timeout=10_000)
+    assert "Kunduz" in window.detail.toPlainText()
+    assert not window.store.event(farah)["reviewed"]

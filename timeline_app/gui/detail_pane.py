@@ -43,9 +43,11 @@ class DetailPane(LocalOnlyBrowser):
         self.highlighter: Highlighter = lambda text, place_id: []
         self.anchorClicked.connect(self._on_anchor_clicked)
         self._shown: str | None = None  # the HTML shown
+        self.asked = 0  # events asked to be shown so far (a later one wins)
         self.show_event(None)
 
     def show_event(self, event: dict | None) -> None:
+        self.asked += 1
         text = EMPTY_HTML if event is None else self._event_html(event)
         if text == self._shown:
             # (the same event read again after an edit's update: laid out anew it

@@ -45,7 +45,7 @@ from .filter_bar import FilterBar
 from .map_view import MapPanel
 from .review_actions import ReviewCommand
 from .timeline_view import TimelineView
-from .workers import Job, collection_paused, keep_out_of_collections, release_in_background
+from .workers import Job, collection_paused, keep_out_of_collections, release_between_turns
 
 if TYPE_CHECKING:
     from ..services import ImportReport, ReadResult
@@ -55,6 +55,11 @@ if TYPE_CHECKING:
 # the PNG exports (their menu items).
 
 MAX_RECENT = 8
+# Between the stages of what a big database's change shows (its row and marker,
+# the detail pane, the reading's timeline and table, the map and menus): Qt
+# paints what changed at most once a frame, so stages a millisecond apart were
+# painted in one turn, their freezes added up.
+STAGE_MS = 16
 
 
 class MainWindow(QMainWindow):
@@ -369,7 +374,7 @@ class MainWindow(QMainWindow):
             # take twice as long.  Edits made meanwhile join it.
             self._update_asked = True
             self._loading += 1
-            QTimer.singleShot(1, self._start_update)
+            QTimer.singleShot(2 * STAGE_MS, self._start_update)
 
     def _start_update(self) -> None:
         self._update_asked = False
@@ -485,9 +490,10 @@ class MainWindow(QMainWindow):
 
     def _show_snapshot(self, snapshot: Snapshot, *, keep_view: bool = False) -> None:
         selected = self.timeline.selected_event()
-        # What the last reading showed is freed in the background, a slice at a
-        # time: its changes of control (45,000 at a million events, with their
-        # dissent) let go here, with the map that holds them, froze it 200 ms.
+        # What the last reading showed is freed between turns of the event
+        # loop, 2 ms at a time (``release_between_turns``): its changes of
+        # control (45,000 at a million events, with their dissent) let go here,
+        # with the map that holds them, froze it 200 ms.
         # First the reading itself, then copies of its lists of changes (an
         # export may still be drawing the old map), whose items then die a
         # slice at a time.
@@ -520,7 +526,9 @@ class MainWindow(QMainWindow):
         # event loop: timeline, table and map repainted in one turn froze the
         # window of a million events 140 ms; in two turns, each takes half.
         self._loading += 1
-        QTimer.singleShot(1, lambda: self._finish_showing(snapshot, previous, selected, True))
+        QTimer.singleShot(
+            STAGE_MS, lambda: self._finish_showing(snapshot, previous, selected, True)
+        )
 
     def _finish_showing(self, snapshot, previous: list, selected, staged=False) -> None:
         if snapshot is self._snapshot:  # (else a newer reading is on screen already)
@@ -528,7 +536,7 @@ class MainWindow(QMainWindow):
             self._set_map(snapshot.map_content)
             if selected is not None:
                 self.select_event(selected)
-        release_in_background(*previous, size=1000)
+        release_between_turns(*previous)
         previous.clear()
         if staged:
             self._loading -= 1
@@ -793,6 +801,18 @@ class MainWindow(QMainWindow):
                 )
             except StoreError:
                 pass  # the refresh reports it
+        if change is not None and self._is_big():
+            # A big database: the row and the marker now, the detail pane and
+            # the map in a turn of their own (read and laid out with the row's
+            # paint they made one 40-80 ms freeze), then the update (below).
+            if event_id is not None:
+                self.timeline.select_event(event_id)
+                self._select_table_row(event_id)
+            self._loading += 1
+            asked = self.detail.asked
+            QTimer.singleShot(STAGE_MS, lambda: self._show_edited(event_id, asked))
+            self._update_after(change)
+            return
         # Shown before the refresh starts: its reading thread would share the
         # interpreter with the detail pane's queries.
         event = self._event(event_id, quiet=True) if event_id is not None else None
@@ -804,6 +824,22 @@ class MainWindow(QMainWindow):
             self.refresh()
         else:
             self._update_after(change)
+
+    def _show_edited(self, event_id: int | None, asked: int) -> None:
+        """The detail pane and the map of the event an edit shows (``_after_review``),
+        unless the pane was asked for another event meanwhile (``asked``)."""
+        self._loading -= 1
+        if self.detail.asked == asked:
+            event = self._event(event_id, quiet=True) if event_id is not None else None
+            self.detail.show_event(event)
+            self._show_on_map(event)
+        if not self._loading:
+            self.loading_label.hide()
+
+    def _is_big(self) -> bool:
+        """Whether the reading on screen is one of a big database (its updates
+        are read in the background and shown in stages)."""
+        return self._snapshot is not None and len(self._snapshot.table) > self.BACKGROUND_EVENTS
 
     # -- databases ------------------------------------------------------------------------------
     def new_database(self) -> None:
