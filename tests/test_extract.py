@@ -299,3 +299,8 @@ def test_a_coarse_date_in_the_lede_is_no_news_day(extractor, gazetteer):
     events = extractor.extract(Article(text=text, published=dt.date(2021, 8, 12)))
     found = {(gazetteer.place(e.place_id).name, str(e.date)) for e in events}
     assert ("Herat", "2021-08-12") in found
+
+
+def test_a_date_in_a_pluperfect_relative_clause_is_the_earlier_event(extract):
+    found = extract("Government forces retook Kunduz, which had fallen to the Taliban in July.")
+    assert found == {("Kunduz", "retaken", "2021-08-12")}  # the news day, not July

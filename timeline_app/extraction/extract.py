@@ -1117,12 +1117,14 @@ _NEIGHBOUR_CLAUSE_GAP = re.compile(
     r"(?:(?:[\w\-]+\s+){0,2}(?:capital|city|town)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
+_PLUPERFECT = re.compile(r"(?:\s+[\w\-]+){0,3}?\s+had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
 
 
 def _another_event_between(text, start, end, others) -> bool:
     """Whether a relative clause between a place and a date after it tells of another
-    place's event: a relative pronoun, then a trigger, then another place."""
+    event: a relative pronoun, then a trigger, then another place; or the pluperfect
+    ("which had fallen ... in August"), an earlier event of the same place."""
     if others is None or end - start < 12:
         return False
     pronoun = _RELATIVE_PRONOUN.search(text, start, end)
@@ -1132,6 +1134,8 @@ def _another_event_between(text, start, end, others) -> bool:
     trigger = next((t for t in found_triggers if pronoun.end() <= t.start < end), None)
     if trigger is None:
         return False
+    if _PLUPERFECT.match(text, pronoun.end(), trigger.start):
+        return True  # "retook Lalibela, which had fallen to the rebels in August"
     first = bisect.bisect_left(names, trigger.end, key=lambda name: name[0])
     return first < len(names) and names[first][0] < end
 
