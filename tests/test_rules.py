@@ -175,6 +175,10 @@ AFGHAN = [
     ({"attackers withdrew"},
      "The Taliban said their troops had withdrawn from Kunduz on Sunday.", THURSDAY,
      {("Kunduz", "retaken", "2021-08-08")}),
+    ({"siege word"}, "The Taliban laid siege to Kunduz on Sunday.", THURSDAY,
+     {("Kunduz", "besieged", "2021-08-08")}),
+    ({"attributive participle"}, "By Sunday Kunduz had become a liberated area.", THURSDAY,
+     set()),
     ({"coup"}, "Herat fell on Sunday after the junta that seized power in Kabul ordered the "
      "army not to fight.", THURSDAY, {("Herat", "captured", "2021-08-08")}),
     ({"hypothetical gerund"}, "Capturing Kandahar would be a major win for the Taliban.",

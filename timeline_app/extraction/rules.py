@@ -195,7 +195,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "not an attacker at the gates",
     ),
     Qualifier(
-        "attributive participle", "trigger", _PARTICIPLE, {"captured": DROP},
+        "attributive participle", "trigger", _PARTICIPLE, {"captured": DROP, "retaken": DROP},
         requires=("before trigger", _ATTRIBUTIVE_BEFORE),
         unless=(("after trigger", _NO_NOUN_AFTER),),
         doc="'Bukavu, Goma and all the other occupied corners': the participle describes a "

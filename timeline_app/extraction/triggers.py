@@ -101,7 +101,7 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"remain(?:ed|s)? in (?:full |complete |total )?control of"
      r"|still (?:held|holds?|controls?|controlled)"),
     ("siege word", "besieged",
-     r"under siege|(?:laid|lay|lays|laying) siege|besieg(?:ed|es|e|ing)"
+     r"under siege|(?:laid|lay|lays|laying) siege(?: to)?|besieg(?:ed|es|e|ing)"
      r"|surround(?:ed|s|ing)?|encircl(?:ed|es|e|ing)|cut off"),
     ("threat word", "besieged",
      r"under (?:dire |direct |heavy |growing |imminent |serious )?threat|threaten(?:ing|ed|s)?"
