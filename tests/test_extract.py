@@ -304,3 +304,19 @@ def test_a_coarse_date_in_the_lede_is_no_news_day(extractor, gazetteer):
 def test_a_date_in_a_pluperfect_relative_clause_is_the_earlier_event(extract):
     found = extract("Government forces retook Kunduz, which had fallen to the Taliban in July.")
     assert found == {("Kunduz", "retaken", "2021-08-12")}  # the news day, not July
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Taliban captured Kunduz and besieged Taloqan on Thursday.",
+         {("Kunduz", "captured", "2021-08-12"), ("Taloqan", "besieged", "2021-08-12")}),
+        ("The Taliban seized a key city on Thursday and encircled the town of Taloqan.",
+         {("Taloqan", "besieged", "2021-08-12")}),
+        # one verb phrase: the stronger verb stays the place's
+        ("The Taliban surrounded and captured Kunduz on Thursday.",
+         {("Kunduz", "captured", "2021-08-12")}),
+    ],
+)  # fmt: skip
+def test_the_verb_right_before_a_place_is_its_own(extract, text, expected):
+    assert extract(text) == expected

@@ -476,7 +476,11 @@ class Extractor:
             return [t for t in candidates if applies(t)]
 
         reasons = []
-        for trigger in sorted(candidates, key=lambda t: (t.rank, abs(t.start - mention.start))):
+        governing = _governing_trigger(text, candidates, mention, starts)
+        order = sorted(
+            candidates, key=lambda t: (t is not governing, t.rank, abs(t.start - mention.start))
+        )
+        for trigger in order:
             if not applies(trigger):
                 continue
             status, because = _qualify(
@@ -914,6 +918,31 @@ def _trigger_applies(
     ):
         return False
     return True
+
+
+_VERB_PHRASES_JOINED = re.compile(r"\s(?:and|but|then|before|after)\s", re.I)
+_OBJECT_NEXT = re.compile(r"^\s*(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}(?:city|town|capital)\s+of\s+)?$")
+
+
+def _governing_trigger(text, candidates, mention, starts):
+    """ "captured Kunduz and besieged Taloqan", "seized a key city and encircled
+    Timbuktu": the verb right before the place (its object) is the place's, not a
+    stronger one of an earlier verb phrase joined by "and"; None when no such
+    verb stands there."""
+    before = [t for t in candidates if t.end <= mention.start]
+    if len(before) < 2:
+        return None
+    near = max(before, key=lambda t: t.end)
+    if not _OBJECT_NEXT.match(text[near.end : mention.start]):
+        return None
+    # no other place between the verb and this one (the subjects' starts, sorted)
+    if bisect.bisect_left(starts, mention.start) > bisect.bisect_left(starts, near.end):
+        return None
+    for other in before:
+        if (other.rank < near.rank and other.end <= near.start
+                and _VERB_PHRASES_JOINED.search(text, other.end, near.start)):  # fmt: skip
+            return near
+    return None
 
 
 _PASSIVE_GAP = re.compile(
