@@ -183,3 +183,19 @@ def test_a_month_without_its_day_in_an_undated_article_stays_unknown():
 )
 def test_a_weekend_is_its_saturday_with_the_precision_of_a_week(text, published, expected):
     assert resolved(text, published) == [(text, expected, "week")]
+
+
+_MONTH_PARTS = st.sampled_from(
+    ["in ", "In ", "late ", "early ", "mid-", "the end of ", "at ", "since ", "during ", "x",
+     "January", "May", "July 2024", " 6", ", ", " ", "Mayor", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_MONTH_PARTS, st.text(max_size=4)), max_size=10).map("".join))
+def test_months_found_from_their_names_are_those_of_the_pattern(text):
+    """The scan that starts from month names finds what the pattern finds."""
+    from timeline_app.extraction import dates
+
+    fast = [m.span() for m in dates._months_only(text, 0, len(text))]
+    assert fast == [m.span() for m in dates._MONTH_ONLY.finditer(text)]

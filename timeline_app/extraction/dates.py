@@ -89,7 +89,7 @@ _MONTH_ONLY = re.compile(
     rf"\b(?:(?i:in|during|throughout)\s+(?:{_PART}\s*)?"
     rf"|(?i:at |by |in )?{_PART.replace('<part>', '<part2>')}\s*)"
     r"(?P<month>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)(?:,?[ \t\u00a0]+(?P<year>(?:19|20)\d\d)\b)?(?![ \t\u00a0]*\d)"
+    r"|November|December)\b(?:,?[ \t\u00a0]+(?P<year>(?:19|20)\d\d)\b)?(?![ \t\u00a0]*\d)"
 )
 _DURATION = re.compile(
     rf"\bfor\s+(?:over|more than|nearly|almost|about|some|around|roughly|the (?:past|last))?\s*"
@@ -112,6 +112,13 @@ _PERIOD_WORDS = casefold.needed_by_any(
     [*(row[0] for row in _COARSE), _DURATION, _RECENT_MONTH]
 )
 _MONTH_WORDS = casefold.needed_by_any([_MONTH_ONLY])
+# A month is found by its name, then what stands before it (as for weekdays): a
+# search for ``_MONTH_ONLY`` itself tries its optional words at every position.
+_MONTH_NAME = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
+_BEFORE_MONTH = re.compile(_MONTH_ONLY.pattern.split("(?P<month>")[0] + "$")
 # "over the weekend", "last weekend": the Saturday of the last weekend before (or of)
 # the publication day; "last" on a weekend day is the one before
 _WEEKEND = re.compile(
@@ -348,11 +355,27 @@ def _part_of_month(year: int, month: int, part: str | None, published) -> tuple:
     return date, precision
 
 
+def _months_only(text: str, start: int, end: int):
+    """The matches of ``_MONTH_ONLY.finditer(text, start, end)``, found from the names."""
+    position = start
+    for name in _MONTH_NAME.finditer(text, start, end):
+        at = name.start()
+        if at < position or (at > 0 and text[at - 1].isalnum()):
+            continue
+        before = _BEFORE_MONTH.search(text, max(position, at - 40), at)
+        if before is None:
+            continue
+        match = _MONTH_ONLY.match(text, before.start(), end)
+        if match:
+            position = match.end()
+            yield match
+
+
 def _months(text: str, start: int, end: int, published, low, year_for=None) -> list:
     """Months without a day ("last month", "late last month", "earlier this month",
     "in mid-January", "early February 2025") and weekends ("over the weekend")."""
     found = []
-    if casefold.holds_any(_PERIOD_WORDS, low):
+    if "month" in low:
         for m in _RECENT_MONTH.finditer(text, start, end):
             if published is None:
                 found.append(DateMention(m.start(), m.end(), None, "unknown"))
@@ -379,7 +402,7 @@ def _months(text: str, start: int, end: int, published, low, year_for=None) -> l
                 saturday -= dt.timedelta(days=7)
             found.append(DateMention(m.start(), m.end(), saturday, "week"))
     if casefold.holds_any(_MONTH_WORDS, low):
-        for m in _MONTH_ONLY.finditer(text, start, end):
+        for m in _months_only(text, start, end):
             month = month_number(m["month"])
             part = m["part"] or m["part2"]
             inferred = False

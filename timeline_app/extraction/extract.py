@@ -929,18 +929,21 @@ def _governing_trigger(text, candidates, mention, starts):
     Timbuktu": the verb right before the place (its object) is the place's, not a
     stronger one of an earlier verb phrase joined by "and"; None when no such
     verb stands there."""
-    before = [t for t in candidates if t.end <= mention.start]
-    if len(before) < 2:
+    # (the candidates are in text order, without overlaps: one pass from the place back)
+    index = len(candidates)
+    while index and candidates[index - 1].end > mention.start:
+        index -= 1
+    if index < 2:
         return None
-    near = max(before, key=lambda t: t.end)
-    if not _OBJECT_NEXT.match(text[near.end : mention.start]):
+    near = candidates[index - 1]
+    if mention.start - near.end > 60 or not _OBJECT_NEXT.match(text[near.end : mention.start]):
         return None
     # no other place between the verb and this one (the subjects' starts, sorted)
     if bisect.bisect_left(starts, mention.start) > bisect.bisect_left(starts, near.end):
         return None
-    for other in before:
-        if (other.rank < near.rank and other.end <= near.start
-                and _VERB_PHRASES_JOINED.search(text, other.end, near.start)):  # fmt: skip
+    rank = near.rank
+    for other in candidates[: index - 1]:
+        if other.rank < rank and _VERB_PHRASES_JOINED.search(text, other.end, near.start):
             return near
     return None
 

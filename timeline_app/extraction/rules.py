@@ -159,7 +159,8 @@ _DAY_AFTER_TRIGGER = re.compile(
 )
 # "Capturing Sirte would be a major win": a sentence that opens with the trigger and
 # puts a modal after the place speaks of what taking it would mean
-_OPENS_SENTENCE = re.compile(r"^\W*$")
+_GERUND = re.compile(r"^(?:captur|seiz|tak|overrunn|conquer|los|retak|recaptur)ing\b", re.I)
+_WORD_BEFORE = re.compile(r"\w")  # the trigger does not open the sentence
 # "the junta that seized power in Bamako on March 22": a coup, not a city taken
 _COUP_BEFORE = re.compile(
     r"\b(?:junta|coup|putsch|mutineers?|mutinous|officers|military leaders?)\b[^.;]{0,30}$", re.I
@@ -248,9 +249,9 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         doc="'poised to take', 'fighting to overrun', 'could fall': a threat",
     ),  # fmt: skip
     Qualifier(
-        "another place's fall", "trigger", _EVENT_NOUN, dict.fromkeys(ALL, DROP),
+        "another place's fall", "before trigger", _POSSESSED_BEFORE, dict.fromkeys(ALL, DROP),
         place_after_trigger=True,
-        requires=("before trigger", _POSSESSED_BEFORE),
+        requires=("trigger", _EVENT_NOUN),
         unless=(("gap", _OF_GAP),),
         doc="'Its fall would send shockwaves through Damascus', 'the city's capture gives "
         "them control over Nyala': the fall is of the place the pronoun stands for, not of "
@@ -276,9 +277,10 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "not its fall in the offensive",
     ),
     Qualifier(
-        "hypothetical gerund", "before trigger", _OPENS_SENTENCE,
+        "hypothetical gerund", "trigger", _GERUND,
         {"captured": DROP, "retaken": DROP, "surrendered": DROP},
         requires=("after place", _MODAL_AFTER),
+        unless=(("before trigger", _WORD_BEFORE),),
         doc="'Capturing Sirte would be a major win for the LNA': what taking it would mean",
     ),
     Qualifier(

@@ -15,6 +15,7 @@ from . import casefold
 # Strongest first: when one clause holds several triggers for a place, the
 # earlier status in this list wins ("surrendered ... on the edge of Kunduz").
 PRIORITY = ("retaken", "captured", "surrendered", "contested", "besieged")
+_RANK = {status: rank for rank, status in enumerate(PRIORITY)}
 
 
 def _words(*alternatives: str) -> re.Pattern:
@@ -290,7 +291,7 @@ class Trigger:
 
     @property
     def rank(self) -> int:
-        return PRIORITY.index(self.status)
+        return _RANK[self.status]
 
 
 # Between the side and its verb: "the army's withdrawal", "Syria's army said it is
