@@ -1,23 +1,24 @@
 """The text of ``events --format json|csv|acled``, built by SQLite: one string per
 event, so that a million events cost no Python dict, list or cell each.
 
-Each query reads a batch of events given as a JSON array of ids.  The ids of a
-batch are sorted before the query, so that the pages of the events, mentions
-and index are read in file order (in the events' date order they are read at
-random, three times slower at a million), and the texts are put back in the
-order asked with numpy; two connections read alternate batches in threads (SQLite
-works without the interpreter's lock).  The places' and articles' cells are
-written by Python into temporary tables (``prepare``), once each instead of once
-per event or source: coordinates keep Python's float text (SQLite's JSON keeps
-15 digits) and names the csv module's quoting.
+The texts are built in id order, each query a range of ids, so that the pages
+of the events, mentions and index are read once each, in file order, and put in
+the order asked through a temporary file (``texts_in_order``); two connections
+read alternate batches in threads (SQLite works without the interpreter's lock).
+The places' and articles' cells are written by Python into temporary tables
+(``prepare``), once each instead of once per event or source: coordinates keep
+Python's float text (SQLite's JSON keeps 15 digits) and names the csv module's
+quoting.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import math
+import tempfile
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -42,10 +43,12 @@ ACLED_COLUMNS = (
 # ACLED's time precision codes by our date precision (3, a month, for the others).
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 
-# Text a query builds (two run at once, a third is being written): 20,000 events
-# of JSON with one quote each, 55,000 of CSV; fewer when they have more sources.
-BATCH_BYTES = 16 * 2**20
+# Text a query builds (two run at once, a third is being cut into pieces): 5,000
+# events of JSON with one quote each, 14,000 of CSV; fewer when they have more sources.
+BATCH_BYTES = 4 * 2**20
 BATCH_EVENTS = 100_000
+# Batches of positions in one part of the order, merged in memory from its pieces.
+PART_BATCHES = 2
 # An event's text with one source, roughly: sizes the batches.
 JSON_BYTES, CSV_BYTES, ACLED_BYTES = 800, 300, 250
 
@@ -340,37 +343,96 @@ def texts_in_order(
     cells ``o``, and what ``joins`` adds; with several rows an event (sources
     joined), ``rank`` orders them (an integer expression).
 
-    Each of ``connections`` (each ``prepare``d) reads every other batch in a
-    thread of its own: SQLite builds the texts without the interpreter's lock,
-    so a second core writes the next batch meanwhile."""
+    The texts are built in id order, ``batch`` ids a query, each query a range of
+    ids (``BETWEEN``): SQLite reads the pages of the events, mentions and index
+    once each, in file order (read in the events' date order, at random, the same
+    texts took twice the time at a million).  A query gives its texts as one
+    string, with their lengths and ids as text that numpy parses (no Python
+    tuple a row).  Each batch's texts are put in the order asked within it and
+    cut by the part of the order they belong to (PART_BATCHES batches of
+    positions a part), each piece written to a temporary file; then each part is
+    read back, its pieces merged by position, and given out.  Each of
+    ``connections`` (each ``prepare``d) reads every other batch in a thread of its
+    own: SQLite builds the texts without the interpreter's lock, so a second core
+    builds the next batch meanwhile."""
+    # LIMIT: the texts are built once, not once for the string and once for the lengths
     sql = (
-        f"SELECT j.key, {rank + ',' if rank else ''} {text} FROM json_each(?) j"
-        f" CROSS JOIN events e ON e.id = j.value JOIN temp.output_places o ON o.id = e.place_id"
-        f"{joins}" + (f" WHERE {where}" if where else "")
+        "SELECT group_concat(t, ''), group_concat(length(t)), group_concat(id)"
+        + (", group_concat(r)" if rank else "")
+        + f" FROM (SELECT e.id AS id, {rank + ' AS r,' if rank else ''} ifnull({text}, '') AS t"
+        f" FROM events e JOIN temp.output_places o ON o.id = e.place_id{joins}"
+        " WHERE e.id BETWEEN ? AND ?" + (f" AND ({where})" if where else "") + " LIMIT -1)"
     )
+    small = "i4" if len(order) and -(2**31) < order.min() and order.max() < 2**31 else "i8"
+    by_id = np.argsort(order, kind="stable").astype("i4")
+    ids = order[by_id].astype(small)  # the ids in id order, ``by_id`` their positions in ``order``
+    span = batch * PART_BATCHES  # positions a part
+    parts: list[list[tuple]] = [[] for _ in range(-(-len(order) // span))]
 
-    def read(conn, ids: np.ndarray) -> list[str]:
-        by_id = np.argsort(ids, kind="stable")
-        rows = conn.execute(sql, [json.dumps(ids[by_id].tolist())]).fetchall()
+    def read(conn, first: int, last: int) -> tuple:
+        return conn.execute(sql, [int(first), int(last)]).fetchone()
+
+    def numbers(text: str | None) -> np.ndarray:
+        return np.fromstring(text, dtype="i8", sep=",") if text else np.zeros(0, dtype="i8")
+
+    def store(result: tuple, into) -> None:
+        """The batch's texts in the order's order, a piece a part, into the file."""
+        texts, lengths, read_ids, *ranks = result
+        if not texts and not lengths:
+            return
+        lengths, read_ids = numbers(lengths), numbers(read_ids)
+        found = np.searchsorted(ids, read_ids).clip(max=len(ids) - 1)
+        positions = by_id[found]
+        known = ids[found] == read_ids  # an event made since the order was read: not given
+        ends = np.cumsum(lengths)
         if rank:
-            rows.sort()  # in the order read but for the sources of an event: quick
-        keys = np.fromiter((row[0] for row in rows), dtype="i8", count=len(rows))
-        return [rows[i][-1] for i in np.argsort(by_id[keys], kind="stable").tolist()]
+            sequence = np.lexsort((numbers(ranks[0]), positions))
+        else:
+            sequence = np.argsort(positions, kind="stable")
+        sequence = sequence[known[sequence]]
+        positions, lengths = positions[sequence].astype("i4"), lengths[sequence].astype("i4")
+        ends = ends[sequence]
+        starts, ends = (ends - lengths).tolist(), ends.tolist()
+        cuts = np.searchsorted(positions, np.arange(len(parts) + 1) * span).tolist()
+        for part, (low, high) in enumerate(itertools.pairwise(cuts)):
+            if low < high:
+                pieces_of = map(slice, starts[low:high], ends[low:high])
+                data = "".join(map(texts.__getitem__, pieces_of)).encode()
+                parts[part].append((into.tell(), len(data), positions[low:high],
+                                    lengths[low:high]))  # fmt: skip
+                into.write(data)
 
-    def written(future) -> Iterator[list[str]]:
-        texts = future.result()
-        for first in range(0, len(texts), lines):
-            yield texts[first : first + lines]
-
-    with ThreadPoolExecutor(max_workers=len(connections)) as pool:
-        pending: deque = deque()  # the batches in flight, one a connection
-        for number, start in enumerate(range(0, len(order), batch)):
-            conn = connections[number % len(connections)]
-            pending.append(pool.submit(read, conn, order[start : start + batch]))
-            if len(pending) == len(connections):
-                yield from written(pending.popleft())
-        while pending:
-            yield from written(pending.popleft())
+    with tempfile.TemporaryFile() as pieces:
+        with ThreadPoolExecutor(max_workers=len(connections)) as pool:
+            pending: deque = deque()  # the batches in flight, one a connection
+            for number, start in enumerate(range(0, len(ids), batch)):
+                conn = connections[number % len(connections)]
+                last = ids[min(start + batch, len(ids)) - 1]
+                pending.append(pool.submit(read, conn, ids[start], last))
+                if len(pending) == len(connections):
+                    store(pending.popleft().result(), pieces)
+            while pending:
+                store(pending.popleft().result(), pieces)
+        for part in parts:
+            if not part:
+                continue
+            data = bytearray(sum(piece[1] for piece in part))
+            view, at = memoryview(data), 0
+            for offset, size, _, _ in part:
+                pieces.seek(offset)
+                pieces.readinto(view[at : at + size])
+                at += size
+            del view
+            whole = data.decode()
+            del data
+            positions = np.concatenate([piece[2] for piece in part])
+            lengths = np.concatenate([piece[3] for piece in part]).astype("i8")
+            ends = np.cumsum(lengths)
+            sequence = np.argsort(positions, kind="stable")
+            starts, ends = (ends - lengths)[sequence].tolist(), ends[sequence].tolist()
+            for first in range(0, len(starts), lines):
+                yield list(map(whole.__getitem__, map(slice, starts[first : first + lines],
+                                                      ends[first : first + lines])))  # fmt: skip
 
 
 def int_table(conn, sql: str, columns: int, params=()) -> np.ndarray:
