@@ -123,10 +123,6 @@ def _word_cell(expr: str, words: tuple[str, ...]) -> str:
     return f"CASE WHEN {expr} IN ({listed}) THEN {expr} ELSE {_cell(expr)} END"
 
 
-def _boolean(expr: str) -> str:
-    return f"json(CASE WHEN {expr} THEN 'true' ELSE 'false' END)"
-
-
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
@@ -142,7 +138,9 @@ def output_cells(conn) -> tuple[list[tuple], list[tuple]]:
     places = [
         (pid, name, province, country, _json_number(lat), _json_number(lon),
          csv_cells([name, province, country]), csv_cells([lat, lon]),
-         csv_cells([country, province, name, lat, lon]))
+         csv_cells([country, province, name, lat, lon]),
+         f'"place":{_encode(name)},"province":{_encode(province)},"country":{_encode(country)}',
+         f'"lat":{_json_number(lat)},"lon":{_json_number(lon)},"place_id":{_encode(pid)}')
         for pid, name, province, country, lat, lon in conn.execute(
             "SELECT id, name, province, country, lat, lon FROM places"
         )
@@ -166,9 +164,11 @@ def prepare(conn, cells: tuple[list[tuple], list[tuple]]) -> None:
     conn.execute("DROP TABLE IF EXISTS temp.output_places")
     conn.execute(
         "CREATE TEMP TABLE output_places (id TEXT PRIMARY KEY, name, province, country,"
-        " lat_json, lon_json, csv_names, csv_coordinates, acled_place)"
+        " lat_json, lon_json, csv_names, csv_coordinates, acled_place, json_place, json_spot)"
     )
-    conn.executemany("INSERT INTO temp.output_places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
+    conn.executemany(
+        "INSERT INTO temp.output_places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", places
+    )
     conn.execute("DROP TABLE IF EXISTS temp.output_articles")
     conn.execute(
         "CREATE TEMP TABLE output_articles"
@@ -187,47 +187,79 @@ _SOURCES = (
     " ORDER BY a.published, a.id, m.start"
 )
 # A source's JSON: its article's keys (written by Python, ``output_cells``) and
-# its own, as text; a source whose article is gone has nulls for the first.
+# its own, as text; a source whose article is gone has nulls for the first.  Each
+# value as json_object writes it (json_quote), the object written by one printf.
 _NO_ARTICLE = ",".join(
     f'"{k}":null' for k in ("article_id", "title", "outlet", "published", "published_basis")
 )
+_SOURCE_KEYS = ("quote", "start", "end", "status", "date", "precision", "mention_id", "because")
 _JSON_SOURCES = (
-    f"SELECT '{{' || ifnull(oa.json_head, '{_NO_ARTICLE}') || ',' || substr(json_object("
-    "'quote', m.quote, 'start', m.start, 'end', m.end, 'status', m.source_status,"
-    " 'date', m.source_date, 'precision', m.source_precision, 'mention_id', m.id,"
-    " 'because', json(pairs)), 2) AS source, pairs FROM (SELECT m.*, json(CASE WHEN"
-    " m.because IS NULL OR m.because = '' THEN '[]' ELSE m.because END) AS pairs"
-    " FROM mentions m WHERE m.event_id = e.id) m"
-    " LEFT JOIN temp.output_articles oa ON oa.id = m.article_id ORDER BY oa.rank, m.start"
+    "SELECT printf('{%s," + ",".join(f'"{k}":%s' for k in _SOURCE_KEYS) + "}',"
+    f" ifnull(oa.json_head, '{_NO_ARTICLE}'), json_quote(m.quote), json_quote(m.start),"
+    " json_quote(m.end), json_quote(m.source_status), json_quote(m.source_date),"
+    " json_quote(m.source_precision), m.id, json(CASE WHEN m.because IS NULL"
+    " OR m.because = '' THEN '[]' ELSE m.because END)) AS source,"
+    " CASE WHEN m.because IS NULL OR m.because = '' THEN '[]' ELSE m.because END AS pairs"
+    " FROM mentions m LEFT JOIN temp.output_articles oa ON oa.id = m.article_id"
+    " WHERE m.event_id = e.id ORDER BY oa.rank, m.start"
 )
 # The event's rules: its sources' [rule, words] pairs, each once, in order
-# (``rules`` the JSON array of each source's list of pairs).
+# (``rules`` the JSON array of each source's list of pairs, as stored: json_each
+# gives each pair minified), then year_inferred: a rule starting 'year from' (the
+# minified JSON holds each rule as ["rule", ...]).  One subquery gives both, so
+# that the rules are not merged again for the second.
 _BECAUSE = (
-    "SELECT json_group_array(json(pair)) FROM (SELECT b.value AS pair"
-    " FROM json_each(rules) x, json_each(x.value) b"
-    " GROUP BY b.value ORDER BY min(x.key * 1000000 + b.key))"
+    "SELECT b || ',\"year_inferred\":' || CASE WHEN instr(b, '[\"year from') THEN 'true'"
+    " ELSE 'false' END FROM (SELECT json_group_array(json(pair)) AS b FROM (SELECT"
+    " b.value AS pair FROM json_each(rules) x, json_each(x.value) b"
+    " GROUP BY b.value ORDER BY min(x.key * 1000000 + b.key)))"
 )
-# A rule starting 'year from' (the minified JSON holds each rule as ["rule", ...]).
-_YEAR_INFERRED = "instr(s.because, '[\"year from')"
-# The keys, order and values of Store.events()'s dicts (storage/store.py _event_dict):
-# the event's own by json_object, then its sources, rules and year_inferred as text
-# (not parsed again), after the object's last value (a boolean) without its }.
-EVENT_JSON = (
-    "(SELECT rtrim(json_object('id', e.id, 'place', o.name, 'province', o.province,"
-    " 'country', o.country, 'status', e.status, 'date', e.date, 'end_date', e.end_date,"
-    " 'date_precision', e.date_precision, 'lat', json(o.lat_json), 'lon', json(o.lon_json),"
-    f" 'place_id', e.place_id, 'reviewed', {_boolean('e.reviewed')},"
-    f" 'rejected', {_boolean('e.rejected')}, 'edited', {_boolean('e.edited')},"
-    f" 'manual', {_boolean('e.manual')}, 'note', e.note,"
-    " 'disagree', "
-    + _boolean("EXISTS (SELECT 1 FROM disagreement d WHERE d.event_id = e.id)")
-    + "), '}') || ',\"sources\":' || s.sources || ',\"because\":' || s.because"
-    " || ',\"year_inferred\":' || CASE WHEN " + _YEAR_INFERRED + " THEN 'true' ELSE 'false' END"
-    " || '}'"
+
+
+def _true(expr: str) -> str:
+    return f"CASE WHEN {expr} THEN 'true' ELSE 'false' END"
+
+
+# The keys, order and values of Store.events()'s dicts (storage/store.py _event_dict),
+# written by one printf: the event's own values as json_object writes them
+# (json_quote), its place's as Python's encoder wrote them (``output_cells``), then
+# its sources, rules and year_inferred as text.
+_EVENT_KEYS = (
+    '{"id":%s,%s,"status":%s,"date":%s,"end_date":%s,"date_precision":%s,%s,"reviewed":%s,'
+    '"rejected":%s,"edited":%s,"manual":%s,"note":%s,"disagree":%s,"sources":%s}'
+)
+_RAW_PAIRS = "CASE WHEN m.because IS NULL OR m.because = '' THEN '[]' ELSE m.because END"
+_SOURCE_JSON = (
+    "printf('{%s," + ",".join(f'"{k}":%s' for k in _SOURCE_KEYS) + "}',"
+    f" ifnull(oa.json_head, '{_NO_ARTICLE}'), json_quote(m.quote), json_quote(m.start),"
+    " json_quote(m.end), json_quote(m.source_status), json_quote(m.source_date),"
+    " json_quote(m.source_precision), m.id, p)"
+)
+# An event's sources, rules and year_inferred when it has no source, or one whose
+# list of rules has fewer than two (nothing to merge; in the minified list two
+# pairs meet at '],['): one look-up, no sorting; NULL for others (_MANY_SOURCES_JSON).
+_ONE_SOURCE_JSON = (
+    "SELECT CASE WHEN count(*) = 0 THEN '[],\"because\":[],\"year_inferred\":false'"
+    f" WHEN count(*) = 1 AND NOT instr(p, '],[') THEN '[' || {_SOURCE_JSON}"
+    " || '],\"because\":' || p || ',\"year_inferred\":' || CASE WHEN"
+    " instr(p, '[\"year from') THEN 'true' ELSE 'false' END END"
+    f" FROM (SELECT m.*, json({_RAW_PAIRS}) AS p FROM mentions m WHERE m.event_id = e.id) m"
+    " LEFT JOIN temp.output_articles oa ON oa.id = m.article_id"
+)
+_MANY_SOURCES_JSON = (
+    "SELECT s.sources || ',\"because\":' || s.because"
     f" FROM (SELECT sources, ({_BECAUSE}) AS because FROM (SELECT"
     " '[' || ifnull(group_concat(source, ','), '') || ']' AS sources,"
     " '[' || ifnull(group_concat(pairs, ','), '') || ']' AS rules"
-    f" FROM ({_JSON_SOURCES}))) s)"
+    f" FROM ({_JSON_SOURCES}))) s"
+)
+EVENT_JSON = (
+    f"printf('{_EVENT_KEYS}', e.id, o.json_place, json_quote(e.status),"
+    " json_quote(e.date), json_quote(e.end_date), json_quote(e.date_precision), o.json_spot,"
+    f" {_true('e.reviewed')}, {_true('e.rejected')}, {_true('e.edited')},"
+    f" {_true('e.manual')}, json_quote(e.note),"
+    f" {_true('EXISTS (SELECT 1 FROM disagreement d WHERE d.event_id = e.id)')},"
+    f" coalesce(({_ONE_SOURCE_JSON}), ({_MANY_SOURCES_JSON})))"
 )
 
 
