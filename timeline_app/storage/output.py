@@ -134,7 +134,8 @@ def _json_number(value) -> str:
 def output_cells(conn) -> tuple[list[tuple], list[tuple]]:
     """The rows of ``prepare``'s two temporary tables, as Python writes them: each
     place's cells, and each article's rank by publication (NULL dates first, as
-    SQLite orders them) with its CSV cells (article_id, outlet, title, published)."""
+    SQLite orders them) with its CSV cells (article_id, outlet, title, published),
+    its JSON keys and its outlet's ACLED cell ('unknown outlet' for none)."""
     places = [
         (pid, name, province, country, _json_number(lat), _json_number(lon),
          csv_cells([name, province, country]), csv_cells([lat, lon]),
@@ -149,7 +150,8 @@ def output_cells(conn) -> tuple[list[tuple], list[tuple]]:
         (aid, rank, csv_cells([aid, outlet, title, published]),
          ",".join(f'"{key}":{_encode(value)}' for key, value in (
              ("article_id", aid), ("title", title), ("outlet", outlet),
-             ("published", published), ("published_basis", basis))))
+             ("published", published), ("published_basis", basis))),
+         csv_cells([outlet or "unknown outlet"]))
         for aid, rank, outlet, title, published, basis in conn.execute(
             "SELECT id, row_number() OVER (ORDER BY published, id), outlet, title, published,"
             " published_basis FROM articles"
@@ -172,9 +174,9 @@ def prepare(conn, cells: tuple[list[tuple], list[tuple]]) -> None:
     conn.execute("DROP TABLE IF EXISTS temp.output_articles")
     conn.execute(
         "CREATE TEMP TABLE output_articles"
-        " (id INTEGER PRIMARY KEY, rank INTEGER, csv_cells, json_head)"
+        " (id INTEGER PRIMARY KEY, rank INTEGER, csv_cells, json_head, acled_outlet)"
     )
-    conn.executemany("INSERT INTO temp.output_articles VALUES (?, ?, ?, ?)", articles)
+    conn.executemany("INSERT INTO temp.output_articles VALUES (?, ?, ?, ?, ?)", articles)
 
 
 # Each event's sources, by publication, as the subquery of an event ``e``.
@@ -335,18 +337,29 @@ _MANY_SOURCES = (
     f" row_number() OVER () AS n FROM ({_SOURCES})) GROUP BY outlet ORDER BY min(n))), (SELECT"
     f" {_NOTE.format(quote='quote')} AS note FROM ({_SOURCES}) LIMIT 1)"
 )
-# At most one source (most events): one look-up, no sorting; NULL for more.
-_ONE_NOTE = _NOTE.format(quote="ifnull(max(m.quote), '')")
+# At most one source (most events): one look-up, no sorting; NULL for more.  The
+# outlet's cell written by Python (``output_cells``); the note's, for a status of
+# the app's own words (no comma, quote or formula start), by one printf: between "
+# (its " doubled by %w) when the quote holds a ", a comma or a line break.
+_ONE_QUOTE = "ifnull(max(m.quote), '')"
+_CLAIM = "CASE WHEN e.status = 'claimed' THEN ' (claim)' ELSE '' END"
+_QUOTE_CELL_QUOTED = " OR ".join(f"{_ONE_QUOTE} GLOB '*{c}*'" for c in ('"', ",", "\n", "\r"))
+assert all(csv_cells([f"{word}: x", 1]) == f"{word}: x,1" for word in statuses.NAMES)
+_ONE_NOTE_CELL = (
+    f"CASE WHEN e.status IN ({', '.join(_sql_text(w) for w in statuses.NAMES)}) THEN"
+    f" CASE WHEN {_QUOTE_CELL_QUOTED} THEN printf('\"%w: %w%s\"', e.status, {_ONE_QUOTE}, {_CLAIM})"
+    f" ELSE printf('%s: %s%s', e.status, {_ONE_QUOTE}, {_CLAIM}) END"
+    f" ELSE {_cell(_NOTE.format(quote=_ONE_QUOTE))} END"
+)
 _ONE_SOURCE = (
-    f"SELECT CASE WHEN sources < 2 THEN {_cell('outlets')} || ',' || {_cell('note')} END"
-    " FROM (SELECT count(*) AS sources, CASE WHEN count(*) = 0 THEN NULL ELSE"
-    f" {_OUTLET.format('max(a.outlet)')} END AS outlets,"
-    f" {_ONE_NOTE} AS note"
-    " FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id)"
+    "SELECT CASE WHEN count(*) = 0 THEN ',' || " + _ONE_NOTE_CELL + " WHEN count(*) = 1 THEN"
+    " ifnull(max(oa.acled_outlet), 'unknown outlet') || ',' || " + _ONE_NOTE_CELL + " END"
+    " FROM mentions m LEFT JOIN temp.output_articles oa ON oa.id = m.article_id"
+    " WHERE m.event_id = e.id"
 )
 # ACLED_COLUMNS.
 ACLED_CSV = _line(
-    [_cell("e.date"), _acled_precision(), _acled_types(), "o.acled_place", "1",
+    [_date_cell("e.date"), _acled_precision(), _acled_types(), "o.acled_place", "1",
      f"coalesce(({_ONE_SOURCE}), ({_MANY_SOURCES}))"]
 )  # fmt: skip
 ACLED_WHERE = "e.rejected = 0 AND e.date <> ''"  # dated and not rejected
