@@ -49,6 +49,8 @@ BATCH_BYTES = 4 * 2**20
 BATCH_EVENTS = 100_000
 # Batches of positions in one part of the order, merged in memory from its pieces.
 PART_BATCHES = 2
+# Batches read ahead while the order is read (one connection reads it, the others texts).
+AHEAD_BATCHES = 8
 # An event's text with one source, roughly: sizes the batches.
 JSON_BYTES, CSV_BYTES, ACLED_BYTES = 800, 300, 250
 
@@ -375,8 +377,9 @@ def batch_size(events: int, mentions: int, text_bytes: int) -> int:
 def texts_in_order(
     connections: Sequence,
     text: str,
-    order: np.ndarray,
+    order,
     *,
+    id_range: tuple[int, int],
     joins: str = "",
     where: str = "",
     rank: str | None = None,
@@ -408,11 +411,15 @@ def texts_in_order(
         f" FROM events e JOIN temp.output_places o ON o.id = e.place_id{joins}"
         " WHERE e.id BETWEEN ? AND ?" + (f" AND ({where})" if where else "") + " LIMIT -1)"
     )
-    small = "i4" if len(order) and -(2**31) < order.min() and order.max() < 2**31 else "i8"
-    by_id = np.argsort(order, kind="stable").astype("i4")
-    ids = order[by_id].astype(small)  # the ids in id order, ``by_id`` their positions in ``order``
+    ids = by_id = parts = None
     span = batch * PART_BATCHES  # positions a part
-    parts: list[list[tuple]] = [[] for _ in range(-(-len(order) // span))]
+
+    def know(order: np.ndarray) -> None:
+        nonlocal ids, by_id, parts
+        small = "i4" if len(order) and -(2**31) < order.min() and order.max() < 2**31 else "i8"
+        by_id = np.argsort(order, kind="stable").astype("i4")
+        ids = order[by_id].astype(small)  # the ids in id order, ``by_id`` their positions
+        parts = [[] for _ in range(-(-len(order) // span))]
 
     def read(conn, first: int, last: int) -> tuple:
         return conn.execute(sql, [int(first), int(last)]).fetchone()
@@ -447,37 +454,50 @@ def texts_in_order(
                                     lengths[low:high]))  # fmt: skip
                 into.write(data)
 
-    with tempfile.TemporaryFile() as pieces:
-        with ThreadPoolExecutor(max_workers=len(connections)) as pool:
-            pending: deque = deque()  # the batches in flight, one a connection
-            for number, start in enumerate(range(0, len(ids), batch)):
-                conn = connections[number % len(connections)]
-                last = ids[min(start + batch, len(ids)) - 1]
-                pending.append(pool.submit(read, conn, ids[start], last))
-                if len(pending) == len(connections):
+    pools = [ThreadPoolExecutor(max_workers=1) for _ in connections]  # one a connection
+    try:
+        # the order read by the first connection while the others start on the texts
+        ordered = pools[0].submit(order, connections[0]) if callable(order) else None
+        if ordered is None:
+            know(order)
+        with tempfile.TemporaryFile() as pieces:
+            pending: deque = deque()  # the batches in flight
+            first, last = id_range
+            for number, start in enumerate(range(first, last + 1, batch)):
+                pool, conn = pools[number % len(pools)], connections[number % len(pools)]
+                pending.append(pool.submit(read, conn, start, min(start + batch - 1, last)))
+                if ordered is not None and len(pending) >= AHEAD_BATCHES:
+                    know(ordered.result())
+                    ordered = None
+                if ordered is None and len(pending) >= len(connections):
                     store(pending.popleft().result(), pieces)
+            if ordered is not None:
+                know(ordered.result())
             while pending:
                 store(pending.popleft().result(), pieces)
-        for part in parts:
-            if not part:
-                continue
-            data = bytearray(sum(piece[1] for piece in part))
-            view, at = memoryview(data), 0
-            for offset, size, _, _ in part:
-                pieces.seek(offset)
-                pieces.readinto(view[at : at + size])
-                at += size
-            del view
-            whole = data.decode()
-            del data
-            positions = np.concatenate([piece[2] for piece in part])
-            lengths = np.concatenate([piece[3] for piece in part]).astype("i8")
-            ends = np.cumsum(lengths)
-            sequence = np.argsort(positions, kind="stable")
-            starts, ends = (ends - lengths)[sequence].tolist(), ends[sequence].tolist()
-            for first in range(0, len(starts), lines):
-                yield list(map(whole.__getitem__, map(slice, starts[first : first + lines],
-                                                      ends[first : first + lines])))  # fmt: skip
+            for part in parts:
+                if not part:
+                    continue
+                data = bytearray(sum(piece[1] for piece in part))
+                view, at = memoryview(data), 0
+                for offset, size, _, _ in part:
+                    pieces.seek(offset)
+                    pieces.readinto(view[at : at + size])
+                    at += size
+                del view
+                whole = data.decode()
+                del data
+                positions = np.concatenate([piece[2] for piece in part])
+                lengths = np.concatenate([piece[3] for piece in part]).astype("i8")
+                ends = np.cumsum(lengths)
+                sequence = np.argsort(positions, kind="stable")
+                starts, ends = (ends - lengths)[sequence].tolist(), ends[sequence].tolist()
+                for first in range(0, len(starts), lines):
+                    cut = map(slice, starts[first : first + lines], ends[first : first + lines])
+                    yield list(map(whole.__getitem__, cut))
+    finally:
+        for pool in pools:
+            pool.shutdown()
 
 
 def int_table(conn, sql: str, columns: int, params=()) -> np.ndarray:
