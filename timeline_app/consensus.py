@@ -29,7 +29,6 @@ The rules, for each place, over the reports of every source (one quote each):
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -98,20 +97,38 @@ class Change:
         return text
 
 
-@functools.lru_cache(maxsize=2**16)  # a report's quote is compared again for each segment
+# The bytes of ASCII text that are not word characters (\\W) as spaces, the others
+# as they are: an ASCII quote's words by bytes.translate and split.
+_NOT_WORD = bytes(c if chr(c).isalnum() or c == ord("_") else 32 for c in range(128)) + bytes(
+    [32] * 128
+)
+
+
 def _words(quote: str | None) -> str:
-    """A quote's words, to tell a syndicated copy.  Kept for the last few
-    thousand quotes: the segments of a place count their sources again as they
-    merge (7 calls per quote on a 300-article database, 80% of the consensus)."""
-    return re.sub(r"\W+", " ", (quote or "").lower()).strip()
+    """A quote's words, to tell a syndicated copy: ``re.sub(r"\\W+", " ", lower)``
+    stripped; an ASCII quote's (nearly all) the same by bytes.translate, three
+    times quicker."""
+    text = (quote or "").lower()
+    if text.isascii():
+        return b" ".join(text.encode().translate(_NOT_WORD).split()).decode()
+    return re.sub(r"\W+", " ", text).strip()
 
 
 def _source_key(report: dict, copies: dict[str, str]) -> str:
     """The independent source a report belongs to: its outlet, or the first
-    outlet that printed the same words (a syndicated copy)."""
-    outlet = (report["outlet"] or f"article {report['article_id']}").strip()
-    words = _words(report["quote"])
+    outlet that printed the same words (a syndicated copy).  The outlet and the
+    words are worked out once a report (``_keyed``): the segments of a place
+    count their sources again as they merge (7 calls a report)."""
+    outlet, words = report["_source"]
     return copies.setdefault(words, outlet) if words else outlet
+
+
+def _keyed(report: dict) -> dict:
+    report["_source"] = (
+        (report["outlet"] or f"article {report['article_id']}").strip(),
+        _words(report["quote"]),
+    )
+    return report
 
 
 def _within(report: dict, period) -> bool:
@@ -140,7 +157,7 @@ def changes_of_control(
             raise ValueError(f"reports of {place_id!r} are not together: group them by place")
         seen.add(place_id)
         place_reports = [
-            report
+            _keyed(report)
             for report in map(_as_reported, group)
             if report["status"] in CONTROL_STATUSES and _within(report, period)
         ]

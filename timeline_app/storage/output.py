@@ -1,23 +1,24 @@
 """The text of ``events --format json|csv|acled``, built by SQLite: one string per
 event, so that a million events cost no Python dict, list or cell each.
 
-Each query reads a batch of events given as a JSON array of ids.  The ids of a
-batch are sorted before the query, so that the pages of the events, mentions
-and index are read in file order (in the events' date order they are read at
-random, three times slower at a million), and the texts are put back in the
-order asked with numpy; two connections read alternate batches in threads (SQLite
-works without the interpreter's lock).  The places' and articles' cells are
-written by Python into temporary tables (``prepare``), once each instead of once
-per event or source: coordinates keep Python's float text (SQLite's JSON keeps
-15 digits) and names the csv module's quoting.
+The texts are built in id order, each query a range of ids, so that the pages
+of the events, mentions and index are read once each, in file order, and put in
+the order asked through a temporary file (``texts_in_order``); two connections
+read alternate batches in threads (SQLite works without the interpreter's lock).
+The places' and articles' cells are written by Python into temporary tables
+(``prepare``), once each instead of once per event or source: coordinates keep
+Python's float text (SQLite's JSON keeps 15 digits) and names the csv module's
+quoting.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import math
+import tempfile
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -42,10 +43,14 @@ ACLED_COLUMNS = (
 # ACLED's time precision codes by our date precision (3, a month, for the others).
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 
-# Text a query builds (two run at once, a third is being written): 20,000 events
-# of JSON with one quote each, 55,000 of CSV; fewer when they have more sources.
-BATCH_BYTES = 16 * 2**20
+# Text a query builds (two run at once, a third is being cut into pieces): 5,000
+# events of JSON with one quote each, 14,000 of CSV; fewer when they have more sources.
+BATCH_BYTES = 4 * 2**20
 BATCH_EVENTS = 100_000
+# Batches of positions in one part of the order, merged in memory from its pieces.
+PART_BATCHES = 2
+# Batches read ahead while the order is read (one connection reads it, the others texts).
+AHEAD_BATCHES = 8
 # An event's text with one source, roughly: sizes the batches.
 JSON_BYTES, CSV_BYTES, ACLED_BYTES = 800, 300, 250
 
@@ -120,10 +125,6 @@ def _word_cell(expr: str, words: tuple[str, ...]) -> str:
     return f"CASE WHEN {expr} IN ({listed}) THEN {expr} ELSE {_cell(expr)} END"
 
 
-def _boolean(expr: str) -> str:
-    return f"json(CASE WHEN {expr} THEN 'true' ELSE 'false' END)"
-
-
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
@@ -135,11 +136,14 @@ def _json_number(value) -> str:
 def output_cells(conn) -> tuple[list[tuple], list[tuple]]:
     """The rows of ``prepare``'s two temporary tables, as Python writes them: each
     place's cells, and each article's rank by publication (NULL dates first, as
-    SQLite orders them) with its CSV cells (article_id, outlet, title, published)."""
+    SQLite orders them) with its CSV cells (article_id, outlet, title, published),
+    its JSON keys and its outlet's ACLED cell ('unknown outlet' for none)."""
     places = [
         (pid, name, province, country, _json_number(lat), _json_number(lon),
          csv_cells([name, province, country]), csv_cells([lat, lon]),
-         csv_cells([country, province, name, lat, lon]))
+         csv_cells([country, province, name, lat, lon]),
+         f'"place":{_encode(name)},"province":{_encode(province)},"country":{_encode(country)}',
+         f'"lat":{_json_number(lat)},"lon":{_json_number(lon)},"place_id":{_encode(pid)}')
         for pid, name, province, country, lat, lon in conn.execute(
             "SELECT id, name, province, country, lat, lon FROM places"
         )
@@ -148,7 +152,8 @@ def output_cells(conn) -> tuple[list[tuple], list[tuple]]:
         (aid, rank, csv_cells([aid, outlet, title, published]),
          ",".join(f'"{key}":{_encode(value)}' for key, value in (
              ("article_id", aid), ("title", title), ("outlet", outlet),
-             ("published", published), ("published_basis", basis))))
+             ("published", published), ("published_basis", basis))),
+         csv_cells([outlet or "unknown outlet"]))
         for aid, rank, outlet, title, published, basis in conn.execute(
             "SELECT id, row_number() OVER (ORDER BY published, id), outlet, title, published,"
             " published_basis FROM articles"
@@ -163,15 +168,17 @@ def prepare(conn, cells: tuple[list[tuple], list[tuple]]) -> None:
     conn.execute("DROP TABLE IF EXISTS temp.output_places")
     conn.execute(
         "CREATE TEMP TABLE output_places (id TEXT PRIMARY KEY, name, province, country,"
-        " lat_json, lon_json, csv_names, csv_coordinates, acled_place)"
+        " lat_json, lon_json, csv_names, csv_coordinates, acled_place, json_place, json_spot)"
     )
-    conn.executemany("INSERT INTO temp.output_places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
+    conn.executemany(
+        "INSERT INTO temp.output_places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", places
+    )
     conn.execute("DROP TABLE IF EXISTS temp.output_articles")
     conn.execute(
         "CREATE TEMP TABLE output_articles"
-        " (id INTEGER PRIMARY KEY, rank INTEGER, csv_cells, json_head)"
+        " (id INTEGER PRIMARY KEY, rank INTEGER, csv_cells, json_head, acled_outlet)"
     )
-    conn.executemany("INSERT INTO temp.output_articles VALUES (?, ?, ?, ?)", articles)
+    conn.executemany("INSERT INTO temp.output_articles VALUES (?, ?, ?, ?, ?)", articles)
 
 
 # Each event's sources, by publication, as the subquery of an event ``e``.
@@ -184,47 +191,79 @@ _SOURCES = (
     " ORDER BY a.published, a.id, m.start"
 )
 # A source's JSON: its article's keys (written by Python, ``output_cells``) and
-# its own, as text; a source whose article is gone has nulls for the first.
+# its own, as text; a source whose article is gone has nulls for the first.  Each
+# value as json_object writes it (json_quote), the object written by one printf.
 _NO_ARTICLE = ",".join(
     f'"{k}":null' for k in ("article_id", "title", "outlet", "published", "published_basis")
 )
+_SOURCE_KEYS = ("quote", "start", "end", "status", "date", "precision", "mention_id", "because")
 _JSON_SOURCES = (
-    f"SELECT '{{' || ifnull(oa.json_head, '{_NO_ARTICLE}') || ',' || substr(json_object("
-    "'quote', m.quote, 'start', m.start, 'end', m.end, 'status', m.source_status,"
-    " 'date', m.source_date, 'precision', m.source_precision, 'mention_id', m.id,"
-    " 'because', json(pairs)), 2) AS source, pairs FROM (SELECT m.*, json(CASE WHEN"
-    " m.because IS NULL OR m.because = '' THEN '[]' ELSE m.because END) AS pairs"
-    " FROM mentions m WHERE m.event_id = e.id) m"
-    " LEFT JOIN temp.output_articles oa ON oa.id = m.article_id ORDER BY oa.rank, m.start"
+    "SELECT printf('{%s," + ",".join(f'"{k}":%s' for k in _SOURCE_KEYS) + "}',"
+    f" ifnull(oa.json_head, '{_NO_ARTICLE}'), json_quote(m.quote), json_quote(m.start),"
+    " json_quote(m.end), json_quote(m.source_status), json_quote(m.source_date),"
+    " json_quote(m.source_precision), m.id, json(CASE WHEN m.because IS NULL"
+    " OR m.because = '' THEN '[]' ELSE m.because END)) AS source,"
+    " CASE WHEN m.because IS NULL OR m.because = '' THEN '[]' ELSE m.because END AS pairs"
+    " FROM mentions m LEFT JOIN temp.output_articles oa ON oa.id = m.article_id"
+    " WHERE m.event_id = e.id ORDER BY oa.rank, m.start"
 )
 # The event's rules: its sources' [rule, words] pairs, each once, in order
-# (``rules`` the JSON array of each source's list of pairs).
+# (``rules`` the JSON array of each source's list of pairs, as stored: json_each
+# gives each pair minified), then year_inferred: a rule starting 'year from' (the
+# minified JSON holds each rule as ["rule", ...]).  One subquery gives both, so
+# that the rules are not merged again for the second.
 _BECAUSE = (
-    "SELECT json_group_array(json(pair)) FROM (SELECT b.value AS pair"
-    " FROM json_each(rules) x, json_each(x.value) b"
-    " GROUP BY b.value ORDER BY min(x.key * 1000000 + b.key))"
+    "SELECT b || ',\"year_inferred\":' || CASE WHEN instr(b, '[\"year from') THEN 'true'"
+    " ELSE 'false' END FROM (SELECT json_group_array(json(pair)) AS b FROM (SELECT"
+    " b.value AS pair FROM json_each(rules) x, json_each(x.value) b"
+    " GROUP BY b.value ORDER BY min(x.key * 1000000 + b.key)))"
 )
-# A rule starting 'year from' (the minified JSON holds each rule as ["rule", ...]).
-_YEAR_INFERRED = "instr(s.because, '[\"year from')"
-# The keys, order and values of Store.events()'s dicts (storage/store.py _event_dict):
-# the event's own by json_object, then its sources, rules and year_inferred as text
-# (not parsed again), after the object's last value (a boolean) without its }.
-EVENT_JSON = (
-    "(SELECT rtrim(json_object('id', e.id, 'place', o.name, 'province', o.province,"
-    " 'country', o.country, 'status', e.status, 'date', e.date, 'end_date', e.end_date,"
-    " 'date_precision', e.date_precision, 'lat', json(o.lat_json), 'lon', json(o.lon_json),"
-    f" 'place_id', e.place_id, 'reviewed', {_boolean('e.reviewed')},"
-    f" 'rejected', {_boolean('e.rejected')}, 'edited', {_boolean('e.edited')},"
-    f" 'manual', {_boolean('e.manual')}, 'note', e.note,"
-    " 'disagree', "
-    + _boolean("EXISTS (SELECT 1 FROM disagreement d WHERE d.event_id = e.id)")
-    + "), '}') || ',\"sources\":' || s.sources || ',\"because\":' || s.because"
-    " || ',\"year_inferred\":' || CASE WHEN " + _YEAR_INFERRED + " THEN 'true' ELSE 'false' END"
-    " || '}'"
+
+
+def _true(expr: str) -> str:
+    return f"CASE WHEN {expr} THEN 'true' ELSE 'false' END"
+
+
+# The keys, order and values of Store.events()'s dicts (storage/store.py _event_dict),
+# written by one printf: the event's own values as json_object writes them
+# (json_quote), its place's as Python's encoder wrote them (``output_cells``), then
+# its sources, rules and year_inferred as text.
+_EVENT_KEYS = (
+    '{"id":%s,%s,"status":%s,"date":%s,"end_date":%s,"date_precision":%s,%s,"reviewed":%s,'
+    '"rejected":%s,"edited":%s,"manual":%s,"note":%s,"disagree":%s,"sources":%s}'
+)
+_RAW_PAIRS = "CASE WHEN m.because IS NULL OR m.because = '' THEN '[]' ELSE m.because END"
+_SOURCE_JSON = (
+    "printf('{%s," + ",".join(f'"{k}":%s' for k in _SOURCE_KEYS) + "}',"
+    f" ifnull(oa.json_head, '{_NO_ARTICLE}'), json_quote(m.quote), json_quote(m.start),"
+    " json_quote(m.end), json_quote(m.source_status), json_quote(m.source_date),"
+    " json_quote(m.source_precision), m.id, p)"
+)
+# An event's sources, rules and year_inferred when it has no source, or one whose
+# list of rules has fewer than two (nothing to merge; in the minified list two
+# pairs meet at '],['): one look-up, no sorting; NULL for others (_MANY_SOURCES_JSON).
+_ONE_SOURCE_JSON = (
+    "SELECT CASE WHEN count(*) = 0 THEN '[],\"because\":[],\"year_inferred\":false'"
+    f" WHEN count(*) = 1 AND NOT instr(p, '],[') THEN '[' || {_SOURCE_JSON}"
+    " || '],\"because\":' || p || ',\"year_inferred\":' || CASE WHEN"
+    " instr(p, '[\"year from') THEN 'true' ELSE 'false' END END"
+    f" FROM (SELECT m.*, json({_RAW_PAIRS}) AS p FROM mentions m WHERE m.event_id = e.id) m"
+    " LEFT JOIN temp.output_articles oa ON oa.id = m.article_id"
+)
+_MANY_SOURCES_JSON = (
+    "SELECT s.sources || ',\"because\":' || s.because"
     f" FROM (SELECT sources, ({_BECAUSE}) AS because FROM (SELECT"
     " '[' || ifnull(group_concat(source, ','), '') || ']' AS sources,"
     " '[' || ifnull(group_concat(pairs, ','), '') || ']' AS rules"
-    f" FROM ({_JSON_SOURCES}))) s)"
+    f" FROM ({_JSON_SOURCES}))) s"
+)
+EVENT_JSON = (
+    f"printf('{_EVENT_KEYS}', e.id, o.json_place, json_quote(e.status),"
+    " json_quote(e.date), json_quote(e.end_date), json_quote(e.date_precision), o.json_spot,"
+    f" {_true('e.reviewed')}, {_true('e.rejected')}, {_true('e.edited')},"
+    f" {_true('e.manual')}, json_quote(e.note),"
+    f" {_true('EXISTS (SELECT 1 FROM disagreement d WHERE d.event_id = e.id)')},"
+    f" coalesce(({_ONE_SOURCE_JSON}), ({_MANY_SOURCES_JSON})))"
 )
 
 
@@ -300,18 +339,29 @@ _MANY_SOURCES = (
     f" row_number() OVER () AS n FROM ({_SOURCES})) GROUP BY outlet ORDER BY min(n))), (SELECT"
     f" {_NOTE.format(quote='quote')} AS note FROM ({_SOURCES}) LIMIT 1)"
 )
-# At most one source (most events): one look-up, no sorting; NULL for more.
-_ONE_NOTE = _NOTE.format(quote="ifnull(max(m.quote), '')")
+# At most one source (most events): one look-up, no sorting; NULL for more.  The
+# outlet's cell written by Python (``output_cells``); the note's, for a status of
+# the app's own words (no comma, quote or formula start), by one printf: between "
+# (its " doubled by %w) when the quote holds a ", a comma or a line break.
+_ONE_QUOTE = "ifnull(max(m.quote), '')"
+_CLAIM = "CASE WHEN e.status = 'claimed' THEN ' (claim)' ELSE '' END"
+_QUOTE_CELL_QUOTED = " OR ".join(f"{_ONE_QUOTE} GLOB '*{c}*'" for c in ('"', ",", "\n", "\r"))
+assert all(csv_cells([f"{word}: x", 1]) == f"{word}: x,1" for word in statuses.NAMES)
+_ONE_NOTE_CELL = (
+    f"CASE WHEN e.status IN ({', '.join(_sql_text(w) for w in statuses.NAMES)}) THEN"
+    f" CASE WHEN {_QUOTE_CELL_QUOTED} THEN printf('\"%w: %w%s\"', e.status, {_ONE_QUOTE}, {_CLAIM})"
+    f" ELSE printf('%s: %s%s', e.status, {_ONE_QUOTE}, {_CLAIM}) END"
+    f" ELSE {_cell(_NOTE.format(quote=_ONE_QUOTE))} END"
+)
 _ONE_SOURCE = (
-    f"SELECT CASE WHEN sources < 2 THEN {_cell('outlets')} || ',' || {_cell('note')} END"
-    " FROM (SELECT count(*) AS sources, CASE WHEN count(*) = 0 THEN NULL ELSE"
-    f" {_OUTLET.format('max(a.outlet)')} END AS outlets,"
-    f" {_ONE_NOTE} AS note"
-    " FROM mentions m LEFT JOIN articles a ON a.id = m.article_id WHERE m.event_id = e.id)"
+    "SELECT CASE WHEN count(*) = 0 THEN ',' || " + _ONE_NOTE_CELL + " WHEN count(*) = 1 THEN"
+    " ifnull(max(oa.acled_outlet), 'unknown outlet') || ',' || " + _ONE_NOTE_CELL + " END"
+    " FROM mentions m LEFT JOIN temp.output_articles oa ON oa.id = m.article_id"
+    " WHERE m.event_id = e.id"
 )
 # ACLED_COLUMNS.
 ACLED_CSV = _line(
-    [_cell("e.date"), _acled_precision(), _acled_types(), "o.acled_place", "1",
+    [_date_cell("e.date"), _acled_precision(), _acled_types(), "o.acled_place", "1",
      f"coalesce(({_ONE_SOURCE}), ({_MANY_SOURCES}))"]
 )  # fmt: skip
 ACLED_WHERE = "e.rejected = 0 AND e.date <> ''"  # dated and not rejected
@@ -327,8 +377,9 @@ def batch_size(events: int, mentions: int, text_bytes: int) -> int:
 def texts_in_order(
     connections: Sequence,
     text: str,
-    order: np.ndarray,
+    order,
     *,
+    id_range: tuple[int, int],
     joins: str = "",
     where: str = "",
     rank: str | None = None,
@@ -340,37 +391,113 @@ def texts_in_order(
     cells ``o``, and what ``joins`` adds; with several rows an event (sources
     joined), ``rank`` orders them (an integer expression).
 
-    Each of ``connections`` (each ``prepare``d) reads every other batch in a
-    thread of its own: SQLite builds the texts without the interpreter's lock,
-    so a second core writes the next batch meanwhile."""
+    The texts are built in id order, ``batch`` ids a query, each query a range of
+    ids (``BETWEEN``): SQLite reads the pages of the events, mentions and index
+    once each, in file order (read in the events' date order, at random, the same
+    texts took twice the time at a million).  A query gives its texts as one
+    string, with their lengths and ids as text that numpy parses (no Python
+    tuple a row).  Each batch's texts are put in the order asked within it and
+    cut by the part of the order they belong to (PART_BATCHES batches of
+    positions a part), each piece written to a temporary file; then each part is
+    read back, its pieces merged by position, and given out.  Each of
+    ``connections`` (each ``prepare``d) reads every other batch in a thread of its
+    own: SQLite builds the texts without the interpreter's lock, so a second core
+    builds the next batch meanwhile."""
+    # LIMIT: the texts are built once, not once for the string and once for the lengths
     sql = (
-        f"SELECT j.key, {rank + ',' if rank else ''} {text} FROM json_each(?) j"
-        f" CROSS JOIN events e ON e.id = j.value JOIN temp.output_places o ON o.id = e.place_id"
-        f"{joins}" + (f" WHERE {where}" if where else "")
+        "SELECT group_concat(t, ''), group_concat(length(t)), group_concat(id)"
+        + (", group_concat(r)" if rank else "")
+        + f" FROM (SELECT e.id AS id, {rank + ' AS r,' if rank else ''} ifnull({text}, '') AS t"
+        f" FROM events e JOIN temp.output_places o ON o.id = e.place_id{joins}"
+        " WHERE e.id BETWEEN ? AND ?" + (f" AND ({where})" if where else "") + " LIMIT -1)"
     )
+    ids = by_id = parts = None
+    span = batch * PART_BATCHES  # positions a part
 
-    def read(conn, ids: np.ndarray) -> list[str]:
-        by_id = np.argsort(ids, kind="stable")
-        rows = conn.execute(sql, [json.dumps(ids[by_id].tolist())]).fetchall()
+    def know(order: np.ndarray) -> None:
+        nonlocal ids, by_id, parts
+        small = "i4" if len(order) and -(2**31) < order.min() and order.max() < 2**31 else "i8"
+        by_id = np.argsort(order, kind="stable").astype("i4")
+        ids = order[by_id].astype(small)  # the ids in id order, ``by_id`` their positions
+        parts = [[] for _ in range(-(-len(order) // span))]
+
+    def read(conn, first: int, last: int) -> tuple:
+        return conn.execute(sql, [int(first), int(last)]).fetchone()
+
+    def numbers(text: str | None) -> np.ndarray:
+        return np.fromstring(text, dtype="i8", sep=",") if text else np.zeros(0, dtype="i8")
+
+    def store(result: tuple, into) -> None:
+        """The batch's texts in the order's order, a piece a part, into the file."""
+        texts, lengths, read_ids, *ranks = result
+        if not texts and not lengths:
+            return
+        lengths, read_ids = numbers(lengths), numbers(read_ids)
+        found = np.searchsorted(ids, read_ids).clip(max=len(ids) - 1)
+        positions = by_id[found]
+        known = ids[found] == read_ids  # an event made since the order was read: not given
+        ends = np.cumsum(lengths)
         if rank:
-            rows.sort()  # in the order read but for the sources of an event: quick
-        keys = np.fromiter((row[0] for row in rows), dtype="i8", count=len(rows))
-        return [rows[i][-1] for i in np.argsort(by_id[keys], kind="stable").tolist()]
+            sequence = np.lexsort((numbers(ranks[0]), positions))
+        else:
+            sequence = np.argsort(positions, kind="stable")
+        sequence = sequence[known[sequence]]
+        positions, lengths = positions[sequence].astype("i4"), lengths[sequence].astype("i4")
+        ends = ends[sequence]
+        starts, ends = (ends - lengths).tolist(), ends.tolist()
+        cuts = np.searchsorted(positions, np.arange(len(parts) + 1) * span).tolist()
+        for part, (low, high) in enumerate(itertools.pairwise(cuts)):
+            if low < high:
+                pieces_of = map(slice, starts[low:high], ends[low:high])
+                data = "".join(map(texts.__getitem__, pieces_of)).encode()
+                parts[part].append((into.tell(), len(data), positions[low:high],
+                                    lengths[low:high]))  # fmt: skip
+                into.write(data)
 
-    def written(future) -> Iterator[list[str]]:
-        texts = future.result()
-        for first in range(0, len(texts), lines):
-            yield texts[first : first + lines]
-
-    with ThreadPoolExecutor(max_workers=len(connections)) as pool:
-        pending: deque = deque()  # the batches in flight, one a connection
-        for number, start in enumerate(range(0, len(order), batch)):
-            conn = connections[number % len(connections)]
-            pending.append(pool.submit(read, conn, order[start : start + batch]))
-            if len(pending) == len(connections):
-                yield from written(pending.popleft())
-        while pending:
-            yield from written(pending.popleft())
+    pools = [ThreadPoolExecutor(max_workers=1) for _ in connections]  # one a connection
+    try:
+        # the order read by the first connection while the others start on the texts
+        ordered = pools[0].submit(order, connections[0]) if callable(order) else None
+        if ordered is None:
+            know(order)
+        with tempfile.TemporaryFile() as pieces:
+            pending: deque = deque()  # the batches in flight
+            first, last = id_range
+            for number, start in enumerate(range(first, last + 1, batch)):
+                pool, conn = pools[number % len(pools)], connections[number % len(pools)]
+                pending.append(pool.submit(read, conn, start, min(start + batch - 1, last)))
+                if ordered is not None and len(pending) >= AHEAD_BATCHES:
+                    know(ordered.result())
+                    ordered = None
+                if ordered is None and len(pending) >= len(connections):
+                    store(pending.popleft().result(), pieces)
+            if ordered is not None:
+                know(ordered.result())
+            while pending:
+                store(pending.popleft().result(), pieces)
+            for part in parts:
+                if not part:
+                    continue
+                data = bytearray(sum(piece[1] for piece in part))
+                view, at = memoryview(data), 0
+                for offset, size, _, _ in part:
+                    pieces.seek(offset)
+                    pieces.readinto(view[at : at + size])
+                    at += size
+                del view
+                whole = data.decode()
+                del data
+                positions = np.concatenate([piece[2] for piece in part])
+                lengths = np.concatenate([piece[3] for piece in part]).astype("i8")
+                ends = np.cumsum(lengths)
+                sequence = np.argsort(positions, kind="stable")
+                starts, ends = (ends - lengths)[sequence].tolist(), ends[sequence].tolist()
+                for first in range(0, len(starts), lines):
+                    cut = map(slice, starts[first : first + lines], ends[first : first + lines])
+                    yield list(map(whole.__getitem__, cut))
+    finally:
+        for pool in pools:
+            pool.shutdown()
 
 
 def int_table(conn, sql: str, columns: int, params=()) -> np.ndarray:

@@ -901,16 +901,23 @@ class Store(EditingQueries):
     def _output_batches(self, text: str, size: int, **query) -> Iterator[list[str]]:
         """``output.texts_in_order`` of every event, read by this connection and
         a second one (one per core, up to two)."""
-        order = self._event_order(include_rejected=True)
-        [mentions] = self._db.execute("SELECT count(*) FROM mentions").fetchone()
-        batch = output.batch_size(len(order), mentions, size)
+        events, low, high, mentions = self._db.execute(
+            "SELECT count(*), min(id), max(id), (SELECT count(*) FROM mentions) FROM events"
+        ).fetchone()
+        if not events:
+            return
+        batch = output.batch_size(events, mentions, size)
         cells = output.output_cells(self._db.conn)
         extra = [self._connect() for _ in range(min(2, os.cpu_count() or 1) - 1)]
         try:
             connections = [self._db.conn, *extra]
             for conn in connections:
                 output.prepare(conn, cells)
-            yield from output.texts_in_order(connections, text, order, batch=batch, **query)
+            # the order is read by this connection while the others begin on the texts
+            yield from output.texts_in_order(
+                connections, text, lambda _: self._event_order(include_rejected=True),
+                id_range=(low, high), batch=batch, **query,
+            )  # fmt: skip
         finally:
             for conn in extra:
                 conn.close()
