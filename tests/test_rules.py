@@ -179,6 +179,18 @@ AFGHAN = [
      {("Kunduz", "besieged", "2021-08-08")}),
     ({"attributive participle"}, "By Sunday Kunduz had become a liberated area.", THURSDAY,
      set()),
+    ({"what remains"},
+     "The Taliban took Herat on Thursday, leaving only the capital Kabul in government hands.",
+     THURSDAY, {("Herat", "captured", "2021-08-12")}),
+    ({"capture verb"},
+     "Hours earlier the Taliban had captured Kandahar, where they proclaimed their emirate "
+     "in the 1990s.", THURSDAY, {("Kandahar", "captured", "2021-08-12")}),
+    ({"capture verb"}, "The Taliban's takeover of Kunduz on Sunday alarmed Kabul.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08")}),
+    ({"capture verb"}, "The Taliban won the city of Kunduz on Sunday.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08")}),
+    ({"siege word"}, "Kunduz held out on Sunday after three months of siege.", THURSDAY,
+     {("Kunduz", "besieged", "2021-08-08")}),
     ({"coup"}, "Herat fell on Sunday after the junta that seized power in Kabul ordered the "
      "army not to fight.", THURSDAY, {("Herat", "captured", "2021-08-08")}),
     ({"hypothetical gerund"}, "Capturing Kandahar would be a major win for the Taliban.",

@@ -325,7 +325,7 @@ class Extractor:
             if note is not None and near:
                 note["places"] = [self.gazetteer.place(f.place_id).name for f in near]
             return _first_per_place(near)
-        background = triggers.BACKGROUND.search(text, start, end)
+        background = _background(text, start, end, all_triggers)
         if background and not _has_day(date_mentions):
             if note is not None:
                 note["dropped"] = [("*", f"background ({background.group(0)!r})")]
@@ -876,6 +876,10 @@ _COUNT_AFTER = re.compile(
     r"(?:(?:provincial|regional)\s+)?(?:capitals|cities|towns|districts|provinces|others)\b",
     re.I,
 )
+_NOUN_OF = re.compile(r"(?:re)?(?:capture|fall|seizure|loss|takeover|conquest)(?: of)?$", re.I)
+_OF_OBJECT = re.compile(
+    r"^\s*(?:of\s+)?(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}(?:city|town|capital)\s+of\s+)?$", re.I
+)
 _FINITE = re.compile(r"\b(?:are|is|was|were|has|have|had|will|would|can|could)\b")
 
 
@@ -910,6 +914,17 @@ def _trigger_applies(
         if (nearer is not None and nearer.start >= trigger.end and nearer.end <= mention.start
                 and _FINITE.search(text, nearer.end, mention.start)):  # fmt: skip
             return False
+    if trigger.end <= mention.start and _NOUN_OF.match(trigger.text):
+        # "the capture of Goma alarmed Kinshasa": the noun's object is the place after
+        # its "of" (and a list joined to it), not a place further on
+        first_index = bisect.bisect_left(starts, trigger.end)
+        first = subjects[first_index] if first_index < len(subjects) else None
+        if (first is not None and first.start < mention.start
+                and _OF_OBJECT.match(text[trigger.end : first.start])):  # fmt: skip
+            chain = subjects[first_index : bisect.bisect_left(starts, mention.start) + 1]
+            if not all(LIST_GLUE.match(text[a.end : b.start])
+                       for a, b in zip(chain, chain[1:], strict=False)):  # fmt: skip
+                return False
     owner = _possessor(text, trigger, subjects, starts)
     if owner is not None and owner.start != mention.start:
         return False  # "Daikundi's capitulation" is Daikundi's only
@@ -1150,6 +1165,24 @@ _NEIGHBOUR_CLAUSE_GAP = re.compile(
     re.I,
 )
 _PLUPERFECT = re.compile(r"(?:\s+[\w\-]+){0,3}?\s+had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+# ", where the Taliban first proclaimed their emirate in the 1990s": the other time is
+# the relative clause's, after the sentence's triggers
+_RELATIVE_CLAUSE_BEFORE = re.compile(r",\s*(?:where|which|who|whose|when)\b[^,;]*$", re.I)
+
+
+def _background(text, start, end, found_triggers):
+    """The words that set the sentence in another time ("in 1996", "years ago"), or
+    None; not those of a relative clause after its last trigger."""
+    for match in triggers.BACKGROUND.finditer(text, start, end):
+        last = found_triggers[-1].end if found_triggers else end
+        if match.start() > last and _RELATIVE_CLAUSE_BEFORE.search(
+            text, max(last, match.start() - 120), match.start()
+        ):
+            continue
+        return match
+    return None
+
+
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
 
 

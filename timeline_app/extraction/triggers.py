@@ -71,7 +71,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("capture verb", "captured",
      r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing|ure)|conquer(?:ed|s|ing)?"
      r"|occup(?:y|ies|ied|ying)"
-     r"|(?:is|are|was|were|be|been|being) controlled by (?:the )?(?:{actor})"),
+     r"|(?:is|are|was|were|be|been|being) controlled by (?:the )?(?:{actor})"
+     r"|takeover of|(?:won|wins|win) the (?:city|town) of"),
     ("fall verb", "captured", r"f[ae]ll(?:s|en|ing)?"),
     ("loss verb", "captured", r"los(?:t|es|e|ing)|loss of"),
     ("control phrase", "captured",
@@ -103,6 +104,7 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|still (?:held|holds?|controls?|controlled)"),
     ("siege word", "besieged",
      r"under siege|(?:laid|lay|lays|laying) siege(?: to)?|besieg(?:ed|es|e|ing)"
+     r"|(?:days|weeks|months|years) of (?:a )?siege"
      r"|surround(?:ed|s|ing)?|encircl(?:ed|es|e|ing)|cut off"),
     ("threat word", "besieged",
      r"under (?:dire |direct |heavy |growing |imminent |serious )?threat|threaten(?:ing|ed|s)?"
@@ -269,6 +271,8 @@ CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("fled to",
          r"\b(?:fled|fleeing|flee|escaped|evacuated|displaced|sought refuge|leaving|left|"
          r"headed|heading|bound)\s+(?:\w+\s+){0,3}(?:to|into|in|toward|towards|for)"),
+        # "leaving just the capital Kabul as the last city under government control"
+        ("what remains", r"\bleaving\s+(?:just|only)"),
         ("direction or route",
          r"\b(?:to|towards?|from|out of|via|near|beyond|outside(?: of)?|linking|connecting|between|"
          r"(?:highway|road|route) (?:to|from|between|linking))"),
