@@ -179,6 +179,8 @@ AFGHAN = [
      {("Kunduz", "besieged", "2021-08-08")}),
     ({"attributive participle"}, "By Sunday Kunduz had become a liberated area.", THURSDAY,
      set()),
+    ({"part of the city"}, "The Taliban took control of nearly 70% of Kunduz on Sunday.",
+     THURSDAY, {("Kunduz", "contested", "2021-08-08")}),
     ({"what remains"},
      "The Taliban took Herat on Thursday, leaving only the capital Kabul in government hands.",
      THURSDAY, {("Herat", "captured", "2021-08-12")}),

@@ -245,7 +245,9 @@ LOCATIVE_AFTER_OBJECT = re.compile(
 )
 # "Parts of Lashkar Gah have fallen": partial control.
 PART_OF = re.compile(
-    r"\b(?:parts?|sections?|areas?|neighbo\w+|districts?|much|some|most|half) of (?:the )?(?:city of )?$",  # noqa: E501
+    r"\b(?:parts?|sections?|areas?|neighbo\w+|districts?|much|some|most|half"
+    # "nearly 70% of Khartoum", "about 80 percent of the city of Bakhmut"
+    r"|\d{1,2}(?:\.\d)?\s*(?:%|percent|per cent)) of (?:the )?(?:city of )?$",
     re.I,
 )
 # "a day after Sheberghan" / "a day after the fall of Sheberghan"
