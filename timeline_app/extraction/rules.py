@@ -60,7 +60,7 @@ class Qualifier:
 
 _NOUN_TRIGGER = re.compile(r"^(?:capture|fall|seizure|loss|takeover|conquest)$", re.I)
 _RECAP_AFTER = re.compile(
-    r"\b(?:after|following|since)\s+(?:the\s+)?(?:[\w\-]+['’]s\s+)?$", re.I
+    r"\b(?:after|following|since|followed|follows)\s+(?:the\s+)?(?:[\w\-]+['’]s\s+)?$", re.I
 )
 _THINGS_FELL = re.compile(
     r"^\s+(?:onto|into(?!\s+(?:the\s+)?(?:[\w\-’']+\s+){0,2}hands\b)|on\s+(?!the\s+(?:same|following|next|day|morning|night|evening|"

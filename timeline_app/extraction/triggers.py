@@ -192,6 +192,9 @@ SPEAKER_CLAIM = (
     r"(?:the )?(?:{actor})(?:'s|’s)?(?:, [^,.;]{{1,60}},)? "
     r"(?:spokesm[ae]n|spokesperson|said|says|announced|claimed|statement)",
     r"according to (?:the )?(?:{actor})",
+    # "local media run by the MNDAA reported", "channels affiliated with the RSF"
+    r"(?:media|outlets?|channels?|accounts?|sources)\s+(?:run by|linked to|affiliated with"
+    r"|close to|loyal to)\s+(?:the )?(?:{actor})",
     r"{spokesman}",
 )  # fmt: skip
 DISPUTE = _words(*UNVERIFIED, *DENIAL_WORDS, r"disputed?")
