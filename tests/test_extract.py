@@ -320,3 +320,15 @@ def test_a_date_in_a_pluperfect_relative_clause_is_the_earlier_event(extract):
 )  # fmt: skip
 def test_the_verb_right_before_a_place_is_its_own(extract, text, expected):
     assert extract(text) == expected
+
+
+def test_an_undated_article_dates_its_weekdays_by_a_weekday_with_its_day(extract):
+    text = ("The Taliban captured Kandahar on Friday. Reuters, on Friday August 13, said the "
+            "militants had also taken Herat.")
+    assert extract(text, None) == {
+        ("Kandahar", "captured", "2021-08-13"), ("Herat", "captured", "2021-08-13")
+    }
+    # a weekday that is not that day's in the article's year gives nothing
+    assert extract("The Taliban captured Kandahar on Friday. Thursday August 13 came.", None) == {
+        ("Kandahar", "captured", None)
+    }

@@ -128,6 +128,13 @@ class Extractor:
             reading.clue = ("publication date from the text", reading_clue)
         if published is None:
             reading.year_for = self._year_source(text)
+            told = _weekday_and_day(text, reading.year_for)
+            if told is not None:  # "citing Reuters on Friday August 13": that Friday
+                reading.published, reading.clue = told[0], (
+                    "publication date from the text", told[1]
+                )
+                reading.weekday_anchor = told[0] + dt.timedelta(days=WEEKDAY_LEEWAY)
+                published = told[0]
         paragraphs = []
         for paragraph in layout.iter_paragraphs(text):
             if len(paragraphs) % 256 == 255:
@@ -606,6 +613,37 @@ _CLUE_LINE = re.compile(
     r"^[^\n]*\b(?:photo|video|footage|picture|image|grab|published|updated|posted)\b[^\n]*$",
     re.I | re.M,
 )
+
+
+_WEEKDAY_AND_DAY = re.compile(
+    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+    r"(?:(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?P<day>\d{1,2})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>January|February|March|April|May|June|July|August"
+    r"|September|October|November|December))\b"
+)
+
+
+def _weekday_and_day(text: str, year_for) -> tuple | None:
+    """In an undated article, the latest "Friday August 13" whose weekday is that of
+    the day in the year the article's own dates (or the conflict's period) give:
+    the article was written that day or after, and its bare weekdays are near it."""
+    if year_for is None:
+        return None
+    best = None
+    for m in _WEEKDAY_AND_DAY.finditer(text[:20000]):
+        month = dates.month_number(m["month"] or m["month2"])
+        day = int(m["day"] or m["day2"])
+        year = year_for(month, day)
+        if not year:
+            continue
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if date.strftime("%A") == m["weekday"] and (best is None or date > best[0]):
+            best = (date, m.group(0))
+    return best
 
 
 def _publication_clue(text: str):

@@ -371,7 +371,8 @@ DATE_RULES = {
     "entry goes on": "a line after a dated entry that says it goes on ('also') shares its date",
     "news day": "the day the lede speaks of, or the publication week",
     "publication date from the text": "an undated article's caption or 'Updated' line "
-    "with a full date stands for its publication date",
+    "with a full date stands for its publication date; else its latest 'Friday August 13' "
+    "whose weekday fits the year of its dates or period: its bare weekdays are near it",
     "year from the article": "no year given: the year of the article's own full dates",
     "year from the period": "no year in the whole article: the year of the conflict's period",
     "coarse recap": "a recap that gives only a coarse time ('last month') stays undated: "
