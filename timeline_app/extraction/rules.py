@@ -67,8 +67,9 @@ _THINGS_FELL = re.compile(
     r"weekend|eve)\b)(?:the|a|an|its|their|houses|homes|civilians|residents)\b)", re.I
 )
 _ENTERED_WHAT = re.compile(
-    r"^\s+(?!(?:the\s+)?(?:(?:(?:city\s+)?(?:centre|center)|city|town|heart|streets|outskirts)"
-    r"\s+of\s+)?"
+    r"^\s+(?!(?:the\s+)?(?:(?:(?:city\s+)?(?:centre|center)|city|town|heart|streets|outskirts"
+    # "entered capital Kabul", "entering the capital of Kabul", "the provincial capital"
+    r"|(?:provincial\s+)?capital(?:\s+city)?)(?:\s+of)?\s+)?"
     r"(?:central\s+|downtown\s+)?(?:the\s+)?$)", re.I
 )
 # "After seizing Goma, ...", "Following the fall of Goma, ...": the place is named
@@ -166,6 +167,11 @@ _COUP_BEFORE = re.compile(
     r"\b(?:junta|coup|putsch|mutineers?|mutinous|officers|military leaders?)\b[^.;]{0,30}$", re.I
 )
 _POWER_IN = re.compile(r"\bpower in$", re.I)
+_UNOPPOSED_AFTER = re.compile(
+    r"^[^.;]{0,30}?\b(?:unopposed|unchallenged|without (?:a fight|a shot|firing a shot"
+    r"|(?:\w+\s+){0,4}(?:clashes|fighting|resistance)))",
+    re.I,
+)
 _CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
@@ -325,6 +331,12 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "partial control", "scope", triggers.PARTIAL,
         {"captured": "contested", "retaken": "contested", "surrendered": "contested"},
         doc="'captured the prison and the police headquarters'",
+    ),
+    Qualifier(
+        "entered unopposed", "after place", _UNOPPOSED_AFTER, {"contested": "captured"},
+        requires=("trigger", re.compile(r"^(?:enter|march|pour)", re.I)),
+        doc="'entered Mazar-i-Sharif without engaging in any major clashes', 'marched into "
+        "Kabul unopposed': the city taken without a fight",
     ),
     Qualifier(
         "entering while fighting", "trigger", triggers.WEAK_CAPTURE, {"captured": "contested"},

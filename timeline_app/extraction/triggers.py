@@ -42,10 +42,12 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     # "rebels recaptured Aleppo", "was recaptured last week by rebel groups", "the
     # MNDAA liberated Lashio": the attackers' retaking is a capture on this timeline
     ("attackers retook", "captured",
-     r"(?:retook|retaken|recaptur(?:ed|es|e|ing)|liberat(?:ed|es|e|ing))", "{actor}"),
+     r"(?:retook|retaken|recaptur(?:ed|es|e|ing)|reclaim(?:ed|s|ing)?|liberat(?:ed|es|e|ing))",
+     "{actor}"),
     ("attackers retook", "captured",
      r"(?:retaken|recaptured|liberated)(?:\s+[\w\-]+){{0,3}}?\s+by\s+(?:the\s+)?(?:{actor})"),
-    ("retake verb", "retaken", r"retook|retake[ns]?|retaking|recaptur(?:ed|es|e|ing)"),
+    ("retake verb", "retaken",
+     r"retook|retake[ns]?|retaking|recaptur(?:ed|es|e|ing)|reclaim(?:ed|s|ing)?"),
     ("regain control", "retaken",
      r"regain(?:ed|s|ing)?(?:\s+(?:full\s+)?control(?:\s+of)?)?"
      r"|(?:took|taken|take|takes|won|win) back(?:\s+control\s+of)?"
@@ -77,7 +79,9 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("loss verb", "captured", r"los(?:t|es|e|ing)|loss of"),
     ("control phrase", "captured",
      r"(?:took|taken|take|takes|taking|gained|gains?|won|wins?|assumed|seized|established)"
-     r" (?:full |complete |total |effective )?control (?:of|over)"
+     # ("took control on Feb. 16 of Bukavu": a day may stand inside)
+     r" (?:full |complete |total |effective )?control"
+     r"(?: on (?:[A-Z][a-z]+day|[A-Z][a-z]{{2,8}}\.? \d{{1,2}}))? (?:of|over)"
      r"|(?:now|currently|fully) (?:hold|holds|control|controls|in control of)"
      r"|(?<!remained )(?<!remains )(?<!remain )in (?:full|complete|total) control of"
      r"|(?:in|under|into) (?:the )?(?:full |complete )?(?:control|hands) of (?:the )?(?:{actor})"
@@ -200,7 +204,7 @@ SPEAKER_CLAIM = (
 DISPUTE = _words(*UNVERIFIED, *DENIAL_WORDS, r"disputed?")
 DENIAL = _words(*DENIAL_WORDS)
 NEGATION_BEFORE = re.compile(
-    r"\b(?:not|n['’]t|never|yet to|failed to|unable to|no)\s+(?:\w+\s+){0,2}$", re.I
+    r"\b(?:not|n['’]t|never|yet to|failed to|unable to|no|without)\s+(?:\w+\s+){0,2}$", re.I
 )
 INTENT_BEFORE = re.compile(
     r"\b(?:could|may|might|would|will|can|poised to|about to|threaten\w* to|"
@@ -213,6 +217,8 @@ INTENT_BEFORE = re.compile(
     r"(?:offensive|battle|campaign|drive|push|bid|operation|attempt|effort|war)\b"
     r"(?:\s+[\w\-’']+){0,5}?\s+to|"
     r"demand\w*|call\w* for|urg\w*|offer\w*|talks? (?:on|about|of)"
+    # "talks with the Taliban for a peaceful surrender of Kabul"
+    r"|for (?:a|the) (?:peaceful|negotiated|possible|orderly|conditional)"
     # "ordered any remaining troops to surrender": told to, not done
     r"|(?:order|urg|ask|told|tell|warn|call\w* on|command|instruct)\w*\s+(?:[\w\-’']+\s+){1,7}to)"
     r"\s+(?:\w+\s+){0,2}$",
