@@ -332,3 +332,17 @@ def test_an_undated_article_dates_its_weekdays_by_a_weekday_with_its_day(extract
     assert extract("The Taliban captured Kandahar on Friday. Thursday August 13 came.", None) == {
         ("Kandahar", "captured", None)
     }
+
+
+def test_a_date_after_and_opens_the_next_phrase(extract):
+    text = ("Earlier on Wednesday the Taliban had captured Ghazni and on Thursday they "
+            "captured Herat.")
+    assert extract(text) == {("Ghazni", "captured", "2021-08-11"),
+                             ("Herat", "captured", "2021-08-12")}  # fmt: skip
+
+
+def test_no_event_is_dated_after_its_publication(extract):
+    # "a day after" counted from the next sentence's Thursday would be Friday the 13th
+    found = extract("Herat fell to the Taliban a day after they were seen on its edges "
+                    "on Thursday.")
+    assert all(date is None or date <= "2021-08-12" for _, _, date in found)

@@ -366,6 +366,13 @@ class Extractor:
             date, date_rule = self._date_for(
                 text, mention, date_mentions, clauses, reading, looks, (all_triggers, names)
             )
+            if (date is not None and date.date is not None and reading.published is not None
+                    and reading.weekday_anchor is None and date.date > reading.published):
+                # news tells what has happened: "one day after the RSF claimed control"
+                # counted from the wrong day lands after publication
+                date, date_rule = self._context_date(
+                    text, _clause_of(clauses, mention.start, looks), reading
+                )  # fmt: skip
             if any(rule == "recap with its period" for rule, _ in because) and (
                 date is None or date.precision != "day" or date_rule[0] != "date in clause"
             ):  # "the capture of Goma last month": no day, and no other sentence's day
@@ -522,6 +529,14 @@ class Extractor:
                 or _another_event_between(text, mention.end, nearest.start, others)
             ):  # fmt: skip
                 return self._context_date(text, clause, reading)
+            if nearest.start >= mention.end and _NEXT_PHRASE_DATE.match(
+                text[mention.end : nearest.start]
+            ):
+                # "had captured Nimroz and on Saturday they captured Sheberghan": the
+                # date after "and" opens the next phrase; the place's is the one before
+                earlier = [m for m in near if m.end <= mention.start]
+                if earlier:
+                    nearest = earlier[-1]
             # (what stands between a date and its place is read in the last 300 characters)
             anniversary = _ANNIVERSARY.search(
                 text, max(nearest.end, mention.start - 300), mention.start
@@ -1221,6 +1236,9 @@ def _background(text, start, end, found_triggers):
     return None
 
 
+_NEXT_PHRASE_DATE = re.compile(
+    r"^[\s,]*(?:and|but|then|and then)\s+(?:on\s+|by\s+|later\s+)?$", re.I
+)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
 
 
