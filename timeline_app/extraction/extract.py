@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -997,10 +998,8 @@ def _governing_trigger(text, candidates, mention, starts):
     Timbuktu": the verb right before the place (its object) is the place's, not a
     stronger one of an earlier verb phrase joined by "and"; None when no such
     verb stands there."""
-    # (the candidates are in text order, without overlaps: one pass from the place back)
-    index = len(candidates)
-    while index and candidates[index - 1].end > mention.start:
-        index -= 1
+    # (the candidates are in text order, without overlaps: their ends are sorted too)
+    index = bisect.bisect_right(candidates, mention.start, key=_END)
     if index < 2:
         return None
     near = candidates[index - 1]
@@ -1010,10 +1009,18 @@ def _governing_trigger(text, candidates, mention, starts):
     if bisect.bisect_left(starts, mention.start) > bisect.bisect_left(starts, near.end):
         return None
     rank = near.rank
+    if rank == 0:
+        return None  # nothing is stronger than a retaking
     for other in candidates[: index - 1]:
-        if other.rank < rank and _VERB_PHRASES_JOINED.search(text, other.end, near.start):
+        if _RANK[other.status] < rank and _VERB_PHRASES_JOINED.search(
+            text, other.end, near.start
+        ):
             return near
     return None
+
+
+_END = operator.attrgetter("end")
+_RANK = {status: rank for rank, status in enumerate(triggers.PRIORITY)}
 
 
 _PASSIVE_GAP = re.compile(
