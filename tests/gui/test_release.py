@@ -7,8 +7,11 @@ from timeline_app.gui import workers
 
 
 def test_big_containers_are_emptied_a_slice_per_turn(qtbot, monkeypatch):
+    let_go = [0]
+
     class Slow:  # each one takes a while to let go
         def __del__(self):
+            let_go[0] += 1
             time.sleep(0.0001)
 
     monkeypatch.setattr(workers, "RELEASE_MS", 2.0)
@@ -17,16 +20,18 @@ def test_big_containers_are_emptied_a_slice_per_turn(qtbot, monkeypatch):
     slices = []
     real = workers._release_a_slice
 
-    def timed():
-        started = time.perf_counter()
+    def counted():
+        before = let_go[0]
         real()
-        slices.append(time.perf_counter() - started)
+        slices.append(let_go[0] - before)
 
-    monkeypatch.setattr(workers, "_release_a_slice", timed)
+    monkeypatch.setattr(workers, "_release_a_slice", counted)
     monkeypatch.setattr(workers, "_release_timer", None)
     workers.release_between_turns(items, by_id, ids)
     assert items and by_id and ids  # nothing let go before a turn of the event loop
     qtbot.waitUntil(lambda: not workers.release_pending(), timeout=20_000)
     assert not items and not by_id and not ids
     assert len(slices) > 10  # over many turns
-    assert max(slices) < 0.05  # each short (2 ms asked, with room for a busy machine)
+    # no turn lets go of more than a fifth of the 6,000 slow objects (counted, not
+    # timed: a test asserts no time on a shared machine)
+    assert max(slices) < 6000 / 5

@@ -375,7 +375,7 @@ def _months(text: str, start: int, end: int, published, low, year_for=None) -> l
     """Months without a day ("last month", "late last month", "earlier this month",
     "in mid-January", "early February 2025") and weekends ("over the weekend")."""
     found = []
-    if "month" in low:
+    if low is None or "month" in low:
         for m in _RECENT_MONTH.finditer(text, start, end):
             if published is None:
                 found.append(DateMention(m.start(), m.end(), None, "unknown"))
@@ -392,7 +392,7 @@ def _months(text: str, start: int, end: int, published, low, year_for=None) -> l
                 continue
             date, precision = _part_of_month(year, month, part, published)
             found.append(DateMention(m.start(), m.end(), date, precision))
-    if "weekend" in low:
+    if low is None or "weekend" in low:
         for m in _WEEKEND.finditer(text, start, end):
             if published is None:
                 found.append(DateMention(m.start(), m.end(), None, "unknown"))
