@@ -640,6 +640,9 @@ _WEEKDAY_AND_DAY = re.compile(
 )
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def _weekday_and_day(text: str, year_for) -> tuple | None:
     """In an undated article, the latest "Friday August 13" whose weekday is that of
     the day in the year the article's own dates (or the conflict's period) give:
@@ -657,7 +660,7 @@ def _weekday_and_day(text: str, year_for) -> tuple | None:
             date = dt.date(year, month, day)
         except ValueError:
             continue
-        if date.strftime("%A") == m["weekday"] and (best is None or date > best[0]):
+        if _WEEKDAY_NAMES[date.weekday()] == m["weekday"] and (best is None or date > best[0]):
             best = (date, m.group(0))
     return best
 
