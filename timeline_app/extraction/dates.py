@@ -18,14 +18,20 @@ from dataclasses import replace
 from ..model import DateMention
 from . import casefold
 
+# English names, written out: ``calendar``'s follow the process's locale, which a Qt
+# application sets from the user's ("lundi", "janvier" under French).
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = {
     name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
+    for number, full in enumerate(MONTH_NAMES, start=1)
+    for name in (full, full[:3])
 }
 _MONTHS["sept"] = 9
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"  # noqa: E501
-_WEEKDAYS = [calendar.day_name[i] for i in range(7)]
+_MONTH_NAMES = "|".join(MONTH_NAMES)
+_MONTH = rf"(?P<month>{_MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"
+_WEEKDAYS = list(WEEKDAYS)
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -88,8 +94,7 @@ _RECENT_MONTH = re.compile(
 _MONTH_ONLY = re.compile(
     rf"\b(?:(?i:in|during|throughout)\s+(?:{_PART}\s*)?"
     rf"|(?i:at |by |in )?{_PART.replace('<part>', '<part2>')}\s*)"
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\b(?:,?[ \t\u00a0]+(?P<year>(?:19|20)\d\d)\b)?(?![ \t\u00a0]*\d)"
+    rf"(?P<month>{_MONTH_NAMES})\b(?:,?[ \t\u00a0]+(?P<year>(?:19|20)\d\d)\b)?(?![ \t\u00a0]*\d)"
 )
 _DURATION = re.compile(
     rf"\bfor\s+(?:over|more than|nearly|almost|about|some|around|roughly|the (?:past|last))?\s*"
@@ -114,10 +119,7 @@ _PERIOD_WORDS = casefold.needed_by_any(
 _MONTH_WORDS = casefold.needed_by_any([_MONTH_ONLY])
 # A month is found by its name, then what stands before it (as for weekdays): a
 # search for ``_MONTH_ONLY`` itself tries its optional words at every position.
-_MONTH_NAME = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b"
-)
+_MONTH_NAME = re.compile(rf"(?:{_MONTH_NAMES})\b")
 _BEFORE_MONTH = re.compile(_MONTH_ONLY.pattern.split("(?P<month>")[0] + "$")
 # "over the weekend", "last weekend": the Saturday of the last weekend before (or of)
 # the publication day; "last" on a weekend day is the one before
@@ -435,6 +437,31 @@ def _durations(text: str, start: int, end: int, anchor: dt.date | None) -> list[
         began = anchor - dt.timedelta(days=days)
         found.append(DateMention(m.start(), m.end(), began, precision, end_date=anchor))
     return found
+
+
+def weekday_with_day(text: str, year_for) -> tuple | None:
+    """The latest "Friday August 13" (or "Friday, 13 August") in ``text`` whose
+    weekday is that day's in the year ``year_for(month, day)`` gives: (date, words),
+    or None.  An undated article's day of writing is that one or after."""
+    if year_for is None:
+        return None
+    best = None
+    for name in _WEEKDAY_NAME.finditer(text, 0, min(len(text), 20000)):
+        gap = _COMMA_SPACE.match(text, name.end())
+        if gap is None or (name.start() > 0 and text[name.start() - 1].isalnum()):
+            continue
+        m = _FULL_DATES[1].match(text, gap.end()) or _FULL_DATES[2].match(text, gap.end())
+        if m is None:
+            continue
+        month, day = month_number(m["month"]), int(m["day"])
+        year = year_for(month, day)
+        date = _safe_date(year, month, day) if year else None
+        if date and WEEKDAYS[date.weekday()] == name.group(0) and (best is None or date > best[0]):
+            best = (date, text[name.start() : m.end()])
+    return best
+
+
+_COMMA_SPACE = re.compile(r",?\s+")
 
 
 def find_years(text: str, start: int = 0, end: int | None = None) -> list[int]:

@@ -118,24 +118,23 @@ class Extractor:
         text = article.text
         published = article.published
         clue = None if published else _publication_clue(text)
+        year_for = self._year_source(text) if published is None else None
+        lower_bound = published is not None and article.published_basis is not None
+        if published is None and clue is None:
+            # "citing Reuters on Friday August 13": written that Friday or after
+            clue = dates.weekday_with_day(text, year_for)
+            lower_bound = clue is not None
         if clue is not None:  # "footage in Goma on January 27, 2025" under a photo
             published, reading_clue = clue
         reading = _Reading(published, trace=trace, cancelled=cancelled)
-        if published is not None and article.published_basis is not None:
-            # a date inferred from other reports is the earliest it can be:
-            # "on Sunday" is the Sunday nearest to it, before or after
+        if lower_bound:
+            # a date inferred from other reports or from a weekday is the earliest it
+            # can be: "on Sunday" is the Sunday nearest to it, before or after
             reading.weekday_anchor = published + dt.timedelta(days=WEEKDAY_LEEWAY)
         if clue is not None:
             reading.clue = ("publication date from the text", reading_clue)
         if published is None:
-            reading.year_for = self._year_source(text)
-            told = _weekday_and_day(text, reading.year_for)
-            if told is not None:  # "citing Reuters on Friday August 13": that Friday
-                reading.published, reading.clue = told[0], (
-                    "publication date from the text", told[1]
-                )
-                reading.weekday_anchor = told[0] + dt.timedelta(days=WEEKDAY_LEEWAY)
-                published = told[0]
+            reading.year_for = year_for
         paragraphs = []
         for paragraph in layout.iter_paragraphs(text):
             if len(paragraphs) % 256 == 255:
@@ -631,40 +630,6 @@ _CLUE_LINE = re.compile(
 )
 
 
-_WEEKDAY_AND_DAY = re.compile(
-    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
-    r"(?:(?P<month>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?P<day>\d{1,2})"
-    r"|(?P<day2>\d{1,2})\s+(?P<month2>January|February|March|April|May|June|July|August"
-    r"|September|October|November|December))\b"
-)
-
-
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def _weekday_and_day(text: str, year_for) -> tuple | None:
-    """In an undated article, the latest "Friday August 13" whose weekday is that of
-    the day in the year the article's own dates (or the conflict's period) give:
-    the article was written that day or after, and its bare weekdays are near it."""
-    if year_for is None:
-        return None
-    best = None
-    for m in _WEEKDAY_AND_DAY.finditer(text[:20000]):
-        month = dates.month_number(m["month"] or m["month2"])
-        day = int(m["day"] or m["day2"])
-        year = year_for(month, day)
-        if not year:
-            continue
-        try:
-            date = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if _WEEKDAY_NAMES[date.weekday()] == m["weekday"] and (best is None or date > best[0]):
-            best = (date, m.group(0))
-    return best
-
-
 def _publication_clue(text: str):
     """An undated article's own word for when it was written: the latest full
     date on a caption or a "Published/Updated" line, with its words."""
@@ -933,10 +898,11 @@ _COUNT_AFTER = re.compile(
     r"(?:(?:provincial|regional)\s+)?(?:capitals|cities|towns|districts|provinces|others)\b",
     re.I,
 )
-_NOUN_OF = re.compile(r"(?:re)?(?:capture|fall|seizure|loss|takeover|conquest)(?: of)?$", re.I)
-_OF_OBJECT = re.compile(
-    r"^\s*(?:of\s+)?(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}(?:city|town|capital)\s+of\s+)?$", re.I
-)
+_NOUN_OF = re.compile(rf"(?:re)?(?:{triggers.EVENT_NOUNS})(?: of)?$", re.I)
+# What stands between a verb (or a noun's "of") and its place: "the", "the town of"
+_OBJECT_WORDS = r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}(?:city|town|capital)\s+of\s+)?$"
+_OF_OBJECT = re.compile(r"^\s*(?:of\s+)?" + _OBJECT_WORDS, re.I)
+_OBJECT_NEXT = re.compile(r"^\s*" + _OBJECT_WORDS)
 _FINITE = re.compile(r"\b(?:are|is|was|were|has|have|had|will|would|can|could)\b")
 
 
@@ -993,7 +959,6 @@ def _trigger_applies(
 
 
 _VERB_PHRASES_JOINED = re.compile(r"\s(?:and|but|then|before|after)\s", re.I)
-_OBJECT_NEXT = re.compile(r"^\s*(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}(?:city|town|capital)\s+of\s+)?$")
 
 
 def _governing_trigger(text, candidates, mention, starts):
@@ -1015,7 +980,7 @@ def _governing_trigger(text, candidates, mention, starts):
     if rank == 0:
         return None  # nothing is stronger than a retaking
     for other in candidates[: index - 1]:
-        if _RANK[other.status] < rank and _VERB_PHRASES_JOINED.search(
+        if triggers.RANK[other.status] < rank and _VERB_PHRASES_JOINED.search(
             text, other.end, near.start
         ):
             return near
@@ -1023,7 +988,6 @@ def _governing_trigger(text, candidates, mention, starts):
 
 
 _END = operator.attrgetter("end")
-_RANK = {status: rank for rank, status in enumerate(triggers.PRIORITY)}
 
 
 _PASSIVE_GAP = re.compile(

@@ -58,7 +58,7 @@ class Qualifier:
         object.__setattr__(self, "statuses", frozenset(self.effect))
 
 
-_NOUN_TRIGGER = re.compile(r"^(?:capture|fall|seizure|loss|takeover|conquest)$", re.I)
+_NOUN_TRIGGER = re.compile(rf"^(?:{triggers.EVENT_NOUNS})$", re.I)
 _RECAP_AFTER = re.compile(
     r"\b(?:after|following|since|followed|follows)\s+(?:the\s+)?(?:[\w\-]+['’]s\s+)?$", re.I
 )
@@ -141,7 +141,7 @@ _POSSESSED_BEFORE = re.compile(
     r"\b(?:its|their|the\s+(?:city|town|capital)['’]s)\s+(?:(?:full|eventual|possible|swift|"
     r"rapid|sudden|quick)\s+)?$", re.I
 )
-_EVENT_NOUN = re.compile(r"^(?:re)?(?:capture|fall|seizure|loss|takeover|conquest)$", re.I)
+_EVENT_NOUN = re.compile(rf"^(?:re)?(?:{triggers.EVENT_NOUNS})$", re.I)
 _OF_GAP = re.compile(r"^\s*of\b", re.I)
 # "Kherson was the first major urban hub to fall", "it was the only regional capital
 # his forces seized": a place ranked, in the past tense, among the falls of the war

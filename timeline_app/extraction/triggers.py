@@ -15,7 +15,9 @@ from . import casefold
 # Strongest first: when one clause holds several triggers for a place, the
 # earlier status in this list wins ("surrendered ... on the edge of Kunduz").
 PRIORITY = ("retaken", "captured", "surrendered", "contested", "besieged")
-_RANK = {status: rank for rank, status in enumerate(PRIORITY)}
+RANK = {status: rank for rank, status in enumerate(PRIORITY)}
+# The nouns that name a change of control ("the capture of Goma", "its fall")
+EVENT_NOUNS = "capture|fall|seizure|loss|takeover|conquest"
 
 
 def _words(*alternatives: str) -> re.Pattern:
@@ -306,7 +308,7 @@ class Trigger:
 
     @property
     def rank(self) -> int:
-        return _RANK[self.status]
+        return RANK[self.status]
 
 
 # Between the side and its verb: "the army's withdrawal", "Syria's army said it is
