@@ -252,6 +252,22 @@ AFGHAN = [
      THURSDAY, {("Herat", "contested", "2021-08-11")}),
     ({"hedge"}, "The Taliban said they had seized Firoz Koh on Friday.", THURSDAY,
      {("Chaghcharan", "claimed", "2021-08-06")}),
+    # a claim in a later clause with a trigger of its own is that clause's; a comment
+    # with none (", officials denied it", ", the group said") is about what came before
+    ({"hedge", "fall verb"},
+     "Kunduz fell to the Taliban on Sunday; the group said it had also seized Taloqan.",
+     THURSDAY, {("Kunduz", "captured", "2021-08-08"), ("Taloqan", "claimed", "2021-08-08")}),
+    ({"hedge", "fall verb"},
+     "Officials confirmed that Kunduz fell on Sunday, but denied Taliban claims that Taloqan "
+     "had been captured.",
+     THURSDAY, {("Kunduz", "captured", "2021-08-08"), ("Taloqan", "claimed", "2021-08-08")}),
+    ({"hedge", "fall verb"}, "Kunduz fell on Sunday; officials denied it.", THURSDAY,
+     {("Kunduz", "claimed", "2021-08-08")}),
+    ({"hedge", "capture verb"}, "The Taliban captured Kunduz on Sunday, the group said.",
+     THURSDAY, {("Kunduz", "claimed", "2021-08-08")}),
+    ({"hedge", "entered"},
+     "The Taliban said they captured Kunduz on Sunday, and that they had entered Taloqan.",
+     THURSDAY, {("Kunduz", "claimed", "2021-08-08"), ("Taloqan", "contested", "2021-08-08")}),
     ({"dispute next sentence"},
      "Insurgents captured Sharana on Monday. Officials denied it.", THURSDAY,
      {("Sharana", "claimed", "2021-08-09")}),

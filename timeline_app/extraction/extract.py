@@ -346,6 +346,7 @@ class Extractor:
         found = []
         starts = [m.start for m in subjects]  # for the nearer-place check, once a sentence
         looks: dict = {}  # the qualifiers' searches, shared by the sentence's places
+        looks[_SENTENCE_PARTS] = (clauses, all_triggers)
         for number, mention in enumerate(subjects):
             if number % 64 == 63:
                 reading.check()  # one sentence may name thousands of places
@@ -1024,7 +1025,33 @@ _WINDOWS = {
     "trigger": lambda q: (q.trigger.start, q.trigger.end),
     "scope": lambda q: q.scope,
     "sentence": lambda q: (q.sentence.start, q.sentence.end),
+    "reported": lambda q: (q.sentence.start, _reported_end(q)),
 }
+_SENTENCE_PARTS = "clauses and triggers"  # in a sentence's looks
+# ", and that they had entered Taloqan": the same report goes on
+_REPORT_GOES_ON = re.compile(r"[,;]?\s*(?:and|but)?\s*that\b", re.I)
+
+
+def _reported_end(site) -> int:
+    """Where the report of the site's trigger ends: at the first later clause
+    with a trigger of its own ("Kunduz fell on Sunday, and the group said it had
+    seized Taloqan": the claim is Taloqan's), else at the sentence's end (";
+    officials denied it" comments on what came before)."""
+    key = ("reported", site.trigger.start)
+    end = site.looks.get(key)
+    if end is None:
+        clauses, found = site.looks.get(_SENTENCE_PARTS, ((), ()))
+        end = site.sentence.end
+        starts = [t.start for t in found]
+        for start, stop in clauses:
+            if start <= site.trigger.start or _REPORT_GOES_ON.match(site.text, start, stop):
+                continue
+            index = bisect.bisect_left(starts, start)
+            if index < len(starts) and starts[index] < stop:
+                end = start
+                break
+        site.looks[key] = end
+    return end
 
 
 class _Site:

@@ -34,7 +34,8 @@ class Qualifier:
     :param window: where ``pattern`` looks: ``before trigger`` (60 characters),
         ``before place`` (40), ``gap`` (between trigger and place), ``after
         place`` (60), ``trigger`` (the trigger's own words), ``scope`` (the
-        clause, or the sentence for a borrowed trigger), ``sentence``.
+        clause, or the sentence for a borrowed trigger), ``sentence``, ``reported``
+        (the sentence up to a later clause with a trigger of its own).
     :param effect: new status for each status it applies to; ``DROP`` removes.
     :param requires: a further (window, pattern) that must match too; the
         pattern ``"fighting"`` means another trigger says there is fighting.
@@ -344,7 +345,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         doc="'entered the city, fighting continues'",
     ),
     Qualifier(
-        "hedge", "sentence", "hedge", {"captured": "claimed", "surrendered": "claimed"},
+        "hedge", "reported", "hedge", {"captured": "claimed", "surrendered": "claimed"},
         doc="'the group said it had seized', 'reportedly', a named spokesman",
     ),
 )  # fmt: skip
