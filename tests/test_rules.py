@@ -268,6 +268,22 @@ AFGHAN = [
     ({"hedge", "entered"},
      "The Taliban said they captured Kunduz on Sunday, and that they had entered Taloqan.",
      THURSDAY, {("Kunduz", "claimed", "2021-08-08"), ("Taloqan", "contested", "2021-08-08")}),
+    # "N days after" governs the place of the clause it opens, however near another date
+    ({"relative to neighbour", "capture verb"},
+     "Two days after seizing Kunduz, the Taliban captured Taloqan on Wednesday.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-09"), ("Taloqan", "captured", "2021-08-11")}),
+    ({"relative to neighbour", "take verb"},
+     "A day after capturing the provincial capital of Zaranj, the Taliban took Sheberghan "
+     "on Saturday.", THURSDAY,
+     {("Zaranj", "captured", "2021-08-06"), ("Sheberghan", "captured", "2021-08-07")}),
+    # the neighbour with its own day: that day is its, and the other place's is a day off
+    ({"relative to neighbour", "date in clause"},
+     "The capture of Herat came a day after Ghazni fell on Thursday.", dt.date(2021, 8, 14),
+     {("Herat", "captured", "2021-08-13"), ("Ghazni", "captured", "2021-08-12")}),
+    ({"relative to neighbour", "date in clause"},
+     "The Taliban took Herat two days before Ghazni was captured on Thursday.",
+     dt.date(2021, 8, 14),
+     {("Herat", "captured", "2021-08-10"), ("Ghazni", "captured", "2021-08-12")}),
     ({"dispute next sentence"},
      "Insurgents captured Sharana on Monday. Officials denied it.", THURSDAY,
      {("Sharana", "claimed", "2021-08-09")}),

@@ -524,6 +524,19 @@ class Extractor:
             index = bisect.bisect_left(starts, mention.start, low, high)
             near = date_mentions[max(low, index - 2) : min(high, index + 2)]
             nearest = min(near, key=lambda m: _distance(m, mention))
+            preceding = [m for m in near if m.end <= mention.start]
+            own = _own_date_after(text, preceding[-1], mention, date_mentions) if preceding \
+                else None
+            if own is not None:
+                return own
+            if preceding and preceding[-1] is not nearest:
+                # "A day after capturing Zaranj, the Taliban took Sheberghan on
+                # Saturday": the phrase governs the place, however near the other date
+                shifted = _relative_to_neighbour(text, preceding[-1], mention, date_mentions,
+                                                 reading)  # fmt: skip
+                if shifted is not preceding[-1]:
+                    words = text[shifted.start : shifted.end]
+                    return shifted, ("relative to neighbour", words)
             if nearest.start >= mention.end and (
                 (nearest.precision in ("week", "month")
                  and _OTHER_EVENT_CLAUSE.search(text, mention.end, nearest.start))
@@ -547,6 +560,9 @@ class Extractor:
                 earlier = nearest.date.replace(year=nearest.date.year - years)
                 shifted = DateMention(nearest.start, nearest.end, earlier, nearest.precision)
                 return shifted, ("anniversary", text[nearest.start : anniversary.end()])
+            own = _own_date_after(text, nearest, mention, date_mentions)
+            if own is not None:
+                return own
             date = _relative_to_neighbour(text, nearest, mention, date_mentions, reading)
             if (date is nearest and nearest.relative_to_event and nearest.date
                     and text[nearest.start : nearest.end].lower().endswith(("before", "after"))
@@ -1212,9 +1228,11 @@ def _qualify(text, trigger, mention, scope, sentence, applying, vocabulary, look
 
 # "attacked Gao on Saturday, a day after they took the provincial capital of Kidal":
 # the place of a short clause after "a day after" lies a day before the other date
+# ("two days after seizing Kunduz, the Taliban captured Taloqan on Wednesday": a gerund)
 _NEIGHBOUR_CLAUSE_GAP = re.compile(
-    r"^\s+(?:they|it|he|she|(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)\s+(?:had\s+)?"
-    r"(?:took|captured|seized|overran|entered|stormed)\s+(?:the\s+)?"
+    r"^\s+(?:(?:they|it|he|she|(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)\s+(?:had\s+)?"
+    r"(?:took|captured|seized|overran|entered|stormed)"
+    r"|(?:taking|capturing|seizing|overrunning|entering|storming))\s+(?:the\s+)?"
     r"(?:(?:[\w\-]+\s+){0,2}(?:capital|city|town)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
@@ -1260,6 +1278,45 @@ def _another_event_between(text, start, end, others) -> bool:
         return True  # "retook Lalibela, which had fallen to the rebels in August"
     first = bisect.bisect_left(names, trigger.end, key=lambda name: name[0])
     return first < len(names) and names[first][0] < end
+
+
+# "a day after Ghazni fell on Thursday": the neighbour's own verb and date
+_NEIGHBOUR_OWN_DATE = re.compile(
+    r"^\s+(?:had\s+)?(?:been\s+)?(?:fell|falls|was\s+(?:captured|taken|seized|overrun)"
+    r"|came under|surrendered)\b[^,;.]{0,30}?$",
+    re.I,
+)
+
+
+def _own_date_after(text, nearest, mention, date_mentions):
+    """With "a day after Ghazni fell on Thursday", (date, rule) for either place:
+    Ghazni's is its own Thursday, and the place before the phrase ("The capture
+    of Herat came a day after ...") lies a day after it.  None otherwise."""
+    if not nearest.relative_to_event:
+        return None
+    phrase = text[nearest.start : nearest.end].lower()
+    if not phrase.endswith(("after", "before")):
+        return None
+    later = [m for m in date_mentions if m.start >= nearest.end and m.date
+             and not m.relative_to_event and m.precision == "day"]  # fmt: skip
+    if not later:
+        return None
+    own = later[0]
+    if nearest.end <= mention.start:  # the neighbour: "Ghazni fell on Thursday"
+        if (triggers.PREPOSITION_GAP.match(text[nearest.end : mention.start])
+                and _NEIGHBOUR_OWN_DATE.match(text[mention.end : own.start])):  # fmt: skip
+            return own, ("date in clause", text[own.start : own.end])
+        return None
+    if mention.end > nearest.start or own.start - nearest.end > 80:
+        return None
+    names_between = text[nearest.end : own.start]
+    if not _NEIGHBOUR_OWN_DATE.search(names_between) and not re.search(
+        r"\b(?:fell|falls|was (?:captured|taken|seized))\b", names_between
+    ):
+        return None
+    shifted = DateMention(nearest.start, nearest.end,
+                          own.date + dt.timedelta(days=nearest.offset_days), "day")  # fmt: skip
+    return shifted, ("relative to neighbour", text[nearest.start : own.end])
 
 
 def _relative_to_neighbour(text, nearest, mention, date_mentions, reading) -> DateMention:
