@@ -421,8 +421,14 @@ class Extractor:
         notes = {} if notes is None else notes
         found = self.gazetteer.find(text, sentence.start, sentence.end, scanned=names)
         mentions, subjects, context = [], [], []
+        taken_whole = None  # the last mention taken whole: its list shares it
         for mention in found:
             whole = mention.province_level and _province_taken(text, mention, sentence)
+            if (not whole and mention.province_level and taken_whole is not None
+                    and LIST_GLUE.match(text[taken_whole.end : mention.start])):  # fmt: skip
+                # "captured the provinces of Faryab and Kunar"
+                whole = notes[taken_whole.start][0][1]
+            taken_whole = mention if whole else None
             if whole:  # "took control of Kunar province": its capital with it
                 mentions.append(mention)
                 notes[mention.start] = (("province taken whole", whole),)
@@ -472,7 +478,7 @@ class Extractor:
                              looks)  # fmt: skip
         if in_clause:
             candidates, scope = in_clause, clause
-        elif _is_short(text, clause, mention):
+        elif _is_short(text, clause, mention) or _only_places(text, clause, subjects, starts):
             candidates = _between(all_triggers, *reach, looks)
             scope = (sentence.start, sentence.end)
         else:
@@ -780,14 +786,24 @@ _WHOLE_PROVINCE_BEFORE = re.compile(
     r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)"
     r"|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr[au]n(?:ning|s)?|conquer(?:ed|s|ing)?)"
     r"\s+(?:the\s+)?(?:(?:whole|entire|neighbou?ring|central|remote|(?:north|south|east|west)"
-    r"(?:ern|east|west|eastern|western)?)\s+)*(?:(?:province|region|state)\s+of\s+)?$",
+    r"(?:ern|east|west|eastern|western)?)\s+)*(?:(?:province|region|state)s?\s+of\s+)?$",
     re.I,
 )
+_TAKEN_VERB = (
+    r"(?:(?:(?:has|had|have|was|were)\s+)?(?:also\s+)?(?:been\s+)?(?:fallen|fell|succumbed"
+    r"|surrendered|capitulated|taken|captured|seized|overrun)\b"
+    # "The provinces of Faryab and Kunar are also under Taliban control"
+    r"|(?:is|are|was|were)\s+(?:also\s+|now\s+)*under\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}control\b)"
+)
 _WHOLE_PROVINCE_AFTER = re.compile(
-    r"\s+(?:province|region|oblast|governorate|state)(?:\s*,[^,.;]{1,60},)?\s+"
-    r"(?:has\s+|had\s+|have\s+)?(?:fallen|fell|succumbed|surrendered|capitulated"
-    r"|(?:was|were|has\s+been|had\s+been)\s+(?:taken|captured|seized|overrun))\b",
+    r"\s+(?:province|region|oblast|governorate|state)s?(?:\s*,[^,.;]{1,60},)?\s+" + _TAKEN_VERB,
     re.I,
+)
+_WHOLE_PROVINCE_VERB = re.compile(r"\s+" + _TAKEN_VERB, re.I)
+_PROVINCE_KIND_OF = re.compile(r"\b(?:provinces?|regions?|states?|governorates?)\s+of\s+$", re.I)
+# the other names of a list after a place: ", Takhar and Baghlan"
+_LIST_TAIL = re.compile(
+    r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?)*"
 )
 
 
@@ -798,7 +814,13 @@ def _province_taken(text: str, mention, sentence) -> str | None:
     )
     if before:
         return text[before.start() : mention.end].strip()
-    after = _WHOLE_PROVINCE_AFTER.match(text, mention.end, sentence.end)
+    # "Kunduz, Takhar and Baghlan provinces have fallen": past the list's other names
+    tail = _LIST_TAIL.match(text, mention.end, sentence.end).end()
+    after = _WHOLE_PROVINCE_AFTER.match(text, tail, sentence.end)
+    if after is None and _PROVINCE_KIND_OF.search(
+        text, max(sentence.start, mention.start - 40), mention.start
+    ):  # "the two main provinces of Paktia and Paktika have also been captured"
+        after = _WHOLE_PROVINCE_VERB.match(text, tail, sentence.end)
     if after:
         return text[mention.start : after.end()].strip()
     return None
@@ -900,6 +922,22 @@ def _is_short(text: str, clause: tuple[int, int], mention: PlaceMention) -> bool
     return before + len(text[mention.end : clause[1]].split()) <= SHORT_CLAUSE_WORDS
 
 
+def _only_places(text: str, clause: tuple[int, int], subjects, starts) -> bool:
+    """A clause that is a list of places and nothing else ("two cities — Herat in the
+    west and Kandahar in the south — have fallen"): its places borrow the sentence's
+    trigger."""
+    first = bisect.bisect_left(starts, clause[0])
+    last = bisect.bisect_left(starts, clause[1], lo=first)
+    if last - first < 2 or last - first > 50:
+        return False
+    position = clause[0]
+    for mention in subjects[first:last]:
+        if not LIST_GLUE.match(text[position : mention.start].strip(" \t,—–-:")):
+            return False
+        position = mention.end
+    return bool(LIST_GLUE.match(text[position : clause[1]].strip(" \t,—–-:.")))
+
+
 _COORDINATED = re.compile(r"^[\s,]*(?:and|or|as well as)\s+(?:the\s+)?$", re.I)
 
 
@@ -908,6 +946,25 @@ def _is_weak_context(text: str, mention: PlaceMention, sentence: Sentence) -> bo
     return bool(triggers.WEAK_CONTEXT_BEFORE.search(before))
 
 
+def _named_after_count(text, end, mention, subjects, starts) -> bool:
+    """ "captured two more cities — Herat in the west and Kandahar": the count's
+    places named right after it, the place among them."""
+    if mention.start < end:
+        return False
+    first = bisect.bisect_left(starts, end)
+    chain = subjects[first : bisect.bisect_left(starts, mention.start) + 1]
+    if not chain or chain[-1] is not mention:
+        return False
+    lead = _COUNT_NAMES.match(text[end : chain[0].start])
+    if lead is None or (lead["mark"] == "," and len(chain) < 2):
+        return False  # (", Kabul is next": one place after a comma is no list of them)
+    return all(
+        LIST_GLUE.match(text[a.end : b.start]) for a, b in zip(chain, chain[1:], strict=False)
+    )
+
+
+# ("18 provincial capitals, including Qalat": a summary, not the day each fell)
+_COUNT_NAMES = re.compile(r"^\s*(?P<mark>[—–:(,]|--?)\s*(?:namely\s+)?(?:the\s+)?$")
 _COUNT_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a dozen|dozens of|half|most|more than \w+)\s+(?:(?:other|more|further|additional)\s+)?"
@@ -944,7 +1001,8 @@ def _trigger_applies(
         return all(
             LIST_GLUE.match(text[a.end : b.start]) for a, b in zip(chain, chain[1:], strict=False)
         )
-    if _COUNT_AFTER.match(text, trigger.end):
+    count = _COUNT_AFTER.match(text, trigger.end)
+    if count and not _named_after_count(text, count.end(), mention, subjects, starts):
         return False  # "have captured 18 provincial capitals": a count, not these places
     if trigger.end <= mention.start:
         # "By capturing Ghazni, the Taliban are in a position to attack Kabul":

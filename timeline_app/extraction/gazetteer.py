@@ -26,8 +26,17 @@ DEFAULT_GAZETTEER = "afghanistan.csv"
 REQUIRED_COLUMNS = ("place", "province", "country")
 
 _SEPARATOR = r"[\s\-'’‘]*"
+# "the capitals of northern Kunduz and ...", "the capital of the southern Helmand
+# province", "the capitals of the two main provinces of Paktia and Paktika"
+_WHERE_WORD = (
+    r"(?:(?:north|south)(?:[\s\-]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+    r"|neighbou?ring|remote|restive|strategic|key|main|two|three|four|both)"
+)
 _CAPITALS_OF = re.compile(
-    r"\b(?:provincial\s+)?capitals?\s+(?:city\s+)?(?:cities\s+)?of\s+(?:the\s+)?$", re.I
+    r"\b(?:provincial\s+)?capitals?\s+(?:city\s+)?(?:cities\s+)?of\s+(?:the\s+)?"
+    r"(?:(?:" + _WHERE_WORD + r"\s+){1,3}(?:(?:provinces?|states?|regions?|governorates?)\s+of"
+    r"\s+(?:the\s+)?)?)?$",
+    re.I,
 )
 _POSSESSIVE_CAPITAL = re.compile(r"^['’]s?\s+(?:provincial\s+)?capital\b", re.I)
 # What a country calls its first-level units: "Helmand province", "Donetsk
@@ -47,6 +56,7 @@ _PROVINCE_LIST_SUFFIX = re.compile(
 # on their capitals": the list speaks of the capitals after all
 _THEIR_CAPITALS = re.compile(r"\b(?:their|whose|the provincial) capitals\b", re.I)
 _PROVINCE_OF = re.compile(r"\b" + _PROVINCE_KIND + r"\s+of\s+$", re.I)
+_PROVINCES_OF = re.compile(r"\b(?:provinces|states|regions|oblasts|governorates)\s+of\s+$", re.I)
 # A province whose own name holds the word ("Kachin State", "Red Sea State":
 # bare "Kachin" and "Red Sea" are a people and a sea).
 _KIND_ENDS_NAME = re.compile(r"\s" + _PROVINCE_KIND + r"$", re.I)
@@ -392,14 +402,19 @@ class Gazetteer:
             last = bisect.bisect_left(scanned, end, lo=first, key=lambda item: item[0])
             raw = [item for item in scanned[first:last] if item[1] <= end]
         mentions = []
+        listed_after = None  # the end of a list's name after "the provinces of"
         for index, (m_start, m_end, name) in enumerate(raw):
             after = text[m_end : min(end, m_end + 40)]
             before = text[max(start, m_start - 60) : m_start]
+            # "in the provinces of Faryab and Kunar": the list's names are provinces
+            in_list = listed_after is not None and LIST_GLUE.match(text[listed_after:m_start])
+            listed_after = m_end if in_list or _PROVINCES_OF.search(before) else None
             province_level = bool(
                 _PROVINCE_SUFFIX.match(after)
                 or (_PROVINCE_LIST_SUFFIX.match(text, m_end, end)
                     and not _THEIR_CAPITALS.search(text, m_end, min(end, m_end + 200)))
                 or _PROVINCE_OF.search(before)
+                or in_list
                 or (name.is_province and _KIND_ENDS_NAME.search(text[m_start:m_end]))
             ) and not (
                 self._governed_by_capitals_of(text, raw, index, start)
