@@ -72,6 +72,14 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("defenders withdrew", "captured",
      r"(?:withdr(?:ew|awn|awing|awal)|retreat(?:ed|ing)?|pull(?:ed|ing)? (?:out|back)|fled"
      r"|abandon(?:ed|ing)?)(?: from| of)?", "{defender}"),
+    # "government troops were pushed out of Kunduz", "expelled government forces from"
+    ("defenders driven out", "captured",
+     r"(?:pushed|driven|forced|ousted|expelled|routed|chased) (?:out )?(?:of|from)", "{defender}"),
+    ("defenders driven out", "captured",
+     r"(?:pushed|drove|driven|forced|pushing|ousted|ousting|expelled|expelling|routed|chased)"
+     r" (?:the )?(?:{defender}) (?:out of|from)"),
+    # "the Taliban also controlled Kunduz by Sunday": the attackers' hold
+    ("attackers controlled", "captured", r"control(?:led|s)", "{actor}"),
     ("capture verb", "captured",
      r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing|ure)|conquer(?:ed|s|ing)?"
      r"|occup(?:y|ies|ied|ying)"
@@ -83,7 +91,11 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"(?:took|taken|take|takes|taking|gained|gains?|won|wins?|assumed|seized|established)"
      # ("took control on Feb. 16 of Bukavu": a day may stand inside)
      r" (?:full |complete |total |effective )?control"
-     r"(?: on (?:[A-Z][a-z]+day|[A-Z][a-z]{{2,8}}\.? \d{{1,2}}))? (?:of|over)"
+     r"(?: (?:on )?(?:[A-Z][a-z]+day|[A-Z][a-z]{{2,8}}\.? \d{{1,2}}))? (?:of|over)"
+     # "announced their control of Zalingei", "claimed victory in Falluja"
+     r"|(?:announced|announces|declared|declares|proclaimed) (?:their |its )?"
+     r"(?:full |complete |total )?control (?:of|over)"
+     r"|claim(?:ed|s|ing)? victory in"
      r"|(?:now|currently|fully) (?:hold|holds|control|controls|in control of)"
      r"|(?<!remained )(?<!remains )(?<!remain )in (?:full|complete|total) control of"
      r"|(?:in|under|into) (?:the )?(?:full |complete )?(?:control|hands) of (?:the )?(?:{actor})"
@@ -147,7 +159,11 @@ CAPITAL_AS_GOVERNMENT = re.compile(
 # ("the Taliban took Kandahar"), never in "took part" or "took a drive"; nor "taking
 # over" in "were taking over the running of the city" with the place before it.
 DIRECT_OBJECT_ONLY = re.compile(
-    r"^(?:(?:took|taken|take|takes|taking)(?: over)?|los(?:t|es|e|ing))$", re.I
+    r"^(?:(?:took|taken|take|takes|taking)(?: over)?|los(?:t|es|e|ing)"
+    # "expelled government forces from Zawiya ..., in their march on Tripoli": from where
+    r"|(?:pushed|drove|driven|forced|pushing|ousted|ousting|expelled|expelling|routed|chased)"
+    r"\b.*\b(?:out of|from))$",
+    re.I,
 )
 DIRECT_OBJECT_GAP = re.compile(
     r"^\s+(?:(?:the|most of|all of|much of|control of|over)\s+)*"
@@ -186,8 +202,13 @@ UNVERIFIED = (
 DENIAL_WORDS = (r"den(?:ied|ies|y|ying)", r"rejected", r"false")
 CLAIM_WORDS = (
     r"claim(?:ed|s|ing)?", r"reportedly", r"allegedly", r"purportedly",
-    r"(?:said|announced|declared) (?:that )?(?:it|they) (?:had|have)",
-    r"(?:says?|announces?|declares?) (?:that )?(?:it|they) (?:has|have)",
+    r"(?:said|announced|declared|stated) (?:that )?(?:it|they) (?:had|have)",
+    r"(?:says?|announces?|declares?|states?) (?:that )?(?:it|they) (?:has|have)",
+    r"(?:announced|announces|declared|declares|proclaimed) (?:their |its )?(?:full |complete )?"
+    r"control",
+    # "the group stated that it seized Kunduz": the speaker's own deed
+    r"(?:said|says?|stated|states?|announced|declared) (?:that )?(?:it|they) (?:now |also )?"
+    r"(?:seized|captured|took|overran|controls?|controlled)",
     r"(?:was|were) reported(?: to)?", r"(?:on|across) social media", r"suggest(?:s|ed|ing)?",
     r"reports (?:say|said|suggest)",
 )  # fmt: skip
@@ -196,7 +217,7 @@ CLAIM_WORDS = (
 SPEAKER_CLAIM = (
     # "the MNDAA, a Kokang armed group, announced": an apposition between
     r"(?:the )?(?:{actor})(?:'s|’s)?(?:, [^,.;]{{1,60}},)? "
-    r"(?:spokesm[ae]n|spokesperson|said|says|announced|claimed|statement)",
+    r"(?:spokesm[ae]n|spokesperson|said|says|say|stated|announced|claimed|statement)",
     r"according to (?:the )?(?:{actor})",
     # "local media run by the MNDAA reported", "channels affiliated with the RSF"
     r"(?:media|outlets?|channels?|accounts?|sources)\s+(?:run by|linked to|affiliated with"
