@@ -757,6 +757,17 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
     modifier = _MODIFIER_AFTER.match(text, mention.end, sentence.end)
     if modifier:
         return ("place as modifier", modifier.group(0).strip())
+    office = _OFFICE_AFTER.match(text, mention.end, sentence.end) or _OFFICE_BEFORE.search(
+        text, max(sentence.start, mention.start - 40), mention.start
+    )
+    if (office and not _CITY_ANAPHOR.search(text, sentence.start, sentence.end)
+            and not any(t.status == "surrendered" for t in found)):  # fmt: skip
+        # "chief of Balkh Provincial Council, said forces retreated from the district's
+        # center": the place names the office; what happened is told of something else
+        # (unless "the city" stands for it; "the governor of Jalalabad had surrendered"
+        # is the city's surrender)
+        return ("office", text[min(office.start(), mention.start) : max(office.end(),
+                                                                         mention.end)].strip())
     offset = max(sentence.start, mention.start - 80)
     before = text[offset : mention.start]
     low = casefold.fold(before)  # six case-blind searches a place: on the lower case
@@ -833,6 +844,16 @@ _CONTINUES = re.compile(r"\b(?:also|too|as well|the same day|that day|meanwhile)
 # (Not "Ghazni's governor fled the city as it fell", which speaks of the city.)
 _MODIFIER_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:residents?|people|civilians|population|inhabitants|dwellers)\b", re.I
+)
+_OFFICE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:provincial\s+)?(?:council|governor|police|governorate|administration"
+    r"|assembly)\b",
+    re.I,
+)
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:governor|mayor|police chief|spokesm[ae]n|spokesperson|council)\s+(?:of|for)\s+"
+    r"(?:the\s+)?$",
+    re.I,
 )
 NEAR_KM = 40
 _SEQUEL = re.compile(

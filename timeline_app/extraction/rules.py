@@ -368,6 +368,8 @@ DROP_RULES = {
     "province as location": "'seized the airport, a supply hub in South Kivu': a province's "
     "own name after 'in' says where, not its capital",
     "place as modifier": "'alarming Bukavu residents': the place qualifies the people",
+    "office": "'chief of Balkh Provincial Council', 'the governor of South Kivu': the place "
+    "names an office; what happened is told of something else, unless 'the city' stands for it",
     "capital as government": "'Kyiv said', 'Kabul's forces': the national capital stands for "
     "its government",
     "coordination": "'Qal'at Naw, Herat and Lashkar Gah come under control': a list shares",
