@@ -33,6 +33,12 @@ AFGHAN = [
      THURSDAY, {("Pul-e-Khumri", "captured", "2021-08-10")}),
     ({"facility in"}, "Staff at the embassy in Kabul were told to leave on Tuesday.", THURSDAY,
      set()),
+    # the trigger's object is the town it names first; a place in its apposition describes it
+    ({"named object before place"},
+     "The Taliban seized the town of Spin Boldak on Sunday, a key supply route for the "
+     "provincial capital Kandahar.", THURSDAY, set()),
+    ({"capture verb"}, "The Taliban captured the town of Spin Boldak and Kandahar on Sunday.",
+     THURSDAY, {("Kandahar", "captured", "2021-08-08")}),
     # a place that names an office: the deed is told of something else, unless "the city"
     # stands for the place
     ({"office"}, "Ahmad Hadid, chief of Balkh Provincial Council, said security forces had "

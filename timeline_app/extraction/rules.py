@@ -176,6 +176,12 @@ _UNOPPOSED_AFTER = re.compile(
 _CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
+# "the town of Minova ..., a key supply route for": a named town, then an apposition
+_NAMED_OBJECT_GAP = re.compile(
+    r"^\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:town|village|district|city|base|crossing|hub"
+    r"|airport)\s+(?:of\s+|called\s+|named\s+)?[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?"
+    r"[^;]*?,\s+(?:a|an|another|the)\s",
+)
 ALL = ("captured", "claimed", "contested", "besieged", "surrendered", "retaken")
 
 QUALIFIERS: tuple[Qualifier, ...] = (
@@ -189,6 +195,13 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "object before place", "gap", _OBJECT_GAP, {"captured": DROP},
         place_after_trigger=True,
         doc="'seized weapons in Kunduz': the place is where, not what was taken",
+    ),
+    Qualifier(
+        "named object before place", "gap", _NAMED_OBJECT_GAP,
+        {"captured": DROP, "contested": DROP, "surrendered": DROP, "retaken": DROP},
+        place_after_trigger=True,
+        doc="'seized the town of Minova, a key supply route for the provincial capital Goma': "
+        "the trigger's object is the town it names first; the place only describes it",
     ),
     Qualifier(
         "part of the city", "before place", triggers.PART_OF,
