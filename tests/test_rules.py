@@ -33,6 +33,17 @@ AFGHAN = [
      THURSDAY, {("Pul-e-Khumri", "captured", "2021-08-10")}),
     ({"facility in"}, "Staff at the embassy in Kabul were told to leave on Tuesday.", THURSDAY,
      set()),
+    # a contraction is a negation too
+    ({"negation"}, "Kunduz hasn't fallen yet.", THURSDAY, set()),
+    ({"negation"}, "The Taliban haven't captured Kunduz.", THURSDAY, set()),
+    ({"negation"}, "Kunduz isn't under threat.", THURSDAY, set()),
+    # a clause with a verb of its own borrows no trigger; fighting with a place of its own
+    (set(), "Kabul is calm, but the Taliban were fighting government forces in Logar province.",
+     THURSDAY, set()),
+    ({"fighting elsewhere"},
+     "In Kabul, officials said fighting raged in Logar province on Sunday.", THURSDAY, set()),
+    ({"fighting word"}, "Kunduz saw heavy fighting on Sunday.", THURSDAY,
+     {("Kunduz", "contested", "2021-08-08")}),
     # the trigger's object is the town it names first; a place in its apposition describes it
     ({"named object before place"},
      "The Taliban seized the town of Spin Boldak on Sunday, a key supply route for the "

@@ -940,7 +940,10 @@ def _is_short(text: str, clause: tuple[int, int], mention: PlaceMention) -> bool
     if clause[1] - mention.end > 200:
         return False
     before = len(text[clause[0] : mention.start].split())
-    return before + len(text[mention.end : clause[1]].split()) <= SHORT_CLAUSE_WORDS
+    if before + len(text[mention.end : clause[1]].split()) > SHORT_CLAUSE_WORDS:
+        return False
+    # "Kabul is calm, but ...": a clause with a verb of its own is not a gapped one
+    return not _FINITE.search(text, clause[0], clause[1])
 
 
 def _only_places(text: str, clause: tuple[int, int], subjects, starts) -> bool:
@@ -1117,6 +1120,7 @@ _WINDOWS = {
                       max(q.trigger.end, q.mention.start)),  # fmt: skip
     "after place": lambda q: (q.mention.end, min(q.sentence.end, q.mention.end + 60)),
     "after trigger": lambda q: (q.trigger.end, min(q.sentence.end, q.trigger.end + 20)),
+    "after trigger, wide": lambda q: (q.trigger.end, min(q.sentence.end, q.trigger.end + 60)),
     "trigger": lambda q: (q.trigger.start, q.trigger.end),
     "scope": lambda q: q.scope,
     "sentence": lambda q: (q.sentence.start, q.sentence.end),
@@ -1276,6 +1280,8 @@ def _fires(rule: Qualifier, site: _Site) -> str | None:
     if rule.unless and any(_look(site, *other) is not None for other in rule.unless):
         return None
     if rule.place_after_trigger and site.mention.start < site.trigger.end:
+        return None
+    if rule.place_before_trigger and site.mention.end > site.trigger.start:
         return None
     return words or site.text[site.trigger.start : site.trigger.end]
 

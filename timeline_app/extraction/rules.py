@@ -42,6 +42,8 @@ class Qualifier:
     :param unless: (window, pattern) pairs any of which stops the rule.
     :param place_after_trigger: the rule reads the words between the trigger and
         a place after it, so it says nothing of a place named before the trigger.
+    :param place_before_trigger: the rule says where the trigger happened, so it
+        concerns only a place named before it.
     """
 
     name: str
@@ -52,6 +54,7 @@ class Qualifier:
     requires: tuple | None = None
     unless: tuple | None = None
     place_after_trigger: bool = False  # only for a place that follows the trigger
+    place_before_trigger: bool = False  # only for a place named before the trigger
     doc: str = ""
     statuses: frozenset = field(init=False)
 
@@ -176,6 +179,11 @@ _UNOPPOSED_AFTER = re.compile(
 _CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
+# "were battling government forces in Logar province": where the fighting is
+_FIGHTING_ELSEWHERE = re.compile(
+    r"^(?:\s+[\w\-]+){0,4}?\s+(?:in|at|around|inside)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}"
+    r"(?:(?:province|city|town|district) of\s+)?[A-Z][\w\-’']*"
+)
 # "the town of Minova ..., a key supply route for": a named town, then an apposition
 _NAMED_OBJECT_GAP = re.compile(
     r"^\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:town|village|district|city|base|crossing|hub"
@@ -202,6 +210,12 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         place_after_trigger=True,
         doc="'seized the town of Minova, a key supply route for the provincial capital Goma': "
         "the trigger's object is the town it names first; the place only describes it",
+    ),
+    Qualifier(
+        "fighting elsewhere", "after trigger, wide", _FIGHTING_ELSEWHERE, {"contested": DROP},
+        place_before_trigger=True,
+        doc="'In Kabul, officials said fighting raged in Logar province': the fighting "
+        "has a place of its own, after it",
     ),
     Qualifier(
         "part of the city", "before place", triggers.PART_OF,

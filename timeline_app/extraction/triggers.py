@@ -227,7 +227,10 @@ SPEAKER_CLAIM = (
 DISPUTE = _words(*UNVERIFIED, *DENIAL_WORDS, r"disputed?")
 DENIAL = _words(*DENIAL_WORDS)
 NEGATION_BEFORE = re.compile(
-    r"\b(?:not|n['’]t|never|yet to|failed to|unable to|no|without)\s+(?:\w+\s+){0,2}$", re.I
+    # ("isn't", "hasn't": the contraction is inside a word)
+    r"(?:\bnot|n['’]t|\bnever|\byet to|\bfailed to|\bunable to|\bno|\bwithout)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
 )
 INTENT_BEFORE = re.compile(
     r"\b(?:could|may|might|would|will|can|poised to|about to|threaten\w* to|"
