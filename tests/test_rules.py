@@ -33,6 +33,15 @@ AFGHAN = [
      THURSDAY, {("Pul-e-Khumri", "captured", "2021-08-10")}),
     ({"facility in"}, "Staff at the embassy in Kabul were told to leave on Tuesday.", THURSDAY,
      set()),
+    # "N years after": that event, long before the news day; undated unless it has its own
+    ({"long after", "coarse recap"},
+     "The offensive comes nearly a year after the group seized control of Kunduz.", THURSDAY,
+     {("Kunduz", "captured", None)}),
+    ({"long after", "coarse recap"},
+     "The Taliban captured Kunduz on Sunday, two weeks after they took Taloqan.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08"), ("Taloqan", "captured", None)}),
+    ({"at the gates"}, "Bombs echoed through Kunduz's outskirts on Sunday.", THURSDAY,
+     {("Kunduz", "besieged", "2021-08-08")}),
     # a contraction is a negation too
     ({"negation"}, "Kunduz hasn't fallen yet.", THURSDAY, set()),
     ({"negation"}, "The Taliban haven't captured Kunduz.", THURSDAY, set()),

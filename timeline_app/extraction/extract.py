@@ -374,8 +374,11 @@ class Extractor:
                 date, date_rule = self._context_date(
                     text, _clause_of(clauses, mention.start, looks), reading
                 )  # fmt: skip
-            if any(rule == "recap with its period" for rule, _ in because) and (
+            recap = {rule for rule, _ in because} & {"recap with its period", "long after"}
+            if recap and (
                 date is None or date.precision != "day" or date_rule[0] != "date in clause"
+                # "two weeks after they took Taloqan": the day before it is the other event's
+                or ("long after" in recap and date.start < mention.start)
             ):  # "the capture of Goma last month": no day, and no other sentence's day
                 date, date_rule = None, ("coarse recap", date_rule[1])
             because = (*base, *notes.get(mention.start, ()), *because, date_rule)

@@ -90,6 +90,12 @@ _RELATIVE_RECAP = re.compile(
 )
 _CIRCUMSTANCE = re.compile(r"^\W*with\b", re.I)
 _STATE = re.compile(r"^(?:in|under|into|now|currently|fully)\b", re.I)
+_LONG_AFTER = re.compile(
+    r"\b(?:nearly |almost |about |more than |less than |over |some )?(?:a|one|two|three|four"
+    r"|five|six|several|a few|\d+) (?:years?|months?|weeks?) after "
+    r"(?:[\w\-’']+\s+){0,3}$",
+    re.I,
+)
 _RELATIVE_AFTER = re.compile(
     r"\b(?:day|days|hours?|weeks?|nights?|morning)\s+after\s+(?:the\s+)?$", re.I
 )
@@ -316,6 +322,13 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         requires=("after place", _MODAL_AFTER),
         unless=(("before trigger", _WORD_BEFORE),),
         doc="'Capturing Sirte would be a major win for the LNA': what taking it would mean",
+    ),
+    Qualifier(
+        "long after", "before trigger", _LONG_AFTER,
+        {"captured": "captured", "surrendered": "surrendered", "retaken": "retaken"},
+        final=False,
+        doc="'comes nearly a year after the group seized control of Goma': that event, long "
+        "before the news day and not dated by it",
     ),
     Qualifier(
         "recap with its period", "after place", _PERIOD_AFTER,
