@@ -1004,7 +1004,7 @@ class Store(EditingQueries):
         place *= codes
         packed += place
         del place
-        return ids[np.argsort(packed, kind="stable")]
+        return ids[output.stable_argsort(packed)]
 
     def _event_order_apart(self, name_rank: np.ndarray, include_rejected: bool) -> np.ndarray:
         """``_event_order`` with day, place and status read as numbers of their own."""
