@@ -442,6 +442,15 @@ AFGHAN = [
     ({"capital as government", "retake verb"},
      "Kabul said its forces had retaken Kunduz on Monday.", THURSDAY,
      {("Kunduz", "retaken", "2021-08-09")}),
+    ({"capital as government"},
+     "The counteroffensive saw Kabul retake vast swathes of territory in the north.",
+     THURSDAY, set()),
+    # a dateline whose dash a copy lost
+    ({"dateline", "retake verb", "partial control"},
+     "KABUL Afghan military forces on Monday retook a strategic government complex in the "
+     "city of Kunduz from the militants.", THURSDAY, {("Kunduz", "contested", "2021-08-09")}),
+    ({"a choice"}, "Government forces in Kunduz were left with few options: either prepare for "
+     "a deadly battle or capitulate.", THURSDAY, set()),
     ({"capture verb"}, "The group seized Kunduz after capturing Taloqan on Aug. 8.", THURSDAY,
      {("Kunduz", "captured", "2021-08-08"), ("Taloqan", "captured", "2021-08-08")}),
     # -- lists -------------------------------------------------------------------------------

@@ -43,6 +43,12 @@ _DATELINE = re.compile(
     # (a dash may touch the next word: "BAGHDAD—Islamic State on Sunday seized ...")
     r"(?:\s*\((?P<agency>[A-Za-z .,/\-]{1,30})\))?\s*(?:(?:—|–)\s*|(?:--|-|:)\s+)"
 )
+# "BAGHDAD Iraqi military forces on Monday retook ...": a copy that lost the dash (the
+# place in capitals, then a sentence in mixed case)
+_BARE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]{2,})?)(?P<date>(?!))?(?P<agency>(?!))?"
+    r"\s+(?=[A-Z][a-z]+(?:\s+[A-Z]?[a-z]+){2})"
+)
 # "Kabul, Afghanistan – ..." and "Kabul: ..." opening a paragraph.
 _TITLE_DATELINE = re.compile(
     _DATE_BEFORE + r"(?P<place>[A-Z][a-z'’\-]+(?:[\s\-][A-Z][a-z'’\-]+){0,2})"
@@ -154,6 +160,7 @@ def classify(text: str, start: int, end: int) -> Paragraph:
         return Paragraph(start, end, DATE_HEADING, lead_date=(start, end))
     dateline = (
         _DATELINE.match(chunk) or _AGENCY_DATELINE.match(chunk) or _TITLE_DATELINE.match(chunk)
+        or (len(chunk) > 100 and _BARE_DATELINE.match(chunk))
     )
     if dateline:
         return Paragraph(

@@ -185,6 +185,11 @@ _UNOPPOSED_AFTER = re.compile(
 _CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
+_CHOICE_BEFORE = re.compile(
+    r"\b(?:options?|choices?|alternatives?)\b[^.;]{0,20}?:?\s*either\b[^.;]{0,60}?"
+    r"(?:\s+or\s+)?(?:[\w\-]+\s+){0,3}$",
+    re.I,
+)
 # "were battling government forces in Logar province": where the fighting is
 _FIGHTING_ELSEWHERE = re.compile(
     r"^(?:\s+[\w\-]+){0,4}?\s+(?:in|at|around|inside)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}"
@@ -281,6 +286,11 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         requires=("trigger", re.compile(r"^(?:march|advanc)", re.I)),
         doc="'planning to advance on Kinshasa', 'vowed to march on the capital': a plan "
         "stated, not a threat the text describes",
+    ),
+    Qualifier(
+        "a choice", "before trigger", _CHOICE_BEFORE, dict.fromkeys(ALL, DROP),
+        doc="'left with few options: either prepare for a deadly battle or capitulate': "
+        "what may be done, not what was",
     ),
     Qualifier(
         "intent", "before trigger", triggers.INTENT_BEFORE,

@@ -153,7 +153,10 @@ CAPITAL_AS_GOVERNMENT = re.compile(
     r"allies|leaders?|(?:defen[cs]e\s+|foreign\s+)?ministry|envoy|ambassador|spokesm[ae]n|"
     r"counteroffensive|offensive)"
     r"|\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|denied|denies|announced|announces|"
-    r"accused|accuses|insisted|insists|confirmed|confirms|warned|warns|reported|reports))\b",
+    r"accused|accuses|insisted|insists|confirmed|confirms|warned|warns|reported|reports"
+    # "saw Kyiv retake vast swathes of territory": the government acts
+    r"|retake|retook|recapture[ds]?|regain(?:ed|s)?|launch(?:ed|es)?|sen[dt]s?|deploy(?:ed|s)?"
+    r"|push(?:ed|es)?|(?:has|had)\s+retaken))\b",
     re.I,
 )
 
@@ -184,7 +187,7 @@ WEAK_CAPTURE = re.compile(
 PARTIAL = _words(
     r"(?:parts?|sections?|areas?|some|several|many|much) of (?:the )?(?:city|town|provincial capital|capital|cent(?:er|re))",  # noqa: E501
     r"(?:some|parts|several|many|most) of the (?:main |key )?(?:government )?(?:buildings|offices|checkpoints|districts|neighbo\w+|compounds)",  # noqa: E501
-    r"(?:police|intelligence|governor(?:'s|’s)?|army|government) (?:headquarters|compounds?|buildings?|offices?)",  # noqa: E501
+    r"(?:police|intelligence|governor(?:'s|’s)?|army|government) (?:headquarters|compounds?|complex|buildings?|offices?)",  # noqa: E501
     r"prison",
     r"jail",
     r"airport",
