@@ -445,6 +445,16 @@ AFGHAN = [
     ({"capital as government"},
      "The counteroffensive saw Kabul retake vast swathes of territory in the north.",
      THURSDAY, set()),
+    # an active verb with its object right after it is not the deed of a place before it
+    ({"capture verb"},
+     "The Taliban launched an offensive in southern Kunduz on July 4 and seized Taloqan on "
+     "Aug. 8.", THURSDAY, {("Taloqan", "captured", "2021-08-08")}),
+    ({"capture verb"}, "Taliban fighters in Kunduz captured Taloqan on Sunday.", THURSDAY,
+     {("Taloqan", "captured", "2021-08-08")}),
+    ({"capture verb"}, "Kunduz and Taloqan were seized on Sunday.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08"), ("Taloqan", "captured", "2021-08-08")}),
+    ({"control phrase"}, "Rebels wrested control of Kunduz on Sunday.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08")}),
     # a dateline whose dash a copy lost
     ({"dateline", "retake verb", "partial control"},
      "KABUL Afghan military forces on Monday retook a strategic government complex in the "

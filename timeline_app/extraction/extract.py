@@ -973,6 +973,14 @@ def _is_weak_context(text: str, mention: PlaceMention, sentence: Sentence) -> bo
     return bool(triggers.WEAK_CONTEXT_BEFORE.search(before))
 
 
+_ACTIVE_TRANSITIVE = re.compile(
+    r"^(?:captured|seized|overran|overrun|conquered|occupied|retook|recaptured|liberated"
+    r"|took control of|seized control of|gained control of|took over)$",
+    re.I,
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|had|has|have)\s+$", re.I)
+
+
 def _named_after_count(text, end, mention, subjects, starts) -> bool:
     """ "captured two more cities — Herat in the west and Kandahar": the count's
     places named right after it, the place among them."""
@@ -1028,6 +1036,15 @@ def _trigger_applies(
         return all(
             LIST_GLUE.match(text[a.end : b.start]) for a, b in zip(chain, chain[1:], strict=False)
         )
+    if mention.end <= trigger.start and _ACTIVE_TRANSITIVE.match(trigger.text):
+        # "The KIA launched its offensive in southern Kachin on Dec. 4 and seized Mansi":
+        # an active verb with a place right after it as its object is not the deed of a
+        # place before it (unless that place is its passive subject: "Kunduz was seized")
+        following = bisect.bisect_left(starts, trigger.end)
+        if (following < len(subjects)
+                and triggers.DIRECT_OBJECT_GAP.match(text[trigger.end : subjects[following].start])
+                and not _PASSIVE_BEFORE.search(text, max(0, trigger.start - 20), trigger.start)):
+            return False  # fmt: skip
     count = _COUNT_AFTER.match(text, trigger.end)
     if count and not _named_after_count(text, count.end(), mention, subjects, starts):
         return False  # "have captured 18 provincial capitals": a count, not these places

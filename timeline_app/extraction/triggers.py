@@ -88,7 +88,7 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("fall verb", "captured", r"f[ae]ll(?:s|en|ing)?"),
     ("loss verb", "captured", r"los(?:t|es|e|ing)|loss of"),
     ("control phrase", "captured",
-     r"(?:took|taken|take|takes|taking|gained|gains?|won|wins?|assumed|seized|established)"
+     r"(?:took|taken|take|takes|taking|gained|gains?|won|wins?|assumed|seized|established|wrest(?:ed|s)?)"
      # ("took control on Feb. 16 of Bukavu": a day may stand inside)
      r" (?:full |complete |total |effective )?control"
      r"(?: (?:on )?(?:[A-Z][a-z]+day|[A-Z][a-z]{{2,8}}\.? \d{{1,2}}))? (?:of|over)"
