@@ -353,6 +353,11 @@ AFGHAN = [
      {("Kunduz", "claimed", "2021-08-08")}),
     ({"capture verb"}, "Residents say the Taliban seized Kunduz on Sunday.", THURSDAY,
      {("Kunduz", "captured", "2021-08-08")}),
+    # "..., as has X": the verb left out is the one before, not one of X's relative clause
+    ({"fall verb"},
+     "Herat has fallen to the insurgents, as has the capital of the southern Helmand province, "
+     "where American forces fought some of the bloodiest battles of the war.", THURSDAY,
+     {("Herat", "captured", "2021-08-12"), ("Lashkar Gah", "captured", "2021-08-12")}),
     # a list set off by dashes, with where each place lies, is the sentence's subject
     ({"fall verb"},
      "Two major cities — Herat in the west and Kandahar in the south — have fallen.", THURSDAY,

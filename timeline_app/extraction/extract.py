@@ -479,7 +479,11 @@ class Extractor:
         reach = (mention.start - TRIGGER_REACH, mention.end + TRIGGER_REACH)
         in_clause = _between(all_triggers, max(clause[0], reach[0]), min(clause[1], reach[1]),
                              looks)  # fmt: skip
-        if in_clause:
+        ellipsis = _ELLIPSIS.match(text, clause[0], mention.start)
+        before = _between(all_triggers, reach[0], clause[0], looks) if ellipsis else None
+        if before:  # "..., as has the capital of Helmand": the verb before is its
+            candidates, scope = before, (sentence.start, sentence.end)
+        elif in_clause:
             candidates, scope = in_clause, clause
         elif _is_short(text, clause, mention) or _only_places(text, clause, subjects, starts):
             candidates = _between(all_triggers, *reach, looks)
@@ -965,6 +969,13 @@ def _only_places(text: str, clause: tuple[int, int], subjects, starts) -> bool:
     return bool(LIST_GLUE.match(text[position : clause[1]].strip(" \t,—–-:.")))
 
 
+# "Herat and Kandahar have fallen, as has the capital of Helmand province": the verb left
+# out is the one before
+_ELLIPSIS = re.compile(
+    r"[\s,]*as\s+(?:has|have|had|did|was|were)\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}?"
+    r"(?:(?:city|capital|town)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?)?$",
+    re.I,
+)
 _COORDINATED = re.compile(r"^[\s,]*(?:and|or|as well as)\s+(?:the\s+)?$", re.I)
 
 
