@@ -28,6 +28,12 @@ AFGHAN = [
     ({"bearing", "capture verb"},
      "The Taliban captured Ghazni, 80 miles south of Kabul, on Thursday.", THURSDAY,
      {("Ghazni", "captured", "2021-08-12")}),
+    ({"bearing", "fall verb"},
+     "Ghazni, about 125 miles southwest of the de-facto government capital of Kabul, fell on "
+     "Sunday.", THURSDAY, {("Ghazni", "captured", "2021-08-08")}),
+    # the bearing of another town: its fighting, not fighting near the place
+    ({"bearing"}, "Clashes continued inside the city west of Kabul on Sunday.", THURSDAY,
+     set()),
     ({"distance", "capture verb"},
      "Fighters seized Pul-e-Khumri, about 200 kilometres from the capital Kabul, on Tuesday.",
      THURSDAY, {("Pul-e-Khumri", "captured", "2021-08-10")}),

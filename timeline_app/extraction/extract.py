@@ -408,8 +408,9 @@ class Extractor:
             if not mentions:
                 continue
             mention = mentions[0]
-            if not _near(text[max(sentence.start, mention.start - 80) : mention.start]):
-                continue
+            before = text[max(sentence.start, mention.start - 80) : mention.start]
+            if not _near(before) or _ANOTHER_TOWN_BEARING.search(before):
+                continue  # ("inside the city west of Baghdad": that city's fighting)
             date, date_rule = self._date_for(text, mention, date_mentions, clauses, reading)
             because = ((fights[0].rule, fights[0].text), ("fighting near", words), date_rule)
             result.append(_Found(mention.place_id, "besieged", date, mention.start, because))
@@ -867,6 +868,13 @@ _SEQUEL = re.compile(
     r"\b(?:then|later|subsequently|afterwards|next|since then|after that|over the past)\b", re.I
 )
 _DISTANCE = re.compile(r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kilomet|mi)", re.I)
+
+
+_ANOTHER_TOWN_BEARING = re.compile(
+    r"\b(?:city|town|village|district|base|area)\s+(?:(?:due|just|some)\s+)?"
+    r"(?:north|south|east|west)\S*\s+of\s+(?:the\s+)?(?:capital,?\s+)?$",
+    re.I,
+)
 
 
 def _near(words: str) -> bool:

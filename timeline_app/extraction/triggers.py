@@ -298,8 +298,9 @@ ANAPHOR = re.compile(r"\b(?:the (?:provincial )?(?:city|capital|town)|it)\b", re
 # sentence, not what happened ("80 miles south of Kabul").  (name, pattern of
 # the 80 characters before the place.)
 _CAPITAL_APPOSITION = (
-    r"\s+(?:the\s+)?(?:(?:\w+\s+)?(?:national\s+)?capital,?\s+|(?:\w+['’]s\s+capital,?\s+)"
-    r"|(?:city|town|capital) of\s+)?$"
+    # ("southwest of the de-facto rebel capital of Benghazi")
+    r"\s+(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}?(?:national\s+)?capital(?:\s+of)?,?\s+"
+    r"|(?:\w+['’]s\s+capital,?\s+)|(?:city|town|capital) of\s+)?$"
 )
 CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (name, re.compile(pattern + _CAPITAL_APPOSITION, re.I))
