@@ -318,6 +318,18 @@ AFGHAN = [
      THURSDAY, {("Herat", "contested", "2021-08-11")}),
     ({"hedge"}, "The Taliban said they had seized Firoz Koh on Friday.", THURSDAY,
      {("Chaghcharan", "claimed", "2021-08-06")}),
+    # a claim someone else confirms is a fall; the attackers confirming it, or "could not be
+    # independently confirmed", leave it a claim
+    ({"capture verb"}, "The Taliban said Sunday they had captured Kunduz, a claim confirmed by "
+     "a correspondent.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
+    ({"capture verb"}, "The Taliban captured Kunduz on Friday, a security source said, "
+     "confirming a claim by the insurgents.", THURSDAY, {("Kunduz", "captured", "2021-08-06")}),
+    ({"hedge"}, "The Taliban said they had captured Kunduz, but this could not be "
+     "independently confirmed.", THURSDAY, {("Kunduz", "claimed", "2021-08-12")}),
+    ({"hedge"}, "Taliban spokesman Zabihullah Mujahid confirmed that the group had captured "
+     "Kunduz.", THURSDAY, {("Kunduz", "claimed", "2021-08-12")}),
+    ({"hedge"}, "Government troops backed by militias claimed to have captured Kunduz.",
+     THURSDAY, {("Kunduz", "claimed", "2021-08-12")}),
     # a claim in a later clause with a trigger of its own is that clause's; a comment
     # with none (", officials denied it", ", the group said") is about what came before
     ({"hedge", "fall verb"},

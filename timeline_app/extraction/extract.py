@@ -1164,10 +1164,32 @@ _WINDOWS = {
     "scope": lambda q: q.scope,
     "sentence": lambda q: (q.sentence.start, q.sentence.end),
     "reported": lambda q: (q.sentence.start, _reported_end(q)),
+    # the trigger's own report: also from the last earlier clause with a trigger of its own
+    "report": lambda q: (_reported_start(q), _reported_end(q)),
 }
 _SENTENCE_PARTS = "clauses and triggers"  # in a sentence's looks
 # ", and that they had entered Taloqan": the same report goes on
 _REPORT_GOES_ON = re.compile(r"[,;]?\s*(?:and|but)?\s*that\b", re.I)
+
+
+def _reported_start(site) -> int:
+    """Where the report of the site's trigger starts: after the last earlier clause
+    with a trigger of its own ("Officials confirmed that Kunduz fell, but denied
+    claims that Taloqan had been captured": the confirmation is Kunduz's)."""
+    key = ("report start", site.trigger.start)
+    start = site.looks.get(key)
+    if start is None:
+        clauses, found = site.looks.get(_SENTENCE_PARTS, ((), ()))
+        start = site.sentence.start
+        starts = [t.start for t in found]
+        for begin, stop in clauses:
+            if stop > site.trigger.start:
+                break
+            index = bisect.bisect_left(starts, begin)
+            if index < len(starts) and starts[index] < stop:
+                start = stop
+        site.looks[key] = start
+    return start
 
 
 def _reported_end(site) -> int:
@@ -1219,6 +1241,8 @@ def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None
         return fights[0].text if fights else None
     if pattern == "hedge":
         pattern = site.vocabulary.hedge
+    elif pattern == "confirmed":
+        return _confirmed(site, *_WINDOWS[window](site))
     if not sieved and not _may_hold(site, pattern):  # every window lies in the sentence
         return None
     start, end = _WINDOWS[window](site)
@@ -1239,6 +1263,23 @@ def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None
         match = pattern.search(searched)
     looks[key] = found = piece[match.start() : match.end()].strip() if match else None
     return found
+
+
+def _confirmed(site: _Site, start: int, end: int) -> str | None:
+    """The words by which someone other than the attackers confirms what the
+    sentence reports, or None ("could not be independently confirmed" and "the
+    Taliban spokesman confirmed" confirm nothing)."""
+    text = site.text
+    for match in triggers.CONFIRMED.finditer(text, start, end):
+        if triggers.NOT_BEFORE.search(text, max(start, match.start() - 30), match.start()):
+            continue
+        own = site.vocabulary.self_confirmation.search(
+            text, max(start, match.start() - 80), match.end()
+        )
+        if own is not None and own.end() >= match.end():
+            continue
+        return match.group(0)
+    return None
 
 
 def _may_hold(site: _Site, pattern: re.Pattern) -> bool:

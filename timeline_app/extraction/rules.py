@@ -396,7 +396,9 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     ),
     Qualifier(
         "hedge", "reported", "hedge", {"captured": "claimed", "surrendered": "claimed"},
-        doc="'the group said it had seized', 'reportedly', a named spokesman",
+        unless=(("report", "confirmed"),),
+        doc="'the group said it had seized', 'reportedly', a named spokesman; not once "
+        "someone else confirms it ('a claim confirmed by an AFP correspondent')",
     ),
 )  # fmt: skip
 

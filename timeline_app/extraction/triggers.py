@@ -79,7 +79,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"(?:pushed|drove|driven|forced|pushing|ousted|ousting|expelled|expelling|routed|chased)"
      r" (?:the )?(?:{defender}) (?:out of|from)"),
     # "the Taliban also controlled Kunduz by Sunday": the attackers' hold
-    ("attackers controlled", "captured", r"control(?:led|s)", "{actor}"),
+    # (not "the RSF controls most of Khartoum": a state, on no day)
+    ("attackers controlled", "captured", r"controlled", "{actor}"),
     ("capture verb", "captured",
      r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing|ure)|conquer(?:ed|s|ing)?"
      r"|occup(?:y|ies|ied|ying)"
@@ -229,6 +230,15 @@ SPEAKER_CLAIM = (
     r"|close to|loyal to)\s+(?:the )?(?:{actor})",
     r"{spokesman}",
 )  # fmt: skip
+# "a senior Afghan security source said, confirming a claim by the insurgents", "a claim
+# confirmed by an AFP correspondent": the claim stands confirmed
+CONFIRMED = re.compile(
+    r"\b(?:confirm(?:ed|s|ing)|corroborat(?:ed|es|ing)|verified"
+    # ("a claim also backed by a resident", not "troops backed by Shia militias")
+    r"|claims?,?\s+(?:\w+\s+){0,2}backed by)\b",
+    re.I,
+)
+NOT_BEFORE = re.compile(r"\b(?:not|n['’]t|never|unable|cannot|yet to|no)\b[^,;.]{0,20}$", re.I)
 DISPUTE = _words(*UNVERIFIED, *DENIAL_WORDS, r"disputed?")
 DENIAL = _words(*DENIAL_WORDS)
 NEGATION_BEFORE = re.compile(
@@ -287,7 +297,7 @@ LOCATIVE_AFTER_OBJECT = re.compile(
 PART_OF = re.compile(
     r"\b(?:parts?|sections?|areas?|neighbo\w+|districts?|much|some|most|half"
     # "nearly 70% of Khartoum", "about 80 percent of the city of Bakhmut"
-    r"|\d{1,2}(?:\.\d)?\s*(?:%|percent|per cent)) of (?:the )?(?:city of )?$",
+    r"|\d{1,2}(?:\.\d)?\s*(?:%|percent|per cent)) of (?:the )?(?:city of |capital,? )?$",
     re.I,
 )
 # "a day after Sheberghan" / "a day after the fall of Sheberghan"
@@ -385,6 +395,14 @@ class Vocabulary:
             *CLAIM_WORDS, *UNVERIFIED, *DENIAL_WORDS, r"disputed?",
             *(p.format(**fill) for p in SPEAKER_CLAIM),
         )  # fmt: skip
+
+        # a confirmation by the attackers themselves ("Taliban spokesman confirmed") is
+        # their claim again
+        self.self_confirmation = re.compile(
+            r"\b(?:the )?(?:" + fill["actor"] + "|" + fill["spokesman"]
+            + r")(?:['’]s)?(?:\s+[\w\-]+){0,3}?\s+(?:also\s+)?(?:confirm|corroborat|verif)\w*",
+            re.I,
+        )
 
     @classmethod
     def for_profile(cls, profile) -> Vocabulary:
