@@ -241,11 +241,29 @@ class QuietAxis(pg.AxisItem):
     """An axis without pyqtgraph's automatic SI prefix: with it, every change of
     range rewrote the axis label as HTML (QGraphicsTextItem.setHtml), about 90
     times while the window was built, for labels none of our axes show (and with
-    the label hidden, the prefix's scale stays 1 anyway)."""
+    the label hidden, the prefix's scale stays 1 anyway).  Nor is the hidden
+    label's HTML set at all (pyqtgraph set it at every change of style or pen:
+    64 calls, 17 ms of the window's start); it is when the label is shown."""
 
     def __init__(self, orientation: str) -> None:
         super().__init__(orientation)
         self.enableAutoSIPrefix(False)
+
+    def _updateLabel(self) -> None:
+        if getattr(self, "_label_shown", False):  # (hidden by pyqtgraph's __init__)
+            text = self.labelString()
+            if text != getattr(self, "_label_html", None):
+                self._label_html = text
+                self.label.setHtml(text)
+        self._adjustSize()
+        self.picture = None
+        self.update()
+
+    def showLabel(self, show: bool = True) -> None:
+        self._label_shown = show
+        super().showLabel(show)
+        if show:
+            self._updateLabel()
 
 
 def _add_plot(
