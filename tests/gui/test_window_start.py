@@ -1,7 +1,12 @@
 """The window's start is cut into short turns of the event loop; what the user
 sees of it is the same."""
 
-from timeline_app.gui.timeline_view import QuietAxis
+from PySide6.QtCore import QEvent, QObject, QSettings
+
+from timeline_app.gui.main_window import MainWindow
+from timeline_app.gui.timeline_view import QuietAxis, TimelineView
+from timeline_app.services import import_paths
+from timeline_app.storage import Store
 
 
 def test_an_axis_label_is_written_when_shown(qtbot):
@@ -13,3 +18,44 @@ def test_an_axis_label_is_written_when_shown(qtbot):
     axis.setLabel("days")
     axis.showLabel(True)
     assert axis.label.toPlainText().strip() == "days"
+
+
+def test_the_plots_are_built_when_first_asked_for(qtbot):
+    view = TimelineView(build_later=True)
+    qtbot.addWidget(view)
+    assert not view.built and view.legend is not None  # the legend from the start
+    view.resize(800, 500)  # (laid out before its plots: nothing to fit yet)
+    assert view.view.viewRange() and view.built  # asked for: built there and then
+    view.build()  # (once)
+    assert view.layout().count() == 2 and view.graphics.parent() is view
+
+
+def test_a_big_database_shows_its_window_complete_then_populated(
+    qtbot, tmp_path, sample_path, monkeypatch
+):
+    store = Store(tmp_path / "big.db")
+    import_paths([sample_path], store)
+    monkeypatch.setattr(MainWindow, "BACKGROUND_EVENTS", 0)  # read as a big one is
+    first_paint = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if watched is window and event.type() == QEvent.Type.Paint and not first_paint:
+                first_paint.append(window.timeline.built and window.timeline.graphics.isVisible())
+            return False
+
+    window = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    spy = FirstPaint()
+    window.installEventFilter(spy)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.is_loading, timeout=20_000)
+    assert first_paint == [True]  # never painted without its timeline
+    events = store.counts()["events"]
+    assert len(window.timeline.data) > 0 and window.table_model.rowCount() == events
+    assert f"{events} events" in window.counts_label.text()
+    assert window.map.canvas.states and window.filter_bar.isVisible()
+    assert window.timeline.lane_axis.names  # the lanes named
+    window.close()
+    store.close()

@@ -451,7 +451,16 @@ class TimelineView(QWidget):
 
     event_selected = Signal(int)
 
-    def __init__(self, parent=None) -> None:
+    # What ``build`` makes: asked for before it ran, it runs then (``__getattr__``).
+    PLOT_PARTS = frozenset({
+        "graphics", "lane_axis", "date_axis", "plot", "view", "events_item", "cursor_line",
+        "overview", "overview_events", "region",
+    })  # fmt: skip
+
+    def __init__(self, parent=None, *, build_later: bool = False) -> None:
+        """``build_later``: the plots (pyqtgraph's items: 30-50 ms) are made by
+        ``build``, called by the owner in a later turn of the event loop, or at
+        the first use of one of them, whichever comes first."""
         super().__init__(parent)
         pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
         self.data = TimelineData()
@@ -459,13 +468,37 @@ class TimelineView(QWidget):
         self._syncing = False
         self._hovered: tuple[int, str] | None = None  # event id and its tooltip text
         self._overview_due: TimelineData | None = None  # for the strip, in the next turn
+        self.built = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._build()
-        self._connect_signals()
+        self.legend = LegendBar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend)
+        if not build_later:
+            self.build()
+
+    def __getattr__(self, name: str):
+        # (Called only for what the object lacks: a part of the plots not built yet.)
+        if name in TimelineView.PLOT_PARTS and not self.__dict__.get("_building"):
+            self.build()
+            return object.__getattribute__(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # -- construction -----------------------------------------------------------------
+    def build(self) -> None:
+        """The plots, the overview strip and their wiring (once)."""
+        if self.built:
+            return
+        self._building = True
+        try:
+            self._build()
+            self._connect_signals()
+        finally:
+            self._building = False
+        self.built = True
+
     def _build(self) -> None:
-        self.legend = LegendBar()
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.ci.setSpacing(0)
         self.lane_axis = LaneAxis()
@@ -491,11 +524,7 @@ class TimelineView(QWidget):
         self.cursor_line.hide()
         self.plot.addItem(self.cursor_line, ignoreBounds=True)
         self._build_overview()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.graphics, 1)
+        self.layout().addWidget(self.graphics, 1)
 
     def _build_overview(self) -> None:
         self.overview = _add_plot(self.graphics, 1, bottom=TimeAxis())
@@ -606,7 +635,8 @@ class TimelineView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._fit_lanes()
+        if self.built:  # (else the lanes are fitted when the data comes)
+            self._fit_lanes()
 
     # -- selection ----------------------------------------------------------------------
     def select_event(self, event_id: int | None, *, centre: bool = True) -> None:
