@@ -1,12 +1,14 @@
 """The window's start is cut into short turns of the event loop; what the user
 sees of it is the same."""
 
+import numpy as np
 from PySide6.QtCore import QEvent, QObject, QSettings
 
 from timeline_app.gui.main_window import MainWindow
-from timeline_app.gui.timeline_view import QuietAxis, TimelineView
+from timeline_app.gui.timeline_view import EventsItem, QuietAxis, TimelineView
 from timeline_app.services import import_paths
 from timeline_app.storage import Store
+from timeline_app.timeline_data import DAY, Lane, TimelineData
 
 
 def test_an_axis_label_is_written_when_shown(qtbot):
@@ -59,3 +61,27 @@ def test_a_big_database_shows_its_window_complete_then_populated(
     assert window.timeline.lane_axis.names  # the lanes named
     window.close()
     store.close()
+
+
+def test_new_lanes_are_laid_out_before_their_markers_are_drawn(qtbot, monkeypatch):
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(800, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    drawn = []
+    real = EventsItem._paint_markers
+    monkeypatch.setattr(EventsItem, "_paint_markers",
+                        lambda item, *args: drawn.append(item) or real(item, *args))  # fmt: skip
+    names = ["Lashkar Gah", "Tarinkot"]  # narrower than the axis was: the plot widens
+    view.set_data(TimelineData(
+        lanes=[Lane(n, f"p{n}", name, "P", 30.0) for n, name in enumerate(names)],
+        ids=np.arange(1, 7), x=np.arange(6, dtype="f8") * 3 * DAY + 18_800 * DAY,
+        lane=np.array([0, 1] * 3, "i4"), status=np.zeros(6, "i1"), end=np.full(6, np.nan),
+        flags=np.zeros(6, "i1"),
+    ))  # fmt: skip
+    width = view.lane_axis.width()
+    for _ in range(5):
+        qtbot.wait(20)
+    assert view.lane_axis.width() == width
+    assert drawn.count(view.events_item) == 1  # drawn once, for the width it is shown at

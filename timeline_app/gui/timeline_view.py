@@ -570,6 +570,10 @@ class TimelineView(QWidget):
             self.overview_events.set_data(data)
         self.lane_axis.set_names([lane.name for lane in data.lanes])
         self.overview.getAxis("left").setWidth(self.lane_axis.width())
+        # The plots laid out for the names' width now: else they were painted
+        # first for the old width, then all markers drawn again for the new.
+        self.plot.layout.activate()
+        self.overview.layout.activate()
         lanes = max(1, len(data.lanes))
         self.view.setLimits(yMin=-0.8, yMax=lanes - 0.2, minXRange=3600)
         self.overview.getViewBox().setYRange(-0.8, lanes - 0.2, padding=0)
