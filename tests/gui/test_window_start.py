@@ -2,8 +2,10 @@
 sees of it is the same."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings
 
+from timeline_app.gui import timeline_view
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.timeline_view import EventsItem, QuietAxis, TimelineView
 from timeline_app.services import import_paths
@@ -63,7 +65,18 @@ def test_a_big_database_shows_its_window_complete_then_populated(
     store.close()
 
 
-def test_new_lanes_are_laid_out_before_their_markers_are_drawn(qtbot, monkeypatch):
+def _data(names: list[str], days: list[int]) -> TimelineData:
+    return TimelineData(
+        lanes=[Lane(n, f"p{n}", name, "P", 30.0) for n, name in enumerate(names)],
+        ids=np.arange(1, len(days) + 1), x=np.array(days, "f8") * DAY + 18_800 * DAY,
+        lane=np.array([n % len(names) for n in range(len(days))], "i4"),
+        status=np.zeros(len(days), "i1"), end=np.full(len(days), np.nan),
+        flags=np.zeros(len(days), "i1"),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def shown_view(qtbot, monkeypatch):
     view = TimelineView()
     qtbot.addWidget(view)
     view.resize(800, 400)
@@ -73,15 +86,38 @@ def test_new_lanes_are_laid_out_before_their_markers_are_drawn(qtbot, monkeypatc
     real = EventsItem._paint_markers
     monkeypatch.setattr(EventsItem, "_paint_markers",
                         lambda item, *args: drawn.append(item) or real(item, *args))  # fmt: skip
-    names = ["Lashkar Gah", "Tarinkot"]  # narrower than the axis was: the plot widens
-    view.set_data(TimelineData(
-        lanes=[Lane(n, f"p{n}", name, "P", 30.0) for n, name in enumerate(names)],
-        ids=np.arange(1, 7), x=np.arange(6, dtype="f8") * 3 * DAY + 18_800 * DAY,
-        lane=np.array([0, 1] * 3, "i4"), status=np.zeros(6, "i1"), end=np.full(6, np.nan),
-        flags=np.zeros(6, "i1"),
-    ))  # fmt: skip
-    width = view.lane_axis.width()
+    return view, drawn
+
+
+def _settle(qtbot) -> None:
     for _ in range(5):
         qtbot.wait(20)
+
+
+def test_new_lanes_are_laid_out_before_their_markers_are_drawn(qtbot, shown_view):
+    view, drawn = shown_view
+    # narrower than the axis was: the plot widens
+    view.set_data(_data(["Lashkar Gah", "Tarinkot"], [0, 3, 6, 9, 12, 15]))
+    width = view.lane_axis.width()
+    _settle(qtbot)
     assert view.lane_axis.width() == width
     assert drawn.count(view.events_item) == 1  # drawn once, for the width it is shown at
+
+
+def test_an_update_of_a_big_reading_draws_the_strip_once_with_its_new_markers(
+    qtbot, shown_view, monkeypatch
+):
+    view, drawn = shown_view
+    monkeypatch.setattr(timeline_view, "BIN_ABOVE", 3)  # as a big reading: the strip later
+    names, days = ["Herat", "Kandahar"], [0, 3, 6, 9, 12, 15]
+    view.set_data(_data(names, days))
+    _settle(qtbot)
+    old_markers = []
+    real = EventsItem._paint_markers
+    monkeypatch.setattr(EventsItem, "_paint_markers", lambda item, *args: (
+        old_markers.append(item) if view._overview_due is not None else None, real(item, *args)
+    ))  # fmt: skip
+    view.set_data(_data(names, [0, 3, 7, 9, 12, 15]), keep_view=True)  # an edit's update
+    _settle(qtbot)
+    assert view.overview_events not in old_markers  # not drawn again with the old markers
+    assert view.overview_events.data.x[2] == view.data.x[2]  # the strip's new ones shown

@@ -296,7 +296,12 @@ class LaneAxis(QuietAxis):
     def set_names(self, names: list[str]) -> None:
         self.names = names
         longest = max((len(n) for n in names), default=6)
-        self.setWidth(min(170, 14 + 7 * longest))
+        width = min(170, 14 + 7 * longest)
+        if width != self.fixedWidth:  # (the width set: pyqtgraph keeps it)
+            # (set again to the same width, it laid the plots out anew, and the
+            # overview strip drew its markers again, old ones, in the turn meant
+            # for the plot's alone: 10-20 ms of an edit's update at 1M events)
+            self.setWidth(width)
         self.picture = None
         self.update()
 
@@ -530,7 +535,7 @@ class TimelineView(QWidget):
         self.overview = _add_plot(self.graphics, 1, bottom=TimeAxis())
         self.overview.setMaximumHeight(78)
         self.overview.hideButtons()
-        self.overview.getAxis("left").setWidth(self.lane_axis.width())
+        self.overview.getAxis("left").setWidth(self.lane_axis.fixedWidth)
         self.overview.getAxis("left").setStyle(showValues=False, tickLength=0)
         self.overview.getViewBox().setMouseEnabled(x=False, y=False)
         self.overview.getViewBox().invertY(True)
@@ -569,7 +574,9 @@ class TimelineView(QWidget):
             self._overview_due = None
             self.overview_events.set_data(data)
         self.lane_axis.set_names([lane.name for lane in data.lanes])
-        self.overview.getAxis("left").setWidth(self.lane_axis.width())
+        strip_axis = self.overview.getAxis("left")
+        if strip_axis.fixedWidth != self.lane_axis.fixedWidth:  # (as in set_names)
+            strip_axis.setWidth(self.lane_axis.fixedWidth)
         # The plots laid out for the names' width now: else they were painted
         # first for the old width, then all markers drawn again for the new.
         self.plot.layout.activate()
