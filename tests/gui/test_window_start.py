@@ -61,6 +61,12 @@ def test_a_big_database_shows_its_window_complete_then_populated(
     assert f"{events} events" in window.counts_label.text()
     assert window.map.canvas.states and window.filter_bar.isVisible()
     assert window.timeline.lane_axis.names  # the lanes named
+    # its map was drawn ahead (the land, the names kept): the same as drawn anew
+    canvas = window.map.canvas
+    assert canvas.country_map is not None and canvas._land.get("labels")
+    drawn_ahead = canvas.grab().toImage()
+    canvas._land.clear()
+    assert canvas.grab().toImage() == drawn_ahead
     window.close()
     store.close()
 
