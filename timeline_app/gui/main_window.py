@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self._edited: tuple[set, set] = (set(), set())  # (events, places) edited since
         self._update_asked = False  # an edit's update to start in the next turn
         self._edits = 0  # edits made, for what a reading covers
+        self._show_asked = False  # shown before its plots were built: shown once they are
+        self._starting = True  # until the window's first paint (a reading waits for it)
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_actions()
@@ -91,10 +93,17 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._restore_state()
         self.refresh()
+        # The timeline's plots (30-50 ms) in a turn of the event loop of their own,
+        # and the window shown once they are: built in the window's construction,
+        # with its first paint right after, they froze it 100-150 ms at once.
+        # (A small database's reading above, shown at once, built them already.)
+        # A timer, not a posted call: those run in the same pass of the event
+        # loop, before anything else waiting (input, timers) gets its turn.
+        QTimer.singleShot(1, self._build_later)
 
     # -- construction ---------------------------------------------------------------------
     def _build_widgets(self) -> None:
-        self.timeline = TimelineView()
+        self.timeline = TimelineView(build_later=True)
         self.timeline.tooltip_for = self._tooltip_for
         self.detail = DetailPane()
         self.detail.setMinimumWidth(260)
@@ -157,6 +166,35 @@ class MainWindow(QMainWindow):
         self.loading_label.hide()
         self.statusBar().addPermanentWidget(self.loading_label)
         self.statusBar().addPermanentWidget(self.counts_label)
+
+    def _build_later(self) -> None:
+        self.timeline.build()
+        # Shown in a turn of its own: its first paint follows in the same pass.
+        QTimer.singleShot(1, self._show_built)
+
+    def _show_built(self) -> None:
+        if not self._show_asked:
+            self._started()
+            return
+        self._show_asked = False
+        # What is polished and laid out when shown done before its first paint
+        # (due in this pass of the event loop): else the legend, laid out first
+        # for a narrow width, made the window paint everything twice.
+        QApplication.sendPostedEvents(None, QEvent.Type.PolishRequest)
+        super().setVisible(True)
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # (and once painted, a reading thread may share the interpreter)
+        QTimer.singleShot(STAGE_MS, self._started)
+
+    def _started(self) -> None:
+        self._starting = False
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self.timeline.built:  # (``_build_later`` shows it)
+            self._show_asked = True
+            return
+        self._show_asked = False
+        super().setVisible(visible)
 
     def _highlight(self, quote: str, place_id: str):
         from ..extraction.highlight import highlight_spans
@@ -445,6 +483,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(1, lambda: self._start_loader(loader, generation))
 
     def _start_loader(self, loader: Job, generation: int) -> None:
+        if self._starting and generation == self._generation and not loader.cancelled:
+            # The window's plots are built and painted first (``_build_later``).
+            QTimer.singleShot(STAGE_MS, lambda: self._start_loader(loader, generation))
+            return
         if generation == self._generation and not loader.cancelled:
             loader.start(self)
             return
@@ -530,7 +572,21 @@ class MainWindow(QMainWindow):
             STAGE_MS, lambda: self._finish_showing(snapshot, previous, selected, True)
         )
 
-    def _finish_showing(self, snapshot, previous: list, selected, staged=False) -> None:
+    def _finish_showing(
+        self, snapshot, previous: list, selected, staged=False, drawn_ahead=False
+    ) -> None:
+        content = snapshot.map_content
+        if (staged and not drawn_ahead and snapshot is self._snapshot
+                and content.country_map is not self.map.content.country_map):  # fmt: skip
+            # A new country's map (the database's first reading) drawn ahead, and
+            # shown in the next turn: its land and names drawn and painted with
+            # the menus in one turn froze the window of a million events 75-110 ms.
+            self.filter_bar.set_facets(snapshot.facets)
+            self.map.prepare(content)
+            QTimer.singleShot(
+                STAGE_MS, lambda: self._finish_showing(snapshot, previous, selected, True, True)
+            )
+            return
         if snapshot is self._snapshot:  # (else a newer reading is on screen already)
             self.filter_bar.set_facets(snapshot.facets)
             self._set_map(snapshot.map_content)

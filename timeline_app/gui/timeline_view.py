@@ -241,11 +241,29 @@ class QuietAxis(pg.AxisItem):
     """An axis without pyqtgraph's automatic SI prefix: with it, every change of
     range rewrote the axis label as HTML (QGraphicsTextItem.setHtml), about 90
     times while the window was built, for labels none of our axes show (and with
-    the label hidden, the prefix's scale stays 1 anyway)."""
+    the label hidden, the prefix's scale stays 1 anyway).  Nor is the hidden
+    label's HTML set at all (pyqtgraph set it at every change of style or pen:
+    64 calls, 17 ms of the window's start); it is when the label is shown."""
 
     def __init__(self, orientation: str) -> None:
         super().__init__(orientation)
         self.enableAutoSIPrefix(False)
+
+    def _updateLabel(self) -> None:
+        if getattr(self, "_label_shown", False):  # (hidden by pyqtgraph's __init__)
+            text = self.labelString()
+            if text != getattr(self, "_label_html", None):
+                self._label_html = text
+                self.label.setHtml(text)
+        self._adjustSize()
+        self.picture = None
+        self.update()
+
+    def showLabel(self, show: bool = True) -> None:
+        self._label_shown = show
+        super().showLabel(show)
+        if show:
+            self._updateLabel()
 
 
 def _add_plot(
@@ -278,7 +296,12 @@ class LaneAxis(QuietAxis):
     def set_names(self, names: list[str]) -> None:
         self.names = names
         longest = max((len(n) for n in names), default=6)
-        self.setWidth(min(170, 14 + 7 * longest))
+        width = min(170, 14 + 7 * longest)
+        if width != self.fixedWidth:  # (the width set: pyqtgraph keeps it)
+            # (set again to the same width, it laid the plots out anew, and the
+            # overview strip drew its markers again, old ones, in the turn meant
+            # for the plot's alone: 10-20 ms of an edit's update at 1M events)
+            self.setWidth(width)
         self.picture = None
         self.update()
 
@@ -433,7 +456,16 @@ class TimelineView(QWidget):
 
     event_selected = Signal(int)
 
-    def __init__(self, parent=None) -> None:
+    # What ``build`` makes: asked for before it ran, it runs then (``__getattr__``).
+    PLOT_PARTS = frozenset({
+        "graphics", "lane_axis", "date_axis", "plot", "view", "events_item", "cursor_line",
+        "overview", "overview_events", "region",
+    })  # fmt: skip
+
+    def __init__(self, parent=None, *, build_later: bool = False) -> None:
+        """``build_later``: the plots (pyqtgraph's items: 30-50 ms) are made by
+        ``build``, called by the owner in a later turn of the event loop, or at
+        the first use of one of them, whichever comes first."""
         super().__init__(parent)
         pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
         self.data = TimelineData()
@@ -441,13 +473,37 @@ class TimelineView(QWidget):
         self._syncing = False
         self._hovered: tuple[int, str] | None = None  # event id and its tooltip text
         self._overview_due: TimelineData | None = None  # for the strip, in the next turn
+        self.built = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._build()
-        self._connect_signals()
+        self.legend = LegendBar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend)
+        if not build_later:
+            self.build()
+
+    def __getattr__(self, name: str):
+        # (Called only for what the object lacks: a part of the plots not built yet.)
+        if name in TimelineView.PLOT_PARTS and not self.__dict__.get("_building"):
+            self.build()
+            return object.__getattribute__(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # -- construction -----------------------------------------------------------------
+    def build(self) -> None:
+        """The plots, the overview strip and their wiring (once)."""
+        if self.built:
+            return
+        self._building = True
+        try:
+            self._build()
+            self._connect_signals()
+        finally:
+            self._building = False
+        self.built = True
+
     def _build(self) -> None:
-        self.legend = LegendBar()
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.ci.setSpacing(0)
         self.lane_axis = LaneAxis()
@@ -473,17 +529,13 @@ class TimelineView(QWidget):
         self.cursor_line.hide()
         self.plot.addItem(self.cursor_line, ignoreBounds=True)
         self._build_overview()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.graphics, 1)
+        self.layout().addWidget(self.graphics, 1)
 
     def _build_overview(self) -> None:
         self.overview = _add_plot(self.graphics, 1, bottom=TimeAxis())
         self.overview.setMaximumHeight(78)
         self.overview.hideButtons()
-        self.overview.getAxis("left").setWidth(self.lane_axis.width())
+        self.overview.getAxis("left").setWidth(self.lane_axis.fixedWidth)
         self.overview.getAxis("left").setStyle(showValues=False, tickLength=0)
         self.overview.getViewBox().setMouseEnabled(x=False, y=False)
         self.overview.getViewBox().invertY(True)
@@ -522,7 +574,13 @@ class TimelineView(QWidget):
             self._overview_due = None
             self.overview_events.set_data(data)
         self.lane_axis.set_names([lane.name for lane in data.lanes])
-        self.overview.getAxis("left").setWidth(self.lane_axis.width())
+        strip_axis = self.overview.getAxis("left")
+        if strip_axis.fixedWidth != self.lane_axis.fixedWidth:  # (as in set_names)
+            strip_axis.setWidth(self.lane_axis.fixedWidth)
+        # The plots laid out for the names' width now: else they were painted
+        # first for the old width, then all markers drawn again for the new.
+        self.plot.layout.activate()
+        self.overview.layout.activate()
         lanes = max(1, len(data.lanes))
         self.view.setLimits(yMin=-0.8, yMax=lanes - 0.2, minXRange=3600)
         self.overview.getViewBox().setYRange(-0.8, lanes - 0.2, padding=0)
@@ -588,7 +646,8 @@ class TimelineView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._fit_lanes()
+        if self.built:  # (else the lanes are fitted when the data comes)
+            self._fit_lanes()
 
     # -- selection ----------------------------------------------------------------------
     def select_event(self, event_id: int | None, *, centre: bool = True) -> None:
