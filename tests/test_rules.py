@@ -478,6 +478,19 @@ AFGHAN = [
      {("Kunduz", "captured", "2021-08-08"), ("Taloqan", "captured", "2021-08-08")}),
     ({"control phrase"}, "Rebels wrested control of Kunduz on Sunday.", THURSDAY,
      {("Kunduz", "captured", "2021-08-08")}),
+    ({"weak context", "entered"}, "A lawmaker from Kunduz told reporters the Taliban had "
+     "entered the centre of the city on Sunday.", THURSDAY,
+     {("Kunduz", "contested", "2021-08-08")}),
+    ({"capital as government"}, "Kabul still controls Kunduz.", THURSDAY,
+     {("Kunduz", "contested", "2021-08-12")}),
+    ({"capital as government"}, "The loss of the city would signal the collapse of Kabul's "
+     "control of the north.", THURSDAY, set()),
+    ({"defenders captured"}, "Kunduz has been captured by Afghan and American security forces.",
+     THURSDAY, {("Kunduz", "retaken", "2021-08-12")}),
+    ({"capture verb", "hedge"}, "The reported capture of Kunduz on Sunday alarmed officials.",
+     THURSDAY, {("Kunduz", "claimed", "2021-08-08")}),
+    ({"background"}, "The Taliban have held Kunduz since the 2015 takeover of the city.",
+     THURSDAY, set()),
     # a dateline whose dash a copy lost
     ({"dateline", "retake verb", "partial control"},
      "KABUL Afghan military forces on Monday retook a strategic government complex in the "

@@ -48,6 +48,10 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      "{actor}"),
     ("attackers retook", "captured",
      r"(?:retaken|recaptured|liberated)(?:\s+[\w\-]+){{0,3}}?\s+by\s+(?:the\s+)?(?:{actor})"),
+    # "has been captured by Rwandan and Mozambican security forces": the defenders' capture
+    ("defenders captured", "retaken",
+     r"(?:captured|seized|taken)(?:\s+[\w\-]+){{0,3}}?\s+by\s+(?:the\s+)?"
+     r"(?:[A-Z][\w\-]+\s+(?:and\s+[A-Z][\w\-]+\s+)?)?(?:{defender})"),
     ("retake verb", "retaken",
      r"retook|retake[ns]?|retaking|recaptur(?:ed|es|e|ing)|reclaim(?:ed|s|ing)?"),
     ("regain control", "retaken",
@@ -151,13 +155,16 @@ def _alternatives(generic: tuple[str, ...], names: tuple[str, ...]) -> str:
 # retaken Kherson", "Damascus's troops", "Khartoum accused the RSF".
 CAPITAL_AS_GOVERNMENT = re.compile(
     r"(?:['’]s?\s+(?:(?:armed\s+)?forces|troops|army|military|soldiers|government|officials|"
+    r"control of|grip on|authority|"
     r"allies|leaders?|(?:defen[cs]e\s+|foreign\s+)?ministry|envoy|ambassador|spokesm[ae]n|"
     r"counteroffensive|offensive)"
     r"|\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|denied|denies|announced|announces|"
     r"accused|accuses|insisted|insists|confirmed|confirms|warned|warns|reported|reports"
     # "saw Kyiv retake vast swathes of territory": the government acts
     r"|retake|retook|recapture[ds]?|regain(?:ed|s)?|launch(?:ed|es)?|sen[dt]s?|deploy(?:ed|s)?"
-    r"|push(?:ed|es)?|(?:has|had)\s+retaken))\b",
+    r"|push(?:ed|es)?|(?:has|had)\s+retaken"
+    # "Kyiv still controls Kupiansk"
+    r"|(?:still\s+)?(?:controls|holds|held|controlled)))\b",
     re.I,
 )
 
@@ -217,6 +224,7 @@ CLAIM_WORDS = (
     r"(?:seized|captured|took|overran|controls?|controlled)",
     r"(?:was|were) reported(?: to)?", r"(?:on|across) social media", r"suggest(?:s|ed|ing)?",
     r"reports (?:say|said|suggest)",
+    r"reported (?:capture|fall|seizure|takeover|loss)",
 )  # fmt: skip
 # A claim made by the attackers' side ("the group said", "according to the
 # rebels", a named spokesman): {actor} and {spokesman} come from the profile.
@@ -269,6 +277,8 @@ SURRENDER_NOUN_AFTER = re.compile(r"^\s+(?:deals?|talks|negotiations|terms|offer
 BACKGROUND = _words(
     r"in (?:late |early |mid-)?(?:19|20)\d\d",
     r"in the (?:19|20)\d0s",
+    # "since the 2014 takeover of the capital Sanaa"
+    r"(?:the|its|their) (?:19|20)\d\d (?:takeover|capture|fall|seizure|conquest|loss)",
     r"(?:two|three|\d+) decades ago",
     r"years ago",
     r"when (?:the )?\w+ (?:last )?(?:ruled|were in power)",
@@ -284,7 +294,9 @@ CLAUSE_BREAK = re.compile(
 # ("Reports from Gardez suggest the city is now under Taliban control").
 WEAK_CONTEXT_BEFORE = re.compile(
     r"\b(?:reports?|news|accounts?|footage|images|videos?|pictures|residents?|witnesses|"
-    r"sources)\s+(?:\w+\s+)?from\s+$",
+    # "A lawmaker from Sar-e-Pul told AFP the Taliban had entered the centre of the city"
+    r"sources|lawmakers?|legislators?|MPs?|councillors?|council members?|elders?|officials?)"
+    r"\s+(?:\w+\s+)?from\s+$",
     re.I,
 )
 # "seized weapons in Kunduz": a place after an object and a preposition is
