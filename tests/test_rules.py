@@ -487,6 +487,10 @@ AFGHAN = [
      "control of the north.", THURSDAY, set()),
     ({"defenders captured"}, "Kunduz has been captured by Afghan and American security forces.",
      THURSDAY, {("Kunduz", "retaken", "2021-08-12")}),
+    # a duration is the holding before the change, not the change's date
+    ({"defenders captured"}, "Kunduz, a stronghold of the insurgency for more than two years, "
+     "has been captured by Afghan security forces.", THURSDAY,
+     {("Kunduz", "retaken", "2021-08-12")}),
     ({"capture verb", "hedge"}, "The reported capture of Kunduz on Sunday alarmed officials.",
      THURSDAY, {("Kunduz", "claimed", "2021-08-08")}),
     ({"background"}, "The Taliban have held Kunduz since the 2015 takeover of the city.",

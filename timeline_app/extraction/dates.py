@@ -424,6 +424,11 @@ def _months(text: str, start: int, end: int, published, low, year_for=None) -> l
     return found
 
 
+def is_duration(text: str, position: int) -> bool:
+    """Whether a duration ("for over three months") starts at ``position``."""
+    return _DURATION.match(text, position) is not None
+
+
 def _durations(text: str, start: int, end: int, anchor: dt.date | None) -> list[DateMention]:
     found = []
     for m in _DURATION.finditer(text, start, end):

@@ -367,6 +367,14 @@ class Extractor:
             date, date_rule = self._date_for(
                 text, mention, date_mentions, clauses, reading, looks, (all_triggers, names)
             )
+            if (date is not None and date.end_date is not None
+                    and status not in ("besieged", "contested")
+                    and dates.is_duration(text, date.start)):  # fmt: skip
+                # "a stronghold of the insurgency for more than two years has been
+                # captured": the span is the holding, not the change, which has no date here
+                date, date_rule = self._context_date(
+                    text, _clause_of(clauses, mention.start, looks), reading
+                )  # fmt: skip
             if (date is not None and date.date is not None and reading.published is not None
                     and reading.weekday_anchor is None and date.date > reading.published):
                 # news tells what has happened: "one day after the RSF claimed control"
