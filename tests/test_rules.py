@@ -487,6 +487,11 @@ AFGHAN = [
      "control of the north.", THURSDAY, set()),
     ({"defenders captured"}, "Kunduz has been captured by Afghan and American security forces.",
      THURSDAY, {("Kunduz", "retaken", "2021-08-12")}),
+    # the list after "after capturing" is named for earlier events, however long
+    ({"at the gates", "recap place"},
+     "Fighters were moving in on Mazar-i-Sharif on Wednesday, after capturing Sheberghan to "
+     "its west, and Kunduz and Taloqan in the east.", THURSDAY,
+     {("Mazar-i-Sharif", "besieged", "2021-08-11")}),
     # a duration is the holding before the change, not the change's date
     ({"defenders captured"}, "Kunduz, a stronghold of the insurgency for more than two years, "
      "has been captured by Afghan security forces.", THURSDAY,

@@ -1162,6 +1162,8 @@ _SIEVE = "sieve"  # in a sentence's looks: its lower-cased text, and which patte
 _WINDOWS = {
     "before trigger": lambda q: (max(q.sentence.start, q.trigger.start - 60), q.trigger.start),
     "before place": lambda q: (max(q.sentence.start, q.mention.start - 40), q.mention.start),
+    "before place, wide": lambda q: (max(q.sentence.start, q.mention.start - 100),
+                                     q.mention.start),
     # the last GAP_CHARS before the place: what qualifies an object stands next to it
     "gap": lambda q: (max(q.trigger.end, q.mention.start - GAP_CHARS),
                       max(q.trigger.end, q.mention.start)),  # fmt: skip

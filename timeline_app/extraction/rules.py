@@ -82,7 +82,11 @@ _RECAP_PLACE = re.compile(
     r"\b(?:after|following|since)\s+(?:the\s+)?(?:[\w\-]+['’]s\s+)?"
     r"(?:seiz\w*|captur\w*|taking|overr[au]nn?\w*|conquer\w*"
     r"|(?:fall|capture|seizure|takeover|loss|conquest)\s+of)\s+"
-    r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,2}(?:city|capital|town)\s+(?:of\s+)?)?$",
+    r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,2}(?:city|capital|town)\s+(?:of\s+)?)?"
+    # ("after capturing Sheberghan, Kunduz and Taloqan": each place of the list)
+    r"(?:[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?"
+    r"(?:\s+(?:to its|to the|in the|in its)\s+(?:far\s+)?(?:north|south|east|west)\w*)?"
+    r"(?:,\s+|\s+and\s+|,\s+and\s+))*$",
     re.I,
 )
 _RELATIVE_RECAP = re.compile(
@@ -368,8 +372,8 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "than it found)",
     ),
     Qualifier(
-        "recap place", "before place", _RECAP_PLACE, dict.fromkeys(ALL, DROP),
-        unless=(("before place", _RELATIVE_RECAP), ("after place", _DATE_AFTER)),
+        "recap place", "before place, wide", _RECAP_PLACE, dict.fromkeys(ALL, DROP),
+        unless=(("before place, wide", _RELATIVE_RECAP), ("after place", _DATE_AFTER)),
         doc="'After seizing Goma, the rebels expelled troops who had been fighting': the "
         "place is named for an earlier event, so the sentence's other triggers are not its",
     ),

@@ -134,7 +134,7 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|poised to (?:take|capture|seize|overrun)"),
     ("at the gates", "besieged",
      r"clos(?:ing|ed|es|e) in on|(?:on|at|reached|reach|reaching) the (?:outskirts|gates|edges?) of"
-     r"|march(?:ing|ed|es)? on|advanc(?:ing|ed|es|e) on"
+     r"|march(?:ing|ed|es)? on|advanc(?:ing|ed|es|e) on|mov(?:ing|ed|es|e) in on"
      # "bombs echoed through Goma's outskirts"
      r"|(?<=['’]s )outskirts|(?<=['’] )outskirts"),
 )  # fmt: skip
