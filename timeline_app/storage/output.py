@@ -20,8 +20,9 @@ import json
 import math
 import tempfile
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -137,15 +138,19 @@ def output_cells(conn) -> tuple[list[tuple], list[tuple]]:
     """The rows of ``prepare``'s two temporary tables, as Python writes them: each
     place's cells, and each article's rank by publication (NULL dates first, as
     SQLite orders them) with its CSV cells (article_id, outlet, title, published),
-    its JSON keys and its outlet's ACLED cell ('unknown outlet' for none)."""
+    its JSON keys and its outlet's ACLED cell ('unknown outlet' for none).  A
+    place's row ends with the rank of its name (0 the first by ``ORDER BY name``,
+    places of one name sharing one), which an order's key may use."""
     places = [
         (pid, name, province, country, _json_number(lat), _json_number(lon),
          csv_cells([name, province, country]), csv_cells([lat, lon]),
          csv_cells([country, province, name, lat, lon]),
          f'"place":{_encode(name)},"province":{_encode(province)},"country":{_encode(country)}',
-         f'"lat":{_json_number(lat)},"lon":{_json_number(lon)},"place_id":{_encode(pid)}')
-        for pid, name, province, country, lat, lon in conn.execute(
-            "SELECT id, name, province, country, lat, lon FROM places"
+         f'"lat":{_json_number(lat)},"lon":{_json_number(lon)},"place_id":{_encode(pid)}',
+         name_rank)
+        for pid, name, province, country, lat, lon, name_rank in conn.execute(
+            "SELECT id, name, province, country, lat, lon,"
+            " dense_rank() OVER (ORDER BY name) - 1 FROM places"
         )
     ]  # fmt: skip
     articles = [
@@ -168,11 +173,12 @@ def prepare(conn, cells: tuple[list[tuple], list[tuple]]) -> None:
     conn.execute("DROP TABLE IF EXISTS temp.output_places")
     conn.execute(
         "CREATE TEMP TABLE output_places (id TEXT PRIMARY KEY, name, province, country,"
-        " lat_json, lon_json, csv_names, csv_coordinates, acled_place, json_place, json_spot)"
+        " lat_json, lon_json, csv_names, csv_coordinates, acled_place, json_place, json_spot,"
+        " name_rank INTEGER)"
         " WITHOUT ROWID"  # an event's place one look-up, not an index's then the table's
     )
     conn.executemany(
-        "INSERT INTO temp.output_places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", places
+        "INSERT INTO temp.output_places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", places
     )
     conn.execute("DROP TABLE IF EXISTS temp.output_articles")
     conn.execute(
@@ -377,20 +383,41 @@ def batch_size(events: int, mentions: int, text_bytes: int) -> int:
     return max(1, min(BATCH_EVENTS, int(BATCH_BYTES / (text_bytes * per_event))))
 
 
+class Unordered(Exception):
+    """An ``OrderKeys`` that cannot order the events read (raised by
+    ``texts_in_order`` before it gives any text): ask again with the order itself."""
+
+
+@dataclass(frozen=True)
+class OrderKeys:
+    """An order as a key the texts' query computes beside each text: events by
+    ``sql`` (an integer expression over the event ``e`` and its place's cells
+    ``o``), then id.  ``bounds`` cut the order into parts (part i the keys from
+    bounds[i] on; bounds[0] at most the lowest key), worked out beforehand from
+    how the events spread over the keys; ``fits`` is False for keys that do not
+    order as asked (``Unordered``)."""
+
+    sql: str
+    bounds: np.ndarray
+    fits: Callable[[np.ndarray], bool]
+
+
 def texts_in_order(
     connections: Sequence,
     text: str,
-    order,
+    order=None,
     *,
     id_range: tuple[int, int],
     joins: str = "",
     where: str = "",
     rank: str | None = None,
+    keys: OrderKeys | None = None,
     batch: int = BATCH_EVENTS,
     lines: int = 2000,
 ) -> Iterator[list[str]]:
-    """Lists of ``lines`` texts, one per event of ``order`` that ``where`` keeps,
-    in that order: ``text`` an SQL expression over the event ``e`` and its place's
+    """Lists of ``lines`` texts, one per event that ``where`` keeps, in the order
+    of ``order`` (its ids, or a function of a connection giving them) or of
+    ``keys``: ``text`` an SQL expression over the event ``e`` and its place's
     cells ``o``, and what ``joins`` adds; with several rows an event (sources
     joined), ``rank`` orders them (an integer expression).
 
@@ -398,24 +425,46 @@ def texts_in_order(
     ids (``BETWEEN``): SQLite reads the pages of the events, mentions and index
     once each, in file order (read in the events' date order, at random, the same
     texts took twice the time at a million).  A query gives its texts as one
-    string, with their lengths and ids as text that numpy parses (no Python
-    tuple a row).  Each batch's texts are put in the order asked within it and
-    cut by the part of the order they belong to (PART_BATCHES batches of
-    positions a part), each piece written to a temporary file; then each part is
-    read back, its pieces merged by position, and given out.  Each of
-    ``connections`` (each ``prepare``d) reads every other batch in a thread of its
-    own: SQLite builds the texts without the interpreter's lock, so a second core
-    builds the next batch meanwhile."""
-    # LIMIT: the texts are built once, not once for the string and once for the lengths
-    sql = (
-        "SELECT group_concat(t, ''), group_concat(length(t)), group_concat(id)"
-        + (", group_concat(r)" if rank else "")
-        + f" FROM (SELECT e.id AS id, {rank + ' AS r,' if rank else ''} ifnull({text}, '') AS t"
-        f" FROM events e JOIN temp.output_places o ON o.id = e.place_id{joins}"
-        " WHERE e.id BETWEEN ? AND ?" + (f" AND ({where})" if where else "") + " LIMIT -1)"
+    string, with their lengths (and keys) as text that numpy parses (no Python
+    tuple a row).  Each batch's texts are cut by the part of the order they
+    belong to, each piece written to a temporary file; then each part is read
+    back, its pieces merged by position (or key), and given out.  With ``order``
+    a part is PART_BATCHES batches of positions and each batch is put in order
+    within it; with ``keys`` a part is the keys between two bounds, found from
+    each text's key: no scan of its own for the order (a second of a million
+    events' seven), and a batch is only grouped by part.  Each of ``connections``
+    (each ``prepare``d) reads every other batch in a thread of its own: SQLite
+    builds the texts without the interpreter's lock, so a second core builds
+    the next batch meanwhile."""
+    and_where = f" AND ({where})" if where else ""
+
+    def query(concat: str, columns: str) -> str:
+        # LIMIT: the texts are built once, not once for the string and once for the rest
+        return (
+            f"SELECT {concat} FROM (SELECT e.id AS id, ifnull({text}, '') AS t, {columns}"
+            f" FROM events e JOIN temp.output_places o ON o.id = e.place_id{joins}"
+            f" WHERE e.id BETWEEN ?1 AND ?2{and_where} LIMIT -1)"
+        )
+
+    sql = query(
+        "group_concat(t, ''), group_concat(length(t)), group_concat(id)"
+        + (", group_concat(r)" if rank else ""),
+        f"{rank or 'NULL'} AS r",
     )
+    ranked_sql = None
+    if keys is not None:
+        # with ``rank``, the batch's events counted: as many as rows, an event a
+        # row and no ids or ranks needed (fewer numbers written and parsed), else
+        # the batch read again with them (ranked_sql)
+        counted = f"(SELECT count(*) FROM events e WHERE e.id BETWEEN ?1 AND ?2{and_where})"
+        texts = "group_concat(t, ''), group_concat(length(t)), group_concat(k)"
+        sql = query(texts + (f", {counted}" if rank else ""), f"{keys.sql} AS k")
+        ranked_sql = query(
+            texts + ", group_concat(id), group_concat(r)", f"{keys.sql} AS k, {rank or 'NULL'} AS r"
+        )
+    ranked = False  # with ``keys``: an event of several rows seen, ranked_sql from then on
     ids = by_id = parts = None
-    span = batch * PART_BATCHES  # positions a part
+    span = batch * PART_BATCHES  # positions a part (with ``order``)
 
     def know(order: np.ndarray) -> None:
         nonlocal ids, by_id, parts
@@ -424,13 +473,25 @@ def texts_in_order(
         ids = order[by_id].astype(small)  # the ids in id order, ``by_id`` their positions
         parts = [[] for _ in range(-(-len(order) // span))]
 
-    def read(conn, first: int, last: int) -> tuple:
-        return conn.execute(sql, [int(first), int(last)]).fetchone()
+    def read(conn, first: int, last: int, text_sql: str | None = None) -> tuple:
+        return conn.execute(text_sql or sql, [int(first), int(last)]).fetchone()
 
     def numbers(text: str | None) -> np.ndarray:
         return np.fromstring(text, dtype="i8", sep=",") if text else np.zeros(0, dtype="i8")
 
-    def store(result: tuple, into) -> None:
+    def write(texts: str, cuts: list, starts, ends, order_keys, lengths, into) -> None:
+        """The texts starts[i]:ends[i], in that order, a piece a part (part p
+        those from cuts[p] to cuts[p + 1]), into the file."""
+        starts, ends = starts.tolist(), ends.tolist()
+        for part, (low, high) in enumerate(itertools.pairwise(cuts)):
+            if low < high:
+                pieces_of = map(slice, starts[low:high], ends[low:high])
+                data = "".join(map(texts.__getitem__, pieces_of)).encode()
+                parts[part].append((into.tell(), len(data), order_keys[low:high],
+                                    lengths[low:high]))  # fmt: skip
+                into.write(data)
+
+    def store(result: tuple, into, _batch=None) -> None:
         """The batch's texts in the order's order, a piece a part, into the file."""
         texts, lengths, read_ids, *ranks = result
         if not texts and not lengths:
@@ -449,37 +510,67 @@ def texts_in_order(
         sequence = sequence[known[sequence]]
         positions, lengths = positions[sequence].astype("i4"), lengths[sequence].astype("i4")
         ends = ends[sequence]
-        starts, ends = (ends - lengths).tolist(), ends.tolist()
         cuts = np.searchsorted(positions, np.arange(len(parts) + 1) * span).tolist()
-        for part, (low, high) in enumerate(itertools.pairwise(cuts)):
-            if low < high:
-                pieces_of = map(slice, starts[low:high], ends[low:high])
-                data = "".join(map(texts.__getitem__, pieces_of)).encode()
-                parts[part].append((into.tell(), len(data), positions[low:high],
-                                    lengths[low:high]))  # fmt: skip
-                into.write(data)
+        write(texts, cuts, ends - lengths, ends, positions, lengths, into)
 
+    part_type = "i2" if keys is not None and len(keys.bounds) < 2**15 else "i8"
+
+    def store_keyed(result: tuple, into, batch: tuple) -> None:
+        """The batch's texts grouped by part (in id order, an event's rows by
+        rank, within each), a piece a part, into the file."""
+        nonlocal ranked
+        texts, lengths, order_keys, *more = result
+        if not texts and not lengths:
+            return
+        order_keys = numbers(order_keys)
+        if rank and len(more) == 1 and more[0] != len(order_keys):
+            ranked = True  # this batch again, with the ids and ranks
+            pool, conn, first, last = batch
+            again = pool.submit(read, conn, first, last, ranked_sql)
+            return store_keyed(again.result(), into, batch)
+        if not keys.fits(order_keys):
+            raise Unordered
+        part = (np.searchsorted(keys.bounds, order_keys, side="right") - 1).astype(part_type)
+        read_ids = numbers(more[0]) if len(more) == 2 else None
+        if read_ids is not None and not (read_ids[1:] > read_ids[:-1]).all():
+            sequence = np.lexsort((numbers(more[1]), read_ids, part))  # several rows an event
+        else:  # an event a row, in id order: a stable sort (a radix sort of 16 bits)
+            sequence = np.argsort(part, kind="stable")
+        lengths = numbers(lengths)
+        ends = np.cumsum(lengths)
+        part, order_keys = part[sequence], order_keys[sequence]
+        lengths, ends = lengths[sequence].astype("i4"), ends[sequence]
+        cuts = np.searchsorted(part, np.arange(len(parts) + 1)).tolist()
+        write(texts, cuts, ends - lengths, ends, order_keys, lengths, into)
+
+    keep = store if keys is None else store_keyed
     pools = [ThreadPoolExecutor(max_workers=1) for _ in connections]  # one a connection
     try:
-        # the order read by the first connection while the others start on the texts
-        ordered = pools[0].submit(order, connections[0]) if callable(order) else None
-        if ordered is None:
+        ordered = None
+        if keys is not None:
+            parts = [[] for _ in keys.bounds]
+        elif callable(order):  # read by the first connection while the others start
+            ordered = pools[0].submit(order, connections[0])
+        else:
             know(order)
         with tempfile.TemporaryFile() as pieces:
             pending: deque = deque()  # the batches in flight
             first, last = id_range
             for number, start in enumerate(range(first, last + 1, batch)):
                 pool, conn = pools[number % len(pools)], connections[number % len(pools)]
-                pending.append(pool.submit(read, conn, start, min(start + batch - 1, last)))
+                end = min(start + batch - 1, last)
+                reading = pool.submit(read, conn, start, end, ranked_sql if ranked else None)
+                pending.append((reading, (pool, conn, start, end)))
                 if ordered is not None and len(pending) >= AHEAD_BATCHES:
                     know(ordered.result())
                     ordered = None
                 if ordered is None and len(pending) >= len(connections):
-                    store(pending.popleft().result(), pieces)
+                    keep(pending[0][0].result(), pieces, pending.popleft()[1])
             if ordered is not None:
                 know(ordered.result())
             while pending:
-                store(pending.popleft().result(), pieces)
+                keep(pending[0][0].result(), pieces, pending.popleft()[1])
+            # every batch stored (``Unordered`` raised, if at all): the texts given out
             for part in parts:
                 if not part:
                     continue
@@ -492,10 +583,10 @@ def texts_in_order(
                 del view
                 whole = data.decode()
                 del data
-                positions = np.concatenate([piece[2] for piece in part])
+                order_keys = np.concatenate([piece[2] for piece in part])
+                sequence = stable_argsort(order_keys)  # ties (with keys) in id order
                 lengths = np.concatenate([piece[3] for piece in part]).astype("i8")
                 ends = np.cumsum(lengths)
-                sequence = stable_argsort(positions)
                 starts, ends = (ends - lengths)[sequence].tolist(), ends[sequence].tolist()
                 for first in range(0, len(starts), lines):
                     cut = map(slice, starts[first : first + lines], ends[first : first + lines])
