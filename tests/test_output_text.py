@@ -198,3 +198,35 @@ def test_events_are_in_date_place_status_id_order(db, other_status):
         assert [e["id"] for e in store.events(include_rejected=False)] == [
             i for i in expected if i != 4
         ]
+
+
+# one part; parts of up to 8 events; parts of 2, which a day's 7 events at Herat overflow
+@pytest.mark.parametrize("batch", [100_000, 4, 1])
+def test_csv_keeps_the_order_however_the_days_spread(db, capsys, monkeypatch, batch):
+    """The csv's order comes from keys cut into parts by a count of events a day and
+    place; with only the app's statuses and any spread of days, it is the order of
+    ``Store.events()`` with each event's sources."""
+    path, _ = db
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE events SET status = 'captured' WHERE id = 5")  # the app's only
+        conn.executemany(
+            "INSERT INTO events (id, place_id, status, date, day, date_precision)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(n, "p-plain", "besieged", "2021-08-12", 18851, "day") for n in range(8, 14)]
+            + [(14, "p-comma", "contested", "1969-12-30", -2, "day")],
+        )  # fmt: skip
+        conn.execute(
+            "INSERT INTO mentions (event_id, article_id, quote, start, end, because)"
+            " VALUES (9, 2, 'Herat besieged', 0, 10, '[]')"
+        )
+    with Store(path) as store:
+        events = store.events(include_rejected=True)
+    monkeypatch.setattr(output_module, "BATCH_EVENTS", batch)
+    rows = list(csv.reader(io.StringIO(output(capsys, path, "--format", "csv"))))
+    expected = [
+        [cell(e[c]) for c in output_module.EVENT_COLUMNS]
+        + [cell(None if s is None else s[c]) for c in output_module.SOURCE_COLUMNS]
+        for e in events
+        for s in (e["sources"] or [None])
+    ]
+    assert rows[1:] == expected
