@@ -59,6 +59,11 @@ AFGHAN = [
      "In Kabul, officials said fighting raged in Logar province on Sunday.", THURSDAY, set()),
     ({"fighting word"}, "Kunduz saw heavy fighting on Sunday.", THURSDAY,
      {("Kunduz", "contested", "2021-08-08")}),
+    # "took" with its object in apposition to "another provincial capital"
+    ({"take verb"}, "The Taliban had taken another provincial capital, Ghazni, on Thursday.",
+     THURSDAY, {("Ghazni", "captured", "2021-08-12")}),
+    ({"take verb"}, "The Taliban took their seventh provincial capital, Farah, on Tuesday.",
+     THURSDAY, {("Farah", "captured", "2021-08-10")}),
     # the trigger's object is the town it names first; a place in its apposition describes it
     ({"named object before place"},
      "The Taliban seized the town of Spin Boldak on Sunday, a key supply route for the "

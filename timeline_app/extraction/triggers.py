@@ -183,7 +183,11 @@ DIRECT_OBJECT_GAP = re.compile(
     # "the key eastern city of", "the last major city of": a few words that describe it
     r"(?:(?:(?:key|strategic|important|major|main|last|remaining|\w+ern|[\w\-]+-largest"
     r"|[\w\-]+-biggest|largest|biggest)\s+){0,3}"
-    r"(?:provincial )?(?:capitals?|cit(?:y|ies)|towns?) (?:city )?of\s+(?:the\s+)?)?$",
+    r"(?:provincial )?(?:capitals?|cit(?:y|ies)|towns?) (?:city )?of\s+(?:the\s+)?"
+    # "had taken another provincial capital, Ghazni": the noun, then the name in apposition
+    r"|(?:another|a|a second|a third|a fourth|a fifth|a sixth|their \w+|its \w+)\s+"
+    r"(?:(?:key|strategic|important|major|provincial|regional|northern|southern|eastern"
+    r"|western)\s+){0,2}(?:capital|city|town),?\s+)?$",
     re.I,
 )
 
