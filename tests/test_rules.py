@@ -394,6 +394,12 @@ AFGHAN = [
     ({"threat word"},
      "The Taliban have captured 18 provincial capitals, and Kabul is under threat.", THURSDAY,
      {("Kabul", "besieged", "2021-08-12")}),
+    # "hours before" an event dated earlier: that day
+    ({"capture verb", "date in clause"},
+     "Fayzabad fell on Tuesday. Farah and Pul-e-Khumri were captured hours before the "
+     "collapse of Fayzabad.", THURSDAY,
+     {("Fayzabad", "captured", "2021-08-10"), ("Farah", "captured", "2021-08-10"),
+      ("Pul-e-Khumri", "captured", "2021-08-10")}),
     # "N days after" governs the place of the clause it opens, however near another date
     ({"relative to neighbour", "capture verb"},
      "Two days after seizing Kunduz, the Taliban captured Taloqan on Wednesday.", THURSDAY,
