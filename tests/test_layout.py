@@ -43,9 +43,13 @@ def test_photo_credit_is_found_after_the_last_full_stop_or_parenthesis():
     text = (
         "Fighters in the square. (AP Photo/Jane Doe)\n\n"
         "Smoke rises over the city. Getty Images\n\n"
-        "Smoke rises (over the city). The Taliban took Kunduz on Sunday."
+        "Smoke rises (over the city). The Taliban took Kunduz on Sunday.\n\n"
+        "Forces take position amid fighting in Kunduz. (File)\n\n"
+        "The Taliban took Kunduz, according to a file seen by reporters."
     )
-    assert [k for k, _ in kinds(text)] == [layout.JUNK, layout.JUNK, layout.BODY]
+    assert [k for k, _ in kinds(text)] == [
+        layout.JUNK, layout.JUNK, layout.BODY, layout.JUNK, layout.BODY
+    ]
 
 
 def test_a_dateline_dash_may_touch_the_next_word(extract):

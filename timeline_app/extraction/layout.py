@@ -24,7 +24,8 @@ _JUNK = re.compile(
     re.I,
 )
 _CREDIT = re.compile(
-    r"(?:\([^()]*(?:/|photo|getty|afp|reuters|ap\b|credit)[^()]*\)|"
+    # ("... amid fighting in Kunduz. (File)": an archive photo's caption)
+    r"(?:\([^()]*(?:/|photo|getty|afp|reuters|ap\b|credit|\bfile\b)[^()]*\)|"
     r"\b(?:getty images|ap photo|reuters/|afp via getty|epa-efe)[^.]*)\s*$",
     re.I,
 )
