@@ -323,6 +323,11 @@ AFGHAN = [
      THURSDAY, {("Herat", "contested", "2021-08-11")}),
     ({"hedge"}, "The Taliban said they had seized Firoz Koh on Friday.", THURSDAY,
      {("Chaghcharan", "claimed", "2021-08-06")}),
+    # a relative clause with its own trigger tells the other side's earlier claim
+    ({"defenders withdrew"},
+     "The governor announced Monday that the army is withdrawing from Kunduz, citing the "
+     "killings carried out by the Taliban, who had earlier declared full control over the city.",
+     THURSDAY, {("Kunduz", "captured", "2021-08-09")}),
     # a claim someone else confirms is a fall; the attackers confirming it, or "could not be
     # independently confirmed", leave it a claim
     ({"capture verb"}, "The Taliban said Sunday they had captured Kunduz, a claim confirmed by "

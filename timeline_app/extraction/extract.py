@@ -1182,6 +1182,9 @@ _SENTENCE_PARTS = "clauses and triggers"  # in a sentence's looks
 _REPORT_GOES_ON = re.compile(r"[,;]?\s*(?:and|but)?\s*that\b", re.I)
 
 
+_RELATIVE_START = re.compile(r",\s*(?:who|which)\b", re.I)
+
+
 def _reported_start(site) -> int:
     """Where the report of the site's trigger starts: after the last earlier clause
     with a trigger of its own ("Officials confirmed that Kunduz fell, but denied
@@ -1219,6 +1222,13 @@ def _reported_end(site) -> int:
             index = bisect.bisect_left(starts, start)
             if index < len(starts) and starts[index] < stop:
                 end = start
+                break
+        # "..., the RSF, who had earlier declared full control over ...": a relative
+        # clause with a trigger of its own tells the other side's earlier claim
+        for relative in _RELATIVE_START.finditer(site.text, site.trigger.end, end):
+            index = bisect.bisect_left(starts, relative.start())
+            if index < len(starts) and starts[index] < end:
+                end = relative.start()
                 break
         site.looks[key] = end
     return end
