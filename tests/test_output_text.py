@@ -88,6 +88,16 @@ def cell(value) -> str:
     return "" if value is None else str(value)
 
 
+def csv_rows(events) -> list[list[str]]:
+    """The rows `events --format csv` writes for ``events``: one per event and source."""
+    return [
+        [cell(e[c]) for c in output_module.EVENT_COLUMNS]
+        + [cell(None if s is None else s[c]) for c in output_module.SOURCE_COLUMNS]
+        for e in events
+        for s in (e["sources"] or [None])
+    ]
+
+
 def test_json_is_the_events_with_their_keys_in_order(db, capsys):
     path, events = db
     written = json.loads(output(capsys, path, "--format", "json"))
@@ -106,12 +116,7 @@ def test_json_is_the_events_with_their_keys_in_order(db, capsys):
 def test_csv_is_a_row_per_event_and_source(db, capsys):
     path, events = db
     rows = list(csv.reader(io.StringIO(output(capsys, path, "--format", "csv"))))
-    expected = [
-        [cell(e[c]) for c in output_module.EVENT_COLUMNS]
-        + [cell(None if s is None else s[c]) for c in output_module.SOURCE_COLUMNS]
-        for e in events
-        for s in (e["sources"] or [None])
-    ]
+    expected = csv_rows(events)
     assert rows[0][:3] == ["id", "place", "province"] and rows[1:] == expected
     assert "'=1+1 Herat fell, officials said" in [r[-3] for r in rows]
 
@@ -223,10 +228,5 @@ def test_csv_keeps_the_order_however_the_days_spread(db, capsys, monkeypatch, ba
         events = store.events(include_rejected=True)
     monkeypatch.setattr(output_module, "BATCH_EVENTS", batch)
     rows = list(csv.reader(io.StringIO(output(capsys, path, "--format", "csv"))))
-    expected = [
-        [cell(e[c]) for c in output_module.EVENT_COLUMNS]
-        + [cell(None if s is None else s[c]) for c in output_module.SOURCE_COLUMNS]
-        for e in events
-        for s in (e["sources"] or [None])
-    ]
+    expected = csv_rows(events)
     assert rows[1:] == expected

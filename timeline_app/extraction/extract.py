@@ -1185,6 +1185,21 @@ _REPORT_GOES_ON = re.compile(r"[,;]?\s*(?:and|but)?\s*that\b", re.I)
 _RELATIVE_START = re.compile(r",\s*(?:who|which)\b", re.I)
 
 
+def _clauses_and_trigger_starts(site) -> tuple:
+    """The sentence's clauses and its triggers' starts, worked out once a sentence."""
+    parts = site.looks.get(("parts", "starts"))
+    if parts is None:
+        clauses, found = site.looks.get(_SENTENCE_PARTS, ((), ()))
+        parts = site.looks[("parts", "starts")] = (clauses, [t.start for t in found])
+    return parts
+
+
+def _holds_start(starts: list[int], begin: int, stop: int) -> bool:
+    """Whether one of ``starts`` (in order) lies in [begin, stop)."""
+    index = bisect.bisect_left(starts, begin)
+    return index < len(starts) and starts[index] < stop
+
+
 def _reported_start(site) -> int:
     """Where the report of the site's trigger starts: after the last earlier clause
     with a trigger of its own ("Officials confirmed that Kunduz fell, but denied
@@ -1192,14 +1207,12 @@ def _reported_start(site) -> int:
     key = ("report start", site.trigger.start)
     start = site.looks.get(key)
     if start is None:
-        clauses, found = site.looks.get(_SENTENCE_PARTS, ((), ()))
+        clauses, starts = _clauses_and_trigger_starts(site)
         start = site.sentence.start
-        starts = [t.start for t in found]
         for begin, stop in clauses:
             if stop > site.trigger.start:
                 break
-            index = bisect.bisect_left(starts, begin)
-            if index < len(starts) and starts[index] < stop:
+            if _holds_start(starts, begin, stop):
                 start = stop
         site.looks[key] = start
     return start
@@ -1213,21 +1226,18 @@ def _reported_end(site) -> int:
     key = ("reported", site.trigger.start)
     end = site.looks.get(key)
     if end is None:
-        clauses, found = site.looks.get(_SENTENCE_PARTS, ((), ()))
+        clauses, starts = _clauses_and_trigger_starts(site)
         end = site.sentence.end
-        starts = [t.start for t in found]
         for start, stop in clauses:
             if start <= site.trigger.start or _REPORT_GOES_ON.match(site.text, start, stop):
                 continue
-            index = bisect.bisect_left(starts, start)
-            if index < len(starts) and starts[index] < stop:
+            if _holds_start(starts, start, stop):
                 end = start
                 break
         # "..., the RSF, who had earlier declared full control over ...": a relative
         # clause with a trigger of its own tells the other side's earlier claim
         for relative in _RELATIVE_START.finditer(site.text, site.trigger.end, end):
-            index = bisect.bisect_left(starts, relative.start())
-            if index < len(starts) and starts[index] < end:
+            if _holds_start(starts, relative.start(), end):
                 end = relative.start()
                 break
         site.looks[key] = end
