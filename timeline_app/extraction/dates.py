@@ -70,9 +70,8 @@ _DEICTIC = [
 ]
 _EVENT_RELATIVE = [
     (re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:same|that)\s+day\b", re.I), 0),
-    (re.compile(r"\b(?:hours|minutes) later\b", re.I), 0),
-    # "were captured hours before the collapse of Faizabad": that day
-    (re.compile(r"\b(?:hours|minutes) (?:before|after)\b", re.I), 0),
+    # ("were captured hours before the collapse of Faizabad": that day)
+    (re.compile(r"\b(?:hours|minutes) (?:later|before|after)\b", re.I), 0),
     (re.compile(r"\bthe (?:next|following) (?:day|morning)\b", re.I), 1),
     (re.compile(r"\bthe day (?:after|before)\b(?!\s+yesterday)", re.I), None),
     (re.compile(r"\bthe (?:previous|preceding) day\b", re.I), -1),

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, DateMention, Event, Evidence, PlaceMention, Sentence
 from . import casefold, dates, layout, triggers
-from .gazetteer import LIST_GLUE, LIST_GLUE_PARTS, Gazetteer
+from .gazetteer import LIST_GLUE, LIST_GLUE_PARTS, PROVINCE_OF, Gazetteer
 from .profile import Profile
 from .rules import DATE_RULES, QUALIFIERS, Qualifier
 from .sentences import split_sentences
@@ -827,7 +827,6 @@ _WHOLE_PROVINCE_AFTER = re.compile(
     re.I,
 )
 _WHOLE_PROVINCE_VERB = re.compile(r"\s+" + _TAKEN_VERB, re.I)
-_PROVINCE_KIND_OF = re.compile(r"\b(?:provinces?|regions?|states?|governorates?)\s+of\s+$", re.I)
 # the other names of a list after a place: ", Takhar and Baghlan"
 _LIST_TAIL = re.compile(
     r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?)*"
@@ -844,7 +843,7 @@ def _province_taken(text: str, mention, sentence) -> str | None:
     # "Kunduz, Takhar and Baghlan provinces have fallen": past the list's other names
     tail = _LIST_TAIL.match(text, mention.end, sentence.end).end()
     after = _WHOLE_PROVINCE_AFTER.match(text, tail, sentence.end)
-    if after is None and _PROVINCE_KIND_OF.search(
+    if after is None and PROVINCE_OF.search(
         text, max(sentence.start, mention.start - 40), mention.start
     ):  # "the two main provinces of Paktia and Paktika have also been captured"
         after = _WHOLE_PROVINCE_VERB.match(text, tail, sentence.end)

@@ -55,7 +55,8 @@ _PROVINCE_LIST_SUFFIX = re.compile(
 # "... Balkh, Badakhshan and Panjshir provinces, with the Taliban hoping to close in
 # on their capitals": the list speaks of the capitals after all
 _THEIR_CAPITALS = re.compile(r"\b(?:their|whose|the provincial) capitals\b", re.I)
-_PROVINCE_OF = re.compile(r"\b" + _PROVINCE_KIND + r"\s+of\s+$", re.I)
+# "the province of Nimroz", "the provinces of Paktia and Paktika"
+PROVINCE_OF = re.compile(r"\b" + _PROVINCE_KIND + r"\s+of\s+$", re.I)
 _PROVINCES_OF = re.compile(r"\b(?:provinces|states|regions|oblasts|governorates)\s+of\s+$", re.I)
 # A province whose own name holds the word ("Kachin State", "Red Sea State":
 # bare "Kachin" and "Red Sea" are a people and a sea).
@@ -413,7 +414,7 @@ class Gazetteer:
                 _PROVINCE_SUFFIX.match(after)
                 or (_PROVINCE_LIST_SUFFIX.match(text, m_end, end)
                     and not _THEIR_CAPITALS.search(text, m_end, min(end, m_end + 200)))
-                or _PROVINCE_OF.search(before)
+                or PROVINCE_OF.search(before)
                 or in_list
                 or (name.is_province and _KIND_ENDS_NAME.search(text[m_start:m_end]))
             ) and not (
