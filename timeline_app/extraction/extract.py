@@ -1262,16 +1262,20 @@ class _Site:
         self.looks: dict = looks  # the sentence's searches: its places share the windows
 
 
+_ANCHORED_WINDOWS = frozenset(("gap", "trigger", "after trigger"))  # "^" is the window's start
+
+
 def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None:
     """The words ``pattern`` matches in ``window``, or None.  ``sieved``: the
     sentence is known to hold the pattern's needed words."""
-    if pattern == "fighting":
-        fights = [t for t in site.applying() if t.status == "contested"]
-        return fights[0].text if fights else None
-    if pattern == "hedge":
-        pattern = site.vocabulary.hedge
-    elif pattern == "confirmed":
-        return _confirmed(site, *_WINDOWS[window](site))
+    if pattern.__class__ is str:  # a word for a search the rule cannot name itself
+        if pattern == "fighting":
+            fights = [t for t in site.applying() if t.status == "contested"]
+            return fights[0].text if fights else None
+        if pattern == "hedge":
+            pattern = site.vocabulary.hedge
+        elif pattern == "confirmed":
+            return _confirmed(site, *_WINDOWS[window](site))
     if not sieved and not _may_hold(site, pattern):  # every window lies in the sentence
         return None
     start, end = _WINDOWS[window](site)
@@ -1286,7 +1290,7 @@ def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None
     low = casefold.fold(piece) if fast is not None else None
     if low is not None:
         searched, pattern = low, fast
-    if window in ("gap", "trigger", "after trigger") and pattern.pattern.startswith("^"):
+    if window in _ANCHORED_WINDOWS and pattern.pattern.startswith("^"):
         match = pattern.match(searched)
     else:
         match = pattern.search(searched)

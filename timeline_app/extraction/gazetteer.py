@@ -235,6 +235,10 @@ def _to_float(value) -> float | None:
         return None
 
 
+_NOT_IN_NORMAL = re.compile(r"[\s\-'’‘]+")  # what a name's look-up key leaves out
+_CITY_AFTER = re.compile(r"\s+city$", re.I)  # "Kunduz City" is Kunduz
+
+
 class Gazetteer:
     """Places and the names they go by, with a matcher for running text."""
 
@@ -322,7 +326,7 @@ class Gazetteer:
 
     @staticmethod
     def _normal(name: str) -> str:
-        return re.sub(r"[\s\-'’‘]+", "", name).lower()
+        return _NOT_IN_NORMAL.sub("", name).lower()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
@@ -365,7 +369,7 @@ class Gazetteer:
     # -- matching --------------------------------------------------------------
     def _resolve(self, matched: str) -> _Name | None:
         exact = self._lookup.get(self._normal(matched))
-        return exact or self._lookup.get(self._normal(re.sub(r"\s+city$", "", matched, flags=re.I)))
+        return exact or self._lookup.get(self._normal(_CITY_AFTER.sub("", matched)))
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[tuple]:
         """Every name in ``text[start:end]``: (start, end, name) in text order.

@@ -377,6 +377,9 @@ _SIDE_TO_VERB = (
 )
 
 
+HEAD = 3  # letters of a trigger's start by which its rules are looked up
+
+
 class Vocabulary:
     """The trigger and hedge patterns with one profile's actors and spokesmen."""
 
@@ -394,13 +397,12 @@ class Vocabulary:
             compiled = re.compile(r"\b(?:" + pattern.format(**fill) + r")\b", re.I)
             self.triggers.append((name, status, compiled, before))
         self._any = re.compile("|".join(p.pattern for _, _, p, _ in self.triggers), re.I)
-        # the rules that may match where a trigger starts, by its (ASCII) first letter
-        firsts = [casefold.first_letters(p) for _, _, p, _ in self.triggers]
-        self._by_letter = {
-            chr(code): [rule for rule, letters in zip(self.triggers, firsts, strict=True)
-                        if letters is None or chr(code).lower() in letters]
-            for code in range(128)
-        }  # fmt: skip
+        # the rules that may match where a trigger starts, by its first three letters
+        # (lower-cased): one of the strings each rule's matches begin with, read from
+        # its source; None: any.  Most places where a trigger may start are tried
+        # against two or three rules, not the dozen that share a first letter.
+        self._heads = [_heads_of(p) for _, _, p, _ in self.triggers]
+        self._by_head: dict[str, tuple] = {}
         self._any_folded = casefold.twin(self._any)  # the same scan, 4x faster
         # faster again: where the first eight letters of a trigger start a word (every
         # rule begins with "\b"); the rules tried there say which, as before
@@ -424,6 +426,16 @@ class Vocabulary:
     def for_profile(cls, profile) -> Vocabulary:
         return cls(profile.attackers, profile.defenders, profile.spokesmen)
 
+    def _rules_at(self, head: str) -> tuple:
+        """The rules (in order) a match of which can begin with ``head``, the
+        lower-cased text where a trigger may start (shorter at the text's end)."""
+        if len(self._by_head) > 4096:
+            self._by_head.clear()
+        return tuple(
+            rule for rule, heads in zip(self.triggers, self._heads, strict=True)
+            if heads is None or any(head.startswith(h) or h.startswith(head) for h in heads)
+        )  # fmt: skip
+
     def find_triggers(self, text: str, start: int, end: int) -> list[Trigger]:
         """Every trigger in ``text[start:end]``; where two overlap, the earlier
         and then the longer stays.  One scan with all the rules together finds
@@ -444,7 +456,11 @@ class Vocabulary:
             if at is None:
                 return kept
             best = None
-            for name, status, pattern, before in self._by_letter.get(text[at], self.triggers):
+            head = low[at - start : at - start + HEAD] if low is not None else None
+            rules = self.triggers if head is None else self._by_head.get(head)
+            if rules is None:
+                rules = self._by_head[head] = self._rules_at(head)
+            for name, status, pattern, before in rules:
                 match = pattern.match(text, at, end)
                 if match is None or (best is not None and match.end() <= best.end):
                     continue
@@ -456,6 +472,13 @@ class Vocabulary:
                 continue
             kept.append(best)
             position = best.end
+
+
+def _heads_of(pattern: re.Pattern) -> frozenset[str] | None:
+    """The lower-cased strings of at most ``HEAD`` characters one of which begins
+    every match of ``pattern``, or None when they cannot be told."""
+    folded = casefold.twin(pattern)
+    return None if folded is None else casefold.prefixes(folded, HEAD)
 
 
 GENERIC = Vocabulary()
