@@ -88,15 +88,20 @@ def test_a_sentence_without_the_words_cannot_match_and_one_with_them_may():
     assert casefold.may_match(pattern, casefold.fold("Officials DENIED it."))
 
 
-def test_first_letters_hold_the_start_of_every_trigger():
-    for _, _, pattern, _ in GENERIC.triggers:
-        letters = casefold.first_letters(pattern)
+def test_every_trigger_match_begins_with_one_of_its_rules_heads():
+    # the trigger scan tries, where a trigger may start, only the rules one of whose
+    # three-letter heads begins the text there
+    checked = 0
+    for (_, _, pattern, _), heads in zip(GENERIC.triggers, GENERIC._heads, strict=True):
         for sentence in SENTENCES:
             for match in pattern.finditer(sentence):
-                assert letters is None or match.group(0)[0].lower() in letters, match
-    assert casefold.first_letters(re.compile(r"(?:the )?x|y*z")) == set("txyz")
-    assert casefold.first_letters(re.compile(r"a?")) is None  # may match nothing
-    assert casefold.first_letters(re.compile(r"[A-C]b", re.I)) == set("abc")
+                assert heads is None or any(match.group(0).lower().startswith(h) for h in heads)
+                checked += 1
+    assert checked > 15
+    assert casefold.prefixes(re.compile(r"(?:the )?x|y*z"), 3) == {"the", "x", "yyy", "yyz", "yz",
+                                                                  "z"}
+    assert casefold.prefixes(re.compile(r"\w+ fell"), 3) is None  # may start anywhere
+    assert casefold.prefixes(re.compile(r"re-?took|fell"), 3) == {"ret", "re-", "fel"}
 
 
 # -- prefixes: the trigger scan tries the rules where a trigger's first letters are --

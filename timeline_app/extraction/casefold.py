@@ -193,62 +193,7 @@ def _letters(op, arg) -> tuple[str, ...] | None:
     return None
 
 
-def first_letters(pattern: re.Pattern) -> frozenset[str] | None:
-    """The lower-cased characters a match of ``pattern`` can start with, or None
-    when it may start with any (or be empty)."""
-    try:
-        letters, empty = _firsts(_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # a source this reader does not know: any letter
-        return None
-    return None if letters is None or empty else letters
-
-
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
-
-
-def _firsts(items) -> tuple[frozenset[str] | None, bool]:
-    """(first characters or None for any, whether the sequence may match empty)."""
-    found: set[str] = set()
-    for op, arg in items:
-        if op in _ZERO_WIDTH:  # a look-around only narrows where a match starts
-            continue
-        letters, empty = _first_of(op, arg)
-        if letters is None:
-            return None, False
-        found |= letters
-        if not empty:
-            return frozenset(found), False
-    return frozenset(found), True
-
-
-def _first_of(op, arg) -> tuple[frozenset[str] | None, bool]:
-    if op is _c.LITERAL:
-        return frozenset({chr(arg).lower()}), False
-    if op is _c.IN:
-        letters = set()
-        for kind, value in arg:
-            if kind is _c.LITERAL:
-                letters.add(chr(value).lower())
-            elif kind is _c.RANGE and value[1] - value[0] < 64:
-                letters.update(chr(code).lower() for code in range(value[0], value[1] + 1))
-            else:
-                return None, False
-        return frozenset(letters), False
-    if op is _c.BRANCH:
-        found, any_empty = set(), False
-        for branch in arg[1]:
-            letters, empty = _firsts(branch)
-            if letters is None:
-                return None, False
-            found |= letters
-            any_empty = any_empty or empty
-        return frozenset(found), any_empty
-    if op is _c.SUBPATTERN:
-        return _firsts(arg[-1])
-    if op in _REPEATS:
-        letters, empty = _firsts(arg[2])
-        return letters, empty or arg[0] == 0
-    return None, False
 
 
 # -- prefixes: where a match can start, in a pattern that skips ahead ----------------
