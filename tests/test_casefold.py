@@ -104,6 +104,13 @@ def test_every_trigger_match_begins_with_one_of_its_rules_heads():
     assert casefold.prefixes(re.compile(r"re-?took|fell"), 3) == {"ret", "re-", "fel"}
 
 
+def test_a_pattern_with_a_case_sensitive_part_gets_no_twin():
+    # "(?-i:IS)": the acronym only in capitals; lowered, it would match "is"
+    pattern = re.compile(r"\b(?:(?-i:IS)|militants)\b", re.I)
+    assert casefold.twin(pattern) is None
+    assert not pattern.search("the city is calm") and pattern.search("IS fighters")
+
+
 # -- prefixes: the trigger scan tries the rules where a trigger's first letters are --
 
 

@@ -569,6 +569,36 @@ AFGHAN = [
      "The Taliban captured Herat on Friday.", None, {("Herat", "captured", "2021-08-13")}),
     ({"year from the period"}, "Aug. 8: Kunduz falls to the Taliban.", None,
      {("Kunduz", "captured", "2021-08-08")}),
+    # -- phenomena of the eleventh review set ------------------------------------------------
+    # "liberated" is each side's word for its own gains
+    ({"liberated in the attackers' words", "hedge"},
+     "\u201cWe confirm that Kunduz is now liberated,\u201d a Taliban spokesman posted on Monday.",
+     THURSDAY, {("Kunduz", "claimed", "2021-08-09")}),
+    ({"liberated"}, "Afghan forces said they had liberated Kunduz from the Taliban on Monday.",
+     THURSDAY, {("Kunduz", "retaken", "2021-08-09")}),
+    # a hyphen is a spelling
+    ({"retake verb"}, "Government forces were re-capturing the northern city of Kunduz on Tuesday.",
+     THURSDAY, {("Kunduz", "retaken", "2021-08-10")}),
+    # the day of a move is not the place moved on
+    ({"entered"}, "Taliban fighters advanced on Sunday into the centre of Kunduz, residents said.",
+     THURSDAY, {("Kunduz", "contested", "2021-08-08")}),
+    ({"at the gates"}, "Taliban fighters advanced on Kunduz on Sunday.", THURSDAY,
+     {("Kunduz", "besieged", "2021-08-08")}),
+    ({"condition"},
+     "Militias were deployed in Kunduz in case the Taliban returned and tried to recapture the "
+     "town.", THURSDAY, set()),
+    ({"fighting over"}, "The battle for Kunduz is over, a Taliban spokesman said on Monday.",
+     THURSDAY, set()),
+    ({"fighting word"}, "The battle for Kunduz raged on Monday.", THURSDAY,
+     {("Kunduz", "contested", "2021-08-09")}),
+    # a site inside the city is part of it
+    ({"partial control"}, "Commandos took back control of the city's main square in Kunduz on "
+     "Monday.", THURSDAY, {("Kunduz", "contested", "2021-08-09")}),
+    ({"place in a name", "hedge"}, "The Kunduz Liberation Front said it had captured Taloqan on "
+     "Sunday.", THURSDAY, {("Taloqan", "claimed", "2021-08-08")}),
+    # a story filed from two places: both are the dateline
+    ({"dateline"}, "KABUL/ISLAMABAD \u2014 The Taliban said on Monday they had captured it after "
+     "days of fighting.", THURSDAY, set()),
 ]
 
 

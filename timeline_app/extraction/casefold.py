@@ -21,7 +21,8 @@ import re
 import re._constants as _c
 import re._parser as _parser
 
-_UNSAFE_SOURCE = re.compile(r"\\[^\W_bswd]|\(\?(?!P[<=])[a-zA-Z]|\(\?P[<=][^>)]*[A-Z]")
+# (an escape other than \b \s \w \d, inline flags, "(?-i:...)", a group name in capitals)
+_UNSAFE_SOURCE = re.compile(r"\\[^\W_bswd]|\(\?(?!P[<=])-?[a-zA-Z]|\(\?P[<=][^>)]*[A-Z]")
 
 
 _TWINS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}

@@ -773,6 +773,9 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
     modifier = _MODIFIER_AFTER.match(text, mention.end, sentence.end)
     if modifier:
         return ("place as modifier", modifier.group(0).strip())
+    named = _NAME_AFTER.match(text, mention.end, sentence.end)
+    if named:  # "the Tigray People's Liberation Front", "the Kunduz National Radio"
+        return ("place in a name", text[mention.start : named.end()].strip())
     office = _OFFICE_AFTER.match(text, mention.end, sentence.end) or _OFFICE_BEFORE.search(
         text, max(sentence.start, mention.start - 40), mention.start
     )
@@ -859,6 +862,14 @@ _CONTINUES = re.compile(r"\b(?:also|too|as well|the same day|that day|meanwhile)
 # (Not "Ghazni's governor fled the city as it fell", which speaks of the city.)
 _MODIFIER_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:residents?|people|civilians|population|inhabitants|dwellers)\b", re.I
+)
+# The place opens the name of a body ("Tigray Liberation Front", "Kunduz National
+# Radio", "Kachin Independence Army"): capitalised, case-sensitive
+_NAME_AFTER = re.compile(
+    r"(?:\s+(?:People['’]s|National|Liberation|Independence|Defen[cs]e|Revolutionary"
+    r"|Democratic|Islamic|Popular|United|Joint|Special)){0,3}"
+    r"\s+(?:Liberation|Front|Movement|Radio|Television|TV|University|Brigades?|Corps|Party"
+    r"|Alliance|(?:Defen[cs]e\s+)?Forces?|Army|Militia)\b"
 )
 _OFFICE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:provincial\s+)?(?:council|governor|police|governorate|administration"
@@ -1272,10 +1283,9 @@ def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None
         if pattern == "fighting":
             fights = [t for t in site.applying() if t.status == "contested"]
             return fights[0].text if fights else None
-        if pattern == "hedge":
-            pattern = site.vocabulary.hedge
-        elif pattern == "confirmed":
+        if pattern == "confirmed":
             return _confirmed(site, *_WINDOWS[window](site))
+        pattern = site.vocabulary.named[pattern]  # "hedge", "attackers", "defenders"
     if not sieved and not _may_hold(site, pattern):  # every window lies in the sentence
         return None
     start, end = _WINDOWS[window](site)
@@ -1375,7 +1385,8 @@ def _rule_sieves(vocabulary: triggers.Vocabulary, status: str) -> tuple:
         for rank, rule in enumerate(QUALIFIERS):
             if status not in rule.statuses:
                 continue
-            pattern = vocabulary.hedge if rule.pattern == "hedge" else rule.pattern
+            pattern = vocabulary.named.get(rule.pattern, rule.pattern) \
+                if isinstance(rule.pattern, str) else rule.pattern
             words = None if pattern == "fighting" else casefold.sieve_words(pattern)
             rules.append((rank, rule, words))
         known = _SIEVES[key] = (vocabulary, tuple(rules))

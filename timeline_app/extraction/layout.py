@@ -38,7 +38,8 @@ _DATE_BEFORE = (
     r"^(?:(?:date\s+)?\d{4}-\d\d-\d\d\s+|" + MONTH_DAY_PHRASE + r",?\s+\d{4}\s+)?"
 )
 _DATELINE = re.compile(
-    _DATE_BEFORE + r"(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
+    # ("YEREVAN/BAKU —": a story filed from two places)
+    _DATE_BEFORE + r"(?P<place>[A-Z][A-Z'’.\-]+(?:(?:\s+|\s*/\s*)[A-Z][A-Z'’.\-]+){0,3})"
     r"(?:,\s*(?P<date>" + MONTH_DAY_PHRASE + r"(?:,?\s+\d{4})?)"
     r"|,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
     # (a dash may touch the next word: "BAGHDAD—Islamic State on Sunday seized ...")

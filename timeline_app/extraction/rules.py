@@ -38,7 +38,9 @@ class Qualifier:
         (the sentence up to a later clause with a trigger of its own).
     :param effect: new status for each status it applies to; ``DROP`` removes.
     :param requires: a further (window, pattern) that must match too; the
-        pattern ``"fighting"`` means another trigger says there is fighting.
+        pattern ``"fighting"`` means another trigger says there is fighting;
+        ``"hedge"``, ``"attackers"`` and ``"defenders"`` are the profile's
+        (``triggers.Vocabulary.named``).
     :param unless: (window, pattern) pairs any of which stops the rule.
     :param place_after_trigger: the rule reads the words between the trigger and
         a place after it, so it says nothing of a place named before the trigger.
@@ -186,7 +188,16 @@ _UNOPPOSED_AFTER = re.compile(
     r"|(?:\w+\s+){0,4}(?:clashes|fighting|resistance)))",
     re.I,
 )
-_CONDITION = re.compile(r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$", re.I)
+_CONDITION = re.compile(
+    r"\b(?:if|unless|whether|once|should)\s+(?:\w+\s+){0,3}$"
+    # "in case the expelled troops returned and tried to recapture the town"
+    r"|\bin case\b[^.;:]{0,80}$",
+    re.I,
+)
+# "The battle for Tripoli is over", "fighting in the city has ended"
+_FIGHT_OVER = re.compile(
+    r"^[^.;]{0,20}?\b(?:is|was|are|were) over\b|^\s+(?:has |had )?ended\b", re.I
+)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
 _CHOICE_BEFORE = re.compile(
@@ -284,6 +295,13 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
         "condition", "before trigger", _CONDITION, dict.fromkeys(ALL, DROP),
         doc="'if captured, Qala-e-Naw would be the first'",
+    ),
+    Qualifier(
+        "fighting over", "after place", _FIGHT_OVER, {"contested": DROP},
+        requires=("trigger", re.compile(r"^(?:battl|fight|clash)", re.I)),
+        place_after_trigger=True,
+        doc="'The battle for Tripoli is over': the fighting has ended; who holds the city "
+        "the sentence does not say",
     ),
     Qualifier(
         "stated plan", "before trigger", _PLAN_BEFORE, {"besieged": DROP},
@@ -399,6 +417,14 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         doc="'entered the city, fighting continues'",
     ),
     Qualifier(
+        "liberated in the attackers' words", "trigger", re.compile(r"^liberat", re.I),
+        {"retaken": "captured"}, final=False,
+        requires=("reported", "attackers"), unless=(("reported", "defenders"),),
+        doc="'\"the city of Uvira is now liberated,\" an M23 spokesperson posted': "
+        "each side calls its own gains a liberation; in the attackers' words, with no word "
+        "of the defenders, it is their capture (and, told by them alone, their claim)",
+    ),
+    Qualifier(
         "hedge", "reported", "hedge", {"captured": "claimed", "surrendered": "claimed"},
         unless=(("report", "confirmed"),),
         doc="'the group said it had seized', 'reportedly', a named spokesman; not once "
@@ -424,6 +450,8 @@ DROP_RULES = {
     "province as location": "'seized the airport, a supply hub in South Kivu': a province's "
     "own name after 'in' says where, not its capital",
     "place as modifier": "'alarming Bukavu residents': the place qualifies the people",
+    "place in a name": "'the Tigray Liberation Front', 'the Kunduz National Radio': the "
+    "place opens the name of a body, which is what the sentence speaks of",
     "office": "'chief of Balkh Provincial Council', 'the governor of South Kivu': the place "
     "names an office; what happened is told of something else, unless 'the city' stands for it",
     "capital as government": "'Kyiv said', 'Kabul's forces': the national capital stands for "

@@ -44,16 +44,17 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     # "rebels recaptured Aleppo", "was recaptured last week by rebel groups", "the
     # MNDAA liberated Lashio": the attackers' retaking is a capture on this timeline
     ("attackers retook", "captured",
-     r"(?:retook|retaken|recaptur(?:ed|es|e|ing)|reclaim(?:ed|s|ing)?|liberat(?:ed|es|e|ing))",
+     r"(?:re-?took|re-?taken|re-?captur(?:ed|es|e|ing)|reclaim(?:ed|s|ing)?|liberat(?:ed|es|e|ing))",
      "{actor}"),
     ("attackers retook", "captured",
-     r"(?:retaken|recaptured|liberated)(?:\s+[\w\-]+){{0,3}}?\s+by\s+(?:the\s+)?(?:{actor})"),
+     r"(?:re-?taken|re-?captured|liberated)(?:\s+[\w\-]+){{0,3}}?\s+by\s+(?:the\s+)?(?:{actor})"),
     # "has been captured by Rwandan and Mozambican security forces": the defenders' capture
     ("defenders captured", "retaken",
      r"(?:captured|seized|taken)(?:\s+[\w\-]+){{0,3}}?\s+by\s+(?:the\s+)?"
      r"(?:[A-Z][\w\-]+\s+(?:and\s+[A-Z][\w\-]+\s+)?)?(?:{defender})"),
     ("retake verb", "retaken",
-     r"retook|retake[ns]?|retaking|recaptur(?:ed|es|e|ing)|reclaim(?:ed|s|ing)?"),
+     # ("re-capturing the northern city of Tikrit": the hyphen is a spelling)
+     r"re-?took|re-?take[ns]?|re-?taking|re-?captur(?:ed|es|e|ing)|reclaim(?:ed|s|ing)?"),
     ("regain control", "retaken",
      r"regain(?:ed|s|ing)?(?:\s+(?:full\s+)?control(?:\s+of)?)?"
      r"|(?:took|taken|take|takes|won|win) back(?:\s+control\s+of)?"
@@ -117,7 +118,9 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     # or contested)
     ("swept into", "captured", r"swe(?:pt|eps?) (?:into|through)|rolled into"),
     ("entered", "contested",
-     r"enter(?:ed|s|ing)?|(?:march(?:ed|es|ing)?|poured|pour(?:s|ing)?) into"),
+     # ("advanced on Sunday into the centre of Bukavu": a day may stand between)
+     r"enter(?:ed|s|ing)?|(?:march(?:ed|es|ing)?|poured|pour(?:s|ing)?) into"
+     r"|advanc(?:ed|es|ing)(?: on [A-Z][a-z]+day)? (?:deep )?into"),
     ("fighting word", "contested",
      r"clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|gun ?fights?|firefights?"
      r"|street fighting|push(?:ed|es|ing)? (?:deep )?into|breach(?:ed|es)?|storm(?:ed|s|ing)?"
@@ -134,7 +137,9 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|poised to (?:take|capture|seize|overrun)"),
     ("at the gates", "besieged",
      r"clos(?:ing|ed|es|e) in on|(?:on|at|reached|reach|reaching) the (?:outskirts|gates|edges?) of"
-     r"|march(?:ing|ed|es)? on|advanc(?:ing|ed|es|e) on|mov(?:ing|ed|es|e) in on"
+     # (not "advanced on Sunday into the centre": the day the move was made)
+     r"|(?:march(?:ing|ed|es)?|advanc(?:ing|ed|es|e)|mov(?:ing|ed|es|e) in) on"
+     r"(?!\s+(?:[A-Z][a-z]+day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
      # "bombs echoed through Goma's outskirts"
      r"|(?<=['’]s )outskirts|(?<=['’] )outskirts"),
 )  # fmt: skip
@@ -146,8 +151,12 @@ ADVANCE_TOWARDS = re.compile(
 )
 
 
-def _alternatives(generic: tuple[str, ...], names: tuple[str, ...]) -> str:
+def _alternatives(generic: tuple[str, ...], names: tuple[str, ...], acronyms=False) -> str:
+    """The names (longest first) and the generic words as one alternation; with
+    ``acronyms``, a name in capitals matches only in capitals ("IS", "AA")."""
     named = [re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)]
+    if acronyms:
+        named = [f"(?-i:{n})" if n.isupper() else n for n in named]
     return "|".join([*named, *generic])
 
 
@@ -200,6 +209,8 @@ PARTIAL = _words(
     r"(?:parts?|sections?|areas?|some|several|many|much) of (?:the )?(?:city|town|provincial capital|capital|cent(?:er|re))",  # noqa: E501
     r"(?:some|parts|several|many|most) of the (?:main |key )?(?:government )?(?:buildings|offices|checkpoints|districts|neighbo\w+|compounds)",  # noqa: E501
     r"(?:police|intelligence|governor(?:'s|’s)?|army|government) (?:headquarters|compounds?|complex|buildings?|offices?)",  # noqa: E501
+    # "the city's General Raziq Square", "the town's main market": a site inside it
+    r"(?:city|town|capital)(?:'s|’s) (?:[\w\-]+ ){0,3}(?:square|stadium|station|bridge|market|compound|headquarters)",  # noqa: E501
     r"prison",
     r"jail",
     r"airport",
@@ -414,6 +425,20 @@ class Vocabulary:
             *(p.format(**fill) for p in SPEAKER_CLAIM),
         )  # fmt: skip
 
+        # the sides named in a sentence ("liberated" is each side's word for its own
+        # gains: in the attackers' words, and with no word of the defenders, their capture)
+        # (an acronym only in capitals: "IS" is not "is")
+        self.attackers = re.compile(
+            r"\b(?:" + _alternatives(GENERIC_ATTACKERS, tuple(attackers), acronyms=True) + r")\b",
+            re.I,
+        )
+        self.defenders = re.compile(
+            r"\b(?:" + _alternatives(GENERIC_DEFENDERS, tuple(defenders), acronyms=True) + r")\b",
+            re.I,
+        )
+        # the patterns a qualifier rule names by a word (rules.Qualifier.pattern)
+        self.named = {"hedge": self.hedge, "attackers": self.attackers,
+                      "defenders": self.defenders}  # fmt: skip
         # a confirmation by the attackers themselves ("Taliban spokesman confirmed") is
         # their claim again
         self.self_confirmation = re.compile(
