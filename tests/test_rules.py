@@ -596,6 +596,14 @@ AFGHAN = [
      "Monday.", THURSDAY, {("Kunduz", "contested", "2021-08-09")}),
     ({"place in a name", "hedge"}, "The Kunduz Liberation Front said it had captured Taloqan on "
      "Sunday.", THURSDAY, {("Taloqan", "claimed", "2021-08-08")}),
+    # the next sentence says it is not confirmed
+    ({"dispute next sentence"}, "Sources said Lashkar Gah was also under Taliban control on "
+     "Thursday. However, it has yet to be confirmed.", THURSDAY,
+     {("Lashkar Gah", "claimed", "2021-08-12")}),
+    # the province handed over whole: its capital surrendered
+    ({"province taken whole", "surrender verb"},
+     "The governor of Ghazni province handed over the province to the Taliban on Thursday.",
+     THURSDAY, {("Ghazni", "surrendered", "2021-08-12")}),
     # a story filed from two places: both are the dateline
     ({"dateline"}, "KABUL/ISLAMABAD \u2014 The Taliban said on Monday they had captured it after "
      "days of fighting.", THURSDAY, set()),

@@ -822,6 +822,8 @@ _WHOLE_PROVINCE_BEFORE = re.compile(
 _TAKEN_VERB = (
     r"(?:(?:(?:has|had|have|was|were)\s+)?(?:also\s+)?(?:been\s+)?(?:fallen|fell|succumbed"
     r"|surrendered|capitulated|taken|captured|seized|overrun)\b"
+    # "the governor of Ghazni province handed over the province to the Taliban"
+    r"|hand(?:ed|s)\s+over\s+the\s+province\b"
     # "The provinces of Faryab and Kunar are also under Taliban control"
     r"|(?:is|are|was|were)\s+(?:also\s+|now\s+)*under\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}control\b)"
 )

@@ -71,7 +71,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("surrender verb", "surrendered",
      r"surrender(?:ed|s|ing)?|capitulat(?:ed|es|e|ing|ion)"
      r"|succumb(?:ed|s|ing)?(?=\s+(?:to|without)\b)"
-     r"|hand(?:ed|s|ing)? over (?:the city|the provincial capital|the capital|control|power)"
+     r"|hand(?:ed|s|ing)? over (?:the city|the provincial capital|the capital|the province"
+     r"|control|power)"
      r"|hand(?:ed|s|ing)? (?:the city|the provincial capital|it) over"
      r"|laid down (?:their |its )?(?:arms|weapons)"),
     ("defenders withdrew", "captured",
@@ -226,6 +227,8 @@ UNVERIFIED = (
     r"unconfirmed", r"unverified",
     r"could not (?:be )?(?:independently )?(?:verif|confirm)\w*",
     r"not (?:yet )?(?:been )?(?:independently )?(?:verified|confirmed|clear)",
+    # "However, it has yet to be confirmed."
+    r"yet to be (?:independently )?(?:verified|confirmed)",
 )  # fmt: skip
 DENIAL_WORDS = (r"den(?:ied|ies|y|ying)", r"rejected", r"false")
 CLAIM_WORDS = (
