@@ -604,6 +604,11 @@ AFGHAN = [
     ({"province taken whole", "surrender verb"},
      "The governor of Ghazni province handed over the province to the Taliban on Thursday.",
      THURSDAY, {("Ghazni", "surrendered", "2021-08-12")}),
+    # a relative clause after a place that a bearing brings in tells of that place
+    ({"bearing"}, "Ghazni lies 80 miles south of Kabul, which the Taliban threatened on Sunday.",
+     THURSDAY, set()),
+    ({"capture verb"}, "Taloqan, the capital of Takhar, which the Taliban captured on Sunday, is "
+     "calm.", THURSDAY, {("Taloqan", "captured", "2021-08-08")}),
     # a story filed from two places: both are the dateline
     ({"dateline"}, "KABUL/ISLAMABAD \u2014 The Taliban said on Monday they had captured it after "
      "days of fighting.", THURSDAY, set()),

@@ -1054,6 +1054,17 @@ _OBJECT_NEXT = re.compile(r"^\s*" + _OBJECT_WORDS)
 _FINITE = re.compile(r"\b(?:are|is|was|were|has|have|had|will|would|can|could)\b")
 
 
+# A relative clause, with no comma in it, opened after another name that a bearing or
+# a route brings in: the trigger in it tells of that name ("110km south of Aleppo,
+# which the rebels captured"; not "el-Fasher in North Darfur, which ... fell" nor
+# "Taloqan, the capital of Takhar, which the Taliban captured")
+_RELATIVE_OF_ANOTHER = re.compile(
+    r"\b(?:(?:north|south|east|west)\w*\s+of|near|from|to|outside(?:\s+of)?)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w\-’']*\s+){0,2}[A-Z][\w\-’']*,\s+"
+    r"(?:which|that)\s[^,;.]*$"
+)
+
+
 def _trigger_applies(
     text: str, trigger: triggers.Trigger, mention: PlaceMention, subjects, starts
 ) -> bool:
@@ -1084,6 +1095,10 @@ def _trigger_applies(
                 and triggers.DIRECT_OBJECT_GAP.match(text[trigger.end : subjects[following].start])
                 and not _PASSIVE_BEFORE.search(text, max(0, trigger.start - 20), trigger.start)):
             return False  # fmt: skip
+    if mention.end < trigger.start and _RELATIVE_OF_ANOTHER.search(
+        text, max(mention.end, trigger.start - 120), trigger.start
+    ):  # "Hama is 110km south of Aleppo, which the rebels captured last week": Aleppo's
+        return False
     count = _COUNT_AFTER.match(text, trigger.end)
     if count and not _named_after_count(text, count.end(), mention, subjects, starts):
         return False  # "have captured 18 provincial capitals": a count, not these places
