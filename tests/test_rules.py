@@ -609,6 +609,14 @@ AFGHAN = [
      THURSDAY, set()),
     ({"capture verb"}, "Taloqan, the capital of Takhar, which the Taliban captured on Sunday, is "
      "calm.", THURSDAY, {("Taloqan", "captured", "2021-08-08")}),
+    # a pronoun object stands for the nearest place before the verb
+    ({"siege word"},
+     "The Taliban's control of Kunduz would let them besiege Taloqan from the east after they "
+     "besieged it from the south on Monday.", THURSDAY, {("Taloqan", "besieged", "2021-08-09")}),
+    # "a day after <the attackers took X>": a day before the day the sentence speaks of
+    ({"relative to neighbour"},
+     "On Wednesday, the Taliban attacked Taloqan. The attack took place a day after the "
+     "Taliban took control of Kunduz.", THURSDAY, {("Kunduz", "captured", "2021-08-10")}),
     # a story filed from two places: both are the dateline
     ({"dateline"}, "KABUL/ISLAMABAD \u2014 The Taliban said on Monday they had captured it after "
      "days of fighting.", THURSDAY, set()),

@@ -658,10 +658,15 @@ class Extractor:
 
 
 # -- helpers (pure functions over text and offsets) ------------------------------------
-# "... five days before it falls": the event follows the relative phrase
+# "... five days before it falls": the event follows the relative phrase (the event is
+# after its anchor by the phrase's days, or before it for "after")
 _EVENT_AFTER_PHRASE = re.compile(
     r"\s+(?:it|the (?:city|town|capital)|[A-Z][\w\-]+)\s+(?:falls|fell|is (?:captured|taken|seized)"
     r"|was (?:captured|taken|seized)|surrendered|is retaken|was retaken)\b"
+    # "This took place a day after the Houthi militia took control of Bayhan": a day
+    # before the day the sentence speaks of
+    r"|\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}?(?:took|seized|captured|overran|stormed)"
+    r"(?:\s+(?:full\s+|complete\s+)?control\s+(?:of|over))?\s+(?:the\s+)?[A-Z]"
 )
 _CLUE_LINE = re.compile(
     r"^[^\n]*\b(?:photo|video|footage|picture|image|grab|published|updated|posted)\b[^\n]*$",
@@ -1014,9 +1019,12 @@ def _is_weak_context(text: str, mention: PlaceMention, sentence: Sentence) -> bo
 
 _ACTIVE_TRANSITIVE = re.compile(
     r"^(?:captured|seized|overran|overrun|conquered|occupied|retook|recaptured|liberated"
-    r"|took control of|seized control of|gained control of|took over)$",
+    r"|took control of|seized control of|gained control of|took over"
+    # "control of Bayhan would enable them to besiege Marib": Marib's siege
+    r"|besieg(?:e|es|ed|ing)|surround(?:s|ed|ing)?|encircl(?:e|es|ed|ing))$",
     re.I,
 )
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|had|has|have)\s+$", re.I)
 
 
@@ -1086,6 +1094,13 @@ def _trigger_applies(
         return all(
             LIST_GLUE.match(text[a.end : b.start]) for a, b in zip(chain, chain[1:], strict=False)
         )
+    if (mention.end <= trigger.start and _ACTIVE_TRANSITIVE.match(trigger.text)
+            and _PRONOUN_OBJECT.match(text, trigger.end)):  # fmt: skip
+        # "to besiege Marib from the east after it besieged it from the south": the
+        # pronoun stands for the nearest place before the verb, not one further back
+        nearest = bisect.bisect_left(starts, trigger.start) - 1
+        if nearest >= 0 and subjects[nearest].start != mention.start:
+            return False
     if mention.end <= trigger.start and _ACTIVE_TRANSITIVE.match(trigger.text):
         # "The KIA launched its offensive in southern Kachin on Dec. 4 and seized Mansi":
         # an active verb with a place right after it as its object is not the deed of a
