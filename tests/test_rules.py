@@ -617,6 +617,9 @@ AFGHAN = [
     ({"relative to neighbour"},
      "On Wednesday, the Taliban attacked Taloqan. The attack took place a day after the "
      "Taliban took control of Kunduz.", THURSDAY, {("Kunduz", "captured", "2021-08-10")}),
+    # "and <place>" with a verb of its own after it borrows no trigger
+    ({"capture verb"}, "The Taliban captured Zaranj on Friday, and Kunduz was quiet on Sunday.",
+     THURSDAY, {("Zaranj", "captured", "2021-08-06")}),
     # a story filed from two places: both are the dateline
     ({"dateline"}, "KABUL/ISLAMABAD \u2014 The Taliban said on Monday they had captured it after "
      "days of fighting.", THURSDAY, set()),

@@ -975,10 +975,11 @@ def _is_short(text: str, clause: tuple[int, int], mention: PlaceMention) -> bool
     # short (and is not copied, for each place of a sentence of a megabyte)
     if mention.start - clause[0] > 200:
         return False
-    if _COORDINATED.match(text[clause[0] : mention.start]):
-        return True
     if clause[1] - mention.end > 200:
-        return False
+        return bool(_COORDINATED.match(text[clause[0] : mention.start]))
+    if _COORDINATED.match(text[clause[0] : mention.start]):
+        # "..., and Kunduz was quiet on Sunday": a verb of its own after the place
+        return not _FINITE.search(text, mention.end, clause[1])
     before = len(text[clause[0] : mention.start].split())
     if before + len(text[mention.end : clause[1]].split()) > SHORT_CLAUSE_WORDS:
         return False
