@@ -620,6 +620,19 @@ AFGHAN = [
     # "and <place>" with a verb of its own after it borrows no trigger
     ({"capture verb"}, "The Taliban captured Zaranj on Friday, and Kunduz was quiet on Sunday.",
      THURSDAY, {("Zaranj", "captured", "2021-08-06")}),
+    # -- phenomena of the twelfth review set -------------------------------------------------
+    # a place and a date without a dash open the paragraph: the dateline
+    ({"dateline", "entered"},
+     "Kabul, Aug 12 Taliban fighters entered the northern city of Kunduz, officials said.",
+     THURSDAY, {("Kunduz", "contested", "2021-08-12")}),
+    # "if confirmed": a claim, and no one confirms it
+    ({"hedge"}, "If confirmed, the capture of Kunduz by the Taliban would be another major "
+     "setback for the government.", THURSDAY, {("Kunduz", "claimed", "2021-08-12")}),
+    ({"hypothetical"}, "The capture of Kunduz would be a major setback.", THURSDAY, set()),
+    # the government a city seats
+    ({"place as modifier", "control phrase"},
+     "The group seized control of Kunduz on Sunday in a show of strength against the Kabul "
+     "government.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
     # a story filed from two places: both are the dateline
     ({"dateline"}, "KABUL/ISLAMABAD \u2014 The Taliban said on Monday they had captured it after "
      "days of fighting.", THURSDAY, set()),

@@ -868,7 +868,10 @@ _CONTINUES = re.compile(r"\b(?:also|too|as well|the same day|that day|meanwhile)
 # "among Bukavu residents": the place qualifies the people who live there.
 # (Not "Ghazni's governor fled the city as it fell", which speaks of the city.)
 _MODIFIER_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:residents?|people|civilians|population|inhabitants|dwellers)\b", re.I
+    r"(?:['’]s)?\s+(?:residents?|people|civilians|population|inhabitants|dwellers)\b"
+    # "against the Shi'ite-led Baghdad government": the government it seats
+    r"|\s+(?:government|authorities|regime)\b",
+    re.I,
 )
 # The place opens the name of a body ("Tigray Liberation Front", "Kunduz National
 # Radio", "Kachin Independence Army"): capitalised, case-sensitive

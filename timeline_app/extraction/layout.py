@@ -60,6 +60,13 @@ _TITLE_DATELINE = re.compile(
 )
 
 
+# "Damascus, Dec 8 Rebel groups entered ...": a place and a date without a dash, then
+# the sentence
+_DATED_TITLE_DATELINE = re.compile(
+    _DATE_BEFORE + r"(?P<place>[A-Z][a-z'’\-]+(?:[\s\-][A-Z][a-z'’\-]+){0,2})"
+    r",\s*(?P<date>" + MONTH_DAY_PHRASE + r"(?:,?\s+\d{4})?)(?P<agency>(?!))?"
+    r"\s+(?=[A-Z][a-z]+\s)"
+)
 # dpa and AFP write the place in mixed case: "Kabul (dpa) - ...".
 _AGENCY_DATELINE = re.compile(
     _DATE_BEFORE + r"(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2})"
@@ -162,6 +169,7 @@ def classify(text: str, start: int, end: int) -> Paragraph:
         return Paragraph(start, end, DATE_HEADING, lead_date=(start, end))
     dateline = (
         _DATELINE.match(chunk) or _AGENCY_DATELINE.match(chunk) or _TITLE_DATELINE.match(chunk)
+        or _DATED_TITLE_DATELINE.match(chunk)
         or (len(chunk) > 100 and _BARE_DATELINE.match(chunk))
     )
     if dateline:

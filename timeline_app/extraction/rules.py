@@ -73,9 +73,10 @@ _THINGS_FELL = re.compile(
     r"weekend|eve)\b)(?:the|a|an|its|their|houses|homes|civilians|residents)\b)", re.I
 )
 _ENTERED_WHAT = re.compile(
-    r"^\s+(?!(?:the\s+)?(?:(?:(?:city\s+)?(?:centre|center)|city|town|heart|streets|outskirts"
-    # "entered capital Kabul", "entering the capital of Kabul", "the provincial capital"
-    r"|(?:provincial\s+)?capital(?:\s+city)?)(?:\s+of)?\s+)?"
+    r"^\s+(?!(?:the\s+)?(?:(?:(?:city\s+)?(?:centre|center)|heart|streets|outskirts"
+    # "entered capital Kabul", "entering the capital of Kabul", "the provincial capital",
+    # "entered the central Syrian city of Homs"
+    r"|(?:[\w\-]+\s+){0,2}(?:city|town|capital(?:\s+city)?))(?:\s+of)?\s+)?"
     r"(?:central\s+|downtown\s+)?(?:the\s+)?$)", re.I
 )
 # "After seizing Goma, ...", "Following the fall of Goma, ...": the place is named
@@ -198,6 +199,7 @@ _CONDITION = re.compile(
 _FIGHT_OVER = re.compile(
     r"^[^.;]{0,20}?\b(?:is|was|are|were) over\b|^\s+(?:has |had )?ended\b", re.I
 )
+_IF_CONFIRMED = re.compile(r"\bif (?:independently )?(?:confirmed|verified|true)\b", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
 _CHOICE_BEFORE = re.compile(
@@ -340,6 +342,8 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
         "hypothetical", "trigger", _NOUN_TRIGGER, {"captured": DROP},
         requires=("after place", _MODAL_AFTER),
+        # ("If confirmed, the capture of Kyaukme would be a setback": a claim, told)
+        unless=(("before trigger", _IF_CONFIRMED),),
         doc="'the capture of X would add to the momentum'",
     ),
     Qualifier(

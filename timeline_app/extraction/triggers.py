@@ -229,6 +229,8 @@ UNVERIFIED = (
     r"not (?:yet )?(?:been )?(?:independently )?(?:verified|confirmed|clear)",
     # "However, it has yet to be confirmed."
     r"yet to be (?:independently )?(?:verified|confirmed)",
+    # "If confirmed, the capture of Kyaukme would be another setback"
+    r"if (?:independently )?(?:confirmed|verified|true)",
 )  # fmt: skip
 DENIAL_WORDS = (r"den(?:ied|ies|y|ying)", r"rejected", r"false")
 CLAIM_WORDS = (
@@ -264,7 +266,10 @@ CONFIRMED = re.compile(
     r"|claims?,?\s+(?:\w+\s+){0,2}backed by)\b",
     re.I,
 )
-NOT_BEFORE = re.compile(r"\b(?:not|n['’]t|never|unable|cannot|yet to|no)\b[^,;.]{0,20}$", re.I)
+# before "confirmed": no confirmation ("could not be confirmed", "if confirmed")
+NOT_BEFORE = re.compile(
+    r"\b(?:not|n['’]t|never|unable|cannot|yet to|no)\b[^,;.]{0,20}$|\bif\s+(?:\w+ly\s+)?$", re.I
+)
 DISPUTE = _words(*UNVERIFIED, *DENIAL_WORDS, r"disputed?")
 DENIAL = _words(*DENIAL_WORDS)
 NEGATION_BEFORE = re.compile(
