@@ -794,15 +794,24 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
                                                                          mention.end)].strip())
     offset = max(sentence.start, mention.start - 80)
     before = text[offset : mention.start]
-    low = casefold.fold(before)  # six case-blind searches a place: on the lower case
-    for name, pattern in triggers.CONTEXT_RULES:
-        fast = casefold.twin(pattern) if low is not None else None
-        match = pattern.search(before) if fast is None else fast.search(low)
+    low = casefold.fold(before)  # seven case-blind searches a place: on the lower case
+    if low is not None and _CONTEXT_ANY is not None and _CONTEXT_ANY.search(low) is None:
+        return None  # (one search of them all says none matches: most places)
+    for name, pattern, fast in _CONTEXT_TWINS:
+        match = pattern.search(before) if low is None or fast is None else fast.search(low)
         if match and not any(
             t.start <= offset + match.start() < t.end + 1 for t in found
         ):
             return (name, before[match.start() : match.end()].strip())
     return None
+
+
+# The context rules with their lower-case twins, and all of them in one pattern
+_CONTEXT_TWINS = tuple((name, p, casefold.twin(p)) for name, p in triggers.CONTEXT_RULES)
+_CONTEXT_ANY = (
+    re.compile("|".join(f"(?:{fast.pattern})" for _, _, fast in _CONTEXT_TWINS))
+    if all(fast is not None for _, _, fast in _CONTEXT_TWINS) else None
+)  # fmt: skip
 
 
 _PROVINCE_AS_ADJECTIVE = re.compile(
