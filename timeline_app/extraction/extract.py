@@ -1397,50 +1397,32 @@ def _live_rules(site: _Site, status: str) -> tuple:
     """The qualifier rules for ``status``, (place in ``QUALIFIERS``, rule) in
     order, less those whose own pattern the sentence cannot hold: they would not
     fire for any of its places (a short sentence holds the words of few).  Worked
-    out once a sentence and status: which of the status's sieve words the
-    sentence holds (each word looked for once), then the rules those words let
-    through (kept by that set: sentences share a few)."""
+    out once a sentence and status."""
     by_status = site.looks.get(_LIVE)
     if by_status is None:
         by_status = site.looks[_LIVE] = {}
     live = by_status.get(status)
     if live is None:
         low = _sentence_low(site)
-        sieves = _rule_sieves(site.vocabulary, status)
-        if low is None:
-            live = sieves.every
-        else:
-            held = frozenset([word for word in sieves.words if word in low])
-            live = sieves.by_held.get(held)
-            if live is None:
-                if len(sieves.by_held) > 4096:
-                    sieves.by_held.clear()
-                live = sieves.by_held[held] = tuple(
-                    (rank, rule) for rank, rule, words in sieves.rules
-                    if words is None or not held.isdisjoint(words)
-                )  # fmt: skip
-        by_status[status] = live
+        live = []
+        for rank, rule, words in _rule_sieves(site.vocabulary, status):
+            if words is None or low is None:
+                live.append((rank, rule))
+                continue
+            for word in words:  # (a loop: the 24 rules' sieves, each sentence)
+                if word in low:
+                    live.append((rank, rule))
+                    break
+        live = by_status[status] = tuple(live)
     return live
-
-
-class _Sieves:
-    """A status's qualifier rules, (place in ``QUALIFIERS``, rule, the words one of
-    which its pattern cannot match without, or None), and every such word once."""
-
-    __slots__ = ("rules", "words", "every", "by_held")
-
-    def __init__(self, rules: tuple) -> None:
-        self.rules = rules
-        self.words = tuple(dict.fromkeys(w for _, _, words in rules for w in words or ()))
-        self.every = tuple((rank, rule) for rank, rule, _ in rules)
-        self.by_held: dict[frozenset, tuple] = {}
 
 
 _SIEVES: dict[tuple[int, str], tuple] = {}
 
 
-def _rule_sieves(vocabulary: triggers.Vocabulary, status: str) -> _Sieves:
-    """The qualifier rules for ``status`` and their sieves, worked out once."""
+def _rule_sieves(vocabulary: triggers.Vocabulary, status: str) -> tuple:
+    """The qualifier rules for ``status``: (place in ``QUALIFIERS``, rule, the words
+    one of which its pattern cannot match without, or None), worked out once."""
     key = (id(vocabulary), status)
     known = _SIEVES.get(key)
     if known is None or known[0] is not vocabulary:
@@ -1452,7 +1434,7 @@ def _rule_sieves(vocabulary: triggers.Vocabulary, status: str) -> _Sieves:
                 if isinstance(rule.pattern, str) else rule.pattern
             words = None if pattern == "fighting" else casefold.sieve_words(pattern)
             rules.append((rank, rule, words))
-        known = _SIEVES[key] = (vocabulary, _Sieves(tuple(rules)))
+        known = _SIEVES[key] = (vocabulary, tuple(rules))
     return known[1]
 
 
