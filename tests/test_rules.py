@@ -633,6 +633,17 @@ AFGHAN = [
     ({"place as modifier", "control phrase"},
      "The group seized control of Kunduz on Sunday in a show of strength against the Kabul "
      "government.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
+    # when the war broke out is no fighting in the place
+    ({"outbreak of the war"},
+     "Since fighting broke out on April 15 between the army and the Taliban, the city of Kunduz "
+     "became a haven for thousands of displaced people.", THURSDAY, set()),
+    ({"fighting word"}, "Fighting broke out in Kunduz on Monday.", THURSDAY,
+     {("Kunduz", "contested", "2021-08-09")}),
+    # one of a count, named: its object, a day before the sentence's day
+    ({"take verb", "relative to neighbour"},
+     "The Taliban seized Aybak on Monday, officials said, a day after the insurgent group took "
+     "three others, including the strategic and economically important city of Kunduz.",
+     THURSDAY, {("Aybak", "captured", "2021-08-09"), ("Kunduz", "captured", "2021-08-08")}),
     # a story filed from two places: both are the dateline
     ({"dateline"}, "KABUL/ISLAMABAD \u2014 The Taliban said on Monday they had captured it after "
      "days of fighting.", THURSDAY, set()),

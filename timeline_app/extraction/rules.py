@@ -199,6 +199,8 @@ _CONDITION = re.compile(
 _FIGHT_OVER = re.compile(
     r"^[^.;]{0,20}?\b(?:is|was|are|were) over\b|^\s+(?:has |had )?ended\b", re.I
 )
+_BROKE_OUT = re.compile(r"^\s+(?:first\s+)?(?:broke out|erupted|began|started)\b", re.I)
+_SINCE_BEFORE = re.compile(r"\b(?:since|after|when|before)\s+(?:the\s+)?$", re.I)
 _IF_CONFIRMED = re.compile(r"\bif (?:independently )?(?:confirmed|verified|true)\b", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
@@ -297,6 +299,12 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
         "condition", "before trigger", _CONDITION, dict.fromkeys(ALL, DROP),
         doc="'if captured, Qala-e-Naw would be the first'",
+    ),
+    Qualifier(
+        "outbreak of the war", "after trigger", _BROKE_OUT, {"contested": DROP},
+        requires=("before trigger", _SINCE_BEFORE),
+        doc="'Since fighting broke out on April 15 between the army and the RSF, the city "
+        "of Wad Madani became a haven': when the war began, not fighting in the place",
     ),
     Qualifier(
         "fighting over", "after place", _FIGHT_OVER, {"contested": DROP},

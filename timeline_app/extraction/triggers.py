@@ -190,9 +190,12 @@ DIRECT_OBJECT_ONLY = re.compile(
 )
 DIRECT_OBJECT_GAP = re.compile(
     r"^\s+(?:(?:the|most of|all of|much of|control of|over)\s+)*"
+    # "took three others, including the strategic city of Kunduz": one of the count named
+    r"(?:(?:two|three|four|five|six|\d+)\s+(?:others|more)(?:\s+[\w\-]+)?,?\s+including\s+"
+    r"(?:the\s+)?)?"
     # "the key eastern city of", "the last major city of": a few words that describe it
     r"(?:(?:(?:key|strategic|important|major|main|last|remaining|\w+ern|[\w\-]+-largest"
-    r"|[\w\-]+-biggest|largest|biggest)\s+){0,3}"
+    r"|[\w\-]+-biggest|largest|biggest|economically|and)\s+){0,4}"
     r"(?:provincial )?(?:capitals?|cit(?:y|ies)|towns?) (?:city )?of\s+(?:the\s+)?"
     # "had taken another provincial capital, Ghazni": the noun, then the name in apposition
     r"|(?:another|a|a second|a third|a fourth|a fifth|a sixth|their \w+|its \w+)\s+"
