@@ -262,6 +262,11 @@ class Gazetteer:
             raise GazetteerError(f"{source or 'gazetteer'}: no places in the file")
         alternatives = sorted({_name_pattern(n) for n in self._names}, key=len, reverse=True)
         self._names_pattern = r"(?:" + "|".join(alternatives) + r")(?:\s+city)?(?![\w])"
+        # each alternative with the first word of its names, in the same order: where a
+        # word starts, only the names whose first word begins it are tried
+        firsts = {_name_pattern(n): _first_word(n) for n in self._names}
+        self._alternatives = [(a, firsts[a]) for a in alternatives]
+        self._at_word: dict[str, re.Pattern] = {}
         self._glued_pattern: re.Pattern | None = None  # compiled when first needed
         self._lookup = {self._normal(n): v for n, v in self._names.items()}
         # Trying ~200 alternatives at every position is slow; names are only
@@ -283,6 +288,23 @@ class Gazetteer:
         """Compiled when first needed (about 50 ms for the Afghan places): the
         window shows its places before it reads any text."""
         return re.compile(r"(?<![\w\-])" + self._names_pattern, re.I)
+
+    def _names_at(self, word: str) -> re.Pattern:
+        """The matcher where ``word`` starts in text: the alternatives of ``_pattern``
+        (in its order) whose names' first word begins ``word``, the only ones that
+        can match there; ``_pattern`` itself for a word outside ASCII (where
+        lower-casing and IGNORECASE may differ).  Two hundred alternatives tried
+        at a place cost about 4.7 us; the few of one word about 0.6."""
+        if not word.isascii():
+            return self._pattern
+        low = word.lower()
+        pattern = self._at_word.get(low)
+        if pattern is None:
+            kept = [a for a, first in self._alternatives if low.startswith(first)]
+            pattern = self._at_word[low] = re.compile(
+                r"(?<![\w\-])(?:" + "|".join(kept) + r")(?:\s+city)?(?![\w])", re.I
+            ) if kept else self._pattern  # fmt: skip
+        return pattern
 
     # -- loading ---------------------------------------------------------------
     def _add_row(self, row: dict, number: int) -> None:
@@ -447,7 +469,7 @@ class Gazetteer:
                 if self._is_spelling(first):
                     yield word.start(), -1, first
                 continue
-            match = self._pattern.match(text, word.start(), end)
+            match = self._names_at(first).match(text, word.start(), end)
             if match:
                 position = match.end()
                 yield match.start(), match.end(), match.group(0)
