@@ -13,6 +13,7 @@ import csv
 import dataclasses
 import functools
 import json
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -239,6 +240,9 @@ _NOT_IN_NORMAL = re.compile(r"[\s\-'’‘]+")  # what a name's look-up key leav
 _CITY_AFTER = re.compile(r"\s+city$", re.I)  # "Kunduz City" is Kunduz
 
 
+_START = operator.itemgetter(0)  # of a scanned name: (start, end, name)
+
+
 class Gazetteer:
     """Places and the names they go by, with a matcher for running text."""
 
@@ -407,7 +411,7 @@ class Gazetteer:
                 m_end = m_start + len(matched)
             if name is not None and (_proper(matched) or name.is_alias):
                 found.append((m_start, m_end, name))
-        found.sort(key=lambda item: item[0])  # glued names came last (sorted: linear)
+        found.sort(key=_START)  # glued names came last (sorted: linear)
         return found
 
     def find(
@@ -425,8 +429,8 @@ class Gazetteer:
         if scanned is None:
             raw = self.scan(text, start, end)
         else:  # ``scanned`` is in text order: bisection, not a pass over a long paragraph
-            first = bisect.bisect_left(scanned, start, key=lambda item: item[0])
-            last = bisect.bisect_left(scanned, end, lo=first, key=lambda item: item[0])
+            first = bisect.bisect_left(scanned, start, key=_START)
+            last = bisect.bisect_left(scanned, end, lo=first, key=_START)
             raw = [item for item in scanned[first:last] if item[1] <= end]
         mentions = []
         listed_after = None  # the end of a list's name after "the provinces of"
