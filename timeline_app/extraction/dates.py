@@ -114,9 +114,9 @@ _YEAR_ONLY = re.compile(
 # (a day of the month is a number: _DIGIT).
 _DEICTIC_WORDS = casefold.needed_by_any(pattern for pattern, _ in _DEICTIC)
 _RELATIVE_WORDS = casefold.needed_by_any(pattern for pattern, _ in _EVENT_RELATIVE)
-_PERIOD_WORDS = casefold.needed_by_any(
-    [*(row[0] for row in _COARSE), _DURATION, _RECENT_MONTH]
-)
+# ("day" alone, needed by a duration, is in every weekday: a duration also needs "for")
+_COARSE_WORDS = casefold.needed_by_any([row[0] for row in _COARSE])
+_DURATION_WORDS = casefold.needed_by_any([_DURATION])
 _MONTH_WORDS = casefold.needed_by_any([_MONTH_ONLY])
 # A month is found by its name, then what stands before it (as for weekdays): a
 # search for ``_MONTH_ONLY`` itself tries its optional words at every position.
@@ -515,8 +515,9 @@ def find_dates(
         candidates += _deictic(text, start, end, published, low)
     if casefold.holds_any(_RELATIVE_WORDS, low):
         candidates += _event_relative(text, start, end, event_anchor, low)
-    if casefold.holds_any(_PERIOD_WORDS, low):
+    if casefold.holds_any(_COARSE_WORDS, low):
         candidates += _coarse(text, start, end, published, low)
+    if (low is None or "for" in low) and casefold.holds_any(_DURATION_WORDS, low):
         candidates += _durations(text, start, end, span_anchor or published)
     candidates += _months(text, start, end, published, low, year_for)
     return _prefer_explicit(_without_overlaps(candidates), text)
