@@ -53,17 +53,19 @@ def _start_worker(gazetteer_json: str) -> None:
 
 
 def _read_and_extract(job: tuple[Path, dt.date | None]):
+    """(article, error, its events as the store writes them): no path (the
+    caller has it) and no event objects, which cost the writer more to unpickle."""
     from .services import read_one
+    from .storage.rows import event_rows
 
     path, published = job
     result = read_one(path, published)
-    if result.article is not None:
-        try:
-            result.events = _EXTRACTOR.extract(result.article)
-        except Exception as exc:  # reported for this file; the batch goes on
-            result.error = f"unexpected error ({type(exc).__name__}: {exc})"
-            result.article = None
-    return result
+    if result.article is None:
+        return None, result.error, None
+    try:
+        return result.article, "", event_rows(_EXTRACTOR.extract(result.article))
+    except Exception as exc:  # reported for this file; the batch goes on
+        return None, f"unexpected error ({type(exc).__name__}: {exc})", None
 
 
 def read_extracted(
@@ -75,8 +77,9 @@ def read_extracted(
     cancelled: Callable[[], bool] | None = None,
 ) -> Iterator:
     """``services.ReadResult``s in the order of ``files``, each with its
-    ``events`` extracted, from ``workers`` processes (default: one per core)."""
-    from .services import read_one
+    ``events`` extracted (as ``storage.rows.event_rows``), from ``workers``
+    processes (default: one per core)."""
+    from .services import ReadResult, read_one
 
     workers = default_workers() if workers is None else max(1, workers)
     workers = min(workers, len(files) // MIN_FILES_PER_WORKER)
@@ -93,8 +96,8 @@ def read_extracted(
     ) as pool:  # fmt: skip
         results = pool.map(_read_and_extract, [(p, published) for p in files], chunksize=CHUNK)
         try:
-            for result in results:
-                yield result
+            for path, (article, error, events) in zip(files, results, strict=True):
+                yield ReadResult(path, article, error, events)
                 if cancelled is not None and cancelled():
                     break
         finally:

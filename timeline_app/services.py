@@ -102,7 +102,8 @@ class ReadResult:
     path: Path
     article: Article | None = None
     error: str = ""
-    events: list | None = None  # extracted already (in a worker process), or not yet
+    # extracted already (in a worker process, as storage.rows.event_rows), or not yet
+    events: list | None = None
 
 
 @dataclass(frozen=True)

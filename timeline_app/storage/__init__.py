@@ -1,3 +1,4 @@
+from .rows import EventRows, event_rows
 from .store import (
     DATED_EVENT_DTYPE,
     EVENT_KEYS_DTYPE,
@@ -17,9 +18,11 @@ __all__ = [
     "NO_END_DAY",
     "DiskFullError",
     "EventRow",
+    "EventRows",
     "EventTableColumns",
     "LockedError",
     "Store",
     "StoreError",
+    "event_rows",
     "review_label",
 ]
