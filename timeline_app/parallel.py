@@ -36,6 +36,15 @@ PRELOAD = ["timeline_app.extraction.extract", "timeline_app.services"]
 _EXTRACTOR: Extractor | None = None  # one per worker process
 
 
+def start_forkserver() -> None:
+    """Start the workers' forkserver, which loads ``PRELOAD`` at once, beside
+    what the caller does before it asks for workers (a few ms here)."""
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+    forkserver.ensure_running()
+
+
 def default_workers() -> int:
     """One per core the process may use."""
     try:
