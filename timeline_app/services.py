@@ -25,10 +25,11 @@ from .importers import IMPORTERS, NOT_REGULAR, ArticleError, is_supported, read_
 from .importers.base import sidecar_for
 from .model import Article
 from .statuses import named
-from .storage import DiskFullError, LockedError, Store
+from .storage import DiskFullError, LockedError
 
 if TYPE_CHECKING:
     from .extraction.extract import Extractor
+    from .storage import Store
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]

@@ -30,6 +30,7 @@ from . import disagreement, output
 from .connection import Connection
 from .disagreement import DISAGREE_DAYS, FALLS
 from .editing import EditingQueries
+from .errors import DiskFullError, LockedError, StoreError
 from .rows import EventRows, event_rows
 from .schema import SCHEMA_VERSION, migrations
 
@@ -79,18 +80,6 @@ BUSY_SECONDS = 10
 
 # Every table the schema makes: one missing (dropped by hand) is reported on opening.
 TABLES = ("articles", "places", "events", "mentions", "event_keys", "audit", "settings")
-
-
-class StoreError(RuntimeError):
-    """The database cannot be used; the message is one line for the user."""
-
-
-class DiskFullError(StoreError):
-    """Nothing more can be written: the disk (or the file's size limit) is full."""
-
-
-class LockedError(StoreError):
-    """Another program kept the database locked for longer than BUSY_SECONDS."""
 
 
 # An import commits its articles in batches (each article still all or nothing,
