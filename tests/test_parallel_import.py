@@ -78,11 +78,16 @@ def test_cancel_stops_a_parallel_import_with_whole_articles(tmp_path, monkeypatc
 def test_the_command_line_starts_the_workers_forkserver_early_only_for_big_imports(tmp_path):
     from timeline_app.__main__ import _may_use_workers
 
-    folder = write_batch(tmp_path / "batch", 3)
-    names = [f"a{n}.txt" for n in range(2 * parallel.MIN_FILES_PER_WORKER)]
-    assert _may_use_workers(["import", str(folder)])  # a folder may hold many
+    enough = 2 * parallel.MIN_FILES_PER_WORKER
+    big = write_batch(tmp_path / "big", enough)
+    small = write_batch(tmp_path / "small", 3)
+    (small / "more").symlink_to(big)  # links to folders are not followed
+    names = [f"a{n}.txt" for n in range(enough)]
+    assert _may_use_workers(["import", str(big)])
+    assert _may_use_workers(["import", str(small), str(tmp_path)])  # in folders of folders
     assert _may_use_workers(["--db", "x.db", "import", "--workers=2", *names])
-    assert not _may_use_workers(["import", "--workers", "1", str(folder)])
+    assert not _may_use_workers(["import", str(small)])
+    assert not _may_use_workers(["import", "--workers", "1", str(big)])
     assert not _may_use_workers(["import", "a.txt", "b.txt"])
     assert not _may_use_workers(["--db", "import", "events"])  # a database named import
     assert not _may_use_workers(["import", "--help"])

@@ -23,8 +23,6 @@ def main(argv: list[str] | None = None) -> int:
 def _may_use_workers(args: list[str]) -> bool:
     """Whether ``args`` look like an import big enough for worker processes (a
     guess, made before loading anything: the import itself decides)."""
-    from .parallel import MIN_FILES_PER_WORKER, default_workers  # light: no extraction
-
     command, rest = None, iter(args)
     for arg in rest:
         if arg in _VALUED:
@@ -33,7 +31,9 @@ def _may_use_workers(args: list[str]) -> bool:
             command = arg
             break
     if command != "import" or "-h" in args or "--help" in args:
-        return False
+        return False  # (the window, for one, starts without multiprocessing)
+    from .parallel import MIN_FILES_PER_WORKER, default_workers  # light: no extraction
+
     paths, workers = [], None
     for arg in rest:
         if arg.startswith("--workers"):
@@ -46,7 +46,31 @@ def _may_use_workers(args: list[str]) -> bool:
         return False
     if workers is None and default_workers() < 2:
         return False
-    return len(paths) >= 2 * MIN_FILES_PER_WORKER or any(os.path.isdir(p) for p in paths)
+    return _holds_files(paths, 2 * MIN_FILES_PER_WORKER)
+
+
+def _holds_files(paths: list[str], enough: int) -> bool:
+    """Whether ``paths`` name or hold (in folders, not hidden, links to folders not
+    followed) at least ``enough`` files: a look at names only, that stops there."""
+    count, folders = 0, []
+    for path in paths:
+        if os.path.isdir(path):
+            folders.append(path)
+        else:
+            count += 1
+    while folders and count < enough:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
+                    else:
+                        count += 1
+        except OSError:
+            continue
+    return count >= enough
 
 
 if __name__ == "__main__":
