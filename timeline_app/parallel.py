@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -64,6 +66,22 @@ def _start_worker(gazetteer_json: str) -> None:
 
     global _EXTRACTOR
     _EXTRACTOR = Extractor(Gazetteer.from_json(gazetteer_json))
+    _end_with_the_caller()
+
+
+def _end_with_the_caller() -> None:
+    """End this worker when the process that started it ends without stopping it
+    (killed): else it waits forever to hand over its results (it holds the other
+    end of their pipe too) and keeps the forkserver alive with it."""
+    parent = multiprocessing.parent_process()
+    if parent is None:  # pragma: no cover - a worker always has one
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="caller watch", daemon=True).start()
 
 
 def _read_and_extract(job: tuple[Path, dt.date | None]):
