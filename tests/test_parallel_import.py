@@ -73,3 +73,21 @@ def test_cancel_stops_a_parallel_import_with_whole_articles(tmp_path, monkeypatc
         stored = store.counts()["articles"]
     assert report.cancelled
     assert 0 < len(report.imported) < 40 and stored == len(report.imported)
+
+
+def test_the_command_line_starts_the_workers_forkserver_early_only_for_big_imports(tmp_path):
+    from timeline_app.__main__ import _may_use_workers
+
+    enough = 2 * parallel.MIN_FILES_PER_WORKER
+    big = write_batch(tmp_path / "big", enough)
+    small = write_batch(tmp_path / "small", 3)
+    (small / "more").symlink_to(big)  # links to folders are not followed
+    names = [f"a{n}.txt" for n in range(enough)]
+    assert _may_use_workers(["import", str(big)])
+    assert _may_use_workers(["import", str(small), str(tmp_path)])  # in folders of folders
+    assert _may_use_workers(["--db", "x.db", "import", "--workers=2", *names])
+    assert not _may_use_workers(["import", str(small)])
+    assert not _may_use_workers(["import", "--workers", "1", str(big)])
+    assert not _may_use_workers(["import", "a.txt", "b.txt"])
+    assert not _may_use_workers(["--db", "import", "events"])  # a database named import
+    assert not _may_use_workers(["import", "--help"])

@@ -7,6 +7,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
+from pathlib import Path
 
 PLACES = ["Herat", "Ghazni", "Kunduz", "Zaranj", "Farah", "Taloqan", "Sheberghan", "Kandahar"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday"]
@@ -34,12 +36,26 @@ def count_articles(db):
         return 0
 
 
+def processes_marked(mark: str) -> list[int]:
+    """The processes whose environment holds ``mark`` (Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and mark.encode() in (entry / "environ").read_bytes():
+                found.append(int(entry.name))
+        except OSError:  # ended meanwhile, or not ours
+            continue
+    return found
+
+
 def test_sigkill_mid_import_leaves_whole_articles_and_reimport_finishes(tmp_path):
     folder, db = tmp_path / "batch", tmp_path / "crash.db"
     write_batch(folder, 400)
+    mark = f"TIMELINE_CRASH_TEST={uuid.uuid4()}"  # inherited by its workers and forkserver
     importer = subprocess.Popen(
         [sys.executable, "-m", "timeline_app", "import", "--db", str(db), str(folder)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=dict(os.environ, TIMELINE_CRASH_TEST=mark.partition("=")[2]),
     )  # fmt: skip
     deadline = time.monotonic() + 60
     while count_articles(db) < 40 and time.monotonic() < deadline:
@@ -51,6 +67,12 @@ def test_sigkill_mid_import_leaves_whole_articles_and_reimport_finishes(tmp_path
     assert importer.poll() is None, "the import finished before it could be killed"
     os.kill(importer.pid, signal.SIGKILL)
     importer.wait()
+    if Path("/proc/self/environ").exists():
+        # its worker processes (and their forkserver) end with it, not wait forever
+        deadline = time.monotonic() + 30
+        while processes_marked(mark) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert processes_marked(mark) == []
 
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

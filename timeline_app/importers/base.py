@@ -4,9 +4,11 @@ and the sidecar ``NAME.json`` that overrides what was found."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..extraction import layout
@@ -64,10 +66,14 @@ def content_hash(text: str) -> str:
 
 def metadata_from_text(article: Article) -> Article:
     """Fill what the text itself says: title, dateline, agency, publication line."""
-    paragraphs = layout.paragraphs(article.text[:_HEAD_CHARS])  # the head is enough
+    # The head is enough, and its paragraphs are classified only as far as they
+    # are read: most of it is body text, and classifying it cost a worker more
+    # than the rest of reading the file.
+    rest = layout.iter_paragraphs(article.text[:_HEAD_CHARS])
+    first = list(itertools.islice(rest, 4))
     if not article.published:
         article.published = _published_line(article.text[:3000])
-    for paragraph in paragraphs[:4]:
+    for paragraph in first:
         if paragraph.dateline:
             article.dateline = article.text[slice(*paragraph.dateline)].title()
             agency = AGENCIES.get(paragraph.agency.upper().replace(".", ""), paragraph.agency)
@@ -78,7 +84,7 @@ def metadata_from_text(article: Article) -> Article:
                     article.flags.append(f"dateline says {paragraph.dateline_date}, no year")
             break
     if not article.title:
-        article.title = _title(article.text, paragraphs)
+        article.title = _title(article.text, first, rest)
     return article
 
 
@@ -91,12 +97,13 @@ def _published_line(head: str):
     return found.get("published") or found.get("updated")
 
 
-def _title(text: str, paragraphs) -> str:
-    for paragraph in paragraphs[:3]:
+def _title(text: str, first: list, rest: Iterator) -> str:
+    """From the head's ``first`` paragraphs and the ``rest``, read as needed."""
+    for paragraph in first[:3]:
         chunk = text[paragraph.start : paragraph.end]
         if paragraph.kind == layout.HEADING and not _PUBLISHED_LINE.match(chunk):
             return chunk.strip("# ").strip()
-    for paragraph in paragraphs:
+    for paragraph in itertools.chain(first, rest):
         if paragraph.kind == layout.BODY:
             start = paragraph.dateline[1] if paragraph.dateline else paragraph.start
             lede = text[start : paragraph.end].lstrip(" —–-:,")

@@ -25,11 +25,13 @@ from typing import NamedTuple
 import numpy as np
 
 from .. import statuses
-from ..model import STATUSES, Article, Event, Place, day_number
+from ..model import STATUSES, Article, Event, Place
 from . import disagreement, output
 from .connection import Connection
 from .disagreement import DISAGREE_DAYS, FALLS
 from .editing import EditingQueries
+from .errors import DiskFullError, LockedError, StoreError
+from .rows import EventRows, event_rows
 from .schema import SCHEMA_VERSION, migrations
 
 
@@ -78,18 +80,6 @@ BUSY_SECONDS = 10
 
 # Every table the schema makes: one missing (dropped by hand) is reported on opening.
 TABLES = ("articles", "places", "events", "mentions", "event_keys", "audit", "settings")
-
-
-class StoreError(RuntimeError):
-    """The database cannot be used; the message is one line for the user."""
-
-
-class DiskFullError(StoreError):
-    """Nothing more can be written: the disk (or the file's size limit) is full."""
-
-
-class LockedError(StoreError):
-    """Another program kept the database locked for longer than BUSY_SECONDS."""
 
 
 # An import commits its articles in batches (each article still all or nothing,
@@ -600,14 +590,17 @@ class Store(EditingQueries):
         ).fetchone()
         return row is not None
 
-    def add_article(self, article: Article, events: list[Event]) -> int:
-        """Store an article with its events in one transaction; return its id.
+    def add_article(self, article: Article, events: list[Event] | EventRows) -> int:
+        """Store an article with its events (or their ``event_rows``) in one
+        transaction; return its id.
 
         Evidence for a place, status and date already stored joins that event
         as a further source, also when an analyst has since edited, confirmed
         or rejected it (the event itself is then left as the analyst left it).
         """
         self._check_writable()
+        if not isinstance(events, EventRows):
+            events = event_rows(events)
         with self._transaction():
             article_id = self._insert_article(article)
             touched, event_ids = self._add_evidence(article_id, events)
@@ -693,39 +686,28 @@ class Store(EditingQueries):
                 if orphan:
                     self._db.execute("DELETE FROM event_keys WHERE event_id = ?", [event_id])
                     self._db.execute("DELETE FROM events WHERE id = ?", [event_id])
-            touched, event_ids = self._add_evidence(article_id, events)
+            touched, event_ids = self._add_evidence(article_id, event_rows(events))
             touched += [(place_id, day) for _, place_id, day in old_rows]
             disagreement.refresh(self._db.conn, touched, [*event_ids, *old])
 
-    def _add_evidence(self, article_id: int, events: list[Event]):
+    def _add_evidence(self, article_id: int, events: EventRows):
         """Returns the (place, day) pairs and the event ids it touched, for the
         kept disagreement."""
-        touched, event_ids = [], []
-        for event in events:
-            event_id = self._event_id(event)
-            touched.append((event.place_id, day_number(event.date)))
+        touched, event_ids, mentions = [], [], []
+        for place_id, status, date, end_date, precision, day, end_day, evidence in events:
+            event_id = self._event_id(place_id, status, date, end_date, precision, day, end_day)
+            touched.append((place_id, day))
             event_ids.append(event_id)
-            source = (
-                event.status,
-                event.date.isoformat() if event.date else None,
-                event.precision,
-            )
-            for evidence in event.evidence:
-                self._db.execute(
-                    "INSERT OR IGNORE INTO mentions (event_id, article_id, quote, start, end,"
-                    " source_status, source_date, source_precision, because)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        event_id,
-                        article_id,
-                        evidence.quote,
-                        evidence.start,
-                        evidence.end,
-                        *source,
-                        json.dumps([list(pair) for pair in evidence.because]),
-                    ],
-                )
-
+            mentions += [
+                (event_id, article_id, quote, start, end, status, date, precision, because)
+                for quote, start, end, because in evidence
+            ]
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO mentions (event_id, article_id, quote, start, end,"
+            " source_status, source_date, source_precision, because)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            mentions,
+        )
         return touched, event_ids
 
     def _insert_article(self, article: Article) -> int:
@@ -742,35 +724,34 @@ class Store(EditingQueries):
         )  # fmt: skip
         return cursor.lastrowid
 
-    def _event_id(self, event: Event) -> int:
-        date = event.date.isoformat() if event.date else None
-        end_date = event.end_date.isoformat() if event.end_date else None
-        row = self._db.execute(
+    def _event_id(
+        self, place_id: str, status: str, date: str | None, end_date: str | None,
+        precision: str, day: int | None, end_day: int | None,
+    ) -> int:  # fmt: skip
+        execute = self._db.conn.execute  # inside the article's transaction
+        row = execute(
             "SELECT e.id, e.end_date, e.reviewed + e.rejected + e.edited + e.manual"
             " FROM event_keys k JOIN events e ON e.id = k.event_id"
             " WHERE k.place_id = ? AND k.status = ? AND k.date IS ?"
             " ORDER BY 3 DESC, e.id LIMIT 1",
-            [event.place_id, event.status, date],
+            (place_id, status, date),
         ).fetchone()
         if row:
             event_id, stored_end, human = row
             if not human and end_date and (stored_end is None or end_date > stored_end):
-                self._db.execute(
+                execute(
                     "UPDATE events SET end_date = ?, end_day = ? WHERE id = ?",
-                    [end_date, day_number(event.end_date), event_id],
+                    (end_date, end_day, event_id),
                 )
             return event_id
-        cursor = self._db.execute(
+        cursor = execute(
             "INSERT INTO events (place_id, status, date, end_date, date_precision, day, end_day)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                event.place_id, event.status, date, end_date, event.precision,
-                day_number(event.date), day_number(event.end_date),
-            ],
-        )  # fmt: skip
-        self._db.execute(
+            (place_id, status, date, end_date, precision, day, end_day),
+        )
+        execute(
             "INSERT INTO event_keys (event_id, place_id, status, date) VALUES (?, ?, ?, ?)",
-            [cursor.lastrowid, event.place_id, event.status, date],
+            (cursor.lastrowid, place_id, status, date),
         )
         return cursor.lastrowid
 
