@@ -138,3 +138,15 @@ def test_names_listed_before_a_plural_kind_are_provinces(gazetteer):
     # as before: the last one stands right before its kind)
     found = gazetteer.find("Fighting spread to Kunduz and Takhar provinces, near their capitals.")
     assert found[0].province_level is False
+
+
+def test_the_ascii_word_scan_finds_the_words_the_unicode_one_finds():
+    from timeline_app.extraction import gazetteer
+
+    texts = ["Taliban fighters captured Kunduz and Sar-e-Pul on Sunday.", "x_Kabul 6th of October",
+             "north-Kunduz (Herat) 'Amran, AK-47s; KABUL—Ghazni", "powerDaikandi province 2021"]
+    for text in texts:
+        for start in range(len(text)):
+            ascii_words = gazetteer._PROPER_ASCII.finditer(text, start, len(text))
+            words = gazetteer._PROPER_WORD.finditer(text, start, len(text))
+            assert [m.span() for m in ascii_words] == [m.span() for m in words], (text, start)

@@ -126,6 +126,8 @@ _WORD = re.compile(r"(?<![\w\-])[^\W_]+")
 # case is no proper noun), not inside a hyphenated word.  The search skips to
 # such a first letter; looking behind at every position is three times slower.
 _PROPER_WORD = re.compile(r"[^\W_a-z](?<![\w\-].)[^\W_]*")
+# the same words in ASCII text (and the character before it), found twice as fast
+_PROPER_ASCII = re.compile(r"[A-Z0-9](?<![A-Za-z0-9_\-].)[A-Za-z0-9]*")
 # Where a line of a saved page was run into the next one: "transfer of
 # powerDaikandi province" (three lower-case letters, then a capitalised word).
 # The capital comes first so that the search skips to capitals (four times
@@ -460,7 +462,8 @@ class Gazetteer:
         """(start, end, words) where a name may be; end is -1 for a word that
         is no name's first word but may be a spelling of a one-word name."""
         position = start
-        words = list(_PROPER_WORD.finditer(text, start, end))
+        proper = _PROPER_ASCII if text[max(0, start - 1) : end].isascii() else _PROPER_WORD
+        words = list(proper.finditer(text, start, end))
         if self._alias_starts is not None:
             aliases = list(self._alias_starts.finditer(text, start, end))
             if aliases:
