@@ -201,7 +201,7 @@ _FIGHT_OVER = re.compile(
 )
 _BROKE_OUT = re.compile(r"^\s+(?:first\s+)?(?:broke out|erupted|began|started)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\b(?:since|after|when|before)\s+(?:the\s+)?$", re.I)
-_IF_CONFIRMED = re.compile(r"\bif (?:independently )?(?:confirmed|verified|true)\b", re.I)
+_IF_CONFIRMED = re.compile(rf"\b{triggers.IF_CONFIRMED}\b", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
 _CHOICE_BEFORE = re.compile(

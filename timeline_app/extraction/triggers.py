@@ -226,6 +226,7 @@ PARTIAL = _words(
 )
 # One list per kind of doubt, shared by the patterns below (they used to repeat
 # one another's alternatives).
+IF_CONFIRMED = r"if (?:independently )?(?:confirmed|verified|true)"
 UNVERIFIED = (
     r"unconfirmed", r"unverified",
     r"could not (?:be )?(?:independently )?(?:verif|confirm)\w*",
@@ -233,7 +234,7 @@ UNVERIFIED = (
     # "However, it has yet to be confirmed."
     r"yet to be (?:independently )?(?:verified|confirmed)",
     # "If confirmed, the capture of Kyaukme would be another setback"
-    r"if (?:independently )?(?:confirmed|verified|true)",
+    IF_CONFIRMED,
 )  # fmt: skip
 DENIAL_WORDS = (r"den(?:ied|ies|y|ying)", r"rejected", r"false")
 CLAIM_WORDS = (
