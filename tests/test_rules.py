@@ -644,6 +644,12 @@ AFGHAN = [
      "The Taliban seized Aybak on Monday, officials said, a day after the insurgent group took "
      "three others, including the strategic and economically important city of Kunduz.",
      THURSDAY, {("Aybak", "captured", "2021-08-09"), ("Kunduz", "captured", "2021-08-08")}),
+    # a route between two cities: both are the route
+    ({"direction or route", "capture verb"},
+     "Taliban fighters captured Pul-e-Khumri, a town on the road between the cities of Kabul "
+     "and Mazar-i-Sharif, on Monday.", THURSDAY, {("Pul-e-Khumri", "captured", "2021-08-09")}),
+    ({"capture verb"}, "Fighters advanced to Kunduz and captured Taloqan on Monday.", THURSDAY,
+     {("Taloqan", "captured", "2021-08-09")}),
     # a story filed from two places: both are the dateline
     ({"dateline"}, "KABUL/ISLAMABAD \u2014 The Taliban said on Monday they had captured it after "
      "days of fighting.", THURSDAY, set()),

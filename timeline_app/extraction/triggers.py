@@ -349,7 +349,9 @@ ANAPHOR = re.compile(r"\b(?:the (?:provincial )?(?:city|capital|town)|it)\b", re
 _CAPITAL_APPOSITION = (
     # ("southwest of the de-facto rebel capital of Benghazi")
     r"\s+(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}?(?:national\s+)?capital(?:\s+of)?,?\s+"
-    r"|(?:\w+['’]s\s+capital,?\s+)|(?:city|town|capital) of\s+)?$"
+    r"|(?:\w+['’]s\s+capital,?\s+)|(?:cit(?:y|ies)|towns?|capitals?) of\s+)?"
+    # ("on the road between the cities of Mandalay and Lashio": the list's second too)
+    r"(?:[\w\-’']+(?:\s+[\w\-’']+)?\s+and\s+)?$"
 )
 CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (name, re.compile(pattern + _CAPITAL_APPOSITION, re.I))
