@@ -1511,9 +1511,8 @@ _NEIGHBOUR_CLAUSE_GAP = re.compile(
     r"^\s+(?:(?:they|it|he|she|(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)\s+(?:had\s+)?"
     r"(?:took|captured|seized|overran|entered|stormed)"
     r"|(?:taking|capturing|seizing|overrunning|entering|storming))\s+"
-    # ("took three others, including the strategic city of Kunduz")
-    r"(?:(?:two|three|four|five|six|\d+)\s+(?:others|more)(?:\s+[\w\-]+)?,?\s+including\s+)?"
-    r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,4}(?:capital|city|town)\s+of\s+(?:the\s+)?)?$",
+    + triggers.ONE_OF_A_COUNT  # ("took three others, including the strategic city of Kunduz")
+    + r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,4}(?:capital|city|town)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
 _PLUPERFECT = re.compile(r"(?:\s+[\w\-]+){0,3}?\s+had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)

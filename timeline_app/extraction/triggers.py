@@ -188,11 +188,14 @@ DIRECT_OBJECT_ONLY = re.compile(
     r"\b.*\b(?:out of|from))$",
     re.I,
 )
-DIRECT_OBJECT_GAP = re.compile(
-    r"^\s+(?:(?:the|most of|all of|much of|control of|over)\s+)*"
-    # "took three others, including the strategic city of Kunduz": one of the count named
+# "took three others, including the strategic city of Kunduz": one of the count named
+ONE_OF_A_COUNT = (
     r"(?:(?:two|three|four|five|six|\d+)\s+(?:others|more)(?:\s+[\w\-]+)?,?\s+including\s+"
     r"(?:the\s+)?)?"
+)
+DIRECT_OBJECT_GAP = re.compile(
+    r"^\s+(?:(?:the|most of|all of|much of|control of|over)\s+)*"
+    + ONE_OF_A_COUNT +
     # "the key eastern city of", "the last major city of": a few words that describe it
     r"(?:(?:(?:key|strategic|important|major|main|last|remaining|\w+ern|[\w\-]+-largest"
     r"|[\w\-]+-biggest|largest|biggest|economically|and)\s+){0,4}"
