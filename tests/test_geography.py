@@ -68,9 +68,10 @@ def test_every_shipped_place_lies_inside_its_country_on_the_map(places_file):
 
 # DR Congo: Natural Earth draws the 11 provinces of before 2015, not the places
 # file's 26. Sudan and Myanmar: two capitals of units newer than Natural Earth's
-# (West Kordofan's El Fula, Naypyidaw; timeline_app/data/SOURCES.md). Quneitra
-# lies in the UN buffer zone, which Natural Earth draws as an area of its own.
-OWN_PROVINCE_EXCEPTIONS = {"El Fula", "Naypyidaw", "Quneitra"}
+# (West Kordofan's El Fula, Naypyidaw; timeline_app/data/SOURCES.md), and West
+# Kordofan's town En Nahud. Quneitra lies in the UN buffer zone, which Natural
+# Earth draws as an area of its own.
+OWN_PROVINCE_EXCEPTIONS = {"El Fula", "En Nahud", "Naypyidaw", "Quneitra"}
 
 
 def in_or_on_the_shore(place, province) -> bool:
@@ -84,7 +85,7 @@ def in_or_on_the_shore(place, province) -> bool:
 @pytest.mark.parametrize(
     "places_file", sorted(p.name for p in package_data().glob("*.csv") if p.name != "drc.csv")
 )
-def test_capitals_lie_in_their_own_province(places_file):
+def test_capitals_and_towns_lie_in_their_own_province(places_file):
     gazetteer = Gazetteer.load(package_data() / places_file)
     country_map = geography.map_for(list(gazetteer.places.values()))
     provinces = {p.iso: p for p in country_map.provinces}
