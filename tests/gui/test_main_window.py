@@ -389,3 +389,17 @@ def test_an_undated_article_dated_by_other_reports_says_so(qtbot, window, answer
     window.detail.show_event(window.store.event(event_id_of(window, "Asadabad", "captured")))
     text = window.detail.toPlainText()
     assert "on or after 2021-08-10 (inferred from other reports)" in text
+
+
+def test_the_last_events_day_label_fits_inside_the_fitted_view(qtbot, window, answers,
+                                                               sample_path):
+    # fitting the view leaves room after the last event for its "12 Aug" beside it
+    import_and_wait(qtbot, window, answers, [sample_path])
+    view = window.timeline
+    for fit in (view.fit_all, view.fit_busiest):
+        fit()
+        last = int(view.data.x.argmax())
+        (low, high), _ = view.view.viewRange()
+        width = view.view.width()
+        marker_px = (view.data.x[last] - low) / (high - low) * width
+        assert width - marker_px >= 56, fit.__name__

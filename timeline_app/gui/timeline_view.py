@@ -35,6 +35,7 @@ from .markers import (
 
 BIN_ABOVE = 20_000
 MAX_LABELS = 400  # above this many visible markers, no day labels
+LABEL_ROOM_PX = 56  # a day label beside its marker ("28 Feb"), with the gap before it
 HOVER_PX = 9
 MIN_LANE_PX = 18
 
@@ -612,8 +613,14 @@ class TimelineView(QWidget):
     def fit_all(self) -> None:
         start, end = self.data.span()
         pad = max(DAY, (end - start) * 0.04)
-        self.view.setXRange(start - pad, end + pad, padding=0)
+        self.view.setXRange(start - pad, end + self._room_after(start - pad, end, pad), padding=0)
         self._fit_lanes()
+
+    def _room_after(self, low: float, end: float, pad: float) -> float:
+        """How far the view goes past the last event: ``pad``, and room for the last
+        event's day label (``LABEL_ROOM_PX``), which would be cut off at the edge."""
+        width = max(2.0 * LABEL_ROOM_PX, float(self.view.width()))
+        return max(pad, (end + pad - low) * LABEL_ROOM_PX / (width - LABEL_ROOM_PX))
 
     def fit_busiest(self) -> None:
         """Where most events are: the whole range unless a few early outliers
@@ -627,7 +634,7 @@ class TimelineView(QWidget):
             self.fit_all()
             return
         pad = max(DAY, (end - focus) * 0.06)
-        self.view.setXRange(focus - pad, end + pad, padding=0)
+        self.view.setXRange(focus - pad, end + self._room_after(focus - pad, end, pad), padding=0)
         self._fit_lanes()
 
     def _fit_lanes(self) -> None:
