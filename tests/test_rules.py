@@ -650,6 +650,9 @@ AFGHAN = [
      "and Mazar-i-Sharif, on Monday.", THURSDAY, {("Pul-e-Khumri", "captured", "2021-08-09")}),
     ({"capture verb"}, "Fighters advanced to Kunduz and captured Taloqan on Monday.", THURSDAY,
      {("Taloqan", "captured", "2021-08-09")}),
+    # the speaker's own forces' deed: their claim
+    ({"hedge"}, "The Taliban commander said his fighters had taken full control of Kunduz on "
+     "Sunday.", THURSDAY, {("Kunduz", "claimed", "2021-08-08")}),
     # a story filed from two places: both are the dateline
     ({"dateline"}, "KABUL/ISLAMABAD \u2014 The Taliban said on Monday they had captured it after "
      "days of fighting.", THURSDAY, set()),

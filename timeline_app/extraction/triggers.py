@@ -249,6 +249,10 @@ CLAIM_WORDS = (
     # "the group stated that it seized Kunduz": the speaker's own deed
     r"(?:said|says?|stated|states?|announced|declared) (?:that )?(?:it|they) (?:now |also )?"
     r"(?:seized|captured|took|overran|controls?|controlled)",
+    # "the head of Wagner said his forces had taken full control of Bakhmut"
+    r"(?:said|says?|stated|states?|announced|declared|claimed) (?:that )?(?:his|her|its|their) "
+    r"(?:forces|troops|fighters|men|units) (?:had |have |has )?(?:now |also )?"
+    r"(?:taken|seized|captured|took|overran|controls?|controlled|entered)",
     r"(?:was|were) reported(?: to)?", r"(?:on|across) social media", r"suggest(?:s|ed|ing)?",
     r"reports (?:say|said|suggest)",
     r"reported (?:capture|fall|seizure|takeover|loss)",
