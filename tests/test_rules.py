@@ -653,6 +653,9 @@ AFGHAN = [
     # the speaker's own forces' deed: their claim
     ({"hedge"}, "The Taliban commander said his fighters had taken full control of Kunduz on "
      "Sunday.", THURSDAY, {("Kunduz", "claimed", "2021-08-08")}),
+    # a season past sets the sentence in another time
+    ({"background"}, "The Taliban launched a costly bid to seize Kunduz last autumn, "
+     "reminiscent of the battle for Ghazni.", THURSDAY, set()),
     # a story filed from two places: both are the dateline
     ({"dateline"}, "KABUL/ISLAMABAD \u2014 The Taliban said on Monday they had captured it after "
      "days of fighting.", THURSDAY, set()),

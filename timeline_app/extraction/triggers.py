@@ -315,6 +315,8 @@ BACKGROUND = _words(
     r"(?:the|its|their) (?:19|20)\d\d (?:takeover|capture|fall|seizure|conquest|loss)",
     r"(?:two|three|\d+) decades ago",
     r"years ago",
+    # "launched a costly bid to seize Avdiivka last autumn"
+    r"last (?:autumn|fall|winter|spring|summer)",
     r"when (?:the )?\w+ (?:last )?(?:ruled|were in power)",
     r"last time",
 )
