@@ -656,6 +656,16 @@ AFGHAN = [
     # a season past sets the sentence in another time
     ({"background"}, "The Taliban launched a costly bid to seize Kunduz last autumn, "
      "reminiscent of the battle for Ghazni.", THURSDAY, set()),
+    # -- phenomena of the thirteenth review set ------------------------------------------------
+    # a hold with an object of its own; an adjective of other places
+    ({"hypothetical", "contested as an adjective"},
+     "The fall of Herat would be a devastating blow to the government in Kabul, which now "
+     "controls a scattered archipelago of contested cities.", THURSDAY, set()),
+    ({"control phrase"}, "Kunduz, which the Taliban now control, is calm.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-12")}),
+    # "did not mean the city had fallen"
+    ({"negation"}, "Although Taliban forces are in Herat, the governor's spokesman said it did "
+     "not mean the city had fallen.", THURSDAY, set()),
     # a story filed from two places: both are the dateline
     ({"dateline"}, "KABUL/ISLAMABAD \u2014 The Taliban said on Monday they had captured it after "
      "days of fighting.", THURSDAY, set()),

@@ -142,6 +142,11 @@ _THING_BEFORE = re.compile(
 )
 # "occupied corners", "the captured towns": a participle describing a noun
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|other|all|newly|recently|an?)\s+$", re.I)
+_NOUN_OF_PLACES = re.compile(
+    r"^\s+(?:cit(?:y|ies)|towns?|areas?|regions?|districts?|territor(?:y|ies)|zones?"
+    r"|provinces?|lands?|fronts?)\b",
+    re.I,
+)
 _PARTICIPLE = re.compile(r"^(?:\w+ed|taken|overrun|held)$", re.I)
 _NO_NOUN_AFTER = re.compile(
     r"^(?!\s+[a-z])|^\s+(?:by|on|in|at|the|it|its|from|and|or|to|for|with|over|of)\b"
@@ -265,6 +270,13 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         unless=(("after trigger", _NO_NOUN_AFTER),),
         doc="'Bukavu, Goma and all the other occupied corners': the participle describes a "
         "noun, it tells of no capture",
+    ),
+    Qualifier(
+        "contested as an adjective", "trigger", re.compile(r"^contested$", re.I),
+        {"contested": DROP},
+        requires=("after trigger", _NOUN_OF_PLACES),
+        doc="'a scattered archipelago of contested cities': the adjective describes other "
+        "places, not fighting in this one",
     ),
     Qualifier(
         "participle after place", "after place", _PARTICIPLE_AFTER_PLACE, {"captured": DROP},

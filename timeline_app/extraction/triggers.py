@@ -286,7 +286,9 @@ DENIAL = _words(*DENIAL_WORDS)
 NEGATION_BEFORE = re.compile(
     # ("isn't", "hasn't": the contraction is inside a word)
     r"(?:\bnot|n['’]t|\bnever|\byet to|\bfailed to|\bunable to|\bno|\bwithout)\s+"
-    r"(?:\w+\s+){0,2}$",
+    r"(?:\w+\s+){0,2}$"
+    # "it did not mean the city had fallen"
+    r"|(?:\bnot|n['’]t)\s+(?:necessarily\s+)?mean\s+(?:that\s+)?(?:\w+\s+){0,4}$",
     re.I,
 )
 INTENT_BEFORE = re.compile(
