@@ -162,7 +162,7 @@ def test_the_prefix_scan_finds_the_triggers_the_whole_alternation_finds(text):
 def test_a_folded_search_finds_what_the_case_blind_search_finds():
     # the piece is searched lower-cased; a place found is matched again in the text,
     # which sees the character before the piece
-    from timeline_app.extraction.extract import _CITY_ANAPHOR, _search_folded
+    from timeline_app.extraction.extract import _CITY_ANAPHOR
     from timeline_app.extraction.triggers import DISPUTE
 
     texts = ["xThe city fell. The Town is calm.", "Officials DENIED it; unverified.",
@@ -171,5 +171,5 @@ def test_a_folded_search_finds_what_the_case_blind_search_finds():
         for text in texts:
             for start in range(len(text) + 1):
                 want = pattern.search(text, start, len(text))
-                got = _search_folded(pattern, text, start, len(text))
+                got = casefold.search(pattern, text, start, len(text))
                 assert (got and got.span()) == (want and want.span()), (text, start)

@@ -61,6 +61,25 @@ def fold(piece: str) -> str | None:
     return low
 
 
+def search(pattern: re.Pattern, text: str, start: int, end: int):
+    """``pattern.search(text, start, end)`` for a case-blind pattern with no
+    look-behind, run on the lower-cased piece where that finds the same: a search
+    that skips to its first letters instead of trying every position.  Each place
+    found is matched again in the text itself, which sees the character before the
+    piece (``\\b`` at its start)."""
+    fast = twin(pattern)
+    low = fold(text[start:end]) if fast is not None else None
+    if low is None:
+        return pattern.search(text, start, end)
+    position = 0
+    while (found := fast.search(low, position)) is not None:
+        match = pattern.match(text, start + found.start(), end)
+        if match is not None:
+            return match
+        position = found.start() + 1
+    return None
+
+
 # -- sieves: the words a pattern cannot match without ------------------------------
 #
 # A qualifier rule searches a few words around a trigger, for every trigger and

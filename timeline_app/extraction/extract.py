@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, DateMention, Event, Evidence, PlaceMention, Sentence
 from . import casefold, dates, layout, triggers
-from .gazetteer import LIST_GLUE, LIST_GLUE_PARTS, PROVINCE_OF, Gazetteer
+from .gazetteer import LIST_GLUE, LIST_GLUE_PARTS, NAME_START, PROVINCE_OF, Gazetteer
 from .profile import Profile
 from .rules import DATE_RULES, QUALIFIERS, Qualifier
 from .sentences import split_sentences
@@ -227,7 +227,7 @@ class Extractor:
             reading.check()
             place, rule = entry_place, "list entry place"
             if (not place and named_before
-                    and _holds_city_anaphor(text, sentence.start, sentence.end)
+                    and casefold.search(_CITY_ANAPHOR, text, sentence.start, sentence.end)
                     and not any(sentence.start <= name[0] < sentence.end for name in names)):
                 place, rule = named_before, "the city named before"  # fmt: skip
             found = self._read_sentence(text, sentence, paragraph, (place, rule), reading, names)
@@ -310,7 +310,7 @@ class Extractor:
                         and m.precision not in ("week", "month")]
             if explicit:
                 reading.paragraph_date = explicit[-1]
-        named = bisect.bisect_left(names, start, key=_START)
+        named = bisect.bisect_left(names, start, key=NAME_START)
         if not entry_place and not (named < len(names) and names[named][0] < end):
             return []  # no place named: nothing to read (and no triggers to look for)
         all_triggers = self.vocabulary.find_triggers(text, start, end)
@@ -621,7 +621,7 @@ class Extractor:
 
     @staticmethod
     def _disputes(text: str, sentence: Sentence) -> str | None:
-        match = _search_folded(triggers.DISPUTE, text, sentence.start, sentence.end)
+        match = casefold.search(triggers.DISPUTE, text, sentence.start, sentence.end)
         return match.group(0) if match else None
 
     # -- recording --------------------------------------------------------------------
@@ -821,30 +821,6 @@ _PROVINCE_AS_ADJECTIVE = re.compile(
 _CITY_ANAPHOR = re.compile(
     r"\bthe (?:provincial )?(?:city|town)\b(?!\s+(?:of|centre|center))", re.I
 )
-_START = operator.itemgetter(0)  # of a scanned name: (start, end, name)
-
-
-def _search_folded(pattern: re.Pattern, text: str, start: int, end: int):
-    """``pattern.search(text, start, end)`` for a case-blind pattern with no
-    look-behind, run on the lower-cased piece where that finds the same
-    (casefold): a search that skips to its first letters instead of trying
-    every position.  Each place found is matched again in the text itself,
-    which sees the character before the piece (``\b`` at its start)."""
-    fast = casefold.twin(pattern)
-    low = casefold.fold(text[start:end]) if fast is not None else None
-    if low is None:
-        return pattern.search(text, start, end)
-    position = 0
-    while (found := fast.search(low, position)) is not None:
-        match = pattern.match(text, start + found.start(), end)
-        if match is not None:
-            return match
-        position = found.start() + 1
-    return None
-
-
-def _holds_city_anaphor(text: str, start: int, end: int) -> bool:
-    return _search_folded(_CITY_ANAPHOR, text, start, end) is not None
 # A whole province taken is its capital taken: "gained control of Kunar
 # province", "took control of the neighbouring province of Nimruz", "Daikundi
 # province, in central Afghanistan, succumbed".  (Not "fighting in Helmand
@@ -1061,7 +1037,7 @@ _ACTIVE_TRANSITIVE = re.compile(
     r"|besieg(?:e|es|ed|ing)|surround(?:s|ed|ing)?|encircl(?:e|es|ed|ing))$",
     re.I,
 )
-_CONTROL_NOW = re.compile(r"^(?:now|currently|fully) (?:hold|holds|control|controls)$", re.I)
+_CONTROL_NOW = re.compile(rf"^{triggers.HOLD_NOW}$", re.I)
 _INDEFINITE_OBJECT = re.compile(r"\s+(?:a|an|some|several|most|much|parts?|large)\b", re.I)
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|had|has|have)\s+$", re.I)
@@ -1562,7 +1538,7 @@ def _another_event_between(text, start, end, others) -> bool:
         return False
     if _PLUPERFECT.match(text, pronoun.end(), trigger.start):
         return True  # "retook Lalibela, which had fallen to the rebels in August"
-    first = bisect.bisect_left(names, trigger.end, key=_START)
+    first = bisect.bisect_left(names, trigger.end, key=NAME_START)
     return first < len(names) and names[first][0] < end
 
 

@@ -242,7 +242,7 @@ _NOT_IN_NORMAL = re.compile(r"[\s\-'’‘]+")  # what a name's look-up key leav
 _CITY_AFTER = re.compile(r"\s+city$", re.I)  # "Kunduz City" is Kunduz
 
 
-_START = operator.itemgetter(0)  # of a scanned name: (start, end, name)
+NAME_START = operator.itemgetter(0)  # of a scanned name: (start, end, name)
 
 
 class Gazetteer:
@@ -413,7 +413,7 @@ class Gazetteer:
                 m_end = m_start + len(matched)
             if name is not None and (_proper(matched) or name.is_alias):
                 found.append((m_start, m_end, name))
-        found.sort(key=_START)  # glued names came last (sorted: linear)
+        found.sort(key=NAME_START)  # glued names came last (sorted: linear)
         return found
 
     def find(
@@ -431,8 +431,8 @@ class Gazetteer:
         if scanned is None:
             raw = self.scan(text, start, end)
         else:  # ``scanned`` is in text order: bisection, not a pass over a long paragraph
-            first = bisect.bisect_left(scanned, start, key=_START)
-            last = bisect.bisect_left(scanned, end, lo=first, key=_START)
+            first = bisect.bisect_left(scanned, start, key=NAME_START)
+            last = bisect.bisect_left(scanned, end, lo=first, key=NAME_START)
             raw = [item for item in scanned[first:last] if item[1] <= end]
         mentions = []
         listed_after = None  # the end of a list's name after "the provinces of"

@@ -40,6 +40,8 @@ GENERIC_DEFENDERS = (
 # ``who``, when given, must name the side just before the trigger.  (A pattern
 # that begins with the list of actors is tried at every position of the text:
 # five times slower than one that begins with its verb.)
+# "the Taliban now control Kunduz": the attackers' hold, a trigger of its own
+HOLD_NOW = r"(?:now|currently|fully) (?:hold|holds|control|controls)"
 TRIGGER_RULES: tuple[tuple, ...] = (
     # "rebels recaptured Aleppo", "was recaptured last week by rebel groups", "the
     # MNDAA liberated Lashio": the attackers' retaking is a capture on this timeline
@@ -103,7 +105,7 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|(?:announced|announces|declared|declares|proclaimed) (?:their |its )?"
      r"(?:full |complete |total )?control (?:of|over)"
      r"|claim(?:ed|s|ing)? victory in"
-     r"|(?:now|currently|fully) (?:hold|holds|control|controls|in control of)"
+     r"|" + HOLD_NOW + r"|(?:now|currently|fully) in control of"
      r"|(?<!remained )(?<!remains )(?<!remain )in (?:full|complete|total) control of"
      r"|(?:in|under|into) (?:the )?(?:full |complete )?(?:control|hands) of (?:the )?(?:{actor})"
      r"|(?:under|into|in) (?:full |complete )?(?:{actor})(?:['’]s?)? (?:control|hands)"
