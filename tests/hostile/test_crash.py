@@ -2,6 +2,7 @@
 intact, hold only whole articles, and a second import must finish the job."""
 
 import os
+import select
 import signal
 import sqlite3
 import subprocess
@@ -48,6 +49,19 @@ def processes_marked(mark: str) -> list[int]:
     return found
 
 
+def wait_for_end(pid: int, timeout: float) -> None:
+    """Until process ``pid`` (not a child of ours) has ended, or ``timeout`` seconds:
+    its pidfd becomes readable when it ends."""
+    try:
+        handle = os.pidfd_open(pid)
+    except OSError:  # already gone
+        return
+    try:
+        select.select([handle], [], [], timeout)
+    finally:
+        os.close(handle)
+
+
 def test_sigkill_mid_import_leaves_whole_articles_and_reimport_finishes(tmp_path):
     folder, db = tmp_path / "batch", tmp_path / "crash.db"
     write_batch(folder, 400)
@@ -69,9 +83,8 @@ def test_sigkill_mid_import_leaves_whole_articles_and_reimport_finishes(tmp_path
     importer.wait()
     if Path("/proc/self/environ").exists():
         # its worker processes (and their forkserver) end with it, not wait forever
-        deadline = time.monotonic() + 30
-        while processes_marked(mark) and time.monotonic() < deadline:
-            time.sleep(0.1)
+        for pid in processes_marked(mark):
+            wait_for_end(pid, timeout=30)
         assert processes_marked(mark) == []
 
     with sqlite3.connect(db) as conn:
