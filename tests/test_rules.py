@@ -15,6 +15,7 @@ import pytest
 from timeline_app.extraction import rules
 from timeline_app.extraction.extract import Extractor
 from timeline_app.extraction.gazetteer import Gazetteer
+from timeline_app.extraction.profile import Profile
 from timeline_app.model import Article
 from timeline_app.paths import package_data
 
@@ -729,6 +730,20 @@ def test_the_profile_names_the_actors_not_the_core(afghan, congo):
     assert read(congo, text, WEDNESDAY_2025)[0] == {("Goma", "claimed", "2025-01-27")}
     assert generic.profile.attackers  # the places file brought its profile
     assert "Taliban" not in " ".join(rule[2] for rule in rules.triggers.TRIGGER_RULES)
+
+
+def test_conflicts_read_in_turn_in_one_process_keep_their_own_sides():
+    """A worker process makes each conflict's patterns once: whichever comes first,
+    the next one reads with its own sides and spokesmen."""
+    congo_text = "M23 spokesman Lawrence Kanyuka said Goma had fallen on Monday."
+    afghan_text = "Zabihullah Mujahid said Kunduz had fallen on Monday."
+    for _ in range(2):
+        congo = Extractor(Gazetteer.load(package_data() / "drc.csv"))
+        afghan = Extractor(Gazetteer.load())
+        generic = Extractor(Gazetteer.load(package_data() / "drc.csv"), profile=Profile())
+        assert read(congo, congo_text, WEDNESDAY_2025)[0] == {("Goma", "claimed", "2025-01-27")}
+        assert read(afghan, afghan_text, THURSDAY)[0] == {("Kunduz", "claimed", "2021-08-09")}
+        assert read(generic, congo_text, WEDNESDAY_2025)[0] == {("Goma", "captured", "2025-01-27")}
 
 
 def test_an_inferred_year_is_marked(afghan):

@@ -37,8 +37,11 @@ MIN_FILES_PER_WORKER = 24
 CHUNK = 32
 CHUNKS_PER_WORKER = 4
 
-# What the forkserver imports once for all its workers: what a worker runs.
-PRELOAD = ["timeline_app.extraction.extract", "timeline_app.services"]
+# What the forkserver imports once for all its workers: what a worker runs, and a
+# short article read once (``warm``), so that the patterns a worker would compile
+# on its first article are compiled once, before the workers fork.
+PRELOAD = ["timeline_app.extraction.extract", "timeline_app.services",
+           "timeline_app.extraction.warm"]  # fmt: skip
 
 _EXTRACTOR: Extractor | None = None  # one per worker process
 

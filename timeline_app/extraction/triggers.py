@@ -415,6 +415,8 @@ _SIDE_TO_VERB = (
 )
 
 
+_VOCABULARIES: dict[tuple, Vocabulary] = {}  # by sides and spokesmen (for_profile)
+
 HEAD = 3  # letters of a trigger's start by which its rules are looked up
 
 
@@ -476,7 +478,16 @@ class Vocabulary:
 
     @classmethod
     def for_profile(cls, profile) -> Vocabulary:
-        return cls(profile.attackers, profile.defenders, profile.spokesmen)
+        """One vocabulary for each set of sides and spokesmen, made once a process:
+        its 60-odd patterns cost some 60 ms to compile (each worker of an import
+        would compile them again, and the forkserver makes the common one for them)."""
+        key = (tuple(profile.attackers), tuple(profile.defenders), tuple(profile.spokesmen))
+        made = _VOCABULARIES.get(key)
+        if made is None:
+            if len(_VOCABULARIES) >= 16:
+                _VOCABULARIES.clear()
+            made = _VOCABULARIES[key] = cls(*key)
+        return made
 
     def _rules_at(self, head: str) -> tuple:
         """The rules (in order) a match of which can begin with ``head``, the
