@@ -78,6 +78,10 @@ class _Reading:
     news_day: DateMention | None = None
     section_date: DateMention | None = None
     paragraph_date: DateMention | None = None
+    # the paragraph's sentences since the last one read whose dates are not yet
+    # found: nothing read them; a later sentence that reads the paragraph's date
+    # finds theirs first, in order (``_sentence_dates``)
+    undated: list = field(default_factory=list)
     last_event_date: dt.date | None = None
     events: dict = field(default_factory=dict)
 
@@ -192,6 +196,7 @@ class Extractor:
 
     def _read_paragraph(self, text: str, paragraph, number: int, reading: _Reading) -> None:
         reading.paragraph_date = reading.continued = None
+        reading.undated = []
         if paragraph.kind == layout.HEADING:
             reading.heading = self._heading_status(text, paragraph)
             reading.entry_date = None
@@ -245,6 +250,35 @@ class Extractor:
         if paragraph.lead_date and reading.heading and len(reading.events) == before and sentences:
             self._list_heading_entry(text, paragraph, sentences[0], reading, names)
 
+    def _sentence_dates(self, text: str, start: int, end: int, reading: _Reading) -> list:
+        """The sentence's date mentions, each sentence of the paragraph before it
+        read first (the last explicit date of each is the paragraph's for the next)."""
+        self._date_undated(text, reading)
+        date_mentions = dates.find_dates(
+            text, start, end,
+            published=reading.published,
+            event_anchor=reading.last_event_date or _date_of(reading.context_date()),
+            span_anchor=_date_of(reading.context_date()),
+            year_for=reading.year_for,
+            weekday_anchor=reading.weekday_anchor,
+        )  # fmt: skip
+        date_mentions = _relative_to_sentence(date_mentions)
+        if date_mentions and not date_mentions[-1].relative_to_event:
+            explicit = [m for m in date_mentions if m.date and not m.end_date
+                        and m.precision not in ("week", "month")]  # fmt: skip
+            if explicit:
+                reading.paragraph_date = explicit[-1]
+        return date_mentions
+
+    def _date_undated(self, text: str, reading: _Reading) -> None:
+        """The dates of the sentences not yet dated (``reading.undated``), in order."""
+        if reading.undated:
+            earlier, reading.undated = reading.undated, []
+            for number, span in enumerate(earlier):
+                if number % 64 == 63:
+                    reading.check()  # (a paragraph may hold thousands)
+                self._sentence_dates(text, *span, reading)
+
     def _heading_status(self, text: str, paragraph):
         """ "Provincial capitals captured by the Taliban": the status that the
         dated entries under this heading share, with the heading's words."""
@@ -263,6 +297,7 @@ class Extractor:
                                                 min(sentence.end, paragraph.lead_date[1] + 40),
                                                 scanned=names)
                  if not m.province_level]  # fmt: skip
+        self._date_undated(text, reading)
         if not first or reading.paragraph_date is None:
             return
         status, words = reading.heading
@@ -296,26 +331,17 @@ class Extractor:
         note = {"start": start, "end": end} if reading.trace is not None else None
         if note is not None:
             reading.trace.append(note)
-        date_mentions = dates.find_dates(
-            text, start, end,
-            published=reading.published,
-            event_anchor=reading.last_event_date or _date_of(reading.context_date()),
-            span_anchor=_date_of(reading.context_date()),
-            year_for=reading.year_for,
-            weekday_anchor=reading.weekday_anchor,
-        )  # fmt: skip
-        date_mentions = _relative_to_sentence(date_mentions)
-        if date_mentions and not date_mentions[-1].relative_to_event:
-            explicit = [m for m in date_mentions if m.date and not m.end_date
-                        and m.precision not in ("week", "month")]
-            if explicit:
-                reading.paragraph_date = explicit[-1]
         named = bisect.bisect_left(names, start, key=NAME_START)
         if not entry_place and not (named < len(names) and names[named][0] < end):
-            return []  # no place named: nothing to read (and no triggers to look for)
+            # no place named: nothing to read (and no triggers to look for); its dates
+            # count only as its paragraph's for a later sentence, if one reads them
+            reading.undated.append((start, end))
+            return []
         all_triggers = self.vocabulary.find_triggers(text, start, end)
         if not all_triggers and note is None:
+            reading.undated.append((start, end))
             return []  # no trigger, no event: which places are subjects need not be read
+        date_mentions = self._sentence_dates(text, start, end, reading)
         notes: dict[int, tuple] = {}
         subjects, context = self._subjects(text, sentence, paragraph, names, all_triggers, notes)
         base: tuple = ()
