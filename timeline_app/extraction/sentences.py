@@ -9,7 +9,6 @@ import sentencex
 from ..model import Sentence
 from .gazetteer import GLUED
 
-_SPACE = re.compile(r"\s")
 # No sentence of news runs this long (the longest of 50 real reports: 394
 # characters); text without full stops (a transcript, a flattened table, a
 # hostile file) is read in clauses of at most this many characters, so that a
@@ -32,9 +31,9 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
         if boundary.get("is_paragraph_break"):
             continue
         s, e = boundary["start_index"], boundary["end_index"]
-        while s < e and _SPACE.match(chunk[s]):
+        while s < e and chunk[s].isspace():
             s += 1
-        while e > s and _SPACE.match(chunk[e - 1]):
+        while e > s and chunk[e - 1].isspace():
             e -= 1
         # a headline run into the next sentence ("... of powerDaikandi province,
         # ...") ends there
@@ -59,11 +58,11 @@ def _clauses(chunk: str, s: int, e: int, start: int, paragraph: int) -> list[Sen
                 cut = ends[-1]
                 break
         end = cut
-        while end > s and _SPACE.match(chunk[end - 1]):
+        while end > s and chunk[end - 1].isspace():
             end -= 1
         pieces.append(Sentence(start + s, start + end, paragraph))
         s = cut
-        while s < e and _SPACE.match(chunk[s]):
+        while s < e and chunk[s].isspace():
             s += 1
     if e > s:
         pieces.append(Sentence(start + s, start + e, paragraph))
