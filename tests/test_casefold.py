@@ -173,3 +173,39 @@ def test_a_folded_search_finds_what_the_case_blind_search_finds():
                 want = pattern.search(text, start, len(text))
                 got = casefold.search(pattern, text, start, len(text))
                 assert (got and got.span()) == (want and want.span()), (text, start)
+
+
+_RULE_WORDS = st.sampled_from(
+    "not n't n’t never no yet to failed to without claimed said reportedly allegedly"
+    " would could poised to threaten captured seized the city of Kunduz fell denied"
+    " unconfirmed IF Not NEVER ı ſ İ - , . ;".split() + ["could not be verified", "\n"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_RULE_WORDS, st.text(max_size=3)), max_size=16).map(" ".join))
+def test_a_search_from_the_first_letters_finds_what_the_case_blind_search_finds(text):
+    """Every rule's pattern, searched where its scanner says a match can start on the
+    lower-cased text (the hedge and the negations open with alternations), finds the
+    match that the case-blind search of the text finds."""
+    low = casefold.fold(text)
+    for pattern in _patterns():
+        if casefold.scanner(pattern) is None or low is None:
+            continue
+        want = pattern.search(text)
+        got = casefold.search_folded(pattern, low)
+        assert (got and got.span()) == (want and want.span()), pattern.pattern[:60]
+        for start in (0, min(2, len(text))):
+            want = pattern.search(text, start, len(text))
+            got = casefold.search(pattern, text, start, len(text))
+            assert (got and got.span()) == (want and want.span()), pattern.pattern[:60]
+
+
+def test_a_scanner_opens_with_the_boundary_its_pattern_opens_with():
+    opening = casefold.scanner(re.compile(r"\b(?:claim(?:ed)?|said)\b", re.I))
+    assert opening.pattern.startswith(r"\b")
+    assert not opening.search("proclaimed") and opening.search("they claimed")
+    # "n't" needs no boundary before it: a branch without one gets none
+    inner = casefold.scanner(re.compile(r"(?:\bnot|n['’]t|\bnever)", re.I))
+    assert not inner.pattern.startswith(r"\b") and inner.search("hasn't")
+    assert casefold.scanner(re.compile(r"\w+ed", re.I)) is None  # no first letters to tell

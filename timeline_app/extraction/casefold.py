@@ -50,7 +50,9 @@ def _twin(pattern: re.Pattern) -> re.Pattern | None:
         not c.isascii() and c.lower() != c.upper() for c in source
     ):
         return None
-    return re.compile(source.lower(), pattern.flags & ~re.I)
+    # (a named group keeps its "(?P": lower-cased, it is no syntax)
+    lowered = source.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    return re.compile(lowered, pattern.flags & ~re.I)
 
 
 def fold(piece: str) -> str | None:
@@ -71,13 +73,56 @@ def search(pattern: re.Pattern, text: str, start: int, end: int):
     low = fold(text[start:end]) if fast is not None else None
     if low is None:
         return pattern.search(text, start, end)
+    scan = scanner(pattern) or fast
     position = 0
-    while (found := fast.search(low, position)) is not None:
+    while (found := scan.search(low, position)) is not None:
         match = pattern.match(text, start + found.start(), end)
         if match is not None:
             return match
         position = found.start() + 1
     return None
+
+
+def search_folded(pattern: re.Pattern, low: str):
+    """``twin(pattern).search(low)`` (``low`` lower-cased by ``fold``), tried only
+    where ``scanner`` says a match can start."""
+    fast = twin(pattern)
+    scan = scanner(pattern)
+    if scan is None:
+        return fast.search(low)
+    position = 0
+    while (found := scan.search(low, position)) is not None:
+        match = fast.match(low, found.start())
+        if match is not None:
+            return match
+        position = found.start() + 1
+    return None
+
+
+_SCANNERS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+
+
+def scanner(pattern: re.Pattern) -> re.Pattern | None:
+    """For a case-blind pattern with a ``twin``: a pattern that finds, in lower-cased
+    text, every place where a match can start (the first letters of its matches as
+    a trie, after the ``\\b`` it opens with); None when they cannot be told.  A
+    pattern that opens with an alternation ("not|n't|never|...") is tried by ``re``
+    at every position, each branch in turn; the trie skips to its letters.
+    (Kept by identity.)"""
+    known = _SCANNERS.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    if len(_SCANNERS) > 1024:
+        _SCANNERS.clear()
+    made = None
+    fast = twin(pattern)
+    starts = prefixes(fast) if fast is not None else None
+    if starts:
+        items = _parser.parse(fast.pattern, fast.flags)
+        bound = r"\b" if len(items) and items[0] == (_c.AT, _c.AT_BOUNDARY) else ""
+        made = re.compile(bound + alternation(starts))
+    _SCANNERS[id(pattern)] = (pattern, made)
+    return made
 
 
 # -- sieves: the words a pattern cannot match without ------------------------------

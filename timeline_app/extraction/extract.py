@@ -1372,16 +1372,16 @@ def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None
     if key in looks:
         return looks[key]
     piece = site.text[start:end]
-    # the hedge costs 300 ms a MB case-blind; in a window of a few words lower-casing
-    # costs more than it saves
-    searched, fast = piece, casefold.twin(pattern) if end - start > 80 else None
-    low = casefold.fold(piece) if fast is not None else None
-    if low is not None:
-        searched, pattern = low, fast
     if window in _ANCHORED_WINDOWS and pattern.pattern.startswith("^"):
-        match = pattern.match(searched)
+        match = pattern.match(piece)
     else:
-        match = pattern.search(searched)
+        # case-blind, "re" tries each branch of an alternation at every position (the
+        # hedge: 300 ms a MB): on the lower-cased piece, only where a match can start
+        # (in a window of a few words, lower-casing alone costs more than it saves)
+        fast = casefold.twin(pattern)
+        low = casefold.fold(piece) if fast is not None and (
+            end - start > 80 or casefold.scanner(pattern) is not None) else None
+        match = pattern.search(piece) if low is None else casefold.search_folded(pattern, low)
     looks[key] = found = piece[match.start() : match.end()].strip() if match else None
     return found
 
