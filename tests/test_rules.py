@@ -670,6 +670,55 @@ AFGHAN = [
     # a story filed from two places: both are the dateline
     ({"dateline"}, "KABUL/ISLAMABAD \u2014 The Taliban said on Monday they had captured it after "
      "days of fighting.", THURSDAY, set()),
+    # -- phenomena of the fourteenth review set ------------------------------------------------
+    # parts of a city entered are the city's
+    ({"entered", "coordination"},
+     "Taliban fighters have entered parts of Kandahar, Herat and Lashkar Gah, officials said on "
+     "Monday.", THURSDAY, {("Kandahar", "contested", "2021-08-09"),
+                           ("Herat", "contested", "2021-08-09"),
+                           ("Lashkar Gah", "contested", "2021-08-09")}),
+    # control over, claimed or extended, is control of
+    ({"control phrase", "hedge"},
+     "Late on Tuesday the insurgents claimed control over Ghazni, the capital of the province "
+     "of the same name.", THURSDAY, {("Ghazni", "claimed", "2021-08-10")}),
+    ({"control phrase", "hedge"},
+     "Our forces extended full control over Ghazni on Tuesday, a Taliban spokesman said.",
+     THURSDAY, {("Ghazni", "claimed", "2021-08-10")}),
+    # a condition opens the sentence: what follows would be
+    ({"conditional opening"},
+     "If captured, Ghazni would be the third provincial capital overrun by the insurgents this "
+     "week.", THURSDAY, set()),
+    # the capital named by its province
+    ({"capital of the same name"},
+     "A lawmaker from the northern province of Baghlan confirmed on Tuesday that his province's "
+     "capital of the same name had fallen to the Taliban.", THURSDAY,
+     {("Pul-e-Khumri", "captured", "2021-08-10")}),
+    # a date line after the publication is the page's date
+    ({"page date", "news day"}, "14th August 2021\n\nThe Taliban captured Ghazni, officials said.",
+     THURSDAY, {("Ghazni", "captured", "2021-08-12")}),
+    # pressing to take it is an intent
+    ({"intent"}, "Fighters have been pressing to capture Kandahar for weeks.", THURSDAY,
+     {("Kandahar", "besieged", "2021-08-12")}),
+    ({"at the gates"}, "The insurgents had advanced to the edge of Herat late on Monday.",
+     THURSDAY, {("Herat", "besieged", "2021-08-09")}),
+    # statements dismissed are claims
+    ({"hedge"}, "The government dismissed statements that the Taliban had taken Herat on Monday.",
+     THURSDAY, {("Herat", "claimed", "2021-08-09")}),
+    # a link to another story is no part of the next line
+    ({"hypothetical gerund"},
+     "READ: Taliban fighters capture Herat in a night raid\nTaking Kandahar would be the "
+     "biggest prize of the war for the insurgents.", THURSDAY, set()),
+    # the intent's verb goes on, bare
+    ({"intent goes on"},
+     "The Taliban seek to surround Kandahar, capture Lashkar Gah and cut the road to Herat.",
+     THURSDAY, {("Kandahar", "besieged", "2021-08-12"), ("Lashkar Gah", "besieged", "2021-08-12")}),
+    # the gerund the subject of a verb in the present: what taking it means
+    ({"hypothetical gerund"}, "Taking Kandahar gives the Taliban control of the south.",
+     THURSDAY, set()),
+    ({"hypothetical gerund"}, "Capturing Herat and Kandahar marks a turning point, analysts say.",
+     THURSDAY, set()),
+    ({"capture verb"}, "Seizing Ghazni was the easy part.", THURSDAY,
+     {("Ghazni", "captured", "2021-08-12")}),
 ]
 
 
@@ -744,6 +793,15 @@ def test_conflicts_read_in_turn_in_one_process_keep_their_own_sides():
         assert read(congo, congo_text, WEDNESDAY_2025)[0] == {("Goma", "claimed", "2025-01-27")}
         assert read(afghan, afghan_text, THURSDAY)[0] == {("Kunduz", "claimed", "2021-08-09")}
         assert read(generic, congo_text, WEDNESDAY_2025)[0] == {("Goma", "captured", "2025-01-27")}
+
+
+def test_a_province_after_in_says_where_a_town_is_not_that_it_was_taken():
+    ukraine = Extractor(Gazetteer.load(package_data() / "ukraine.csv"))
+    text = ("Russia said on Thursday that 80 percent of Vovchansk in Kharkiv region had been "
+            "captured.")  # fmt: skip
+    found, fired, _ = read(ukraine, text, dt.date(2025, 11, 21))
+    assert found == {("Vovchansk", "contested", "2025-11-20")}
+    assert "province taken whole" not in fired
 
 
 def test_an_inferred_year_is_marked(afghan):

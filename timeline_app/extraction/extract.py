@@ -203,6 +203,13 @@ class Extractor:
         if paragraph.lead_date:
             lead = self._first_date(text, *paragraph.lead_date, reading)
             if paragraph.kind == layout.DATE_HEADING:
+                if (lead is not None and lead.date and reading.published is not None
+                        and reading.weekday_anchor is None and lead.date > reading.published):
+                    # the page's own date ("2nd July 2024" above a report of June 30)
+                    if reading.trace is not None:
+                        reading.trace.append({"start": paragraph.start, "end": paragraph.end,
+                                              "fired": ["page date"]})  # fmt: skip
+                    return
                 reading.section_date = lead
                 reading.entry_date = None
                 return
@@ -458,7 +465,7 @@ class Extractor:
         rules that made a place a subject, by the mention's start."""
         notes = {} if notes is None else notes
         found = self.gazetteer.find(text, sentence.start, sentence.end, scanned=names)
-        mentions, subjects, context = [], [], []
+        mentions, subjects, context, provinces = [], [], [], []
         taken_whole = None  # the last mention taken whole: its list shares it
         for mention in found:
             whole = mention.province_level and _province_taken(text, mention, sentence)
@@ -472,6 +479,7 @@ class Extractor:
                 notes[mention.start] = (("province taken whole", whole),)
             elif mention.province_level:
                 context.append((_name(text, mention), "province level", _name(text, mention)))
+                provinces.append(mention)
             else:
                 mentions.append(mention)
             if mention.spelled:
@@ -495,6 +503,15 @@ class Extractor:
                 subjects.append(mention)
             else:
                 context.append((_name(text, mention), *rule))
+        if not subjects and provinces:
+            # "from the province of Farah, confirmed his province's capital of the same
+            # name fell": the phrase stands for that province's capital
+            same = _SAME_NAME.search(text, provinces[0].end, sentence.end)
+            named = [m for m in provinces if same and m.end <= same.start()]
+            if named:
+                capital = PlaceMention(same.start(), same.end(), named[-1].place_id)
+                subjects.append(capital)
+                notes[capital.start] = (("capital of the same name", _name(text, named[-1])),)
         if not subjects and triggers.ANAPHOR.search(text, sentence.start, sentence.end):
             # "Reports from Gardez suggest the city is now under Taliban control"
             subjects = [m for m in mentions if _is_weak_context(text, m, sentence)]
@@ -886,6 +903,8 @@ def _province_taken(text: str, mention, sentence) -> str | None:
     if before:
         return text[before.start() : mention.end].strip()
     # "Kunduz, Takhar and Baghlan provinces have fallen": past the list's other names
+    if _LOCATED_IN.search(text, max(sentence.start, mention.start - 12), mention.start):
+        return None  # "80 percent of Vovchansk in Kharkiv region has been captured": where
     tail = _LIST_TAIL.match(text, mention.end, sentence.end).end()
     after = _WHOLE_PROVINCE_AFTER.match(text, tail, sentence.end)
     if after is None and PROVINCE_OF.search(
@@ -897,6 +916,9 @@ def _province_taken(text: str, mention, sentence) -> str | None:
     return None
 
 
+_SAME_NAME = re.compile(
+    r"\bcapital(?:\s+city)?,?\s+(?:of|with|bearing|sharing)\s+the\s+same\s+name\b", re.I
+)
 _LOCATED_IN = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
 # "leaving for Goma", "headed for Bukavu": where people go
 _CONTINUES = re.compile(r"\b(?:also|too|as well|the same day|that day|meanwhile)\b", re.I)

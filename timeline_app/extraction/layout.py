@@ -20,7 +20,9 @@ _JUNK = re.compile(
     r"^\W*(?:read more|read next|advertisement|sign up|subscribe|share this|share on|"
     r"we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie|"
     r"follow us|related\b|recommended\b|watch:|listen:|photo:|image:|video:|click here|"
-    r"copyright|©|all rights reserved|newsletter|most read|more from)",
+    r"copyright|©|all rights reserved|newsletter|most read|more from|"
+    # "READ: Iraqi militias enter Syria": a link to another story
+    r"(?:also )?read:|see also\b)",
     re.I,
 )
 _CREDIT = re.compile(
@@ -114,7 +116,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         if start == end:
             current = None
             continue
-        if current is not None and _continues(text[last[0] : last[1]]):
+        if (current is not None and _continues(text[last[0] : last[1]])
+                and not _JUNK.match(text, start, end)):  # fmt: skip
             current = (current[0], end)
             blocks[-1] = current
             last = (line_start, end)
@@ -126,8 +129,11 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 
 def _continues(previous_line_text: str) -> bool:
+    """Whether the next line goes on with the line before (a hard wrap); a link line
+    ("READ: ...") is whole, however long."""
     last_line = previous_line_text.rsplit("\n", 1)[-1]
-    return len(last_line) >= 50 and not re.search(r"[.!?:;\"”’)\]]\s*$", last_line)
+    return (len(last_line) >= 50 and not re.search(r"[.!?:;\"”’)\]]\s*$", last_line)
+            and not _JUNK.match(last_line))
 
 
 def _leading_date(chunk: str) -> tuple[int, int] | None:

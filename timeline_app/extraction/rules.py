@@ -74,6 +74,8 @@ _THINGS_FELL = re.compile(
 )
 _ENTERED_WHAT = re.compile(
     r"^\s+(?!(?:the\s+)?(?:(?:(?:city\s+)?(?:centre|center)|heart|streets|outskirts"
+    # "entered parts of Herat"
+    r"|(?:(?:some|several|many|large|most|other)\s+)?parts?"
     # "entered capital Kabul", "entering the capital of Kabul", "the provincial capital",
     # "entered the central Syrian city of Homs"
     r"|(?:[\w\-]+\s+){0,2}(?:city|town|capital(?:\s+city)?))(?:\s+of)?\s+)?"
@@ -182,7 +184,17 @@ _DAY_AFTER_TRIGGER = re.compile(
 )
 # "Capturing Sirte would be a major win": a sentence that opens with the trigger and
 # puts a modal after the place speaks of what taking it would mean
+_MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _GERUND = re.compile(r"^(?:captur|seiz|tak|overrunn|conquer|los|retak|recaptur)ing\b", re.I)
+# ... or, the gerund the subject, a verb in the present right after the place (and the
+# list it ends): "Taking the city paves the way for ...", "Capturing Herat and Kandahar
+# gives them ..." ("Seizing Ghazni was the easy part" tells it happened)
+_GERUND_SUBJECT_AFTER = re.compile(
+    _MODAL_AFTER.pattern
+    + r"|^(?:\s*,\s*(?:and\s+)?[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?"
+    r"|\s+and\s+[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?)*"
+    r"\s+(?!was\b)[a-z]+s\b(?!\s+of\b)"
+)
 _WORD_BEFORE = re.compile(r"\w")  # the trigger does not open the sentence
 # "the junta that seized power in Bamako on March 22": a coup, not a city taken
 _COUP_BEFORE = re.compile(
@@ -192,6 +204,25 @@ _POWER_IN = re.compile(r"\bpower in$", re.I)
 _UNOPPOSED_AFTER = re.compile(
     r"^[^.;]{0,30}?\b(?:unopposed|unchallenged|without (?:a fight|a shot|firing a shot"
     r"|(?:\w+\s+){0,4}(?:clashes|fighting|resistance)))",
+    re.I,
+)
+# "If captured, Qala-e-Naw would be the first provincial capital overrun": a condition
+# opens the sentence and what would follow it is told; every trigger of it is in the
+# condition ("If confirmed, ..." is a claim: the hedge's)
+_CONDITION_OPENING = re.compile(
+    r"^\W*(?:if|once|unless)\s+(?!(?:confirmed|true|verified)\b)(?:[\w\-]+\s+){0,2}?"
+    r"[\w\-]+(?:ed|en)\s*,[^.;]*?\b(?:would|could|might|will)\b",
+    re.I,
+)
+# "Russia seeks to surround Lysychansk, capture Sievierodonetsk": the verb of the
+# intent goes on, in the bare form, after a comma or "and"
+_INTENT_COORDINATED = re.compile(
+    r"\b(?:seek|aim|plan|tr(?:y|ie|ying)|attempt|want|intend|hop|threaten|vow|push|press"
+    r"|prepar|mov)\w*\s+to\s+[\w\-]+\s+[^.;]{1,40}?(?:,|\band)\s+$",
+    re.I,
+)
+_BARE_VERB = re.compile(
+    r"^(?:capture|take|seize|overrun|surround|encircle|enter|storm|retake|recapture|besiege)$",
     re.I,
 )
 _CONDITION = re.compile(
@@ -207,7 +238,6 @@ _FIGHT_OVER = re.compile(
 _BROKE_OUT = re.compile(r"^\s+(?:first\s+)?(?:broke out|erupted|began|started)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\b(?:since|after|when|before)\s+(?:the\s+)?$", re.I)
 _IF_CONFIRMED = re.compile(rf"\b{triggers.IF_CONFIRMED}\b", re.I)
-_MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
 _CHOICE_BEFORE = re.compile(
     r"\b(?:options?|choices?|alternatives?)\b[^.;]{0,20}?:?\s*either\b[^.;]{0,60}?"
@@ -313,6 +343,11 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         doc="'if captured, Qala-e-Naw would be the first'",
     ),
     Qualifier(
+        "conditional opening", "sentence", _CONDITION_OPENING, dict.fromkeys(ALL, DROP),
+        doc="'If captured, Qala-e-Naw would be the first provincial capital overrun': the "
+        "sentence tells what would follow the condition; no trigger in it is an event",
+    ),
+    Qualifier(
         "outbreak of the war", "after trigger", _BROKE_OUT, {"contested": DROP},
         requires=("before trigger", _SINCE_BEFORE),
         doc="'Since fighting broke out on April 15 between the army and the RSF, the city "
@@ -341,6 +376,14 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         {"captured": "besieged", "claimed": "besieged", "retaken": "contested",
          "surrendered": DROP, "contested": "contested", "besieged": "besieged"},
         doc="'poised to take', 'fighting to overrun', 'could fall': a threat",
+    ),  # fmt: skip
+    Qualifier(
+        "intent goes on", "before trigger", _INTENT_COORDINATED,
+        {"captured": "besieged", "claimed": "besieged", "retaken": "contested",
+         "surrendered": DROP, "contested": "contested", "besieged": "besieged"},
+        requires=("trigger", _BARE_VERB),
+        doc="'Russia seeks to surround Lysychansk, capture Sievierodonetsk': the second "
+        "verb, bare, is the intent's too",
     ),  # fmt: skip
     Qualifier(
         "another place's fall", "before trigger", _POSSESSED_BEFORE, dict.fromkeys(ALL, DROP),
@@ -375,9 +418,10 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
         "hypothetical gerund", "trigger", _GERUND,
         {"captured": DROP, "retaken": DROP, "surrendered": DROP},
-        requires=("after place", _MODAL_AFTER),
+        requires=("after place", _GERUND_SUBJECT_AFTER),
         unless=(("before trigger", _WORD_BEFORE),),
-        doc="'Capturing Sirte would be a major win for the LNA': what taking it would mean",
+        doc="'Capturing Sirte would be a major win for the LNA', 'Taking the city paves the "
+        "way for ...': what taking it would mean, or means",
     ),
     Qualifier(
         "long after", "before trigger", _LONG_AFTER,
@@ -467,6 +511,8 @@ DROP_RULES = {
     "province level": "'in Helmand province' speaks of the province, not its capital",
     "province taken whole": "'gained control of Kunar province', 'Daikundi province ... "
     "succumbed': a province taken whole is its capital taken",
+    "capital of the same name": "'a lawmaker from the province of Farah said his province's "
+    "capital of the same name fell': the phrase names that province's capital",
     "another spelling": "'Daikandi' for Daikundi, 'Kharkov' for Kharkiv: a capitalised word one "
     "letter (not the first) off a one-word name of seven letters or more is that name",
     "province as adjective": "'the South Kivu mining town of Nyabibwe': the province names "
@@ -491,6 +537,8 @@ DATE_RULES = {
     "earlier in paragraph": "the last date read earlier in the paragraph",
     "sequel": "'... then they took X': after the paragraph's last date, so no date of its own",
     "date heading": "the date heading ('Aug. 13:') above the paragraph",
+    "page date": "a date heading later than the publication date is the page's own date "
+    "('2nd July 2024' above a report of June 30): no date of the text below it",
     "entry goes on": "a line after a dated entry that says it goes on ('also') shares its date",
     "news day": "the day the lede speaks of, or the publication week",
     "publication date from the text": "an undated article's caption or 'Updated' line "

@@ -97,7 +97,9 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("fall verb", "captured", r"f[ae]ll(?:s|en|ing)?"),
     ("loss verb", "captured", r"los(?:t|es|e|ing)|loss of"),
     ("control phrase", "captured",
-     r"(?:took|taken|take|takes|taking|gained|gains?|won|wins?|assumed|seized|established|wrest(?:ed|s)?)"
+     r"(?:took|taken|take|takes|taking|gained|gains?|won|wins?|assumed|seized|established|wrest(?:ed|s)?"
+    # "our forces extended full control over the capital of Sennar State"
+    r"|extend(?:ed|s)?)"
      # ("took control on Feb. 16 of Bukavu": a day may stand inside)
      r" (?:full |complete |total |effective )?control"
      r"(?: (?:on )?(?:[A-Z][a-z]+day|[A-Z][a-z]{{2,8}}\.? \d{{1,2}}))? (?:of|over)"
@@ -109,7 +111,7 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|(?<!remained )(?<!remains )(?<!remain )in (?:full|complete|total) control of"
      r"|(?:in|under|into) (?:the )?(?:full |complete )?(?:control|hands) of (?:the )?(?:{actor})"
      r"|(?:under|into|in) (?:full |complete )?(?:{actor})(?:['’]s?)? (?:control|hands)"
-     r"|claim(?:ed|s|ing)? (?:full |complete )?(?:control of|the capture of)"
+     r"|claim(?:ed|s|ing)? (?:full |complete )?(?:control (?:of|over)|the capture of)"
      # a government's seat taken: "taking power in Kabul"
      r"|(?:took|taken|take|takes|taking|seized|seize|seizes|seizing) power in"),
     ("take verb", "captured", r"(?:took|taken|take|takes|taking)(?: over)?"),
@@ -140,6 +142,9 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|poised to (?:take|capture|seize|overrun)"),
     ("at the gates", "besieged",
      r"clos(?:ing|ed|es|e) in on|(?:on|at|reached|reach|reaching) the (?:outskirts|gates|edges?) of"
+     # "they had advanced to the edge of Homs"
+     r"|(?:advanc|push|mov|arriv)(?:ed|es|e|ing) (?:right )?(?:to|at)"
+     r" the (?:outskirts|gates|edges?) of"
      # (not "advanced on Sunday into the centre": the day the move was made)
      r"|(?:march(?:ing|ed|es)?|advanc(?:ing|ed|es|e)|mov(?:ing|ed|es|e) in) on"
      r"(?!\s+(?:[A-Z][a-z]+day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
@@ -241,7 +246,11 @@ UNVERIFIED = (
     # "If confirmed, the capture of Kyaukme would be another setback"
     IF_CONFIRMED,
 )  # fmt: skip
-DENIAL_WORDS = (r"den(?:ied|ies|y|ying)", r"rejected", r"false")
+DENIAL_WORDS = (
+    r"den(?:ied|ies|y|ying)", r"rejected", r"false",
+    # "Ukraine dismissed Russian statements that its forces had taken", "untrue"
+    r"dismiss(?:ed|es|ing)", r"untrue",
+)  # fmt: skip
 CLAIM_WORDS = (
     r"claim(?:ed|s|ing)?", r"reportedly", r"allegedly", r"purportedly",
     r"(?:said|announced|declared|stated) (?:that )?(?:it|they) (?:had|have)",
@@ -297,7 +306,8 @@ INTENT_BEFORE = re.compile(
     r"\b(?:could|may|might|would|will|can|poised to|about to|threaten\w* to|"
     r"tr(?:y|ied|ies|ying) to|attempt\w* to|bid to|aim\w* to|plan\w* to|seek\w* to|"
     r"sought to|expected to|likely to|hop(?:e|es|ed|ing) to|want\w* to|intend\w* to|"
-    r"set to|close to|closer to|verge of|brink of|fight\w* to|push\w* to|struggl\w* to|vow\w* to|"
+    r"set to|close to|closer to|verge of|brink of|fight\w* to|push\w* to|press\w* to|"
+    r"struggl\w* to|vow\w* to|"
     r"prepar\w* to|mov\w* to|effort to|operation to|offensive to|order\w* to|intent on|"
     r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of|negotiat\w*|"
     # "an offensive by the east-based forces to take Tripoli", "a battle to take it"
