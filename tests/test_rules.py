@@ -719,6 +719,19 @@ AFGHAN = [
      THURSDAY, set()),
     ({"capture verb"}, "Seizing Ghazni was the easy part.", THURSDAY,
      {("Ghazni", "captured", "2021-08-12")}),
+    # -- phenomena of the fifteenth review set -------------------------------------------------
+    # the city taken, and a building of it named after it
+    ({"capture verb", "hedge"},
+     "The Taliban said they had seized Farah and the governor's office on Tuesday.", THURSDAY,
+     {("Farah", "claimed", "2021-08-10")}),
+    ({"seized part of the city"},
+     "The Taliban seized the prison and the governor's office in Farah on Tuesday.", THURSDAY,
+     {("Farah", "contested", "2021-08-10")}),
+    # where the troops withdrew to is not the place they left
+    ({"withdrew elsewhere"}, "Government troops withdrew to a base that overlooks Kunduz on "
+     "Monday.", THURSDAY, set()),
+    ({"defenders withdrew"}, "Government troops withdrew from Kunduz on Monday.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-09")}),
 ]
 
 
@@ -793,6 +806,17 @@ def test_conflicts_read_in_turn_in_one_process_keep_their_own_sides():
         assert read(congo, congo_text, WEDNESDAY_2025)[0] == {("Goma", "claimed", "2025-01-27")}
         assert read(afghan, afghan_text, THURSDAY)[0] == {("Kunduz", "claimed", "2021-08-09")}
         assert read(generic, congo_text, WEDNESDAY_2025)[0] == {("Goma", "captured", "2025-01-27")}
+
+
+def test_a_side_that_says_its_own_troops_liberated_a_town_claims_its_capture():
+    """'Its troops' are the speaker's: the attackers' word for their own gain, told by
+    their ministry, is their claim; the defenders' troops liberating it retake it."""
+    ukraine = Extractor(Gazetteer.load(package_data() / "ukraine.csv"))
+    published = dt.date(2025, 1, 8)
+    said = "Russia's Defence Ministry on Tuesday said its troops had liberated Pokrovsk."
+    assert read(ukraine, said, published)[0] == {("Pokrovsk", "claimed", "2025-01-07")}
+    theirs = "Ukrainian troops liberated Kupiansk on Tuesday."
+    assert read(ukraine, theirs, published)[0] == {("Kupiansk", "retaken", "2025-01-07")}
 
 
 def test_a_province_after_in_says_where_a_town_is_not_that_it_was_taken():

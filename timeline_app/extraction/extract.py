@@ -1385,6 +1385,8 @@ def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None
             return fights[0].text if fights else None
         if pattern == "confirmed":
             return _confirmed(site, *_WINDOWS[window](site))
+        if pattern == "defenders":
+            return _other_side(site, *_WINDOWS[window](site))
         pattern = site.vocabulary.named[pattern]  # "hedge", "attackers", "defenders"
     if not sieved and not _may_hold(site, pattern):  # every window lies in the sentence
         return None
@@ -1420,6 +1422,26 @@ def _confirmed(site: _Site, start: int, end: int) -> str | None:
             text, max(start, match.start() - 80), match.end()
         )
         if own is not None and own.end() >= match.end():
+            continue
+        return match.group(0)
+    return None
+
+
+# "said its troops had liberated": a generic word for troops that are the speaker's own
+_OWN_BEFORE = re.compile(r"\b(?:its|their|his|her|our|own)\s+$", re.I)
+
+
+def _other_side(site: _Site, start: int, end: int) -> str | None:
+    """The words that name the defenders between start and end, or None: not a
+    generic word for troops that the attackers' own name holds ("Russian troops")
+    or a possessive makes the speaker's ("Russia's Defense Ministry said its
+    troops had liberated")."""
+    text, vocabulary = site.text, site.vocabulary
+    own = [match.span() for match in vocabulary.attackers.finditer(text, start, end)]
+    for match in vocabulary.defenders.finditer(text, start, end):
+        if any(s <= match.start() < e for s, e in own):
+            continue
+        if _OWN_BEFORE.search(text, max(start, match.start() - 8), match.start()):
             continue
         return match.group(0)
     return None

@@ -255,6 +255,18 @@ _NAMED_OBJECT_GAP = re.compile(
     r"|airport)\s+(?:of\s+|called\s+|named\s+)?[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?"
     r"[^;]*?,\s+(?:a|an|another|the)\s",
 )
+# "seized Farah and the governor's office": the place taken, a building of it named after
+_BUILDINGS_WITH_IT = re.compile(
+    r"^\s*,?\s+and\s+(?:the|its|their)\s+(?:[\w\-’']+\s+){0,3}?(?:offices?|headquarters"
+    r"|compounds?|buildings?|prison|jail|airport|base|square|market)\b"
+    r"(?!\s+(?:remain|is|are|was|were|still|held))",
+    re.I,
+)
+# "The troops withdrew to a bridge that connects Myawaddy to Thailand": where they went,
+# not the place they left (not "withdrew to the outskirts of Kunduz": out of the city)
+_WITHDREW_TO = re.compile(
+    r"^\s+(?:back\s+)?(?:to|towards|toward)\s+(?!(?:the\s+)?(?:outskirts|edges?)\s+of\s+$)", re.I
+)
 ALL = ("captured", "claimed", "contested", "besieged", "surrendered", "retaken")
 
 QUALIFIERS: tuple[Qualifier, ...] = (
@@ -321,6 +333,13 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "things fell", "after trigger", _THINGS_FELL, {"captured": DROP},
         requires=("trigger", re.compile(r"^f[ae]ll", re.I)),
         doc="'bombs fell on the city': something fell on it, the city did not fall",
+    ),
+    Qualifier(
+        "withdrew elsewhere", "gap", _WITHDREW_TO, {"captured": DROP, "retaken": DROP},
+        place_after_trigger=True,
+        requires=("trigger", re.compile(r"^(?:withdr|retreat|pull|fled)", re.I)),
+        doc="'The troops withdrew to a bridge that connects Myawaddy to Thailand': the place "
+        "is where they went, not the place they left",
     ),
     Qualifier(
         "entered something else", "gap", _ENTERED_WHAT, {"captured": DROP, "contested": DROP},
@@ -471,7 +490,9 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
         "partial control", "scope", triggers.PARTIAL,
         {"captured": "contested", "retaken": "contested", "surrendered": "contested"},
-        doc="'captured the prison and the police headquarters'",
+        unless=(("after place", _BUILDINGS_WITH_IT),),
+        doc="'captured the prison and the police headquarters' (not 'seized Farah and the "
+        "governor's office': the city taken, and its buildings with it)",
     ),
     Qualifier(
         "entered unopposed", "after place", _UNOPPOSED_AFTER, {"contested": "captured"},

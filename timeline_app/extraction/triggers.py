@@ -273,6 +273,10 @@ CLAIM_WORDS = (
 SPEAKER_CLAIM = (
     # "the MNDAA, a Kokang armed group, announced": an apposition between
     r"(?:the )?(?:{actor})(?:'s|’s)?(?:, [^,.;]{{1,60}},)? "
+    # "Russia's Defense Ministry on Monday said": the side's own office speaks
+    r"(?:(?:defen[cs]e |foreign |interior |information )?(?:ministry|military command"
+    r"|general staff|high command|media office|press office|command) "
+    r"(?:on [A-Z][a-z]+day )?)?"
     r"(?:spokesm[ae]n|spokesperson|said|says|say|stated|announced|claimed|statement)",
     r"according to (?:the )?(?:{actor})",
     # "local media run by the MNDAA reported", "channels affiliated with the RSF"
