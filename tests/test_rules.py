@@ -732,6 +732,26 @@ AFGHAN = [
      "Monday.", THURSDAY, set()),
     ({"defenders withdrew"}, "Government troops withdrew from Kunduz on Monday.", THURSDAY,
      {("Kunduz", "captured", "2021-08-09")}),
+    # -- phenomena of the sixteenth review set -------------------------------------------------
+    # a rank among the falls, forecast
+    ({"ranked among the falls"},
+     "Herat would be the seventh provincial capital that falls to the Taliban since Friday.",
+     THURSDAY, set()),
+    # a dateline with its agency and no dash
+    ({"dateline", "bearing"},
+     "Kabul, Aug 11 (IANS) Taliban fighters have seized Pul-e-Alam, located 60 km south of "
+     "Kabul.", THURSDAY, {("Pul-e-Alam", "captured", "2021-08-11")}),
+    # "Kabul, which said": the government speaks
+    ({"capital as government", "hedge"},
+     "The Taliban said they had taken Ghazni, a claim rejected by Kabul, which said fierce "
+     "fighting was continuing.", THURSDAY, {("Ghazni", "claimed", "2021-08-12")}),
+    # a condition with a clause of its own opens the sentence
+    ({"conditional opening"},
+     "If the Taliban capture Kandahar, they would cut off Lashkar Gah from the north.",
+     THURSDAY, set()),
+    # a counterattack to retake it is an intent
+    ({"intent"}, "The army said on Monday it was preparing for a counterattack to retake Kunduz.",
+     THURSDAY, {("Kunduz", "contested", "2021-08-09")}),
 ]
 
 
@@ -817,6 +837,15 @@ def test_a_side_that_says_its_own_troops_liberated_a_town_claims_its_capture():
     assert read(ukraine, said, published)[0] == {("Pokrovsk", "claimed", "2025-01-07")}
     theirs = "Ukrainian troops liberated Kupiansk on Tuesday."
     assert read(ukraine, theirs, published)[0] == {("Kupiansk", "retaken", "2025-01-07")}
+
+
+def test_a_front_named_for_a_city_is_no_event_of_the_city():
+    ukraine = Extractor(Gazetteer.load(package_data() / "ukraine.csv"))
+    text = ("\u201cOn the Donetsk front, units of the southern group liberated the village of "
+            "Novyi and improved their positions,\u201d the ministry said.")  # fmt: skip
+    found, fired, _ = read(ukraine, text, dt.date(2024, 2, 22))
+    assert found == set()
+    assert "place as modifier" in fired
 
 
 def test_a_province_after_in_says_where_a_town_is_not_that_it_was_taken():

@@ -927,7 +927,9 @@ _CONTINUES = re.compile(r"\b(?:also|too|as well|the same day|that day|meanwhile)
 _MODIFIER_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:residents?|people|civilians|population|inhabitants|dwellers)\b"
     # "against the Shi'ite-led Baghdad government": the government it seats
-    r"|\s+(?:government|authorities|regime)\b",
+    r"|\s+(?:government|authorities|regime)\b"
+    # "On the Donetsk front, units ... liberated the village of Pobeda": a front's name
+    r"|\s+(?:front|frontline|front line|direction|sector|axis)\b",
     re.I,
 )
 # The place opens the name of a body ("Tigray Liberation Front", "Kunduz National

@@ -66,7 +66,9 @@ _TITLE_DATELINE = re.compile(
 # the sentence
 _DATED_TITLE_DATELINE = re.compile(
     _DATE_BEFORE + r"(?P<place>[A-Z][a-z'’\-]+(?:[\s\-][A-Z][a-z'’\-]+){0,2})"
-    r",\s*(?P<date>" + MONTH_DAY_PHRASE + r"(?:,?\s+\d{4})?)(?P<agency>(?!))?"
+    # ("Kabul, Aug 14 (IANS) Taliban militants have seized ...": an agency, no dash)
+    r",\s*(?P<date>" + MONTH_DAY_PHRASE + r"(?:,?\s+\d{4})?)"
+    r"(?:\s*\((?P<agency>[A-Za-z .,/\-]{1,30})\))?"
     r"\s+(?=[A-Z][a-z]+\s)"
 )
 # dpa and AFP write the place in mixed case: "Kabul (dpa) - ...".

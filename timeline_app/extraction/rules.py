@@ -171,7 +171,9 @@ _OF_GAP = re.compile(r"^\s*of\b", re.I)
 # his forces seized": a place ranked, in the past tense, among the falls of the war
 # tells its history ("Zaranj is the first to be taken" in a dated entry is the news)
 _RANKED_BEFORE = re.compile(
-    r"\b(?:was|were|had been)\s+the\s+(?:first|only|second|third|fourth|"
+    # ("Farah would be the seventh provincial capital city that falls": a forecast)
+    r"\b(?:was|were|had been|would be|will be|could be)\s+the\s+(?:first|only|second|third|fourth|"
+    r"sixth|seventh|eighth|ninth|tenth|"
     r"fifth|last|latest|biggest|largest)\b[^.;,]{0,50}?"
     r"(?:\bto(?:\s+be)?|\b(?:that|which)?\s*(?:it|they|[\w\-]+(?:\s+[\w\-]+)?)\s+(?:has|had|have)?)"
     r"\s*$",
@@ -209,9 +211,10 @@ _UNOPPOSED_AFTER = re.compile(
 # "If captured, Qala-e-Naw would be the first provincial capital overrun": a condition
 # opens the sentence and what would follow it is told; every trigger of it is in the
 # condition ("If confirmed, ..." is a claim: the hedge's)
+# ("If the rebels capture Homs, they would cut off Damascus": the same, with a clause)
 _CONDITION_OPENING = re.compile(
-    r"^\W*(?:if|once|unless)\s+(?!(?:confirmed|true|verified)\b)(?:[\w\-]+\s+){0,2}?"
-    r"[\w\-]+(?:ed|en)\s*,[^.;]*?\b(?:would|could|might|will)\b",
+    r"^\W*(?:if|unless)\s+(?!(?:confirmed|true|verified)\b)[^,;.]{1,80},"
+    r"[^.;]*?\b(?:would|could|might|will)\b",
     re.I,
 )
 # "Russia seeks to surround Lysychansk, capture Sievierodonetsk": the verb of the

@@ -175,7 +175,8 @@ CAPITAL_AS_GOVERNMENT = re.compile(
     r"control of|grip on|authority|"
     r"allies|leaders?|(?:defen[cs]e\s+|foreign\s+)?ministry|envoy|ambassador|spokesm[ae]n|"
     r"counteroffensive|offensive)"
-    r"|\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|denied|denies|announced|announces|"
+    # ("rejected by Kyiv, which said fierce fighting ...")
+    r"|(?:,\s+which)?\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|denied|denies|announced|announces|"
     r"accused|accuses|insisted|insists|confirmed|confirms|warned|warns|reported|reports"
     # "saw Kyiv retake vast swathes of territory": the government acts
     r"|retake|retook|recapture[ds]?|regain(?:ed|s)?|launch(?:ed|es)?|sen[dt]s?|deploy(?:ed|s)?"
@@ -315,7 +316,9 @@ INTENT_BEFORE = re.compile(
     r"prepar\w* to|mov\w* to|effort to|operation to|offensive to|order\w* to|intent on|"
     r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of|negotiat\w*|"
     # "an offensive by the east-based forces to take Tripoli", "a battle to take it"
-    r"(?:offensive|battle|campaign|drive|push|bid|operation|attempt|effort|war)\b"
+    # ("preparing for a counterattack to retake control of large parts of Aleppo")
+    r"(?:offensives?|battles?|campaigns?|drives?|push|bids?|operations?|attempts?|efforts?|war"
+    r"|counter-?attacks?|counter-?offensives?)\b"
     r"(?:\s+[\w\-’']+){0,5}?\s+to|"
     r"demand\w*|call\w* for|urg\w*|offer\w*|talks? (?:on|about|of)"
     # "talks with the Taliban for a peaceful surrender of Kabul"
