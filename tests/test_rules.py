@@ -839,6 +839,19 @@ def test_a_side_that_says_its_own_troops_liberated_a_town_claims_its_capture():
     assert read(ukraine, theirs, published)[0] == {("Kupiansk", "retaken", "2025-01-07")}
 
 
+def test_the_side_whose_office_speaks_of_its_troops_is_the_side_that_withdrew():
+    """'Russia's defense ministry said Saturday that its troops were withdrawing': the
+    attackers withdrew (a retaking), not the defenders; 'Ukraine's army said Wednesday it
+    was withdrawing' is the defenders' (a capture)."""
+    ukraine = Extractor(Gazetteer.load(package_data() / "ukraine.csv"))
+    published = dt.date(2022, 10, 2)
+    russia = ("Russia's defense ministry said Saturday that its troops were withdrawing from the "
+              "town of Lyman in eastern Ukraine.")  # fmt: skip
+    assert read(ukraine, russia, published)[0] == {("Lyman", "retaken", "2022-10-01")}
+    kyiv = "Ukraine's army said Saturday it was withdrawing from the eastern town of Lyman."
+    assert read(ukraine, kyiv, published)[0] == {("Lyman", "captured", "2022-10-01")}
+
+
 def test_a_front_named_for_a_city_is_no_event_of_the_city():
     ukraine = Extractor(Gazetteer.load(package_data() / "ukraine.csv"))
     text = ("\u201cOn the Donetsk front, units of the southern group liberated the village of "

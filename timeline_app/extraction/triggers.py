@@ -425,7 +425,9 @@ class Trigger:
 # Between the side and its verb: "the army's withdrawal", "Syria's army said it is
 # withdrawing", "forces have withdrawn", "troops hastily retreated".
 _SIDE_TO_VERB = (
-    r"(?:['’]s?)?(?:\s+(?:said|says|announced|confirmed|admitted)\s+(?:that\s+)?"
+    # ("Russia's defense ministry said Saturday that its troops were withdrawing")
+    r"(?:['’]s?)?(?:(?:\s+(?:defen[cs]e\s+)?(?:ministry|military|army|command|general\s+staff))?"
+    r"\s+(?:said|says|announced|confirmed|admitted)(?:\s+(?:on\s+)?[a-z]+day)?\s+(?:that\s+)?"
     r"(?:it|they|(?:its|their)\s+(?:troops|forces|soldiers|units|fighters)))?"
     r"(?:\s+(?:has|have|had|is|are|was|were|been|began|begun|started|reportedly|also|finally"
     r"|completely|fully|quickly|hastily|then))*\s+$"
@@ -544,7 +546,7 @@ class Vocabulary:
                 match = pattern.match(text, at, end)
                 if match is None or (best is not None and match.end() <= best.end):
                     continue
-                if before is not None and not before.search(text, max(start, at - 40), at):
+                if before is not None and not before.search(text, max(start, at - 90), at):
                     continue
                 best = Trigger(at, match.end(), status, match.group(0), name)
             if best is None:
