@@ -752,6 +752,9 @@ AFGHAN = [
     # a counterattack to retake it is an intent
     ({"intent"}, "The army said on Monday it was preparing for a counterattack to retake Kunduz.",
      THURSDAY, {("Kunduz", "contested", "2021-08-09")}),
+    # a place named to situate another, with the capital's own apposition after it
+    ({"bearing"}, "Taliban fighters took control of Charikar, north of Kabul, the capital of Kabul "
+     "province, on Monday.", THURSDAY, {("Charikar", "captured", "2021-08-09")}),
 ]
 
 

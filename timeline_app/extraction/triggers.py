@@ -379,7 +379,10 @@ ANAPHOR = re.compile(r"\b(?:the (?:provincial )?(?:city|capital|town)|it)\b", re
 _CAPITAL_APPOSITION = (
     # ("southwest of the de-facto rebel capital of Benghazi")
     r"\s+(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}?(?:national\s+)?capital(?:\s+of)?,?\s+"
-    r"|(?:\w+['’]s\s+capital,?\s+)|(?:cit(?:y|ies)|towns?|capitals?) of\s+)?"
+    r"|(?:\w+['’]s\s+capital,?\s+)|(?:cit(?:y|ies)|towns?|capitals?) of\s+"
+    # ("west of Singa, the capital of Sennar state": the capital's own apposition)
+    r"|[\w\-’']+(?:\s+[\w\-’']+)?,\s+(?:the\s+)?(?:provincial\s+|regional\s+|state\s+)?"
+    r"capital\s+of\s+)?"
     # ("on the road between the cities of Mandalay and Lashio": the list's second too)
     r"(?:[\w\-’']+(?:\s+[\w\-’']+)?\s+and\s+)?$"
 )
