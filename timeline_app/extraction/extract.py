@@ -902,9 +902,9 @@ def _province_taken(text: str, mention, sentence) -> str | None:
     )
     if before:
         return text[before.start() : mention.end].strip()
-    # "Kunduz, Takhar and Baghlan provinces have fallen": past the list's other names
     if _LOCATED_IN.search(text, max(sentence.start, mention.start - 12), mention.start):
         return None  # "80 percent of Vovchansk in Kharkiv region has been captured": where
+    # "Kunduz, Takhar and Baghlan provinces have fallen": past the list's other names
     tail = _LIST_TAIL.match(text, mention.end, sentence.end).end()
     after = _WHOLE_PROVINCE_AFTER.match(text, tail, sentence.end)
     if after is None and PROVINCE_OF.search(
