@@ -755,6 +755,11 @@ AFGHAN = [
     # a place named to situate another, with the capital's own apposition after it
     ({"bearing"}, "Taliban fighters took control of Charikar, north of Kabul, the capital of Kabul "
      "province, on Monday.", THURSDAY, {("Charikar", "captured", "2021-08-09")}),
+    # a count, then "of" and the places, each with its province in brackets
+    ({"capture verb", "hedge"},
+     "The Taliban claimed to have captured two more provincial capitals of Tarin Kot (Uruzgan) "
+     "and Firoz Koh (Ghor) on Saturday.", THURSDAY,
+     {("Tarinkot", "claimed", "2021-08-07"), ("Chaghcharan", "claimed", "2021-08-07")}),
 ]
 
 

@@ -1111,7 +1111,8 @@ def _named_after_count(text, end, mention, subjects, starts) -> bool:
 
 
 # ("18 provincial capitals, including Qalat": a summary, not the day each fell)
-_COUNT_NAMES = re.compile(r"^\s*(?P<mark>[—–:(,]|--?)\s*(?:namely\s+)?(?:the\s+)?$")
+# ("two more provincial capitals of Tirin Kot (Uruzgan) and Firoz Koh (Ghor)")
+_COUNT_NAMES = re.compile(r"^\s*(?P<mark>[—–:(,]|--?|of)\s*(?:namely\s+)?(?:the\s+)?$")
 _COUNT_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a dozen|dozens of|half|most|more than \w+)\s+(?:(?:other|more|further|additional)\s+)?"

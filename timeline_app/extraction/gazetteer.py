@@ -67,6 +67,8 @@ _KIND_ENDS_NAME = re.compile(r"\s" + _PROVINCE_KIND + r"$", re.I)
 LIST_GLUE_PARTS = (
     r"\s", ",", r"\band\b", r"\bor\b", "&", r"\bas well as\b", r"\bthe\b", r"\bprovinces?\b",
     r"\brespectively\b",
+    # "Tirin Kot (Uruzgan) and Firoz Koh (Ghor)": a place's province in brackets
+    r"\(", r"\)",
     r"\bin the (?:far\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
     r"center|centre)(?:ern)?\b",
 )  # fmt: skip
