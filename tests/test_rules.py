@@ -730,6 +730,10 @@ AFGHAN = [
     # where the troops withdrew to is not the place they left
     ({"withdrew elsewhere"}, "Government troops withdrew to a base that overlooks Kunduz on "
      "Monday.", THURSDAY, set()),
+    # the attackers' "liberation" is their capture before the rules of its object read it
+    ({"liberated in the attackers' words", "object before place"},
+     "The Taliban issued a statement saying they had managed to liberate the 217th Corps in "
+     "Kunduz.", THURSDAY, set()),
     ({"defenders withdrew"}, "Government troops withdrew from Kunduz on Monday.", THURSDAY,
      {("Kunduz", "captured", "2021-08-09")}),
     # -- phenomena of the sixteenth review set -------------------------------------------------

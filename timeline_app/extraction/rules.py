@@ -274,6 +274,16 @@ ALL = ("captured", "claimed", "contested", "besieged", "surrendered", "retaken")
 
 QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
+        "liberated in the attackers' words", "trigger", re.compile(r"^liberat", re.I),
+        {"retaken": "captured"}, final=False,
+        requires=("reported", "attackers"), unless=(("reported", "defenders"),),
+        doc="'\"the city of Uvira is now liberated,\" an M23 spokesperson posted': "
+        "each side calls its own gains a liberation; in the attackers' words, with no word "
+        "of the defenders, it is their capture (and, told by them alone, their claim); "
+        "first of the rules, so that those of its object read a capture ('managed to "
+        "liberate the 6 Division in El-Fasher': a base taken, not the city)",
+    ),
+    Qualifier(
         "seized part of the city", "gap", _OBJECT_GAP, {"captured": "contested"},
         place_after_trigger=True,
         requires=("gap", triggers.PARTIAL),
@@ -507,14 +517,6 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "entering while fighting", "trigger", triggers.WEAK_CAPTURE, {"captured": "contested"},
         requires=("scope", "fighting"),
         doc="'entered the city, fighting continues'",
-    ),
-    Qualifier(
-        "liberated in the attackers' words", "trigger", re.compile(r"^liberat", re.I),
-        {"retaken": "captured"}, final=False,
-        requires=("reported", "attackers"), unless=(("reported", "defenders"),),
-        doc="'\"the city of Uvira is now liberated,\" an M23 spokesperson posted': "
-        "each side calls its own gains a liberation; in the attackers' words, with no word "
-        "of the defenders, it is their capture (and, told by them alone, their claim)",
     ),
     Qualifier(
         "hedge", "reported", "hedge", {"captured": "claimed", "surrendered": "claimed"},
