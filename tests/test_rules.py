@@ -759,6 +759,18 @@ AFGHAN = [
     # a place named to situate another, with the capital's own apposition after it
     ({"bearing"}, "Taliban fighters took control of Charikar, north of Kabul, the capital of Kabul "
      "province, on Monday.", THURSDAY, {("Charikar", "captured", "2021-08-09")}),
+    # -- phenomena of the seventeenth review set -----------------------------------------------
+    # "haven't confirmed": the next sentence disputes this one
+    ({"dispute next sentence"}, "Taliban fighters took full control of Kunduz on Sunday. Afghan "
+     "officials haven't confirmed the claim.", THURSDAY, {("Kunduz", "claimed", "2021-08-08")}),
+    # to keep it from falling is to fight off its fall
+    ({"intent"}, "Afghan forces spent weeks trying to keep Herat from falling to the Taliban.",
+     THURSDAY, {("Herat", "besieged", "2021-08-12")}),
+    # the speaker named after a quote speaks all of it
+    ({"liberated in the attackers' words", "hedge"},
+     "\u201cOur forces have succeeded in liberating Kunduz, the capital of Kunduz province, and "
+     "have established full control over it,\u201d the Taliban said in a statement on Monday.",
+     THURSDAY, {("Kunduz", "claimed", "2021-08-09")}),
     # a count, then "of" and the places, each with its province in brackets
     ({"capture verb", "hedge"},
      "The Taliban claimed to have captured two more provincial capitals of Tarin Kot (Uruzgan) "

@@ -1331,6 +1331,25 @@ def _reported_start(site) -> int:
     return start
 
 
+# '"Our forces have succeeded in liberating ..., and have established full control over
+# it," the RSF said': the speaker named after a quote speaks all of it
+_ATTRIBUTION_AFTER = re.compile(
+    r"[”\"]\s*,?\s*(?:[\w\-’'.]+\s+){1,6}?(?:said|says|added|stated|posted|wrote|told)\b"
+    r"[^”\"]*$",
+    re.I,
+)
+
+
+def _quoted_then_attributed(site) -> bool:
+    """Whether the site's trigger stands in a quote that the sentence then attributes."""
+    text, sentence = site.text, site.sentence
+    opening = max(text.rfind("“", sentence.start, site.trigger.start),
+                  text.rfind('"', sentence.start, site.trigger.start))  # fmt: skip
+    return opening >= 0 and _ATTRIBUTION_AFTER.search(
+        text, site.trigger.end, sentence.end
+    ) is not None
+
+
 def _reported_end(site) -> int:
     """Where the report of the site's trigger ends: at the first later clause
     with a trigger of its own ("Kunduz fell on Sunday, and the group said it had
@@ -1338,6 +1357,8 @@ def _reported_end(site) -> int:
     officials denied it" comments on what came before)."""
     key = ("reported", site.trigger.start)
     end = site.looks.get(key)
+    if end is None and _quoted_then_attributed(site):
+        end = site.looks[key] = site.sentence.end
     if end is None:
         clauses, starts = _clauses_and_trigger_starts(site)
         end = site.sentence.end

@@ -276,7 +276,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
         "liberated in the attackers' words", "trigger", re.compile(r"^liberat", re.I),
         {"retaken": "captured"}, final=False,
-        requires=("reported", "attackers"), unless=(("reported", "defenders"),),
+        requires=("sentence", "attackers"), unless=(("reported", "defenders"),),
         doc="'\"the city of Uvira is now liberated,\" an M23 spokesperson posted': "
         "each side calls its own gains a liberation; in the attackers' words, with no word "
         "of the defenders, it is their capture (and, told by them alone, their claim); "

@@ -242,6 +242,9 @@ UNVERIFIED = (
     r"unconfirmed", r"unverified",
     r"could not (?:be )?(?:independently )?(?:verif|confirm)\w*",
     r"not (?:yet )?(?:been )?(?:independently )?(?:verified|confirmed|clear)",
+    # "Ukrainian officials haven't confirmed the claim"
+    r"(?:have|has|had|could|did)n['’]t (?:yet )?(?:be(?:en)? )?(?:independently )?"
+    r"(?:verif|confirm)\w*",
     # "However, it has yet to be confirmed."
     r"yet to be (?:independently )?(?:verified|confirmed)",
     # "If confirmed, the capture of Kyaukme would be another setback"
@@ -315,6 +318,8 @@ INTENT_BEFORE = re.compile(
     r"struggl\w* to|vow\w* to|"
     r"prepar\w* to|mov\w* to|effort to|operation to|offensive to|order\w* to|intent on|"
     r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of|negotiat\w*|"
+    # "trying to keep Lysychansk from falling", "to prevent the fall of the capital"
+    r"prevent\w*|(?:keep|stop)\w*\s+(?:[\w\-’']+\s+){1,3}from|"
     # "an offensive by the east-based forces to take Tripoli", "a battle to take it"
     # ("preparing for a counterattack to retake control of large parts of Aleppo")
     r"(?:offensives?|battles?|campaigns?|drives?|push|bids?|operations?|attempts?|efforts?|war"
