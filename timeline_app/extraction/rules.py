@@ -271,6 +271,10 @@ _WITHDREW_TO = re.compile(
     r"^\s+(?:back\s+)?(?:to|towards|toward)\s+(?!(?:the\s+)?(?:outskirts|edges?)\s+of\s+$)", re.I
 )
 ALL = ("captured", "claimed", "contested", "besieged", "surrendered", "retaken")
+# what an intent ("poised to take", "seeks to surround ..., capture") makes of a trigger:
+# a threat
+_INTENT_EFFECT = {"captured": "besieged", "claimed": "besieged", "retaken": "contested",
+                  "surrendered": DROP, "contested": "contested", "besieged": "besieged"}
 
 QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
@@ -404,15 +408,11 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "what may be done, not what was",
     ),
     Qualifier(
-        "intent", "before trigger", triggers.INTENT_BEFORE,
-        {"captured": "besieged", "claimed": "besieged", "retaken": "contested",
-         "surrendered": DROP, "contested": "contested", "besieged": "besieged"},
+        "intent", "before trigger", triggers.INTENT_BEFORE, _INTENT_EFFECT,
         doc="'poised to take', 'fighting to overrun', 'could fall': a threat",
     ),  # fmt: skip
     Qualifier(
-        "intent goes on", "before trigger", _INTENT_COORDINATED,
-        {"captured": "besieged", "claimed": "besieged", "retaken": "contested",
-         "surrendered": DROP, "contested": "contested", "besieged": "besieged"},
+        "intent goes on", "before trigger", _INTENT_COORDINATED, _INTENT_EFFECT,
         requires=("trigger", _BARE_VERB),
         doc="'Russia seeks to surround Lysychansk, capture Sievierodonetsk': the second "
         "verb, bare, is the intent's too",
