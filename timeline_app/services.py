@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from .extraction.extract import Extractor
     from .storage import Store
 
+# (done, total, label): done of total articles (inside a long article, in hundredths
+# of one: the same fraction, finer), the label naming the file
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
@@ -259,7 +261,8 @@ def store_articles(
                     break
                 if progress:
                     progress(done, total, result.path.name)
-                _store_one(result, store, extractor, report, cancelled)
+                _store_one(result, store, extractor, report, cancelled,
+                           _within_article(progress, done, total, result))  # fmt: skip
                 # what the open batch holds, to store again if it is undone
                 if store.uncommitted_writes():
                     uncommitted.append(result)
@@ -356,9 +359,25 @@ def _stopped_line(exc: Exception, imported: int) -> str:
     return f"{exc}: {done}; close it or let it finish, then import again"
 
 
+# An article this long (characters) takes a second or more to read: the progress
+# label says how far into it the reading is ("Importing war.txt (45%)")
+LONG_ARTICLE = 500_000
+
+
+def _within_article(progress: Progress | None, done: int, total: int, result: ReadResult):
+    """For a long article, a callback that moves the progress by hundredths of an
+    article as it is read, its percent in the label; None for the others (their
+    label would only flicker)."""
+    if progress is None or result.article is None or len(result.article.text) < LONG_ARTICLE:
+        return None
+    name = result.path.name
+    return lambda percent: progress(done * 100 + percent, total * 100, f"{name} ({percent}%)")
+
+
 def _store_one(
-    result: ReadResult, store: Store, extractor: Extractor, report, cancelled=None
-) -> None:
+    result: ReadResult, store: Store, extractor: Extractor, report, cancelled=None,
+    within=None,
+) -> None:  # fmt: skip
     if result.article is None:
         report.failed.append(FileProblem(result.path, result.error))
         return
@@ -367,7 +386,7 @@ def _store_one(
         undated = store.undated_article_id(article.content_hash)
         if undated is not None and article.published is not None:
             # stored without a date, now given one (--published): read it again with it
-            events = extractor.extract(article, cancelled=cancelled)
+            events = extractor.extract(article, cancelled=cancelled, progress=within)
             store.date_article(undated, article, events)
             report.dated.append((result.path, undated, len(events)))
         else:
@@ -376,7 +395,7 @@ def _store_one(
     try:
         events = result.events
         if events is None:
-            events = extractor.extract(article, cancelled=cancelled)
+            events = extractor.extract(article, cancelled=cancelled, progress=within)
         article_id = store.add_article(article, events)
     except (DiskFullError, LockedError, _extraction_cancelled()):
         raise

@@ -65,3 +65,31 @@ def test_cancel_from_another_thread_stops_the_windows_import_service(tmp_path):
     assert report.cancelled and report.imported == []
     assert len(asked) == 2
     assert stored(tmp_path / "work.db") == 0
+
+
+def test_the_progress_label_says_how_far_into_a_long_article_the_reading_is(
+    tmp_path, monkeypatch
+):
+    """One long file would hold the bar at 1 of 2 for as long as it is read: it
+    moves in hundredths of the article, the label saying the percent read; a
+    short file's label is its name alone."""
+    import timeline_app.services as services
+
+    monkeypatch.setattr(services, "LONG_ARTICLE", 10_000)  # 300 paragraphs: 24 kB
+    article = long_article(tmp_path / "long.txt")
+    short = tmp_path / "short.txt"
+    short.write_text("Published Aug. 12, 2021\n\nThe Taliban captured Herat on Monday.\n")
+    calls = []
+    with Store(tmp_path / "work.db") as store:
+        report = import_paths(
+            [short, article], store, progress=lambda d, t, label: calls.append((d, t, label))
+        )
+    assert len(report.imported) == 2
+    assert calls[0] == (0, 2, "short.txt") and calls[1] == (1, 2, "long.txt")
+    within = [(done, total, label) for done, total, label in calls[2:-1]]
+    percents = [int(label.removeprefix("long.txt (").removesuffix("%)")) for *_, label in within]
+    assert percents == sorted(set(percents)) and percents[-1] == 100
+    assert len(percents) > 50  # every percent or so, not only the start and the end
+    # the bar: the same fraction of the whole import, in hundredths of an article
+    assert [(done, total) for done, total, _ in within] == [(100 + p, 200) for p in percents]
+    assert calls[-1] == (2, 2, "")

@@ -71,6 +71,9 @@ class _Reading:
     year_for: object = None
     trace: list | None = None
     cancelled: object = None  # the caller's callback: True to stop
+    progress: object = None  # the caller's callback: the percent of the text read
+    length: int = 1
+    shown: int = -1  # the percent last given to ``progress``
     heading: tuple | None = None  # (status, words) of a list heading above
     entry_date: DateMention | None = None
     continued: DateMention | None = None
@@ -91,6 +94,13 @@ class _Reading:
     def check(self) -> None:
         if self.cancelled is not None and self.cancelled():
             raise Cancelled
+
+    def reached(self, position: int) -> None:
+        """The text is read up to ``position``: tell ``progress`` each new percent."""
+        percent = position * 100 // self.length
+        if percent > self.shown:
+            self.shown = percent
+            self.progress(percent)
 
 
 @dataclass(frozen=True)
@@ -113,12 +123,14 @@ class Extractor:
         self.vocabulary = triggers.Vocabulary.for_profile(self.profile)
 
     def extract(
-        self, article: Article, trace: list | None = None, cancelled=None
+        self, article: Article, trace: list | None = None, cancelled=None, progress=None
     ) -> list[Event]:
         """The article's events.  ``trace``, when given, receives one dict per
         sentence read: places, context, triggers, events kept and dropped.
         ``cancelled`` is asked at every paragraph and sentence (a 16 MB article
-        takes a minute): when it returns True, ``Cancelled`` is raised."""
+        takes a minute): when it returns True, ``Cancelled`` is raised.
+        ``progress``, when given, is told each new whole percent of the text
+        read (0 to 100), for a long article's progress."""
         text = article.text
         published = article.published
         clue = None if published else _publication_clue(text)
@@ -130,7 +142,8 @@ class Extractor:
             lower_bound = clue is not None
         if clue is not None:  # "footage in Goma on January 27, 2025" under a photo
             published, reading_clue = clue
-        reading = _Reading(published, trace=trace, cancelled=cancelled)
+        reading = _Reading(published, trace=trace, cancelled=cancelled, progress=progress,
+                           length=max(1, len(text)))  # fmt: skip
         if lower_bound:
             # a date inferred from other reports or from a weekday is the earliest it
             # can be: "on Sunday" is the Sunday nearest to it, before or after
@@ -147,8 +160,12 @@ class Extractor:
         reading.news_day = self._news_day(text, paragraphs, published, reading.weekday_anchor)
         for number, paragraph in enumerate(paragraphs):
             reading.check()
+            if progress is not None:
+                reading.reached(paragraph.start)
             self._read_paragraph(text, paragraph, number, reading)
         _join_told_again(reading.events, reading.trace)
+        if progress is not None:
+            reading.reached(len(text))
         return sorted(
             reading.events.values(),
             key=lambda e: (e.date or dt.date.max, e.place_id, e.status),
@@ -237,6 +254,8 @@ class Extractor:
         named_before = None  # the place of the paragraph's last event: "the city" after it
         for index, sentence in enumerate(sentences):
             reading.check()
+            if reading.progress is not None and index % 64 == 63:
+                reading.reached(sentence.start)  # (one paragraph may be the whole text)
             place, rule = entry_place, "list entry place"
             if (not place and named_before
                     and casefold.search(_CITY_ANAPHOR, text, sentence.start, sentence.end)
