@@ -546,6 +546,18 @@ AFGHAN = [
     ({"sequel"},
      "On Aug. 6, Zaranj fell. Then the fighters turned north, taking Sheberghan.", THURSDAY,
      {("Zaranj", "captured", "2021-08-06"), ("Sheberghan", "captured", None)}),
+    # a recap in the pluperfect with "earlier": before the day the lede speaks of
+    ({"before its context"},
+     "On Monday, fighters captured Aybak.\n\nThe Taliban had earlier seized Zaranj, Sar-e-Pul "
+     "and Taloqan.", THURSDAY,
+     {("Aybak", "captured", "2021-08-09"), ("Zaranj", "captured", None),
+      ("Sar-e Pul", "captured", None), ("Taloqan", "captured", None)}),
+    ({"before its context"},
+     "Kunduz fell on Monday. Herat had already been overrun by the group.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-09"), ("Herat", "captured", None)}),
+    # its own date stands
+    ({"date in clause"}, "The Taliban had earlier seized Zaranj on Friday, officials said.",
+     THURSDAY, {("Zaranj", "captured", "2021-08-06")}),
     ({"date in clause"}, "Kunduz fell on Sunday, officials said.", THURSDAY,
      {("Kunduz", "captured", "2021-08-08")}),
     ({"date in sentence"}, "Fighters captured Aybak; officials confirmed it on Monday.", THURSDAY,

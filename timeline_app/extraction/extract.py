@@ -660,6 +660,9 @@ class Extractor:
                 "date in clause" if in_clause else "date in sentence"
             )
             return date, (rule, text[nearest.start : nearest.end])
+        before = _before_context(text, mention, others)
+        if before is not None:
+            return None, ("before its context", before)
         return self._context_date(text, clause, reading)
 
     @staticmethod
@@ -973,6 +976,24 @@ NEAR_KM = 40
 _SEQUEL = re.compile(
     r"\b(?:then|later|subsequently|afterwards|next|since then|after that|over the past)\b", re.I
 )
+# "Taliban had earlier captured Zaranj": the pluperfect with "earlier" or "already"
+# tells of a time before the day the paragraph or the lede speaks of
+_BEFORE_CONTEXT = re.compile(
+    r"\b(?:had\s+(?:earlier|already|previously)|(?:earlier|previously)\s+had)\s+(?:been\s+)?$",
+    re.I,
+)
+
+
+def _before_context(text: str, mention, others) -> str | None:
+    """The words that put the trigger nearest the place (without a date of its
+    own) before its context date, or None."""
+    if not others or not others[0]:
+        return None
+    trigger = min(others[0], key=lambda t: abs(t.start - mention.start))
+    match = _BEFORE_CONTEXT.search(text, max(0, trigger.start - 30), trigger.start)
+    return match.group(0).strip() if match else None
+
+
 _DISTANCE = re.compile(r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kilomet|mi)", re.I)
 
 

@@ -562,6 +562,8 @@ DATE_RULES = {
     "relative to neighbour": "'a day after Sheberghan': a day before the sentence's other date",
     "earlier in paragraph": "the last date read earlier in the paragraph",
     "sequel": "'... then they took X': after the paragraph's last date, so no date of its own",
+    "before its context": "'Taliban had earlier captured Zaranj': before the day its paragraph "
+    "or lede speaks of, so no date of its own",
     "date heading": "the date heading ('Aug. 13:') above the paragraph",
     "page date": "a date heading later than the publication date is the page's own date "
     "('2nd July 2024' above a report of June 30): no date of the text below it",
