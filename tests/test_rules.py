@@ -546,6 +546,23 @@ AFGHAN = [
     ({"sequel"},
      "On Aug. 6, Zaranj fell. Then the fighters turned north, taking Sheberghan.", THURSDAY,
      {("Zaranj", "captured", "2021-08-06"), ("Sheberghan", "captured", None)}),
+    # the defenders' possessive before a capture noun: their retaking; the speaker's own army's
+    # capture is the attackers'
+    ({"defenders' capture"},
+     "The army's capture of Herat on Monday lifted morale in Kabul, officials said.", THURSDAY,
+     {("Herat", "retaken", "2021-08-09")}),
+    ({"capture verb"},
+     "The Taliban leader hailed his army's capture of Herat on Monday.", THURSDAY,
+     {("Herat", "captured", "2021-08-09")}),
+    # the ones surrounded are the attackers, not the town
+    ({"attackers encircled"},
+     "Afghan forces reached Kunduz on Monday after encircling hundreds of Taliban fighters.",
+     THURSDAY, set()),
+    ({"siege word"}, "Kunduz was encircled by hundreds of Taliban fighters on Monday.", THURSDAY,
+     {("Kunduz", "besieged", "2021-08-09")}),
+    # half way to taking it is fighting for it
+    ({"intent"}, "Government forces are halfway to recapturing Kunduz, residents said on Monday.",
+     THURSDAY, {("Kunduz", "contested", "2021-08-09")}),
     # a recap in the pluperfect with "earlier": before the day the lede speaks of
     ({"before its context"},
      "On Monday, fighters captured Aybak.\n\nThe Taliban had earlier seized Zaranj, Sar-e-Pul "

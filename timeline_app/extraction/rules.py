@@ -64,6 +64,11 @@ class Qualifier:
         object.__setattr__(self, "statuses", frozenset(self.effect))
 
 
+# "encircling thousands of Russian troops": a number of people right after the trigger
+_COUNT_OF_TROOPS = re.compile(
+    r"^\s+(?:some\s+|about\s+|around\s+|nearly\s+|up\s+to\s+|more\s+than\s+)?"
+    r"(?:thousands|hundreds|dozens|scores|[\d,]+(?:\s+(?:to|-)\s+[\d,]+)?)\s+(?:of\s+)?", re.I
+)
 _NOUN_TRIGGER = re.compile(rf"^(?:{triggers.EVENT_NOUNS})$", re.I)
 _RECAP_AFTER = re.compile(
     r"\b(?:after|following|since|followed|follows)\s+(?:the\s+)?(?:[\w\-]+['’]s\s+)?$", re.I
@@ -357,6 +362,12 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         requires=("trigger", re.compile(r"^(?:withdr|retreat|pull|fled)", re.I)),
         doc="'The troops withdrew to a bridge that connects Myawaddy to Thailand': the place "
         "is where they went, not the place they left",
+    ),
+    Qualifier(
+        "attackers encircled", "after trigger", _COUNT_OF_TROOPS, {"besieged": DROP},
+        requires=("after trigger, wide", "attackers"),
+        doc="'entered Lyman after encircling thousands of Russian troops': the attackers are "
+        "the ones surrounded, not the town",
     ),
     Qualifier(
         "entered something else", "gap", _ENTERED_WHAT, {"captured": DROP, "contested": DROP},

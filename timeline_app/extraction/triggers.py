@@ -54,6 +54,10 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("defenders captured", "retaken",
      r"(?:captured|seized|taken)(?:\s+[\w\-]+){{0,3}}?\s+by\s+(?:the\s+)?"
      r"(?:[A-Z][\w\-]+\s+(?:and\s+[A-Z][\w\-]+\s+)?)?(?:{defender})"),
+    # "Ukraine's capture of Lyman": the defenders' possessive before a capture noun
+    # (not "Putin hailed his army's capture of Avdiivka": the speaker's own army)
+    ("defenders' capture", "retaken", r"(?:capture|seizure|takeover) of",
+     r"(?<!his )(?<!her )(?<!its )(?<!our )(?<!their )(?:{defender})['’]s"),
     ("retake verb", "retaken",
      # ("re-capturing the northern city of Tikrit": the hyphen is a spelling)
      r"re-?took|re-?take[ns]?|re-?taking|re-?captur(?:ed|es|e|ing)|reclaim(?:ed|s|ing)?"),
@@ -314,7 +318,8 @@ INTENT_BEFORE = re.compile(
     r"\b(?:could|may|might|would|will|can|poised to|about to|threaten\w* to|"
     r"tr(?:y|ied|ies|ying) to|attempt\w* to|bid to|aim\w* to|plan\w* to|seek\w* to|"
     r"sought to|expected to|likely to|hop(?:e|es|ed|ing) to|want\w* to|intend\w* to|"
-    r"set to|close to|closer to|verge of|brink of|fight\w* to|push\w* to|press\w* to|"
+    r"set to|close to|closer to|(?:half|part)way to|verge of|brink of|fight\w* to|push\w* to|"
+    r"press\w* to|"
     r"struggl\w* to|vow\w* to|"
     r"prepar\w* to|mov\w* to|effort to|operation to|offensive to|order\w* to|intent on|"
     r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of|negotiat\w*|"
