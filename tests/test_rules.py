@@ -38,6 +38,10 @@ AFGHAN = [
     ({"distance", "capture verb"},
      "Fighters seized Pul-e-Khumri, about 200 kilometres from the capital Kabul, on Tuesday.",
      THURSDAY, {("Pul-e-Khumri", "captured", "2021-08-10")}),
+    # a name in apposition to a place that says where is that place, in the same role
+    ({"bearing", "fighting near"},
+     "Taliban fighters entered a town just west of Kandahar, Afghanistan’s second-largest "
+     "city, on Sunday.", THURSDAY, {("Kandahar", "besieged", "2021-08-08")}),
     ({"facility in"}, "Staff at the embassy in Kabul were told to leave on Tuesday.", THURSDAY,
      set()),
     # "N years after": that event, long before the news day; undated unless it has its own

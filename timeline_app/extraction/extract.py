@@ -504,6 +504,7 @@ class Extractor:
             if mention.spelled:
                 words = _name(text, mention)
                 notes[mention.start] = (("another spelling", words), *notes.get(mention.start, ()))
+        previous = None  # (mention, context rule or None) of the place read before
         for mention in mentions:
             rule = _context_rule(text, mention, sentence, paragraph, found_triggers)
             if rule is None and self.gazetteer.is_province_name(_name(text, mention)):
@@ -518,6 +519,11 @@ class Extractor:
                 government = triggers.CAPITAL_AS_GOVERNMENT.match(text, mention.end, sentence.end)
                 if government:  # "Kyiv said its forces had retaken Kherson"
                     rule = ("capital as government", _name(text, mention) + government.group(0))
+            if (rule is None and previous is not None and previous[1] is not None
+                    and previous[1][0] in _WHERE_RULES and previous[0].place_id == mention.place_id
+                    and _APPOSITION.fullmatch(text, previous[0].end, mention.start)):  # fmt: skip
+                rule = previous[1]  # "north of Homs, Syria's third-largest city": the same role
+            previous = (mention, rule)
             if rule is None:
                 subjects.append(mention)
             else:
@@ -973,6 +979,8 @@ _OFFICE_BEFORE = re.compile(
     re.I,
 )
 NEAR_KM = 40
+_APPOSITION = re.compile(r"\s*,\s*(?:the\s+)?")  # "Homs, Syria's third-largest city"
+_WHERE_RULES = frozenset(("bearing", "distance"))  # context that says where something is
 _SEQUEL = re.compile(
     r"\b(?:then|later|subsequently|afterwards|next|since then|after that|over the past)\b", re.I
 )
