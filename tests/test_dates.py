@@ -23,6 +23,10 @@ def resolved(text, published=THURSDAY, **kwargs):
         ("late Thursday", "2021-08-12"),
         ("Thursday night", "2021-08-12"),
         ("last Thursday", "2021-08-05"),
+        # that weekday of the calendar week before (Monday 2 to Sunday 8 August)
+        ("last week on Wednesday", "2021-08-04"),
+        ("on Wednesday last week", "2021-08-04"),
+        ("on Sunday last week", "2021-08-08"),
         ("on Friday", "2021-08-06"),
         ("yesterday", "2021-08-11"),
         ("Aug. 6", "2021-08-06"),

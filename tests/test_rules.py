@@ -499,6 +499,14 @@ AFGHAN = [
      {("Kunduz", "captured", "2021-08-08"), ("Taloqan", "captured", "2021-08-08")}),
     ({"control phrase"}, "Rebels wrested control of Kunduz on Sunday.", THURSDAY,
      {("Kunduz", "captured", "2021-08-08")}),
+    # sources in a city speak of it as "the city"; officials in the capital do not
+    ({"weak context", "fall verb", "partial control"},
+     "Local sources in Kunduz city claimed that part of the city fell to the Taliban on Sunday.",
+     THURSDAY, {("Kunduz", "contested", "2021-08-08")}),
+    ({"speaker's place"}, "Officials in Kabul said the city had fallen on Sunday.", THURSDAY,
+     set()),
+    ({"capture verb"}, "Taliban fighters overtook Kunduz on Sunday.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08")}),
     ({"weak context", "entered"}, "A lawmaker from Kunduz told reporters the Taliban had "
      "entered the centre of the city on Sunday.", THURSDAY,
      {("Kunduz", "contested", "2021-08-08")}),
@@ -925,6 +933,16 @@ def test_a_province_after_in_says_where_a_town_is_not_that_it_was_taken():
     found, fired, _ = read(ukraine, text, dt.date(2025, 11, 21))
     assert found == {("Vovchansk", "contested", "2025-11-20")}
     assert "province taken whole" not in fired
+
+
+def test_a_province_in_apposition_as_a_capital_is_the_province():
+    """ "Lashio, the capital of northern Shan State": the province Lashio is the
+    capital of (a part of), not the province's own capital, Taunggyi."""
+    myanmar = Extractor(Gazetteer.load(package_data() / "myanmar.csv"))
+    text = "The MNDAA seized Lashio, the capital of northern Shan State, on Wednesday."
+    found, fired, _ = read(myanmar, text, dt.date(2024, 8, 1))
+    assert found == {("Lashio", "captured", "2024-07-31")}
+    assert "province level" in fired
 
 
 def test_an_inferred_year_is_marked(afghan):

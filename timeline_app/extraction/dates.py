@@ -52,10 +52,11 @@ _DAY_MONTH = re.compile(
     r"(?:,?[ \t\u00a0]+(?P<year>(?:19|20)\d\d)\b)?"
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)")
+# ("last week on Wednesday", "on Wednesday last week": that weekday of the week before)
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<modifier>last|next|this|late|early)\s+)?(?P<weekday>"
+    r"\b(?:(?P<week>last\s+week\s+on)\s+|(?P<modifier>last|next|this|late|early)\s+)?(?P<weekday>"
     + "|".join(_WEEKDAYS)
-    + r")(?:\s+(?:night|morning|afternoon|evening))?\b"
+    + r")(?:\s+(?:night|morning|afternoon|evening))?(?:\s+(?P<week_after>last\s+week))?\b"
 )
 _DEICTIC = [
     (re.compile(r"\bthe day before yesterday\b", re.I), -2),
@@ -131,7 +132,7 @@ _WEEKDAY_WORDS = casefold.needed_by_any([_WEEKDAY])
 # A weekday is found by its name, then what stands before it: a search for the
 # pattern itself tries its modifiers and word boundary at every position.
 _WEEKDAY_NAME = re.compile("|".join(_WEEKDAYS))
-_MODIFIER_BEFORE = re.compile(r"\b(?:last|next|this|late|early)\s+$")
+_MODIFIER_BEFORE = re.compile(r"\b(?:last\s+week\s+on|last|next|this|late|early)\s+$")
 _DIGIT = re.compile(r"\d")  # ISO, month-day and day-month dates all hold one
 
 
@@ -282,12 +283,11 @@ def _weekdays(text: str, start: int, end: int, published: dt.date | None) -> lis
             found.append(DateMention(m.start(), m.end(), None, "unknown"))
             continue
         weekday = _WEEKDAYS.index(m["weekday"])
-        strictly = m["modifier"] == "last"
-        found.append(
-            DateMention(
-                m.start(), m.end(), weekday_on_or_before(published, weekday, strictly), "day"
-            )
-        )
+        if m["week"] or m["week_after"]:  # that day of the calendar week before
+            date = published - dt.timedelta(days=published.weekday() + 7 - weekday)
+        else:
+            date = weekday_on_or_before(published, weekday, m["modifier"] == "last")
+        found.append(DateMention(m.start(), m.end(), date, "day"))
     return found
 
 

@@ -539,7 +539,10 @@ class Extractor:
                 notes[capital.start] = (("capital of the same name", _name(text, named[-1])),)
         if not subjects and triggers.ANAPHOR.search(text, sentence.start, sentence.end):
             # "Reports from Gardez suggest the city is now under Taliban control"
-            subjects = [m for m in mentions if _is_weak_context(text, m, sentence)]
+            # (not "officials in Kabul said the city ...": where the government sits)
+            subjects = [m for m in mentions if _is_weak_context(text, m, sentence) and not (
+                self.gazetteer.place(m.place_id).is_national_capital
+                and text[m.start - 3 : m.start].strip().lower() == "in")]  # fmt: skip
             context = [c for c in context if c[0] not in {_name(text, m) for m in subjects}]
             context += [(_name(text, m), "weak context", "from") for m in subjects]
         return subjects, context

@@ -39,6 +39,11 @@ _CAPITALS_OF = re.compile(
     r"\s+(?:the\s+)?)?)?$",
     re.I,
 )
+_APPOSED_CAPITAL_OF = re.compile(
+    r",\s+(?:the\s+)?(?:provincial\s+|regional\s+|state\s+)?capital\s+(?:city\s+)?of\s+"
+    r"(?:the\s+)?(?:" + _WHERE_WORD + r"\s+)*",
+    re.I,
+)
 _POSSESSIVE_CAPITAL = re.compile(r"^['’]s?\s+(?:provincial\s+)?capital\b", re.I)
 # What a country calls its first-level units: "Helmand province", "Donetsk
 # region" or "oblast", "Aleppo governorate", "North Darfur state"; the
@@ -444,7 +449,10 @@ class Gazetteer:
             # "in the provinces of Faryab and Kunar": the list's names are provinces
             in_list = listed_after is not None and LIST_GLUE.match(text[listed_after:m_start])
             listed_after = m_end if in_list or _PROVINCES_OF.search(before) else None
-            province_level = bool(
+            # "Lashio, the capital of northern Shan State": the province the place before
+            # is the capital of (of the province or of a part of it), not its capital
+            apposed = index > 0 and _APPOSED_CAPITAL_OF.fullmatch(text, raw[index - 1][1], m_start)
+            province_level = bool(apposed) or (bool(
                 _PROVINCE_SUFFIX.match(after)
                 or (_PROVINCE_LIST_SUFFIX.match(text, m_end, end)
                     and not _THEIR_CAPITALS.search(text, m_end, min(end, m_end + 200)))
@@ -454,7 +462,7 @@ class Gazetteer:
             ) and not (
                 self._governed_by_capitals_of(text, raw, index, start)
                 or _POSSESSIVE_CAPITAL.match(after)
-            )
+            ))
             mentions.append(
                 PlaceMention(m_start, m_end, name.place_id, province_level, name.spelled)
             )

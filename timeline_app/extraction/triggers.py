@@ -95,6 +95,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("attackers controlled", "captured", r"controlled", "{actor}"),
     ("capture verb", "captured",
      r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing|ure)|conquer(?:ed|s|ing)?"
+     # ("the RSF declared it had fully overtaken Al-Nahud")
+     r"|overt(?:ook|aken)"
      r"|occup(?:y|ies|ied|ying)"
      r"|(?:is|are|was|were|be|been|being) controlled by (?:the )?(?:{actor})"
      r"|takeover of|(?:won|wins|win) the (?:city|town) of"),
@@ -363,7 +365,8 @@ WEAK_CONTEXT_BEFORE = re.compile(
     r"\b(?:reports?|news|accounts?|footage|images|videos?|pictures|residents?|witnesses|"
     # "A lawmaker from Sar-e-Pul told AFP the Taliban had entered the centre of the city"
     r"sources|lawmakers?|legislators?|MPs?|councillors?|council members?|elders?|officials?)"
-    r"\s+(?:\w+\s+)?from\s+$",
+    # ("local sources in Khost city ... claimed that part of the city fell")
+    r"\s+(?:\w+\s+)?(?:from|in)\s+$",
     re.I,
 )
 # "seized weapons in Kunduz": a place after an object and a preposition is
