@@ -42,6 +42,14 @@ AFGHAN = [
     ({"bearing", "fighting near"},
      "Taliban fighters entered a town just west of Kandahar, Afghanistan’s second-largest "
      "city, on Sunday.", THURSDAY, {("Kandahar", "besieged", "2021-08-08")}),
+    # a place that opens a road's name situates the road
+    ({"place as modifier", "retake verb"},
+     "Government forces recaptured Ghazni on Sunday, on the Kabul-Kandahar highway.", THURSDAY,
+     {("Ghazni", "retaken", "2021-08-08")}),
+    # the passive of the defenders leaving; not civilians evacuated from it
+    ({"defenders withdrew"}, "Farah was abandoned by Afghan forces on Sunday.", THURSDAY,
+     {("Farah", "captured", "2021-08-08")}),
+    (set(), "Civilians were evacuated from Farah by Afghan forces on Sunday.", THURSDAY, set()),
     ({"facility in"}, "Staff at the embassy in Kabul were told to leave on Tuesday.", THURSDAY,
      set()),
     # "N years after": that event, long before the news day; undated unless it has its own
@@ -933,6 +941,16 @@ def test_a_province_after_in_says_where_a_town_is_not_that_it_was_taken():
     found, fired, _ = read(ukraine, text, dt.date(2025, 11, 21))
     assert found == {("Vovchansk", "contested", "2025-11-20")}
     assert "province taken whole" not in fired
+
+
+def test_the_attackers_commanders_liberation_is_their_claim():
+    """ "Mr Shoigu said: '... liberated the settlement of Mariinka'": the Russian
+    defence minister speaks for the attackers (the Ukraine profile names him)."""
+    ukraine = Extractor(Gazetteer.load(package_data() / "ukraine.csv"))
+    text = ("At a meeting with President Putin on Monday, Mr Shoigu said: \"The assault "
+            "detachments today completely liberated the settlement of Mariinka.\"")
+    found, _, _ = read(ukraine, text, dt.date(2023, 12, 26))
+    assert {status for _, status, _ in found} == {"claimed"}
 
 
 def test_a_province_in_apposition_as_a_capital_is_the_province():

@@ -960,7 +960,10 @@ _MODIFIER_AFTER = re.compile(
     # "against the Shi'ite-led Baghdad government": the government it seats
     r"|\s+(?:government|authorities|regime)\b"
     # "On the Donetsk front, units ... liberated the village of Pobeda": a front's name
-    r"|\s+(?:front|frontline|front line|direction|sector|axis)\b",
+    r"|\s+(?:front|frontline|front line|direction|sector|axis)\b"
+    # "along the Mandalay-Lashio-Muse highway", "the Kabul-Kandahar motorway": a road's name
+    r"|(?:\s*[\-–]\s*[A-Z][\w’']*(?:\s+[A-Z][\w’']*)?){0,3}\s+"
+    r"(?:road|highway|motorway|expressway|railway|railroad)s?\b",
     re.I,
 )
 # The place opens the name of a body ("Tigray Liberation Front", "Kunduz National
