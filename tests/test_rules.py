@@ -65,6 +65,8 @@ AFGHAN = [
     ({"negation"}, "Kunduz hasn't fallen yet.", THURSDAY, set()),
     ({"negation"}, "The Taliban haven't captured Kunduz.", THURSDAY, set()),
     ({"negation"}, "Kunduz isn't under threat.", THURSDAY, set()),
+    ({"negation"}, "Kunduz is not in danger of falling, officials said on Monday.", THURSDAY,
+     set()),
     # a clause with a verb of its own borrows no trigger; fighting with a place of its own
     (set(), "Kabul is calm, but the Taliban were fighting government forces in Logar province.",
      THURSDAY, set()),

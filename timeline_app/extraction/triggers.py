@@ -320,7 +320,9 @@ NEGATION_BEFORE = re.compile(
     r"(?:\bnot|n['’]t|\bnever|\byet to|\bfailed to|\bunable to|\bno|\bwithout)\s+"
     r"(?:\w+\s+){0,2}$"
     # "it did not mean the city had fallen"
-    r"|(?:\bnot|n['’]t)\s+(?:necessarily\s+)?mean\s+(?:that\s+)?(?:\w+\s+){0,4}$",
+    r"|(?:\bnot|n['’]t)\s+(?:necessarily\s+)?mean\s+(?:that\s+)?(?:\w+\s+){0,4}$"
+    # "the city was not in danger of falling", "no risk of a takeover"
+    r"|(?:\bnot|n['’]t|\bno)\s+(?:\w+\s+){0,2}(?:danger|risk|threat|prospect)\s+of\s+(?:\w+\s+)?$",
     re.I,
 )
 INTENT_BEFORE = re.compile(
