@@ -42,6 +42,19 @@ AFGHAN = [
     ({"bearing", "fighting near"},
      "Taliban fighters entered a town just west of Kandahar, Afghanistan’s second-largest "
      "city, on Sunday.", THURSDAY, {("Kandahar", "besieged", "2021-08-08")}),
+    # a unit named for the place is not the place; nor its river, nor its countryside
+    ({"place in a name"},
+     "The Taliban said they had liberated the 209th Kunduz Infantry Division on Sunday.",
+     THURSDAY, set()),
+    ({"place as modifier"}, "Fighting raged along the Kunduz River on Sunday.", THURSDAY, set()),
+    ({"place as modifier"}, "Fighting raged in the Kunduz countryside on Sunday.", THURSDAY,
+     set()),
+    ({"direction or route"},
+     "Heavy fighting was reported on the west bank of the Helmand on Sunday.", THURSDAY, set()),
+    # areas of the city taken: fighting for it
+    ({"seized part of the city"},
+     "The Taliban captured significant areas in Kunduz city on Sunday.", THURSDAY,
+     {("Kunduz", "contested", "2021-08-08")}),
     # a place that opens a road's name situates the road
     ({"place as modifier", "retake verb"},
      "Government forces recaptured Ghazni on Sunday, on the Kabul-Kandahar highway.", THURSDAY,

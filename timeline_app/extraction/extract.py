@@ -963,7 +963,9 @@ _MODIFIER_AFTER = re.compile(
     r"|\s+(?:front|frontline|front line|direction|sector|axis)\b"
     # "along the Mandalay-Lashio-Muse highway", "the Kabul-Kandahar motorway": a road's name
     r"|(?:\s*[\-–]\s*[A-Z][\w’']*(?:\s+[A-Z][\w’']*)?){0,3}\s+"
-    r"(?:road|highway|motorway|expressway|railway|railroad)s?\b",
+    r"(?:road|highway|motorway|expressway|railway|railroad)s?\b"
+    # "the Dnipro River", "the eastern Idlib countryside": a river, a province's farmland
+    r"|\s+(?:river|countryside)\b",
     re.I,
 )
 # The place opens the name of a body ("Tigray Liberation Front", "Kunduz National
@@ -972,7 +974,9 @@ _NAME_AFTER = re.compile(
     r"(?:\s+(?:People['’]s|National|Liberation|Independence|Defen[cs]e|Revolutionary"
     r"|Democratic|Islamic|Popular|United|Joint|Special)){0,3}"
     r"\s+(?:Liberation|Front|Movement|Radio|Television|TV|University|Brigades?|Corps|Party"
-    r"|Alliance|(?:Defen[cs]e\s+)?Forces?|Army|Militia)\b"
+    r"|Alliance|(?:Defen[cs]e\s+)?Forces?|Army|Militia"
+    # "the 17th Singa Infantry Division": a unit and its base
+    r"|Infantry|Division|Battalion|Regiment|Garrison)\b"
 )
 _OFFICE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:provincial\s+)?(?:council|governor|police|governorate|administration"

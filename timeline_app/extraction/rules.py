@@ -247,6 +247,14 @@ _BROKE_OUT = re.compile(r"^\s+(?:first\s+)?(?:broke out|erupted|began|started)\b
 _SINCE_BEFORE = re.compile(r"\b(?:since|after|when|before)\s+(?:the\s+)?$", re.I)
 _IF_CONFIRMED = re.compile(rf"\b{triggers.IF_CONFIRMED}\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
+# what was seized is part of the place: "the police headquarters in", and right before
+# it "capturing significant areas in Aleppo city" (not "more areas in Daraa province,
+# including Daraa city")
+_PARTIAL_OBJECT = re.compile(
+    triggers.PARTIAL.pattern
+    + r"|\b(?:areas|parts|districts|neighbou?rhoods|quarters|sections)\s+in\s+(?:the\s+)?$",
+    re.I,
+)
 _CHOICE_BEFORE = re.compile(
     r"\b(?:options?|choices?|alternatives?)\b[^.;]{0,20}?:?\s*either\b[^.;]{0,60}?"
     r"(?:\s+or\s+)?(?:[\w\-]+\s+){0,3}$",
@@ -295,7 +303,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
         "seized part of the city", "gap", _OBJECT_GAP, {"captured": "contested"},
         place_after_trigger=True,
-        requires=("gap", triggers.PARTIAL),
+        requires=("gap", _PARTIAL_OBJECT),
         doc="'seized the police headquarters in Kunduz': fighting, not a fall",
     ),
     Qualifier(

@@ -424,7 +424,9 @@ CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("what remains", r"\bleaving\s+(?:just|only)"),
         ("direction or route",
          r"\b(?:to|towards?|from|out of|via|near|beyond|outside(?: of)?|linking|connecting|between|"
-         r"(?:highway|road|route) (?:to|from|between|linking))"),
+         r"(?:highway|road|route) (?:to|from|between|linking)"
+         # "retreat from the west bank of the Dnipro": the river
+         r"|(?:left|right|west|east|western|eastern|opposite|other) banks? of)"),
         ("speaker's place",
          r"\b(?:officials?|residents?|sources?|spokesm[ae]n|lawmakers?|journalists?|reporters?|"
          r"correspondents?|witnesses|diplomats?|embassy|ministry|authorities|member|based|"
