@@ -42,6 +42,11 @@ AFGHAN = [
     ({"bearing", "fighting near"},
      "Taliban fighters entered a town just west of Kandahar, Afghanistan’s second-largest "
      "city, on Sunday.", THURSDAY, {("Kandahar", "besieged", "2021-08-08")}),
+    # "took key cities A and B": the plural noun before the names; the fighting is elsewhere
+    ({"take verb"},
+     "Government forces battled the Taliban near Kabul on Sunday, after the group took key "
+     "cities Kunduz and Taloqan last week.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-05"), ("Taloqan", "captured", "2021-08-05")}),
     # a unit named for the place is not the place; nor its river, nor its countryside
     ({"place in a name"},
      "The Taliban said they had liberated the 209th Kunduz Infantry Division on Sunday.",

@@ -224,7 +224,10 @@ DIRECT_OBJECT_GAP = re.compile(
     # "had taken another provincial capital, Ghazni": the noun, then the name in apposition
     r"|(?:another|a|a second|a third|a fourth|a fifth|a sixth|their \w+|its \w+)\s+"
     r"(?:(?:key|strategic|important|major|provincial|regional|northern|southern|eastern"
-    r"|western)\s+){0,2}(?:capital|city|town),?\s+)?$",
+    r"|western)\s+){0,2}(?:capital|city|town),?\s+"
+    # "taking key cities Aleppo and Hama": the plural noun, then the names
+    r"|(?:(?:key|strategic|important|major|main|provincial|regional|\w+ern)\s+){1,3}"
+    r"(?:capitals|cities|towns)\s+(?:like\s+|including\s+|such\s+as\s+)?)?$",
     re.I,
 )
 
