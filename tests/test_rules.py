@@ -631,6 +631,10 @@ AFGHAN = [
      {("Kunduz", "captured", "2021-08-08")}),
     ({"news day"}, "The Taliban captured Ghazni on Thursday.\n\nThe militants seized Herat.",
      THURSDAY, {("Ghazni", "captured", "2021-08-12"), ("Herat", "captured", "2021-08-12")}),
+    # a weekday where a span starts ("since Friday") is no news day: the publication week
+    ({"news day"}, "Three more capitals fell to the Taliban.\n\nThe Taliban took Kunduz "
+     "around midnight. The group has taken nine capitals since Friday.", dt.date(2021, 8, 11),
+     {("Kunduz", "captured", "2021-08-11")}),
     ({"year from the article"},
      "The deal was signed on Feb. 29, 2020. The troops left by May 1, 2021.\n\n"
      "Aug. 6: Zaranj falls to the Taliban.", None, {("Zaranj", "captured", "2021-08-06")}),

@@ -204,7 +204,10 @@ class Extractor:
                 text, paragraph.start, paragraph.end, published=published, weekday_anchor=weekdays
             ):
                 if (mention.date and published and mention.precision == "day"
-                        and _recent(mention.date, weekdays or published)):  # fmt: skip
+                        and _recent(mention.date, weekdays or published)
+                        # ("nine provincial capitals since Friday": where a span starts)
+                        and not _SPAN_START_BEFORE.search(
+                            text, max(0, mention.start - 8), mention.start)):  # fmt: skip
                     # (a day: "last week" or "over the weekend" in the lede is no news day)
                     return DateMention(mention.start, mention.end, mention.date, mention.precision)
         if published is None:
@@ -989,6 +992,7 @@ _OFFICE_BEFORE = re.compile(
     re.I,
 )
 NEAR_KM = 40
+_SPAN_START_BEFORE = re.compile(r"\b(?:since|until|till)\s+$", re.I)
 _APPOSITION = re.compile(r"\s*,\s*(?:the\s+)?")  # "Homs, Syria's third-largest city"
 _WHERE_RULES = frozenset(("bearing", "distance"))  # context that says where something is
 _SEQUEL = re.compile(
