@@ -977,6 +977,18 @@ def test_the_attackers_commanders_liberation_is_their_claim():
     assert {status for _, status, _ in found} == {"claimed"}
 
 
+def test_the_province_a_place_lies_in_is_not_its_capital():
+    """ "the town of Bara in neighboring North Kordofan": where Bara lies, not El
+    Obeid (the capital a bare province name stands for)."""
+    sudan = Extractor(Gazetteer.load(package_data() / "sudan.csv"))
+    text = "On Saturday the RSF said it had seized the town of Bara in neighboring North Kordofan."
+    found, fired, _ = read(sudan, text, dt.date(2025, 10, 25))
+    assert found == {("Bara", "claimed", "2025-10-25")}
+    found, _, _ = read(sudan, "On Saturday the RSF seized North Kordofan's capital.",
+                       dt.date(2025, 10, 25))
+    assert found == {("El Obeid", "captured", "2025-10-25")}
+
+
 def test_a_province_in_apposition_as_a_capital_is_the_province():
     """ "Lashio, the capital of northern Shan State": the province Lashio is the
     capital of (a part of), not the province's own capital, Taunggyi."""

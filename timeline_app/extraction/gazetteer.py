@@ -44,6 +44,10 @@ _APPOSED_CAPITAL_OF = re.compile(
     r"(?:the\s+)?(?:" + _WHERE_WORD + r"\s+)*",
     re.I,
 )
+_IN_PROVINCE = re.compile(
+    r",?\s+in\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent|" + _WHERE_WORD + r")\s+)*",
+    re.I,
+)
 _POSSESSIVE_CAPITAL = re.compile(r"^['’]s?\s+(?:provincial\s+)?capital\b", re.I)
 # What a country calls its first-level units: "Helmand province", "Donetsk
 # region" or "oblast", "Aleppo governorate", "North Darfur state"; the
@@ -451,7 +455,12 @@ class Gazetteer:
             listed_after = m_end if in_list or _PROVINCES_OF.search(before) else None
             # "Lashio, the capital of northern Shan State": the province the place before
             # is the capital of (of the province or of a part of it), not its capital
-            apposed = index > 0 and _APPOSED_CAPITAL_OF.fullmatch(text, raw[index - 1][1], m_start)
+            apposed = index > 0 and (
+                _APPOSED_CAPITAL_OF.fullmatch(text, raw[index - 1][1], m_start)
+                # "the strategic town of Bara in neighboring North Kordofan": where it lies
+                or (name.is_province and _IN_PROVINCE.fullmatch(text, raw[index - 1][1], m_start)
+                    and self._same_province(raw[index - 1][2], name))
+            )
             province_level = bool(apposed) or (bool(
                 _PROVINCE_SUFFIX.match(after)
                 or (_PROVINCE_LIST_SUFFIX.match(text, m_end, end)
@@ -467,6 +476,12 @@ class Gazetteer:
                 PlaceMention(m_start, m_end, name.place_id, province_level, name.spelled)
             )
         return mentions
+
+    def _same_province(self, place: _Name, province: _Name) -> bool:
+        """Whether ``place`` is another place of the province ``province`` names."""
+        if place.place_id == province.place_id:
+            return False
+        return self.places[place.place_id].province == self.places[province.place_id].province
 
     def _candidates(self, text: str, start: int, end: int):
         """(start, end, words) where a name may be; end is -1 for a word that
