@@ -109,6 +109,8 @@ AFGHAN = [
      "retreated from the district's center.", THURSDAY, set()),
     ({"office"}, "Jan Purusi, the provincial governor of Kunduz, confirmed the capture of the "
      "district on Sunday.", THURSDAY, set()),
+    ({"office"}, "The Taliban-installed head of Kunduz, a city seized by the group in 2015, "
+     "spoke on Sunday.", THURSDAY, set()),
     ({"fall verb"}, "The Kunduz governor said the city fell on Sunday.", THURSDAY,
      {("Kunduz", "captured", "2021-08-08")}),
     ({"surrender verb"}, "Officials said the governor of Kunduz had surrendered on Sunday.",

@@ -987,8 +987,9 @@ _OFFICE_AFTER = re.compile(
     re.I,
 )
 _OFFICE_BEFORE = re.compile(
-    r"\b(?:governor|mayor|police chief|spokesm[ae]n|spokesperson|council)\s+(?:of|for)\s+"
-    r"(?:the\s+)?$",
+    # ("the Russian-installed head of Crimea, ...")
+    r"\b(?:governor|mayor|police chief|spokesm[ae]n|spokesperson|council|head|leader)\s+"
+    r"(?:of|for)\s+(?:the\s+)?$",
     re.I,
 )
 NEAR_KM = 40
