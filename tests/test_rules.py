@@ -294,6 +294,8 @@ AFGHAN = [
      {("Kunduz", "retaken", "2021-08-08")}),
     ({"intent"}, "Elders held talks with the Taliban for a peaceful surrender of Kabul.",
      THURSDAY, set()),
+    ({"control phrase"}, "On Sunday the Taliban gained authority over Kunduz.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08")}),
     ({"control phrase"}, "The Taliban took control on Aug. 8 of Kunduz.", THURSDAY,
      {("Kunduz", "captured", "2021-08-08")}),
     ({"recap after"}, "Its fall on Sunday followed the Taliban's seizure of Kunduz.", THURSDAY,

@@ -114,7 +114,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     # "our forces extended full control over the capital of Sennar State"
     r"|extend(?:ed|s)?)"
      # ("took control on Feb. 16 of Bukavu": a day may stand inside)
-     r" (?:full |complete |total |effective )?control"
+     # ("the RSF has gained authority over Zalingei")
+     r" (?:full |complete |total |effective )?(?:control|authority)"
      r"(?: (?:on )?(?:[A-Z][a-z]+day|[A-Z][a-z]{{2,8}}\.? \d{{1,2}}))? (?:of|over)"
      # "announced their control of Zalingei", "claimed victory in Falluja"
      r"|(?:announced|announces|declared|declares|proclaimed) (?:their |its )?"
