@@ -111,6 +111,10 @@ AFGHAN = [
      "district on Sunday.", THURSDAY, set()),
     ({"office"}, "The Taliban-installed head of Kunduz, a city seized by the group in 2015, "
      "spoke on Sunday.", THURSDAY, set()),
+    # a building of the place taken is not an office speaking
+    ({"take verb", "partial control"},
+     "Taliban fighters took the Kunduz police headquarters on Sunday.", THURSDAY,
+     {("Kunduz", "contested", "2021-08-08")}),
     ({"fall verb"}, "The Kunduz governor said the city fell on Sunday.", THURSDAY,
      {("Kunduz", "captured", "2021-08-08")}),
     ({"surrender verb"}, "Officials said the governor of Kunduz had surrendered on Sunday.",

@@ -983,7 +983,9 @@ _NAME_AFTER = re.compile(
 )
 _OFFICE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:provincial\s+)?(?:council|governor|police|governorate|administration"
-    r"|assembly)\b",
+    r"|assembly)\b"
+    # (not "took the Quneitra police headquarters": a building of the place)
+    r"(?!['’]?s?\s+(?:headquarters|station|compound|building|offices?|complex|base)\b)",
     re.I,
 )
 _OFFICE_BEFORE = re.compile(
