@@ -543,11 +543,11 @@ class Extractor:
         if not subjects and triggers.ANAPHOR.search(text, sentence.start, sentence.end):
             # "Reports from Gardez suggest the city is now under Taliban control"
             # (not "officials in Kabul said the city ...": where the government sits)
-            subjects = [m for m in mentions if _is_weak_context(text, m, sentence) and not (
-                self.gazetteer.place(m.place_id).is_national_capital
-                and text[m.start - 3 : m.start].strip().lower() == "in")]  # fmt: skip
+            weak = {m.start: _weak_context(text, m, sentence) for m in mentions}
+            subjects = [m for m in mentions if weak[m.start] and not (
+                weak[m.start] == "in" and self.gazetteer.place(m.place_id).is_national_capital)]
             context = [c for c in context if c[0] not in {_name(text, m) for m in subjects}]
-            context += [(_name(text, m), "weak context", "from") for m in subjects]
+            context += [(_name(text, m), "weak context", weak[m.start]) for m in subjects]
         return subjects, context
 
     def _status(self, text, mention, all_triggers, clauses, sentence, subjects, starts, looks):
@@ -1140,9 +1140,12 @@ _ELLIPSIS = re.compile(
 _COORDINATED = re.compile(r"^[\s,]*(?:and|or|as well as)\s+(?:the\s+)?$", re.I)
 
 
-def _is_weak_context(text: str, mention: PlaceMention, sentence: Sentence) -> bool:
+def _weak_context(text: str, mention: PlaceMention, sentence: Sentence) -> str | None:
+    """ "from" or "in" when the place is where a source is ("reports from Gardez",
+    "sources in Khost city"), else None."""
     before = text[max(sentence.start, mention.start - 40) : mention.start]
-    return bool(triggers.WEAK_CONTEXT_BEFORE.search(before))
+    match = triggers.WEAK_CONTEXT_BEFORE.search(before)
+    return match.group(1).lower() if match else None
 
 
 _ACTIVE_TRANSITIVE = re.compile(

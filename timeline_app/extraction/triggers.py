@@ -379,7 +379,7 @@ WEAK_CONTEXT_BEFORE = re.compile(
     # "A lawmaker from Sar-e-Pul told AFP the Taliban had entered the centre of the city"
     r"sources|lawmakers?|legislators?|MPs?|councillors?|council members?|elders?|officials?)"
     # ("local sources in Khost city ... claimed that part of the city fell")
-    r"\s+(?:\w+\s+)?(?:from|in)\s+$",
+    r"\s+(?:\w+\s+)?(from|in)\s+$",
     re.I,
 )
 # "seized weapons in Kunduz": a place after an object and a preposition is
