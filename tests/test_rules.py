@@ -60,6 +60,10 @@ AFGHAN = [
     ({"seized part of the city"},
      "The Taliban captured significant areas in Kunduz city on Sunday.", THURSDAY,
      {("Kunduz", "contested", "2021-08-08")}),
+    # the highway that connects Kabul: a route
+    ({"direction or route"},
+     "Fighters overran Aybak on Monday, a city on the main highway that connects Kabul to the "
+     "north.", THURSDAY, {("Aybak", "captured", "2021-08-09")}),
     # a place that opens a road's name situates the road
     ({"place as modifier", "retake verb"},
      "Government forces recaptured Ghazni on Sunday, on the Kabul-Kandahar highway.", THURSDAY,
@@ -1005,6 +1009,10 @@ def test_a_province_in_apposition_as_a_capital_is_the_province():
     found, fired, _ = read(myanmar, text, dt.date(2024, 8, 1))
     assert found == {("Lashio", "captured", "2024-07-31")}
     assert "province level" in fired
+    # the region the fighters are in, after the country's possessive, is where
+    text = "Insurgent forces in Myanmar's Mandalay region have captured Mogoke on Wednesday."
+    found, _, _ = read(myanmar, text, dt.date(2024, 7, 24))
+    assert found == {("Mogok", "captured", "2024-07-24")}
 
 
 def test_an_inferred_year_is_marked(afghan):

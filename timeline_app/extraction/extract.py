@@ -936,7 +936,7 @@ def _province_taken(text: str, mention, sentence) -> str | None:
     )
     if before:
         return text[before.start() : mention.end].strip()
-    if _LOCATED_IN.search(text, max(sentence.start, mention.start - 12), mention.start):
+    if _LOCATED_IN.search(text, max(sentence.start, mention.start - 30), mention.start):
         return None  # "80 percent of Vovchansk in Kharkiv region has been captured": where
     # "Kunduz, Takhar and Baghlan provinces have fallen": past the list's other names
     tail = _LIST_TAIL.match(text, mention.end, sentence.end).end()
@@ -953,7 +953,10 @@ def _province_taken(text: str, mention, sentence) -> str | None:
 _SAME_NAME = re.compile(
     r"\bcapital(?:\s+city)?,?\s+(?:of|with|bearing|sharing)\s+the\s+same\s+name\b", re.I
 )
-_LOCATED_IN = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
+# ("Insurgent forces in Myanmar's Mandalay region have captured the town of Mogoke")
+_LOCATED_IN = re.compile(
+    r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:[A-Z][\w\-]*['’]s\s+)?$", re.I
+)
 # "leaving for Goma", "headed for Bukavu": where people go
 _CONTINUES = re.compile(r"\b(?:also|too|as well|the same day|that day|meanwhile)\b", re.I)
 # "among Bukavu residents": the place qualifies the people who live there.

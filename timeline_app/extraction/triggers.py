@@ -428,6 +428,8 @@ CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("what remains", r"\bleaving\s+(?:just|only)"),
         ("direction or route",
          r"\b(?:to|towards?|from|out of|via|near|beyond|outside(?: of)?|linking|connecting|between|"
+         # "the main highway that connects Kabul to the northern provinces"
+         r"(?:that|which) (?:connects|links)|"
          r"(?:highway|road|route) (?:to|from|between|linking)"
          # "retreat from the west bank of the Dnipro": the river
          r"|(?:left|right|west|east|western|eastern|opposite|other) banks? of)"),
