@@ -60,6 +60,13 @@ AFGHAN = [
     ({"seized part of the city"},
      "The Taliban captured significant areas in Kunduz city on Sunday.", THURSDAY,
      {("Kunduz", "contested", "2021-08-08")}),
+    # a list whose names carry their provinces, separated by semicolons, shares its verb
+    ({"coordination"},
+     "On Tuesday, fighters seized three capitals: Farah city in the western province of the "
+     "same name; Pul-e-Khumri, the capital of the northern Baghlan province; and Faizabad, the "
+     "capital of remote Badakhshan province.", THURSDAY,
+     {("Farah", "captured", "2021-08-10"), ("Pul-e-Khumri", "captured", "2021-08-10"),
+      ("Fayzabad", "captured", "2021-08-10")}),
     # the highway that connects Kabul: a route
     ({"direction or route"},
      "Fighters overran Aybak on Monday, a city on the main highway that connects Kabul to the "

@@ -1047,6 +1047,9 @@ _COORDINATION_GLUE = re.compile(
         r"\b(?:the )?(?:provincial )?capital of\b", r"\bin\b", r"\bcentral\b",
         r"\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?(?=\s+[Pp]rovinces?\b)",
         r"\b(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b",
+        # "Farah city in the western province of the same name; Pul-e-Khumri, the capital
+        # of the northern Baghlan province; and Faizabad, the capital of remote ..."
+        r"\bof the same name\b", r"\b(?:remote|restive|strategic|key|mountainous)\b",
     )) + r")*$",
     re.I,
 )  # fmt: skip
