@@ -631,6 +631,10 @@ AFGHAN = [
     ({"before its context"},
      "Kunduz fell on Monday. Herat had already been overrun by the group.", THURSDAY,
      {("Kunduz", "captured", "2021-08-09"), ("Herat", "captured", None)}),
+    # a hold of months began long before the lede's day
+    ({"attackers controlled", "before its context"},
+     "Kunduz fell on Monday. The Taliban had controlled Taloqan for months.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-09"), ("Taloqan", "captured", None)}),
     # its own date stands
     ({"date in clause"}, "The Taliban had earlier seized Zaranj on Friday, officials said.",
      THURSDAY, {("Zaranj", "captured", "2021-08-06")}),

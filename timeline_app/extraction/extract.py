@@ -1012,6 +1012,15 @@ _BEFORE_CONTEXT = re.compile(
 )
 
 
+# "The RSF had controlled Singa for months": a hold that began long before
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+ly\s+)?$", re.I)
+_HELD_FOR = re.compile(
+    r"\s+for\s+(?:(?:more\s+than|nearly|almost|over|about|some|several|many)\s+)*"
+    r"(?:\w+\s+)?(?:days|weeks|months|years)\b",
+    re.I,
+)
+
+
 def _before_context(text: str, mention, others) -> str | None:
     """The words that put the trigger nearest the place (without a date of its
     own) before its context date, or None."""
@@ -1019,7 +1028,11 @@ def _before_context(text: str, mention, others) -> str | None:
         return None
     trigger = min(others[0], key=lambda t: abs(t.start - mention.start))
     match = _BEFORE_CONTEXT.search(text, max(0, trigger.start - 30), trigger.start)
-    return match.group(0).strip() if match else None
+    if match:
+        return match.group(0).strip()
+    had = _HAD_BEFORE.search(text, max(0, trigger.start - 16), trigger.start)
+    held = had and trigger.end <= mention.start and _HELD_FOR.match(text, mention.end)
+    return text[had.start() : held.end()].strip() if held else None
 
 
 _DISTANCE = re.compile(r"(?P<n>\d[\d,.]*)\s*(?P<unit>km|kilomet|mi)", re.I)
