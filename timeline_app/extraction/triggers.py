@@ -85,12 +85,13 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"(?:withdr(?:ew|awn|awing|awal)|retreat(?:ed|ing)?|pull(?:ed|ing)? (?:out|back)|fled"
      r"|abandon(?:ed|ing)?)(?: from| of)?", "{defender}"),
     # "Al-Sukhna and Palmyra have been evacuated by the Syrian army": the passive
+    # (not "civilians were evacuated from Palmyra by the army", nor "the streets of Goma,
+    # abandoned by Congolese army soldiers": what they left is the subject; the auxiliary
+    # is looked for before the verb, not scanned for: "is" and "was" are everywhere)
     ("defenders withdrew", "captured",
-     # (not "civilians were evacuated from Palmyra by the army", nor "the streets of Goma,
-     # abandoned by Congolese army soldiers": what they left is the subject)
-     r"(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?"
      r"(?:evacuated|abandoned|vacated)(?:\s+(?!from\b)[\w\-]+){{0,2}}?\s+by\s+(?:the\s+)?"
-     r"(?:[A-Z][\w\-]+\s+)?(?:{defender})"),
+     r"(?:[A-Z][\w\-]+\s+)?(?:{defender})",
+     r"(?:has|have|had)\s+been|was|were|is|are"),
     # "government troops were pushed out of Kunduz", "expelled government forces from"
     ("defenders driven out", "captured",
      r"(?:pushed|driven|forced|ousted|expelled|routed|chased) (?:out )?(?:of|from)", "{defender}"),
