@@ -41,6 +41,12 @@ NEWS_DAY_MAX_AGE = dt.timedelta(days=7)
 # Between a place and a coarse date after it: the date is another event's ("Zaranj
 # fell, the first capital to fall since the offensive began in May").
 _OTHER_EVENT_CLAUSE = re.compile(r"\b(?:since|after|following|before|when|while)\b", re.I)
+# "besieged for much of the war ..., which broke out in April 2023": the date after
+# the place is when something else began
+_BEGAN_BEFORE_DATE = re.compile(
+    r"\b(?:which|that|war|conflict|fighting|offensive|invasion|hostilities)\s+(?:first\s+)?"
+    r"(?:broke\s+out|began|begun|started|erupted|was\s+launched)\s+(?:in\s+|on\s+)?$", re.I
+)
 _ANNIVERSARY = re.compile(
     r"\b(?:marks?|marked|is|was)\s+(?P<count>one|a|two|three|four|five|\d{1,2})\s+years?\s+"
     r"(?:since|after)\b",
@@ -292,6 +298,9 @@ class Extractor:
             weekday_anchor=reading.weekday_anchor,
         )  # fmt: skip
         date_mentions = _relative_to_sentence(date_mentions)
+        if any(m.relative_to_event for m in date_mentions):
+            date_mentions = [self._relative_to_named_fall(text, m, reading)
+                             for m in date_mentions]  # fmt: skip
         if date_mentions and not date_mentions[-1].relative_to_event:
             explicit = [m for m in date_mentions if m.date and not m.end_date
                         and m.precision not in ("week", "month")]  # fmt: skip
@@ -637,6 +646,7 @@ class Extractor:
                 (nearest.precision in ("week", "month")
                  and _OTHER_EVENT_CLAUSE.search(text, mention.end, nearest.start))
                 or _another_event_between(text, mention.end, nearest.start, others)
+                or _BEGAN_BEFORE_DATE.search(text, mention.end, nearest.start)
             ):  # fmt: skip
                 return self._context_date(text, clause, reading)
             if nearest.start >= mention.end and _NEXT_PHRASE_DATE.match(
@@ -677,6 +687,28 @@ class Extractor:
             return None, ("before its context", before)
         return self._context_date(text, clause, reading)
 
+    def _relative_to_named_fall(self, text, mention, reading) -> DateMention:
+        """ "captured hours before the collapse of Faizabad": counted from the day the
+        article gave Faizabad's fall (its earliest), not from its last event."""
+        phrase = text[mention.start : mention.end].lower()
+        if not mention.relative_to_event or not phrase.endswith(("before", "after")):
+            return mention
+        gap = _BEFORE_THE_FALL_OF.match(text, mention.end)
+        if gap is None:
+            return mention
+        names = self.gazetteer.scan(text, gap.end(), min(len(text), gap.end() + 60))
+        if not names or names[0][0] != gap.end():
+            return mention
+        place_id = names[0][2].place_id
+        days = [key[2] for key in reading.events
+                if key[0] == place_id and key[1] in _FALLS and key[2] is not None]  # fmt: skip
+        if not days:
+            return mention
+        return DateMention(
+            mention.start, mention.end, min(days) + dt.timedelta(days=mention.offset_days),
+            "day", relative_to_event=True, offset_days=mention.offset_days,
+        )  # fmt: skip
+
     @staticmethod
     def _context_date(text, clause, reading):
         """The date a place without one of its own takes: its paragraph's, its
@@ -684,6 +716,12 @@ class Extractor:
         context = reading.context_date()
         if context is None:
             return None, ("news day", "none")
+        if context is reading.paragraph_date and reading.news_day is not None \
+                and _NOW_REPORTED.search(text, *clause):
+            # "Late on January 26, units entered Goma. ... It is reported that the rebels
+            # have launched an offensive on Bukavu": the report turns to the present
+            words = text[reading.news_day.start : reading.news_day.end]
+            return reading.news_day, ("news day", words or reading.news_day.date.isoformat())
         if context is reading.paragraph_date:
             sequel = _SEQUEL.search(text, *clause)
             if sequel:  # "... then they took X": after that date, not on it
@@ -760,6 +798,14 @@ def _publication_clue(text: str):
             if best is None or date > best[0]:
                 best = (date, line.group(0).strip()[:80])
     return best
+
+
+# "were captured hours before the collapse of Faizabad": the fall the phrase counts from
+_BEFORE_THE_FALL_OF = re.compile(
+    r"\s+(?:the\s+)?(?:fall|collapse|capture|seizure|loss)\s+of\s+"
+    r"(?:the\s+(?:[\w\-]+\s+)?(?:city|town|capital)\s+of\s+)?", re.I
+)
+_FALLS = ("captured", "surrendered")
 
 
 def _relative_to_sentence(mentions: list[DateMention]) -> list[DateMention]:
@@ -1003,6 +1049,10 @@ _APPOSITION = re.compile(r"\s*,\s*(?:the\s+)?")  # "Homs, Syria's third-largest 
 _WHERE_RULES = frozenset(("bearing", "distance"))  # context that says where something is
 _SEQUEL = re.compile(
     r"\b(?:then|later|subsequently|afterwards|next|since then|after that|over the past)\b", re.I
+)
+_NOW_REPORTED = re.compile(
+    r"\bit\s+(?:is|was)\s+(?:now\s+)?(?:being\s+)?(?:reported|understood|believed)\s+that\s+"
+    r"(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:has|have)\s", re.I
 )
 # "Taliban had earlier captured Zaranj": the pluperfect with "earlier" or "already"
 # tells of a time before the day the paragraph or the lede speaks of
@@ -1772,9 +1822,14 @@ def _relative_to_neighbour(text, nearest, mention, date_mentions, reading) -> Da
     if not phrase.endswith(("after", "before")):
         return nearest
     gap = text[nearest.end : mention.start]
+    others = [m for m in date_mentions if m is not nearest and m.date and not m.relative_to_event]
+    if nearest.date and not others and _BEFORE_THE_FALL_OF.fullmatch(gap):
+        # "Taloqan was captured a day before the fall of Kunduz": Kunduz fell on the day
+        # the phrase counts from
+        fell = nearest.date - dt.timedelta(days=nearest.offset_days)
+        return DateMention(nearest.start, nearest.end, fell, "day")
     if not (triggers.PREPOSITION_GAP.match(gap) or _NEIGHBOUR_CLAUSE_GAP.match(gap)):
         return nearest
-    others = [m for m in date_mentions if m is not nearest and m.date and not m.relative_to_event]
     anchor = others[-1].date if others else reading.last_event_date
     if anchor is None:
         return nearest

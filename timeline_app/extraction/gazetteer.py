@@ -67,6 +67,11 @@ _PROVINCE_LIST_SUFFIX = re.compile(
 _THEIR_CAPITALS = re.compile(r"\b(?:their|whose|the provincial) capitals\b", re.I)
 # "the province of Nimroz", "the provinces of Paktia and Paktika"
 PROVINCE_OF = re.compile(r"\b" + _PROVINCE_KIND + r"\s+of\s+$", re.I)
+# "in the last rebel-held province, Idlib": the province in apposition (lower-case words
+# only: not "in the southern Helmand province, Lashkar Gah fell")
+_PROVINCE_APPOSED = re.compile(
+    r"\bthe\s+(?:[a-z][a-z\-]*\s+){0,3}(?i:" + _PROVINCE_KIND + r"),\s+$"
+)
 _PROVINCES_OF = re.compile(r"\b(?:provinces|states|regions|oblasts|governorates)\s+of\s+$", re.I)
 # A province whose own name holds the word ("Kachin State", "Red Sea State":
 # bare "Kachin" and "Red Sea" are a people and a sea).
@@ -466,6 +471,7 @@ class Gazetteer:
                 or (_PROVINCE_LIST_SUFFIX.match(text, m_end, end)
                     and not _THEIR_CAPITALS.search(text, m_end, min(end, m_end + 200)))
                 or PROVINCE_OF.search(before)
+                or _PROVINCE_APPOSED.search(before)
                 or in_list
                 or (name.is_province and _KIND_ENDS_NAME.search(text[m_start:m_end]))
             ) and not (

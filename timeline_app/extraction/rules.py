@@ -281,7 +281,26 @@ _BUILDINGS_WITH_IT = re.compile(
 # "The troops withdrew to a bridge that connects Myawaddy to Thailand": where they went,
 # not the place they left (not "withdrew to the outskirts of Kunduz": out of the city)
 _WITHDREW_TO = re.compile(
-    r"^\s+(?:back\s+)?(?:to|towards|toward)\s+(?!(?:the\s+)?(?:outskirts|edges?)\s+of\s+$)", re.I
+    r"^\s+(?:back\s+)?(?:to|towards|toward)\s+(?!(?:the\s+)?(?:outskirts|edges?)\s+of\s+$)"
+    # "As security forces retreated across the country, Kabul handed a proposal": a
+    # retreat everywhere, from no place named after it
+    r"|^\s+(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:country|nation|region|province)\b"
+    r"(?![^,;]*\bfrom\b)", re.I
+)
+# "fell to the government", "fell back into government hands" (the defenders' own
+# names: triggers.py)
+_TO_GOVERNMENT = re.compile(
+    r"^\s+(?:back\s+)?(?:to|into)\s+(?:the\s+)?(?:hands\s+of\s+(?:the\s+)?)?(?:[\w\-]+\s+)?"
+    r"(?:government|regime)(?!\s+(?:forces|troops|soldiers))\b", re.I
+)
+_END_TO = re.compile(
+    r"\b(?:end|halt|stop|pause|lull|cessation|break)\s+(?:to|in|of)\s+(?:the\s+)?$", re.I
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[\w\-]+ly\s+)?$", re.I)
+# "attacked Kyiv with drones": what the attack was made with
+_FROM_THE_AIR = re.compile(
+    r"^[^.;]{0,25}?\bwith\s+(?:[\w\-]+\s+){0,3}?(?:drones?|missiles?|rockets?|bombs?|shells?"
+    r"|artillery|air\s*strikes?|warplanes?|jets?|aircraft)\b", re.I
 )
 ALL = ("captured", "claimed", "contested", "besieged", "surrendered", "retaken")
 # what an intent ("poised to take", "seeks to surround ..., capture") makes of a trigger:
@@ -369,7 +388,31 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         place_after_trigger=True,
         requires=("trigger", re.compile(r"^(?:withdr|retreat|pull|fled)", re.I)),
         doc="'The troops withdrew to a bridge that connects Myawaddy to Thailand': the place "
-        "is where they went, not the place they left",
+        "is where they went, not the place they left; 'retreated across the country, Kabul "
+        "handed': from no place",
+    ),
+    Qualifier(
+        "fell to the government", "after trigger, wide", _TO_GOVERNMENT, {"captured": "retaken"},
+        final=False, requires=("trigger", re.compile(r"^(?:f[ae]ll|los[te])", re.I)),
+        doc="'Maarat al-Numan fell to the government last week': the government itself",
+    ),
+    Qualifier(
+        "attack from the air", "after place", _FROM_THE_AIR, {"contested": DROP},
+        requires=("trigger", re.compile(r"^(?:attack|launch)", re.I)),
+        doc="'Russia attacked Kyiv with drones overnight': a strike, not fighting for the city",
+    ),
+    Qualifier(
+        "an end to fighting", "before trigger", _END_TO, {"contested": DROP},
+        requires=("trigger", re.compile(r"^(?:fight|clash|battl|hostil)", re.I)),
+        doc="'offering a power-sharing deal in return for an end to fighting': no fighting "
+        "anywhere named",
+    ),
+    Qualifier(
+        "attacked something after it", "trigger", re.compile(r"^attack", re.I),
+        {"contested": DROP}, place_before_trigger=True,
+        unless=(("before trigger", _PASSIVE_BEFORE),),
+        doc="'In the capital Kinshasa, protesters attacked a U.S. embassy': what they attacked "
+        "comes after the verb ('Kunduz was attacked' is the place's)",
     ),
     Qualifier(
         "attackers encircled", "after trigger", _COUNT_OF_TROOPS, {"besieged": DROP},

@@ -17,7 +17,7 @@ from . import casefold
 PRIORITY = ("retaken", "captured", "surrendered", "contested", "besieged")
 RANK = {status: rank for rank, status in enumerate(PRIORITY)}
 # The nouns that name a change of control ("the capture of Goma", "its fall")
-EVENT_NOUNS = "capture|fall|seizure|loss|takeover|conquest"
+EVENT_NOUNS = "capture|fall|seizure|loss|takeover|conquest|collapse"
 
 
 def _words(*alternatives: str) -> re.Pattern:
@@ -42,6 +42,9 @@ GENERIC_DEFENDERS = (
 # five times slower than one that begins with its verb.)
 # "the Taliban now control Kunduz": the attackers' hold, a trigger of its own
 HOLD_NOW = r"(?:now|currently|fully) (?:hold|holds|control|controls)"
+# "launched its offensive on November 27": the day it was launched, not its target
+_NOT_A_DAY = (r"(?!\s+(?:[A-Z][a-z]+day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+              r"[a-z]*\.?\s+\d))")
 TRIGGER_RULES: tuple[tuple, ...] = (
     # "rebels recaptured Aleppo", "was recaptured last week by rebel groups", "the
     # MNDAA liberated Lashio": the attackers' retaking is a capture on this timeline
@@ -108,7 +111,13 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|occup(?:y|ies|ied|ying)"
      r"|(?:is|are|was|were|be|been|being) controlled by (?:the )?(?:{actor})"
      r"|takeover of|(?:won|wins|win) the (?:city|town) of"),
-    ("fall verb", "captured", r"f[ae]ll(?:s|en|ing)?"),
+    # ("The collapse of Kunduz on Monday was a blow to the government")
+    ("fall verb", "captured", r"f[ae]ll(?:s|en|ing)?|collapse of"),
+    # "Saraqib fell to government forces" (not "fell to the Taliban, and security forces
+    # retreated"; "fell to the government": rules.py)
+    ("fell to the defenders", "retaken",
+     r"(?:f[ae]ll(?:s|en)?|(?:was|were|been) lost) (?:back )?(?:to|into the hands of) "
+     r"(?:the )?(?:{defender})"),
     ("loss verb", "captured", r"los(?:t|es|e|ing)|loss of"),
     ("control phrase", "captured",
      r"(?:took|taken|take|takes|taking|gained|gains?|won|wins?|assumed|seized|established|wrest(?:ed|s)?"
@@ -145,12 +154,24 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|gun ?fights?|firefights?"
      r"|street fighting|push(?:ed|es|ing)? (?:deep )?into|breach(?:ed|es)?|storm(?:ed|s|ing)?"
      r"|infiltrat(?:ed|es|e|ing)|contested|came under attack|under attack"),
+    # "began attacking Lashio City on July 3", "launched an offensive on Bukavu": an
+    # assault on the place (not "will attack": the base form is left out; nor from the
+    # air: rules.py)
+    ("attack verb", "contested",
+     r"attack(?:ed|ing)|launch(?:ed|es|ing)? (?:an? |its |their )?(?:(?:new|fresh|major|final"
+     r"|ground|full-scale) )?(?:attack|assault) (?:on|against)" + _NOT_A_DAY),
+    # (an offensive launched on a city is a threat to it: the gold of both dev sets)
+    ("offensive launched", "besieged",
+     r"launch(?:ed|es|ing)? (?:an? |its |their )?(?:(?:new|fresh|major|final|ground"
+     r"|full-scale) )?offensive (?:on|against)" + _NOT_A_DAY),
     ("still held", "contested",
      r"remain(?:ed|s)? in (?:full |complete |total )?control of"
      r"|still (?:held|holds?|controls?|controlled)"),
     ("siege word", "besieged",
      r"under siege|(?:laid|lay|lays|laying) siege(?: to)?|besieg(?:ed|es|e|ing)"
      r"|(?:days|weeks|months|years) of (?:a )?siege"
+     # "broke a paramilitary siege on the city of Kadugli", "the siege of Mariupol"
+     r"|siege (?:of|on)"
      r"|surround(?:ed|s|ing)?|encircl(?:ed|es|e|ing)|cut off"),
     ("threat word", "besieged",
      r"under (?:dire |direct |heavy |growing |imminent |serious )?threat|threaten(?:ing|ed|s)?"
