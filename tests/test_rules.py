@@ -918,6 +918,41 @@ AFGHAN = [
     ({"capture verb", "fall verb"}, "The Taliban captured Kunduz on Sunday.\n\nTaloqan was "
      "captured a day before the fall of Kunduz.", THURSDAY,
      {("Kunduz", "captured", "2021-08-08"), ("Taloqan", "captured", "2021-08-07")}),
+    # -- review set 23 --
+    ({"entered"}, "Taliban fighters have entered the strategic northern Afghan city of Kunduz.",
+     THURSDAY, {("Kunduz", "contested", "2021-08-12")}),
+    # a purpose after a comma, and after an attack, is an intent
+    ({"capture verb", "intent"}, "The Taliban massed fighters on Monday, to completely capture "
+     "Kunduz.", THURSDAY, {("Kunduz", "besieged", "2021-08-09")}),
+    ({"retake verb", "intent"}, "Government columns were attacking to retake Kunduz on Monday.",
+     THURSDAY, {("Kunduz", "contested", "2021-08-09")}),
+    # a trigger followed by a year of its own tells another time than the sentence's day
+    ({"entered"}, "Taliban fighters entered Kunduz on Monday, the first time since government "
+     "forces recaptured the city in 2016.", THURSDAY, {("Kunduz", "contested", "2021-08-09")}),
+    ({"retake verb", "background after the trigger"}, "Government forces recaptured Kunduz in "
+     "2016, officials said on Monday.", THURSDAY, set()),
+    ({"defenders withdrew"}, "Afghan forces withdrew from their positions in Kunduz on Monday.",
+     THURSDAY, {("Kunduz", "captured", "2021-08-09")}),
+    ({"defenders withdrew", "an exception"}, "Afghan forces withdrew from the entire Kunduz "
+     "province on Monday, with the exception of the city of Taloqan.", THURSDAY, set()),
+    # the Taliban's own name for their fighters, and their spokesman's surname alone
+    ({"attackers retook", "hedge"}, "\"Kunduz has been liberated by the mujahedin,\" Mujahid "
+     "said on Monday.", THURSDAY, {("Kunduz", "claimed", "2021-08-09")}),
+    ({"attackers retook", "hedge"}, "The Taliban claimed on Monday they have re-taken Kunduz.",
+     THURSDAY, {("Kunduz", "claimed", "2021-08-09")}),
+    # a standfirst without its full stop above the lede gives no news day
+    ({"control phrase", "news day"}, "Fighters of the movement also said they had taken control "
+     "of the city of Zaranj, the capital of Nimroz province in the southwest, early on Friday "
+     "afternoon\n\nThe Taliban on Thursday captured Kunduz.\n\nThe city of Taloqan has fallen, "
+     "an official said.", THURSDAY,
+     {("Zaranj", "claimed", "2021-08-06"), ("Kunduz", "captured", "2021-08-12"),
+      ("Taloqan", "captured", "2021-08-12")}),
+    ({"place as modifier"}, "The Taliban captured the Kunduz-Taloqan route on Monday.", THURSDAY,
+     set()),
+    ({"direction or route"}, "Taliban fighters captured two villages located near the "
+     "industrial town of Kunduz on Monday.", THURSDAY, set()),
+    ({"direction or route"}, "The rebels captured the highways linking the northern city of "
+     "Kunduz to the capital on Monday.", THURSDAY, set()),
     # a report in the present after a paragraph of dated narrative is of the news day
     ({"offensive launched", "news day"}, "Officials spoke to reporters in Kabul on Thursday."
      "\n\nLate on Sunday, fighters entered Kunduz. It is reported that the Taliban have "
@@ -1097,6 +1132,25 @@ def test_russian_units_liberating_a_town_are_the_attackers():
     found, _, _ = read(ukraine, text, dt.date(2025, 1, 6))
     assert {status for _, status, _ in found} <= {"captured", "claimed"}
     assert found
+
+
+def test_a_side_named_with_its_group_noun_withdrew():
+    """ "his paramilitary group had withdrawn from Khartoum": the attackers left it."""
+    sudan = Extractor(Gazetteer.load(package_data() / "sudan.csv"))
+    text = ("RSF commander Mohamed Hamdan Dagalo acknowledged on Sunday his paramilitary group "
+            "had withdrawn from Khartoum.")  # fmt: skip
+    found, fired, _ = read(sudan, text, dt.date(2025, 3, 31))
+    assert found == {("Khartoum", "retaken", "2025-03-30")}
+    assert "attackers withdrew" in fired
+
+
+def test_a_town_near_which_villages_were_taken_is_their_setting():
+    ukraine = Extractor(Gazetteer.load(package_data() / "ukraine.csv"))
+    text = ("The ministry said its forces had liberated two villages located near the "
+            "industrial town of Kurakhove.")  # fmt: skip
+    found, fired, _ = read(ukraine, text, dt.date(2024, 12, 18))
+    assert found == set()
+    assert "direction or route" in fired
 
 
 def test_an_inferred_year_is_marked(afghan):

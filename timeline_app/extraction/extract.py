@@ -47,6 +47,8 @@ _BEGAN_BEFORE_DATE = re.compile(
     r"\b(?:which|that|war|conflict|fighting|offensive|invasion|hostilities)\s+(?:first\s+)?"
     r"(?:broke\s+out|began|begun|started|erupted|was\s+launched)\s+(?:in\s+|on\s+)?$", re.I
 )
+STANDFIRST_CHARS = 100  # (a shorter line without a full stop: "Published Aug. 4, 2021")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _ANNIVERSARY = re.compile(
     r"\b(?:marks?|marked|is|was)\s+(?P<count>one|a|two|three|four|five|\d{1,2})\s+years?\s+"
     r"(?:since|after)\b",
@@ -204,7 +206,12 @@ class Extractor:
 
     def _news_day(self, text: str, paragraphs: list, published: dt.date | None, weekdays=None):
         """The day the lede speaks of ("... Thursday"), else the publication date."""
-        body = [p for p in paragraphs if p.kind == layout.BODY][:2]
+        # (not a standfirst without its full stop above the lede: "The insurgents also
+        # claimed control of Zaranj early Friday afternoon", then "The Taliban on Saturday
+        # captured Sheberghan")
+        body = [p for p in paragraphs if p.kind == layout.BODY
+                and (p.end - p.start < STANDFIRST_CHARS
+                     or _ENDS_SENTENCE.search(text, p.start, p.end))][:2]  # fmt: skip
         for paragraph in body:
             for mention in dates.find_dates(
                 text, paragraph.start, paragraph.end, published=published, weekday_anchor=weekdays
@@ -1013,9 +1020,10 @@ _MODIFIER_AFTER = re.compile(
     r"|\s+(?:government|authorities|regime)\b"
     # "On the Donetsk front, units ... liberated the village of Pobeda": a front's name
     r"|\s+(?:front|frontline|front line|direction|sector|axis)\b"
-    # "along the Mandalay-Lashio-Muse highway", "the Kabul-Kandahar motorway": a road's name
+    # "along the Mandalay-Lashio-Muse highway", "the Kabul-Kandahar motorway", "the
+    # Bhamo-Tazain-Myothit-Laiza route": a road's name
     r"|(?:\s*[\-–]\s*[A-Z][\w’']*(?:\s+[A-Z][\w’']*)?){0,3}\s+"
-    r"(?:road|highway|motorway|expressway|railway|railroad)s?\b"
+    r"(?:road|highway|motorway|expressway|railway|railroad|route|corridor)s?\b"
     # "the Dnipro River", "the eastern Idlib countryside": a river, a province's farmland
     r"|\s+(?:river|countryside)\b",
     re.I,

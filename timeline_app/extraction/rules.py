@@ -82,8 +82,8 @@ _ENTERED_WHAT = re.compile(
     # "entered parts of Herat"
     r"|(?:(?:some|several|many|large|most|other)\s+)?parts?"
     # "entered capital Kabul", "entering the capital of Kabul", "the provincial capital",
-    # "entered the central Syrian city of Homs"
-    r"|(?:[\w\-]+\s+){0,2}(?:city|town|capital(?:\s+city)?))(?:\s+of)?\s+)?"
+    # "entered the central Syrian city of Homs", "the strategic northern Afghan city of Kunduz"
+    r"|(?:[\w\-]+\s+){0,4}(?:city|town|capital(?:\s+city)?))(?:\s+of)?\s+)?"
     r"(?:central\s+|downtown\s+)?(?:the\s+)?$)", re.I
 )
 # "After seizing Goma, ...", "Following the fall of Goma, ...": the place is named
@@ -293,6 +293,21 @@ _TO_GOVERNMENT = re.compile(
     r"^\s+(?:back\s+)?(?:to|into)\s+(?:the\s+)?(?:hands\s+of\s+(?:the\s+)?)?(?:[\w\-]+\s+)?"
     r"(?:government|regime)(?!\s+(?:forces|troops|soldiers))\b", re.I
 )
+_EXCEPT_BEFORE = re.compile(
+    r"\b(?:with\s+the\s+exception\s+of|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for"
+    r"|excluding|but\s+not)\s+(?:the\s+)?(?:(?:[\w\-]+\s+){0,2}(?:cit(?:y|ies)|towns?)\s+of\s+)?"
+    r"(?:[\w\-’']+(?:\s+[\w\-’']+)?\s+and\s+)?$", re.I
+)
+_LEFT_POSITIONS_IN = re.compile(
+    r"\b(?:withdr\w+|retreat\w*|pull(?:ed|ing)?\s+out|fled)\s+from\s+(?:all\s+(?:of\s+)?)?"
+    r"(?:their|its|the)\s+(?:[\w\-]+\s+)?positions\s+"
+    r"(?:in|inside|across)\s+(?:the\s+)?(?:(?:[\w\-]+\s+){0,2}(?:city|town)\s+of\s+)?$", re.I
+)
+# ("recaptured the city in 2016"; not "in September 2015", a month of its own)
+_BACKGROUND_AFTER = re.compile(
+    r"^[^,;.]{0,40}?\b(?:in\s+(?:late\s+|early\s+|mid-)?(?:19|20)\d\d|in\s+the\s+(?:19|20)\d0s"
+    r"|(?:two|three|\d+)\s+decades\s+ago|years\s+ago)\b(?!\s*[\-/])", re.I
+)
 _END_TO = re.compile(
     r"\b(?:end|halt|stop|pause|lull|cessation|break)\s+(?:to|in|of)\s+(?:the\s+)?$", re.I
 )
@@ -327,8 +342,9 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     ),
     Qualifier(
         "object before place", "gap", _OBJECT_GAP, {"captured": DROP},
-        place_after_trigger=True,
-        doc="'seized weapons in Kunduz': the place is where, not what was taken",
+        place_after_trigger=True, unless=(("before place, wide", _LEFT_POSITIONS_IN),),
+        doc="'seized weapons in Kunduz': the place is where, not what was taken ('forces "
+        "withdrew from their positions in Quneitra' left the place)",
     ),
     Qualifier(
         "named object before place", "gap", _NAMED_OBJECT_GAP,
@@ -400,6 +416,18 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "attack from the air", "after place", _FROM_THE_AIR, {"contested": DROP},
         requires=("trigger", re.compile(r"^(?:attack|launch)", re.I)),
         doc="'Russia attacked Kyiv with drones overnight': a strike, not fighting for the city",
+    ),
+    Qualifier(
+        "an exception", "before place, wide", _EXCEPT_BEFORE, dict.fromkeys(ALL, DROP),
+        place_after_trigger=True,
+        doc="'army forces withdrew from the entire Idlib province, with the exception of the "
+        "cities of Khan Sheikhoun and Kafr Nabl': what the trigger did not reach",
+    ),
+    Qualifier(
+        "background after the trigger", "after trigger, wide", _BACKGROUND_AFTER,
+        dict.fromkeys(ALL, DROP),
+        doc="'rebels entered Aleppo Friday, the first time since government forces "
+        "recaptured the city in 2016': that trigger's own time is another",
     ),
     Qualifier(
         "an end to fighting", "before trigger", _END_TO, {"contested": DROP},

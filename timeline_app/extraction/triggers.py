@@ -362,10 +362,12 @@ INTENT_BEFORE = re.compile(
     r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of|negotiat\w*|"
     # "trying to keep Lysychansk from falling", "to prevent the fall of the capital"
     r"prevent\w*|(?:keep|stop)\w*\s+(?:[\w\-’']+\s+){1,3}from|"
+    # "They attacked Bhamo ... since December 4, to completely capture Bhamo": a purpose
+    r"(?:,|\bin order)\s+to|"
     # "an offensive by the east-based forces to take Tripoli", "a battle to take it"
     # ("preparing for a counterattack to retake control of large parts of Aleppo")
     r"(?:offensives?|battles?|campaigns?|drives?|push|bids?|operations?|attempts?|efforts?|war"
-    r"|counter-?attacks?|counter-?offensives?)\b"
+    r"|counter-?attacks?|counter-?offensives?|attack(?:s|ed|ing))\b"
     r"(?:\s+[\w\-’']+){0,5}?\s+to|"
     r"demand\w*|call\w* for|urg\w*|offer\w*|talks? (?:on|about|of)"
     # "talks with the Taliban for a peaceful surrender of Kabul"
@@ -450,6 +452,10 @@ CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("what remains", r"\bleaving\s+(?:just|only)"),
         ("direction or route",
          r"\b(?:to|towards?|from|out of|via|near|beyond|outside(?: of)?|linking|connecting|between|"
+         # "located near the industrial town of Kurakhove", "highways linking the northern
+         # city of Aleppo to the capital" (not "from the southern cities of": a report's)
+         r"(?:near|linking|connecting|between|via)\s+(?:the\s+)?(?:[\w\-]+\s+){1,2}"
+         r"(?:city|town|village)\s+of|"
          # "the main highway that connects Kabul to the northern provinces"
          r"(?:that|which) (?:connects|links)|"
          r"(?:highway|road|route) (?:to|from|between|linking)"
@@ -481,8 +487,10 @@ class Trigger:
 # withdrawing", "forces have withdrawn", "troops hastily retreated".
 _SIDE_TO_VERB = (
     # ("Russia's defense ministry said Saturday that its troops were withdrawing")
-    r"(?:['’]s?)?(?:(?:\s+(?:defen[cs]e\s+)?(?:ministry|military|army|command|general\s+staff))?"
-    r"\s+(?:said|says|announced|confirmed|admitted)(?:\s+(?:on\s+)?[a-z]+day)?\s+(?:that\s+)?"
+    # ("his paramilitary group had withdrawn from Khartoum")
+    r"(?:['’]s?)?(?:\s+(?:group|forces|fighters|troops|units|militias?))?"
+    r"(?:(?:\s+(?:defen[cs]e\s+)?(?:ministry|military|army|command|general\s+staff))?"
+    r"\s+(?:said|says|announced|confirmed|admitted|claimed|claims|declared)(?:\s+(?:on\s+)?[a-z]+day)?\s+(?:that\s+)?"
     r"(?:it|they|(?:its|their)\s+(?:troops|forces|soldiers|units|fighters)))?"
     r"(?:\s+(?:has|have|had|is|are|was|were|been|began|begun|started|reportedly|also|finally"
     r"|completely|fully|quickly|hastily|then))*\s+$"
