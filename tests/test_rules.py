@@ -953,6 +953,30 @@ AFGHAN = [
      "industrial town of Kunduz on Monday.", THURSDAY, set()),
     ({"direction or route"}, "The rebels captured the highways linking the northern city of "
      "Kunduz to the capital on Monday.", THURSDAY, set()),
+    # -- review set 24 --
+    # "May" the month is no modal
+    ({"capture verb"}, "The capture of Kunduz represents the Taliban's biggest victory since "
+     "May.", THURSDAY, {("Kunduz", "captured", "2021-08-12")}),
+    ({"control phrase", "hedge"}, "The Taliban said Saturday it had taken \"full control\" of "
+     "Kunduz.", THURSDAY, {("Kunduz", "claimed", "2021-08-07")}),
+    ({"attack verb"}, "The Taliban assaulted Kunduz on Monday.", THURSDAY,
+     {("Kunduz", "contested", "2021-08-09")}),
+    ({"fighting word", "the fighting told again"}, "The fighting adds to the crisis points in "
+     "the country, including a series of suicide attacks in the city of Kunduz.", THURSDAY,
+     set()),
+    ({"fighting word"}, "The fighting in Kunduz continued on Monday.", THURSDAY,
+     {("Kunduz", "contested", "2021-08-09")}),
+    # the defenders named before a capture verb retake the place
+    ({"defenders took it"}, "Afghan troops captured Kunduz on Monday.", THURSDAY,
+     {("Kunduz", "retaken", "2021-08-09")}),
+    ({"defenders took it"}, "Government forces took full control of Kunduz on Monday.",
+     THURSDAY, {("Kunduz", "retaken", "2021-08-09")}),
+    ({"capture verb", "hedge"}, "The Taliban commander said his troops had seized Kunduz on "
+     "Monday.", THURSDAY, {("Kunduz", "claimed", "2021-08-09")}),
+    ({"defenders took it", "the defenders' claim"}, "Government forces have reportedly taken "
+     "control of Kunduz on Monday.", THURSDAY, {("Kunduz", "claimed", "2021-08-09")}),
+    ({"speaker's place"}, "Fighting was heavy on Monday, said a trader who works in Kunduz.",
+     THURSDAY, set()),
     # a report in the present after a paragraph of dated narrative is of the news day
     ({"offensive launched", "news day"}, "Officials spoke to reporters in Kabul on Thursday."
      "\n\nLate on Sunday, fighters entered Kunduz. It is reported that the Taliban have "
@@ -1151,6 +1175,26 @@ def test_a_town_near_which_villages_were_taken_is_their_setting():
     found, fired, _ = read(ukraine, text, dt.date(2024, 12, 18))
     assert found == set()
     assert "direction or route" in fired
+
+
+def test_the_attackers_troops_and_the_speakers_own_troops_do_not_retake():
+    """ "Russian troops captured" holds the generic "troops" in the attackers' name;
+    "Shoigu said his troops have seized" speaks of his own; "regime forces 'took full
+    control'" are the defenders in quotes."""
+    ukraine = Extractor(Gazetteer.load(package_data() / "ukraine.csv"))
+    published = dt.date(2022, 11, 12)
+    for text, expected in (
+        ("Russian troops captured Kherson on Friday.", "captured"),
+        ("Ukrainian troops captured Kherson on Friday.", "retaken"),
+        ("Ukraine's troops swept into the key southern city of Kherson on Friday.", "retaken"),
+        ("Sergei Shoigu said on Friday his troops have seized Kherson.", "claimed"),
+    ):
+        assert read(ukraine, text, published)[0] == {("Kherson", expected, "2022-11-11")}, text
+    syria = Extractor(Gazetteer.load(package_data() / "syria.csv"))
+    text = ('The Observatory said on Tuesday that regime forces "took full control" of Maarat '
+            "al Numan.")  # fmt: skip
+    found, _, _ = read(syria, text, dt.date(2020, 1, 29))
+    assert found == {("Maarat al-Numan", "retaken", "2020-01-28")}
 
 
 def test_an_inferred_year_is_marked(afghan):

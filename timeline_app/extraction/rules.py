@@ -191,7 +191,8 @@ _DAY_AFTER_TRIGGER = re.compile(
 )
 # "Capturing Sirte would be a major win": a sentence that opens with the trigger and
 # puts a modal after the place speaks of what taking it would mean
-_MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|may)\b", re.I)
+# ("The capture of Avdiivka represents Russia's biggest victory since May": the month)
+_MODAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:would|could|might|will|(?-i:may))\b", re.I)
 _GERUND = re.compile(r"^(?:captur|seiz|tak|overrunn|conquer|los|retak|recaptur)ing\b", re.I)
 # ... or, the gerund the subject, a verb in the present right after the place (and the
 # list it ends): "Taking the city paves the way for ...", "Capturing Herat and Kandahar
@@ -308,6 +309,18 @@ _BACKGROUND_AFTER = re.compile(
     r"^[^,;.]{0,40}?\b(?:in\s+(?:late\s+|early\s+|mid-)?(?:19|20)\d\d|in\s+the\s+(?:19|20)\d0s"
     r"|(?:two|three|\d+)\s+decades\s+ago|years\s+ago)\b(?!\s*[\-/])", re.I
 )
+# the words of the capture verbs that "defenders took it" shares (triggers.py)
+_TAKING_WORDS = re.compile(
+    r"^(?:overr|captur|seiz|swe|(?:took|taken|take|takes|taking|seized|gained|won)\s+[\"“]?"
+    r"(?:full\s+|complete\s+|total\s+)?control)", re.I
+)
+_THE_SUBJECT_BEFORE = re.compile(
+    r"^\s*(?:The|This|That)\s+(?:latest\s+|recent\s+|renewed\s+|heavy\s+|fierce\s+)?$"
+)
+_VERB_AFTER_SUBJECT = re.compile(
+    r"^\s+(?:adds?|added|comes?|came|follows?|followed|marks?|marked|underscores?|highlights?"
+    r"|raises?|raised|shows?|showed|deepens?|worsens?|threatens?)\b", re.I
+)
 _END_TO = re.compile(
     r"\b(?:end|halt|stop|pause|lull|cessation|break)\s+(?:to|in|of)\s+(?:the\s+)?$", re.I
 )
@@ -414,7 +427,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     ),
     Qualifier(
         "attack from the air", "after place", _FROM_THE_AIR, {"contested": DROP},
-        requires=("trigger", re.compile(r"^(?:attack|launch)", re.I)),
+        requires=("trigger", re.compile(r"^(?:attack|assault|launch)", re.I)),
         doc="'Russia attacked Kyiv with drones overnight': a strike, not fighting for the city",
     ),
     Qualifier(
@@ -430,13 +443,20 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "recaptured the city in 2016': that trigger's own time is another",
     ),
     Qualifier(
+        "the fighting told again", "before trigger", _THE_SUBJECT_BEFORE, {"contested": DROP},
+        requires=("after trigger", _VERB_AFTER_SUBJECT),
+        doc="'The fighting adds to the crisis points ..., including suicide attacks in the "
+        "capital, Kabul': the fighting told before, the subject of a comment ('The fighting "
+        "in Kunduz continued' is Kunduz's)",
+    ),
+    Qualifier(
         "an end to fighting", "before trigger", _END_TO, {"contested": DROP},
         requires=("trigger", re.compile(r"^(?:fight|clash|battl|hostil)", re.I)),
         doc="'offering a power-sharing deal in return for an end to fighting': no fighting "
         "anywhere named",
     ),
     Qualifier(
-        "attacked something after it", "trigger", re.compile(r"^attack", re.I),
+        "attacked something after it", "trigger", re.compile(r"^(?:attack|assault)", re.I),
         {"contested": DROP}, place_before_trigger=True,
         unless=(("before trigger", _PASSIVE_BEFORE),),
         doc="'In the capital Kinshasa, protesters attacked a U.S. embassy': what they attacked "
@@ -613,6 +633,13 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         unless=(("report", "confirmed"),),
         doc="'the group said it had seized', 'reportedly', a named spokesman; not once "
         "someone else confirms it ('a claim confirmed by an AFP correspondent')",
+    ),
+    Qualifier(
+        "the defenders' claim", "reported", "hedge", {"retaken": "claimed"},
+        requires=("trigger", _TAKING_WORDS), unless=(("report", "confirmed"),),
+        doc="'Zelensky said Ukrainian forces captured Sudzha', 'Gaddafi loyalists have "
+        "reportedly taken control of Ras Lanuf': the defenders' capture, told as a claim "
+        "(their retaking words, 'regained', 'retook', stay a retaking)",
     ),
 )  # fmt: skip
 

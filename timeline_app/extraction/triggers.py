@@ -104,6 +104,14 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     # "the Taliban also controlled Kunduz by Sunday": the attackers' hold
     # (not "the RSF controls most of Khartoum": a state, on no day)
     ("attackers controlled", "captured", r"controlled", "{actor}"),
+    # "Ukrainian troops captured Kherson", "Ukraine's troops swept into Kherson": the
+    # defenders named just before the verb (not "Russian troops": the attackers' name
+    # holds the generic word; nor "Shoigu said his troops have seized": the speaker's
+    # own; Vocabulary)
+    ("defenders took it", "retaken",
+     r"overr[au]n|captur(?:ed|ing)|seiz(?:ed|ing)|swe(?:pt|eps?) (?:into|through)"
+     r"|(?:took|taken|take|takes|taking|seized|gained|won) [\"“]?(?:full |complete |total )?"
+     r"control[\"”]? (?:of|over)", "{defender}"),
     ("capture verb", "captured",
      r"overr[au]n(?:ning|s)?|captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing|ure)|conquer(?:ed|s|ing)?"
      # ("the RSF declared it had fully overtaken Al-Nahud")
@@ -125,7 +133,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     r"|extend(?:ed|s)?)"
      # ("took control on Feb. 16 of Bukavu": a day may stand inside)
      # ("the RSF has gained authority over Zalingei")
-     r" (?:full |complete |total |effective )?(?:control|authority)"
+     # ('had taken "full control" of the city of Avdiivka': the words quoted)
+     r" [\"“]?(?:full |complete |total |effective )?(?:control|authority)[\"”]?"
      r"(?: (?:on )?(?:[A-Z][a-z]+day|[A-Z][a-z]{{2,8}}\.? \d{{1,2}}))? (?:of|over)"
      # "announced their control of Zalingei", "claimed victory in Falluja"
      r"|(?:announced|announces|declared|declares|proclaimed) (?:their |its )?"
@@ -158,7 +167,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     # assault on the place (not "will attack": the base form is left out; nor from the
     # air: rules.py)
     ("attack verb", "contested",
-     r"attack(?:ed|ing)|launch(?:ed|es|ing)? (?:an? |its |their )?(?:(?:new|fresh|major|final"
+     r"attack(?:ed|ing)|assault(?:ed|ing)"
+     r"|launch(?:ed|es|ing)? (?:an? |its |their )?(?:(?:new|fresh|major|final"
      r"|ground|full-scale) )?(?:attack|assault) (?:on|against)" + _NOT_A_DAY),
     # (an offensive launched on a city is a threat to it: the gold of both dev sets)
     ("offensive launched", "besieged",
@@ -464,7 +474,10 @@ CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("speaker's place",
          r"\b(?:officials?|residents?|sources?|spokesm[ae]n|lawmakers?|journalists?|reporters?|"
          r"correspondents?|witnesses|diplomats?|embassy|ministry|authorities|member|based|"
-         r"(?:said|told|spoke|speaking|reported|announced|news conference|press conference))\s+"
+         r"(?:said|told|spoke|speaking|reported|announced|news conference|press conference"
+         # "a resident of Odesa who works in Kyiv" (not "a resident of Herat town, described
+         # hearing heavy fighting": a witness of the place)
+         r"|works|worked|working|lives|lived|living))\s+"
          r"(?:\w+\s+){0,2}(?:in|from)"),
     )
 )  # fmt: skip
@@ -485,6 +498,7 @@ class Trigger:
 
 # Between the side and its verb: "the army's withdrawal", "Syria's army said it is
 # withdrawing", "forces have withdrawn", "troops hastily retreated".
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|its|their|our)\s+$", re.I)
 _SIDE_TO_VERB = (
     # ("Russia's defense ministry said Saturday that its troops were withdrawing")
     # ("his paramilitary group had withdrawn from Khartoum")
@@ -493,7 +507,7 @@ _SIDE_TO_VERB = (
     r"\s+(?:said|says|announced|confirmed|admitted|claimed|claims|declared)(?:\s+(?:on\s+)?[a-z]+day)?\s+(?:that\s+)?"
     r"(?:it|they|(?:its|their)\s+(?:troops|forces|soldiers|units|fighters)))?"
     r"(?:\s+(?:has|have|had|is|are|was|were|been|began|begun|started|reportedly|also|finally"
-    r"|completely|fully|quickly|hastily|then))*\s+$"
+    r"|completely|fully|quickly|hastily|then))*\s+[\"“]?$"  # ('regime forces "took full control"')
 )
 
 
@@ -511,6 +525,11 @@ class Vocabulary:
         spokesman = _alternatives((), tuple(spokesmen)) or r"(?!x)x"
         fill = {"actor": actor, "defender": defender, "spokesman": spokesman}
         self.triggers = []
+        # the attackers just before a verb whose rule wants the defenders there: "Russian
+        # troops captured" is theirs, though "troops" is a generic word for the defenders
+        not_defenders = re.compile(r"\b(?:the )?(?:" + actor + r")" + _SIDE_TO_VERB, re.I)
+        self._attackers_before = not_defenders
+        self._defenders_only: set[str] = set()
         for name, status, pattern, *who in TRIGGER_RULES:
             before = (
                 re.compile(r"\b(?:the )?(?:" + who[0].format(**fill) + r")" + _SIDE_TO_VERB, re.I)
@@ -518,6 +537,8 @@ class Vocabulary:
             )
             compiled = re.compile(r"\b(?:" + pattern.format(**fill) + r")\b", re.I)
             self.triggers.append((name, status, compiled, before))
+            if who and who[0] == "{defender}":
+                self._defenders_only.add(name)
         self._any = re.compile("|".join(p.pattern for _, _, p, _ in self.triggers), re.I)
         # the rules that may match where a trigger starts, by its first three letters
         # (lower-cased): one of the strings each rule's matches begin with, read from
@@ -609,8 +630,17 @@ class Vocabulary:
                 match = pattern.match(text, at, end)
                 if match is None or (best is not None and match.end() <= best.end):
                     continue
-                if before is not None and not before.search(text, max(start, at - 90), at):
-                    continue
+                if before is not None:
+                    side = before.search(text, max(start, at - 90), at)
+                    if side is None:
+                        continue
+                    if name in self._defenders_only:
+                        other = self._attackers_before.search(text, max(start, at - 90), at)
+                        if other is not None and other.start() <= side.start():
+                            continue
+                        if _POSSESSIVE_PRONOUN.search(text, max(start, side.start() - 8),
+                                                      side.start()):  # fmt: skip
+                            continue
                 best = Trigger(at, match.end(), status, match.group(0), name)
             if best is None:
                 position = at + 1
