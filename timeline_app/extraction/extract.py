@@ -809,7 +809,7 @@ def _publication_clue(text: str):
 
 # "were captured hours before the collapse of Faizabad": the fall the phrase counts from
 _BEFORE_THE_FALL_OF = re.compile(
-    r"\s+(?:the\s+)?(?:fall|collapse|capture|seizure|loss)\s+of\s+"
+    r"\s+(?:the\s+)?(?:" + triggers.EVENT_NOUNS + r")\s+of\s+"
     r"(?:the\s+(?:[\w\-]+\s+)?(?:city|town|capital)\s+of\s+)?", re.I
 )
 _FALLS = ("captured", "surrendered")
