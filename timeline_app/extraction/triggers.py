@@ -631,11 +631,14 @@ class Vocabulary:
                 if match is None or (best is not None and match.end() <= best.end):
                     continue
                 if before is not None:
-                    side = before.search(text, max(start, at - 90), at)
+                    # (on the lower-cased text, where a name can start: "captured" is
+                    # everywhere, and its defenders' rule looks before each)
+                    side = casefold.search(before, text, max(start, at - 90), at)
                     if side is None:
                         continue
                     if name in self._defenders_only:
-                        other = self._attackers_before.search(text, max(start, at - 90), at)
+                        other = casefold.search(self._attackers_before, text,
+                                                max(start, at - 90), at)  # fmt: skip
                         if other is not None and other.start() <= side.start():
                             continue
                         if _POSSESSIVE_PRONOUN.search(text, max(start, side.start() - 8),
