@@ -977,6 +977,15 @@ AFGHAN = [
      "control of Kunduz on Monday.", THURSDAY, {("Kunduz", "claimed", "2021-08-09")}),
     ({"speaker's place"}, "Fighting was heavy on Monday, said a trader who works in Kunduz.",
      THURSDAY, set()),
+    # -- review set 25 --
+    # "the Helmand city of Gereshk": another city of the province, not its capital
+    ({"province as adjective"}, "The Taliban seized the Helmand city of Gereshk on Monday.",
+     THURSDAY, set()),
+    ({"direction or route"}, "The Taliban seized Taloqan on Monday, giving them momentum "
+     "toward tackling Kunduz.", THURSDAY, {("Taloqan", "captured", "2021-08-09")}),
+    ({"capital as government"}, "Fighting raged in Ghazni on Monday, after Kabul vowed that the "
+     "city was firmly under government control.", THURSDAY,
+     {("Ghazni", "contested", "2021-08-09")}),
     # a report in the present after a paragraph of dated narrative is of the news day
     ({"offensive launched", "news day"}, "Officials spoke to reporters in Kabul on Thursday."
      "\n\nLate on Sunday, fighters entered Kunduz. It is reported that the Taliban have "
@@ -1195,6 +1204,21 @@ def test_the_attackers_troops_and_the_speakers_own_troops_do_not_retake():
             "al Numan.")  # fmt: skip
     found, _, _ = read(syria, text, dt.date(2020, 1, 29))
     assert found == {("Maarat al-Numan", "retaken", "2020-01-28")}
+
+
+def test_a_province_city_of_another_name_is_not_the_capital():
+    """ "the West Kordofan city of Babanusa", "the historic Rakhine State city of Mrauk
+    U": a town of the province the places file may lack, not the province's capital."""
+    sudan = Extractor(Gazetteer.load(package_data() / "sudan.csv"))
+    text = "Rebels seized the West Kordofan city of Babanusa on Monday."
+    assert read(sudan, text, dt.date(2025, 12, 2))[0] == set()
+    myanmar = Extractor(Gazetteer.load(package_data() / "myanmar.csv"))
+    text = ("The Arakan Army says it has seized the last junta stronghold in the historic "
+            "Rakhine State city of Mrauk U.")  # fmt: skip
+    assert read(myanmar, text, dt.date(2024, 2, 9))[0] == set()
+    # the city itself, named with the word after it, is still the city
+    text = "The Arakan Army captured Sittwe city on Monday."
+    assert read(myanmar, text, dt.date(2024, 2, 9))[0] == {("Sittwe", "captured", "2024-02-05")}
 
 
 def test_an_inferred_year_is_marked(afghan):

@@ -66,6 +66,8 @@ _PROVINCE_LIST_SUFFIX = re.compile(
 # on their capitals": the list speaks of the capitals after all
 _THEIR_CAPITALS = re.compile(r"\b(?:their|whose|the provincial) capitals\b", re.I)
 # "the province of Nimroz", "the provinces of Paktia and Paktika"
+# "Kunduz city" is the city; "the historic Rakhine State city of Mrauk U" another one
+_CITY_AFTER_NAME = r"(?:\s+city(?!\s+of\s+(?-i:[A-Z])))?(?![\w])"
 PROVINCE_OF = re.compile(r"\b" + _PROVINCE_KIND + r"\s+of\s+$", re.I)
 # "in the last rebel-held province, Idlib": the province in apposition (lower-case words
 # only: not "in the southern Helmand province, Lashkar Gah fell")
@@ -283,7 +285,7 @@ class Gazetteer:
         if not self.places:
             raise GazetteerError(f"{source or 'gazetteer'}: no places in the file")
         alternatives = sorted({_name_pattern(n) for n in self._names}, key=len, reverse=True)
-        self._names_pattern = r"(?:" + "|".join(alternatives) + r")(?:\s+city)?(?![\w])"
+        self._names_pattern = r"(?:" + "|".join(alternatives) + r")" + _CITY_AFTER_NAME
         # each alternative with the first word of its names, in the same order: where a
         # word starts, only the names whose first word begins it are tried
         firsts = {_name_pattern(n): _first_word(n) for n in self._names}
@@ -324,7 +326,7 @@ class Gazetteer:
         if pattern is None:
             kept = [a for a, first in self._alternatives if low.startswith(first)]
             pattern = self._at_word[low] = re.compile(
-                r"(?<![\w\-])(?:" + "|".join(kept) + r")(?:\s+city)?(?![\w])", re.I
+                r"(?<![\w\-])(?:" + "|".join(kept) + r")" + _CITY_AFTER_NAME, re.I
             ) if kept else self._pattern  # fmt: skip
         return pattern
 

@@ -224,6 +224,8 @@ CAPITAL_AS_GOVERNMENT = re.compile(
     # ("rejected by Kyiv, which said fierce fighting ...")
     r"|(?:,\s+which)?\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|denied|denies|announced|announces|"
     r"accused|accuses|insisted|insists|confirmed|confirms|warned|warns|reported|reports"
+    # ("after Kabul vowed that the city was firmly under government control")
+    r"|vowed|vows|pledged|pledges|promised|promises"
     # "saw Kyiv retake vast swathes of territory": the government acts
     r"|retake|retook|recapture[ds]?|regain(?:ed|s)?|launch(?:ed|es)?|sen[dt]s?|deploy(?:ed|s)?"
     r"|push(?:ed|es)?|(?:has|had)\s+retaken"
@@ -469,6 +471,8 @@ CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
          # "the main highway that connects Kabul to the northern provinces"
          r"(?:that|which) (?:connects|links)|"
          r"(?:highway|road|route) (?:to|from|between|linking)"
+         # "giving the Taliban greater momentum toward tackling Kabul"
+         r"|towards?\s+[a-z]+ing"
          # "retreat from the west bank of the Dnipro": the river
          r"|(?:left|right|west|east|western|eastern|opposite|other) banks? of)"),
         ("speaker's place",
