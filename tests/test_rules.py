@@ -986,6 +986,10 @@ AFGHAN = [
     ({"capital as government"}, "Fighting raged in Ghazni on Monday, after Kabul vowed that the "
      "city was firmly under government control.", THURSDAY,
      {("Ghazni", "contested", "2021-08-09")}),
+    # verb phrases joined by a comma, as in a headline: the verb right before a place is its own
+    ({"capture verb", "at the gates"}, "Taliban fighters seized Kunduz on Monday, closed in on "
+     "Taloqan.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-09"), ("Taloqan", "besieged", "2021-08-09")}),
     # a report in the present after a paragraph of dated narrative is of the news day
     ({"offensive launched", "news day"}, "Officials spoke to reporters in Kabul on Thursday."
      "\n\nLate on Sunday, fighters entered Kunduz. It is reported that the Taliban have "

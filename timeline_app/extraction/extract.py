@@ -1362,7 +1362,7 @@ def _trigger_applies(
     return True
 
 
-_VERB_PHRASES_JOINED = re.compile(r"\s(?:and|but|then|before|after)\s", re.I)
+_VERB_PHRASES_JOINED = re.compile(r"\s(?:and|but|then|before|after)\s|,\s", re.I)
 
 
 def _governing_trigger(text, candidates, mention, starts):
