@@ -170,7 +170,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"attack(?:ed|ing)|assault(?:ed|ing)"
      r"|launch(?:ed|es|ing)? (?:an? |its |their )?(?:(?:new|fresh|major|final"
      r"|ground|full-scale) )?(?:attack|assault) (?:on|against)" + _NOT_A_DAY),
-    # (an offensive launched on a city is a threat to it: the gold of both dev sets)
+    # (an offensive launched on a city is a threat to it: the golds of a DR Congo dev
+    # article and of a review article say so)
     ("offensive launched", "besieged",
      r"launch(?:ed|es|ing)? (?:an? |its |their )?(?:(?:new|fresh|major|final|ground"
      r"|full-scale) )?offensive (?:on|against)" + _NOT_A_DAY),
