@@ -64,3 +64,40 @@ def test_a_cancelled_import_keeps_what_it_reported(tmp_path, monkeypatch):
         )  # fmt: skip
         assert report.cancelled and 0 < len(report.imported) < 10
         assert on_disk(path, "SELECT count(*) FROM articles") == len(report.imported)
+
+
+def test_events_merged_in_the_window_during_an_import_get_its_later_sources(
+    tmp_path, monkeypatch
+):
+    """The window is another connection: an analyst who merges two events while
+    an import runs sees the import's later reports of either join the one kept,
+    none left pointing at the event merged away (the import remembers the events
+    it has met only while nobody else writes)."""
+    from timeline_app.review import Review
+
+    monkeypatch.setattr(store_module, "BATCH_ARTICLES", 1)  # the window may write between
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number, day in enumerate(["Monday", "Tuesday", "Tuesday"]):
+        (folder / f"report-{number}.txt").write_text(
+            f"Published Aug. 12, 2021\n\nThe Taliban captured Herat on {day}, report {number} said."
+        )
+    files = discover([folder])[0]
+    path = tmp_path / "m.db"
+
+    def read_merging_before_the_last():
+        for number, file in enumerate(files):
+            if number == 2:  # the analyst merges Tuesday's event into Monday's
+                with Store(path) as window:
+                    ids = {e["date"]: e["id"] for e in window.events()}
+                    Review(window).merge(ids["2021-08-09"], ids["2021-08-10"])
+            yield read_one(file)
+
+    with Store(path) as store:
+        report = store_articles(read_merging_before_the_last(), store,
+                                Extractor(Gazetteer.load()), total=3)  # fmt: skip
+        assert len(report.imported) == 3
+        events = store.events()
+    assert [(e["date"], len(e["sources"])) for e in events] == [("2021-08-09", 3)]
+    assert on_disk(path, "SELECT count(*) FROM mentions m LEFT JOIN events e"
+                         " ON e.id = m.event_id WHERE e.id IS NULL") == 0  # fmt: skip

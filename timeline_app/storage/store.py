@@ -218,6 +218,10 @@ class Store(EditingQueries):
             raise StoreError(f"{self.path.name}: no such database")
         self._deferred: tuple[list, list] | None = None  # see importing()
         self._batch: dict | None = None  # the import's open batch: see _in_batch()
+        # the events of the batch's open transaction by key: see _batch_keys()
+        self._keys: dict[tuple, list] | None = None
+        self._keys_changes = self._keys_version = -1
+        self._live_keys: dict[tuple, list] | None = None  # add_article's, for _event_id
         self.readonly = (
             bool(readonly) if readonly is not None else exists and not _writable(self.path)
         )
@@ -450,6 +454,7 @@ class Store(EditingQueries):
             except sqlite3.OperationalError:
                 raise  # a full disk, a lock: below, with the batch
             except BaseException:  # this write only: the batch goes on
+                self._keys = None
                 conn.execute("ROLLBACK TO one_write")
                 conn.execute("RELEASE one_write")
                 inside = False
@@ -464,6 +469,7 @@ class Store(EditingQueries):
                 batch["done"] += 1
         except sqlite3.OperationalError as exc:
             batch["done"] = 0
+            self._keys = None
             _keep_what_fits(conn, inside)
             raise self._write_error(exc) from exc
 
@@ -474,6 +480,7 @@ class Store(EditingQueries):
     def _commit_batch(self) -> None:
         conn = self._db.conn
         self._batch["done"] = 0
+        self._keys = None
         try:
             if conn.in_transaction:
                 conn.commit()
@@ -602,8 +609,12 @@ class Store(EditingQueries):
         if not isinstance(events, EventRows):
             events = event_rows(events)
         with self._transaction():
-            article_id = self._insert_article(article)
-            touched, event_ids = self._add_evidence(article_id, events)
+            keys = self._live_keys = self._batch_keys()
+            try:
+                article_id = self._insert_article(article)
+                touched, event_ids = self._add_evidence(article_id, events)
+            finally:
+                self._live_keys = None
             if self._deferred is None:
                 disagreement.refresh(self._db.conn, touched, event_ids)
             else:
@@ -614,7 +625,27 @@ class Store(EditingQueries):
                     )
                 self._deferred[0].extend(touched)
                 self._deferred[1].extend(event_ids)
+            if keys is not None:
+                self._keys_changes = self._db.conn.total_changes
         return article_id
+
+    def _batch_keys(self) -> dict[tuple, list] | None:
+        """The events the import has looked up or added, by (place, status, date):
+        [id, end date, touched by an analyst].  Kept while no other connection
+        has committed (``data_version``, read with the write lock held) and this
+        one wrote nothing else since the last article (an edit in between makes
+        it anew); a rollback drops it.  Most of an import's events join one stored
+        before (1,000 generated articles: 11,143 events, 3,960 stored), each
+        found by a query otherwise."""
+        if self._batch is None:
+            return None
+        conn = self._db.conn
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        if (self._keys is None or self._keys_changes != conn.total_changes
+                or self._keys_version != version):  # fmt: skip
+            self._keys = {}
+        self._keys_version = version
+        return self._keys
 
     @contextlib.contextmanager
     def importing(self) -> Iterator[None]:
@@ -729,13 +760,18 @@ class Store(EditingQueries):
         precision: str, day: int | None, end_day: int | None,
     ) -> int:  # fmt: skip
         execute = self._db.conn.execute  # inside the article's transaction
-        row = execute(
-            "SELECT e.id, e.end_date, e.reviewed + e.rejected + e.edited + e.manual"
-            " FROM event_keys k JOIN events e ON e.id = k.event_id"
-            " WHERE k.place_id = ? AND k.status = ? AND k.date IS ?"
-            " ORDER BY 3 DESC, e.id LIMIT 1",
-            (place_id, status, date),
-        ).fetchone()
+        keys, key = self._live_keys, (place_id, status, date)
+        row = keys.get(key) if keys is not None else None
+        if row is None:
+            row = execute(
+                "SELECT e.id, e.end_date, e.reviewed + e.rejected + e.edited + e.manual"
+                " FROM event_keys k JOIN events e ON e.id = k.event_id"
+                " WHERE k.place_id = ? AND k.status = ? AND k.date IS ?"
+                " ORDER BY 3 DESC, e.id LIMIT 1",
+                key,
+            ).fetchone()
+            if row and keys is not None:
+                row = keys[key] = list(row)
         if row:
             event_id, stored_end, human = row
             if not human and end_date and (stored_end is None or end_date > stored_end):
@@ -743,6 +779,8 @@ class Store(EditingQueries):
                     "UPDATE events SET end_date = ?, end_day = ? WHERE id = ?",
                     (end_date, end_day, event_id),
                 )
+                if keys is not None:
+                    row[1] = end_date
             return event_id
         cursor = execute(
             "INSERT INTO events (place_id, status, date, end_date, date_precision, day, end_day)"
@@ -753,6 +791,8 @@ class Store(EditingQueries):
             "INSERT INTO event_keys (event_id, place_id, status, date) VALUES (?, ?, ?, ?)",
             (cursor.lastrowid, place_id, status, date),
         )
+        if keys is not None:
+            keys[key] = [cursor.lastrowid, end_date, 0]
         return cursor.lastrowid
 
     # -- reading -----------------------------------------------------------------------
