@@ -5,7 +5,9 @@
 Generates news-like articles (a lede with a weekday, coordination, hedges,
 context places, captions and filler paragraphs, about 4 kB each, like the
 sample), writes them to a temporary folder, then times extraction alone and
-the whole import (read, decode, extract, store) into a fresh database.
+the whole import (read, decode, extract, store) into a fresh database.  Last,
+the floor of parallel work here: a pure-Python loop alone and as one process a
+core at once (on shared cores each runs slower: the workers' ceiling).
 
 With ``--baseline REV`` it also times extraction alone for REV's code (a git
 worktree) beside this checkout's, each in its own process on the same files,
@@ -134,6 +136,23 @@ def compare(rev: str, folder: Path, rounds: int) -> None:
         )
 
 
+# The floor of parallel work on this machine: a pure-Python loop, timed alone and as
+# ``count`` processes at once (cores that share a host, or one core's two threads,
+# run each of them slower than one alone: the import's workers too).
+_SPIN = "import time\nt = time.perf_counter()\nx = 0\nfor i in range(6_000_000): x += i\n" \
+    "print(time.perf_counter() - t)"
+
+
+def parallel_floor(count: int) -> tuple[float, float]:
+    """(seconds of the loop alone, median seconds of each of ``count`` at once)."""
+    alone = float(subprocess.run([sys.executable, "-c", _SPIN], capture_output=True,
+                                 text=True, check=True).stdout)  # fmt: skip
+    runs = [subprocess.Popen([sys.executable, "-c", _SPIN], stdout=subprocess.PIPE, text=True)
+            for _ in range(count)]  # fmt: skip
+    together = [float(run.communicate()[0]) for run in runs]
+    return alone, statistics.median(together)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000)
@@ -172,6 +191,8 @@ def main() -> None:
             whole[workers] = time.perf_counter() - started
         if args.baseline:
             compare(args.baseline, folder, args.rounds)
+        cores = len(os.sched_getaffinity(0))
+        alone, together = parallel_floor(cores)
 
     print(f"articles: {len(paths)} generated, {size / 1000:.1f} kB each")
     print(
@@ -188,6 +209,10 @@ def main() -> None:
             f"whole process, timeline-app import --workers {workers}: "
             f"{len(paths) / seconds:,.0f} articles/s ({seconds:.2f} s)"
         )
+    print(
+        f"floor: a pure-Python loop takes {alone:.2f} s alone, {together:.2f} s as {cores} at once "
+        f"({together / alone:.2f}x): {cores} processes do the work of {cores * alone / together:.1f}"
+    )
 
 
 if __name__ == "__main__":
