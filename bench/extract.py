@@ -210,8 +210,9 @@ def main() -> None:
             f"{len(paths) / seconds:,.0f} articles/s ({seconds:.2f} s)"
         )
     print(
-        f"floor: a pure-Python loop takes {alone:.2f} s alone, {together:.2f} s as {cores} at once "
-        f"({together / alone:.2f}x): {cores} processes do the work of {cores * alone / together:.1f}"
+        f"floor: a pure-Python loop takes {alone:.2f} s alone, {together:.2f} s as {cores} "
+        f"at once ({together / alone:.2f}x): {cores} processes do the work of "
+        f"{cores * alone / together:.1f}"
     )
 
 
