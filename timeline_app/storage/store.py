@@ -86,6 +86,9 @@ TABLES = ("articles", "places", "events", "mentions", "event_keys", "audit", "se
 # through a savepoint): a commit an article cost a third of the writer's time.
 BATCH_ARTICLES = 200
 BATCH_SECONDS = 0.5
+# Events an import remembers by key (``_batch_keys``) before it starts again: some
+# 350 bytes each, so that a million-event import does not hold them all.
+KEYS_KEPT = 100_000
 
 
 def _keep_what_fits(conn: sqlite3.Connection, inside: bool) -> None:
@@ -218,7 +221,7 @@ class Store(EditingQueries):
             raise StoreError(f"{self.path.name}: no such database")
         self._deferred: tuple[list, list] | None = None  # see importing()
         self._batch: dict | None = None  # the import's open batch: see _in_batch()
-        # the events of the batch's open transaction by key: see _batch_keys()
+        # the events the import has met, by key, while nobody else writes: _batch_keys()
         self._keys: dict[tuple, list] | None = None
         self._keys_changes = self._keys_version = -1
         self._live_keys: dict[tuple, list] | None = None  # add_article's, for _event_id
@@ -642,7 +645,7 @@ class Store(EditingQueries):
         conn = self._db.conn
         version = conn.execute("PRAGMA data_version").fetchone()[0]
         if (self._keys is None or self._keys_changes != conn.total_changes
-                or self._keys_version != version):  # fmt: skip
+                or self._keys_version != version or len(self._keys) >= KEYS_KEPT):  # fmt: skip
             self._keys = {}
         self._keys_version = version
         return self._keys
