@@ -143,14 +143,17 @@ _SPIN = "import time\nt = time.perf_counter()\nx = 0\nfor i in range(6_000_000):
     "print(time.perf_counter() - t)"
 
 
-def parallel_floor(count: int) -> tuple[float, float]:
-    """(seconds of the loop alone, median seconds of each of ``count`` at once)."""
-    alone = float(subprocess.run([sys.executable, "-c", _SPIN], capture_output=True,
-                                 text=True, check=True).stdout)  # fmt: skip
-    runs = [subprocess.Popen([sys.executable, "-c", _SPIN], stdout=subprocess.PIPE, text=True)
-            for _ in range(count)]  # fmt: skip
-    together = [float(run.communicate()[0]) for run in runs]
-    return alone, statistics.median(together)
+def parallel_floor(count: int, rounds: int = 3) -> tuple[float, float]:
+    """(seconds of the loop alone, seconds of each of ``count`` at once): medians
+    of ``rounds`` rounds, the two interleaved (the machine's speed drifts)."""
+    alone, together = [], []
+    for _ in range(rounds):
+        alone.append(float(subprocess.run([sys.executable, "-c", _SPIN], capture_output=True,
+                                          text=True, check=True).stdout))  # fmt: skip
+        runs = [subprocess.Popen([sys.executable, "-c", _SPIN], stdout=subprocess.PIPE,
+                                 text=True) for _ in range(count)]  # fmt: skip
+        together += [float(run.communicate()[0]) for run in runs]
+    return statistics.median(alone), statistics.median(together)
 
 
 def main() -> None:
