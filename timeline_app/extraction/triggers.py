@@ -673,12 +673,6 @@ def generic() -> Vocabulary:
     return Vocabulary()
 
 
-def __getattr__(name: str):
-    if name == "GENERIC":  # (``from .triggers import GENERIC``, made when first asked for)
-        return generic()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Triggers with the generic actors only (for highlighting quotes)."""
     return generic().find_triggers(text, start, end)
