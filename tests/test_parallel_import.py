@@ -62,14 +62,11 @@ def test_a_small_batch_starts_no_process(tmp_path, monkeypatch):
 def test_cancel_stops_a_parallel_import_with_whole_articles(tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_FILES_PER_WORKER", 4)
     folder = write_batch(tmp_path / "batch", 40)
-    asked = []
-
-    def cancelled() -> bool:
-        asked.append(1)
-        return len(asked) > 10
+    shown = []  # the user presses Cancel once the progress shows a few articles done
 
     with Store(tmp_path / "cancel.db") as store:
-        report = import_paths([folder], store, workers=2, cancelled=cancelled)
+        report = import_paths([folder], store, workers=2, cancelled=lambda: len(shown) > 5,
+                              progress=lambda done, total, name: shown.append(done))  # fmt: skip
         stored = store.counts()["articles"]
     assert report.cancelled
     assert 0 < len(report.imported) < 40 and stored == len(report.imported)

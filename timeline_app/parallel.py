@@ -20,7 +20,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,11 +109,11 @@ def read_extracted(
     published: dt.date | None = None,
     *,
     workers: int | None = None,
-    cancelled: Callable[[], bool] | None = None,
 ) -> Iterator:
     """``services.ReadResult``s in the order of ``files``, each with its
     ``events`` extracted (as ``storage.rows.event_rows``), from ``workers``
-    processes (default: one per core)."""
+    processes (default: one per core).  To stop early, close the generator: the
+    workers stop after the files they are reading (``services.store_articles``)."""
     from .services import ReadResult, read_one
 
     workers = default_workers() if workers is None else max(1, workers)
@@ -133,8 +133,8 @@ def read_extracted(
         results = pool.map(_read_and_extract, [(p, published) for p in files], chunksize=chunk)
         try:
             for path, (article, error, events) in zip(files, results, strict=True):
+                # the caller asks ``cancelled`` before each and then closes this generator:
+                # a generator that stopped here would look like a whole import to it
                 yield ReadResult(path, article, error, events)
-                if cancelled is not None and cancelled():
-                    break
         finally:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -258,6 +258,8 @@ def store_articles(
             for done, result in enumerate(results):
                 if cancelled and cancelled():
                     report.cancelled = True
+                    if hasattr(results, "close"):
+                        results.close()  # workers (``parallel``): stop them now
                     break
                 if progress:
                     progress(done, total, result.path.name)
@@ -430,9 +432,7 @@ def import_paths(
     extractor = LazyExtractor(gazetteer or Gazetteer.load())
     files, skipped = discover(paths)
     report = ImportReport(skipped=skipped)
-    results = read_extracted(
-        files, extractor.gazetteer, published, workers=workers, cancelled=cancelled
-    )
+    results = read_extracted(files, extractor.gazetteer, published, workers=workers)
     return store_articles(
         results, store, extractor,
         total=len(files), progress=progress, cancelled=cancelled, report=report,
