@@ -43,16 +43,21 @@ def twin(pattern: re.Pattern) -> re.Pattern | None:
 
 
 def _twin(pattern: re.Pattern) -> re.Pattern | None:
-    if not pattern.flags & re.I or not isinstance(pattern.pattern, str):
+    if not isinstance(pattern.pattern, str):
         return None
-    source = pattern.pattern
-    if _UNSAFE_SOURCE.search(source) or any(
+    lowered = twin_source(pattern.pattern, pattern.flags)
+    return None if lowered is None else re.compile(lowered, pattern.flags & ~re.I)
+
+
+def twin_source(source: str, flags: int) -> str | None:
+    """The source of ``twin`` for a pattern not compiled yet (its flags without
+    IGNORECASE), or None."""
+    if not flags & re.I or _UNSAFE_SOURCE.search(source) or any(
         not c.isascii() and c.lower() != c.upper() for c in source
     ):
         return None
     # (a named group keeps its "(?P": lower-cased, it is no syntax)
-    lowered = source.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
-    return re.compile(lowered, pattern.flags & ~re.I)
+    return source.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
 
 
 def fold(piece: str) -> str | None:
@@ -281,8 +286,13 @@ def prefixes(pattern: re.Pattern, length: int = 8) -> frozenset[str] | None:
     of ``pattern`` (zero-width parts, ``\\b`` and look-arounds, are passed over:
     the set is never too small), or None when they cannot be told from its source
     (a wide class such as ``\\w`` first, an empty string among them, or too many)."""
+    return source_prefixes(pattern.pattern, pattern.flags, length)
+
+
+def source_prefixes(source: str, flags: int = 0, length: int = 8) -> frozenset[str] | None:
+    """``prefixes`` of a pattern not compiled yet."""
     try:
-        found = _sequence_prefixes(_parser.parse(pattern.pattern, pattern.flags), length)
+        found = _sequence_prefixes(_parser.parse(source, flags), length)
     except (_TooMany, Exception):  # a source this reader does not know: no prefixes
         return None
     words = frozenset(word for word, _ in found)

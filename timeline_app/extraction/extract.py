@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import itertools
 import operator
 import re
 from collections.abc import Callable
@@ -209,9 +210,10 @@ class Extractor:
         # (not a standfirst without its full stop above the lede: "The insurgents also
         # claimed control of Zaranj early Friday afternoon", then "The Taliban on Saturday
         # captured Sheberghan")
-        body = [p for p in paragraphs if p.kind == layout.BODY
-                and (p.end - p.start < STANDFIRST_CHARS
-                     or _ENDS_SENTENCE.search(text, p.start, p.end))][:2]  # fmt: skip
+        body = itertools.islice((p for p in paragraphs if p.kind == layout.BODY
+                                 and (p.end - p.start < STANDFIRST_CHARS
+                                      or _ENDS_SENTENCE.search(text, p.start, p.end))),
+                                2)  # fmt: skip
         for paragraph in body:
             for mention in dates.find_dates(
                 text, paragraph.start, paragraph.end, published=published, weekday_anchor=weekdays
@@ -1746,6 +1748,9 @@ _RELATIVE_CLAUSE_BEFORE = re.compile(r",\s*(?:where|which|who|whose|when)\b[^,;]
 def _background(text, start, end, found_triggers):
     """The words that set the sentence in another time ("in 1996", "years ago"), or
     None; not those of a relative clause after its last trigger."""
+    if casefold.search(triggers.BACKGROUND, text, start, end) is None:
+        return None  # (most sentences: one search of the lower case, where re tries each
+        # position with each of the words)
     for match in triggers.BACKGROUND.finditer(text, start, end):
         last = found_triggers[-1].end if found_triggers else end
         if match.start() > last and _RELATIVE_CLAUSE_BEFORE.search(

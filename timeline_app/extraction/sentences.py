@@ -26,6 +26,7 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
     hard-wrapped lines as one paragraph and the offsets stay those of ``text``.
     """
     chunk = text[start:end].replace("\n", " ").replace("\r", " ")
+    glued = GLUED.search(chunk) is not None  # (once a paragraph: most have none)
     sentences = []
     for boundary in sentencex.get_sentence_boundaries("en", chunk):
         if boundary.get("is_paragraph_break"):
@@ -37,7 +38,7 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
             e -= 1
         # a headline run into the next sentence ("... of powerDaikandi province,
         # ...") ends there
-        for glue in GLUED.finditer(chunk, s, e):
+        for glue in GLUED.finditer(chunk, s, e) if glued else ():
             if chunk[glue.start() - 1 : glue.start()].islower():
                 sentences.append(Sentence(start + s, start + glue.start(), paragraph))
                 s = glue.start()
