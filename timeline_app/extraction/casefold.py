@@ -50,8 +50,8 @@ def _twin(pattern: re.Pattern) -> re.Pattern | None:
 
 
 def twin_source(source: str, flags: int) -> str | None:
-    """The source of ``twin`` for a pattern not compiled yet (its flags without
-    IGNORECASE), or None."""
+    """The lower-cased source ``twin`` compiles, for a source not compiled yet
+    (``flags`` as it would be compiled with), or None."""
     if not flags & re.I or _UNSAFE_SOURCE.search(source) or any(
         not c.isascii() and c.lower() != c.upper() for c in source
     ):

@@ -1748,10 +1748,11 @@ _RELATIVE_CLAUSE_BEFORE = re.compile(r",\s*(?:where|which|who|whose|when)\b[^,;]
 def _background(text, start, end, found_triggers):
     """The words that set the sentence in another time ("in 1996", "years ago"), or
     None; not those of a relative clause after its last trigger."""
-    if casefold.search(triggers.BACKGROUND, text, start, end) is None:
+    first = casefold.search(triggers.BACKGROUND, text, start, end)
+    if first is None:
         return None  # (most sentences: one search of the lower case, where re tries each
         # position with each of the words)
-    for match in triggers.BACKGROUND.finditer(text, start, end):
+    for match in triggers.BACKGROUND.finditer(text, first.start(), end):  # (none before)
         last = found_triggers[-1].end if found_triggers else end
         if match.start() > last and _RELATIVE_CLAUSE_BEFORE.search(
             text, max(last, match.start() - 120), match.start()

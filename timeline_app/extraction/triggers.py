@@ -633,7 +633,7 @@ class Vocabulary:
                 hit = self._any_folded.search(low, position - start)
                 at = None if hit is None else hit.start() + start
             else:
-                hit = self._any.search(text, position, end)  # (compiled when first used)
+                hit = self._any.search(text, position, end)
                 at = None if hit is None else hit.start()
             if at is None:
                 return kept
