@@ -20,6 +20,18 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "timeline.db"
 
 
+def cache_dir() -> Path | None:
+    """Where the app keeps what it can make again (``extraction.compiled``):
+    ``$TIMELINE_APP_CACHE`` if set (empty: keep nothing), else the user's cache
+    directory."""
+    override = os.environ.get("TIMELINE_APP_CACHE")
+    if override is not None:
+        return Path(override) if override else None
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
 def _package_folder(name: str, checkout_folder: str) -> Path:
     """A data folder shipped inside the package as ``name`` (an installed copy,
     or a frozen bundle); from a source checkout, the project's own folder.

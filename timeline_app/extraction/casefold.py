@@ -21,6 +21,8 @@ import re
 import re._constants as _c
 import re._parser as _parser
 
+from . import compiled
+
 # (an escape other than \b \s \w \d, inline flags, "(?-i:...)", a group name in capitals)
 _UNSAFE_SOURCE = re.compile(r"\\[^\W_bswd]|\(\?(?!P[<=])-?[a-zA-Z]|\(\?P[<=][^>)]*[A-Z]")
 
@@ -123,11 +125,16 @@ def scanner(pattern: re.Pattern) -> re.Pattern | None:
     fast = twin(pattern)
     starts = prefixes(fast) if fast is not None else None
     if starts:
-        items = _parser.parse(fast.pattern, fast.flags)
-        bound = r"\b" if len(items) and items[0] == (_c.AT, _c.AT_BOUNDARY) else ""
+        bound = r"\b" if compiled.derived("opens with a boundary", fast.pattern, fast.flags,
+                                          lambda: _opens_with_boundary(fast)) else ""  # fmt: skip
         made = re.compile(bound + alternation(starts))
     _SCANNERS[id(pattern)] = (pattern, made)
     return made
+
+
+def _opens_with_boundary(pattern: re.Pattern) -> bool:
+    items = _parser.parse(pattern.pattern, pattern.flags)
+    return bool(len(items) and items[0] == (_c.AT, _c.AT_BOUNDARY))
 
 
 # -- sieves: the words a pattern cannot match without ------------------------------
@@ -195,10 +202,8 @@ def _needs_of(pattern: re.Pattern):
     known = _NEEDS.get(id(pattern))
     if known is not None and known[0] is pattern:
         return known
-    try:
-        words = _needs(_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # a source this reader does not know: no sieve, same matches
-        words = None
+    words = compiled.derived("needs", pattern.pattern, pattern.flags,
+                             lambda: _source_needs(pattern.pattern, pattern.flags))  # fmt: skip
     # (``in`` for each word is faster than one search for them all; the shortest,
     # likeliest, first)
     sieve = _to_try(words) if words else None
@@ -206,6 +211,13 @@ def _needs_of(pattern: re.Pattern):
         _NEEDS.clear()
     _NEEDS[id(pattern)] = known = (pattern, words, sieve)
     return known
+
+
+def _source_needs(source: str, flags: int) -> frozenset[str] | None:
+    try:
+        return _needs(_parser.parse(source, flags))
+    except Exception:  # a source this reader does not know: no sieve, same matches
+        return None
 
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
@@ -291,6 +303,11 @@ def prefixes(pattern: re.Pattern, length: int = 8) -> frozenset[str] | None:
 
 def source_prefixes(source: str, flags: int = 0, length: int = 8) -> frozenset[str] | None:
     """``prefixes`` of a pattern not compiled yet."""
+    return compiled.derived(f"prefixes {length}", source, flags,
+                            lambda: _source_prefixes(source, flags, length))  # fmt: skip
+
+
+def _source_prefixes(source: str, flags: int, length: int) -> frozenset[str] | None:
     try:
         found = _sequence_prefixes(_parser.parse(source, flags), length)
     except (_TooMany, Exception):  # a source this reader does not know: no prefixes

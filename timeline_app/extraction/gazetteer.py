@@ -203,7 +203,7 @@ def _words_pattern(words: set[str]) -> re.Pattern | None:
     before them is looked at after: the search skips to their first letters."""
     if not words:
         return None
-    ordered = sorted(words, key=len, reverse=True)
+    ordered = sorted(words, key=lambda word: (-len(word), word))  # (the same source each run)
     before = "".join(rf"(?<![\w\-]{re.escape(word)})" for word in ordered)
     return re.compile(rf"(?:{'|'.join(map(re.escape, ordered))}){before}(?![^\W_])")
 
@@ -284,7 +284,10 @@ class Gazetteer:
             self._add_row(row, number)
         if not self.places:
             raise GazetteerError(f"{source or 'gazetteer'}: no places in the file")
-        alternatives = sorted({_name_pattern(n) for n in self._names}, key=len, reverse=True)
+        # longest first; of the same length, in the same order in every process (an
+        # order that changed with the hash seed made another pattern every run)
+        alternatives = sorted({_name_pattern(n) for n in self._names},
+                              key=lambda source: (-len(source), source))  # fmt: skip
         self._names_pattern = r"(?:" + "|".join(alternatives) + r")" + _CITY_AFTER_NAME
         # each alternative with the first word of its names, in the same order: where a
         # word starts, only the names whose first word begins it are tried
