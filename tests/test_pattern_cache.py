@@ -5,6 +5,7 @@ none again, and a damaged or unwritable cache is no cache, never an error."""
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import re
 import subprocess
@@ -96,3 +97,17 @@ def test_a_kept_compilation_makes_the_pattern_re_makes():
         # (``re.compile`` itself may come from the cache: compare with a fresh parse)
         fresh = (compiled._original or re._compiler.compile)(pattern.pattern, pattern.flags)
         assert compiled._pattern(pattern.pattern, kept) == fresh, pattern.pattern
+
+
+def test_a_file_grown_past_its_bound_keeps_only_what_its_writer_used(tmp_path, monkeypatch):
+    path = tmp_path / "patterns.bin"
+    stale = {("re", f"a pattern of another day {n}", 0): (0, b"", 0, {}, ()) for n in range(50)}
+    path.write_bytes(marshal.dumps(stale))
+    made, used = ("needs", "captured", 2), ("re", "a pattern of another day 3", 0)
+    monkeypatch.setattr(compiled, "PRUNE_BYTES", 100)
+    monkeypatch.setattr(compiled, "_file", path)
+    monkeypatch.setattr(compiled, "_entries", {**stale, made: frozenset({"captured"})})
+    monkeypatch.setattr(compiled, "_made", {made})
+    monkeypatch.setattr(compiled, "_used", {made, used})
+    compiled.save()
+    assert marshal.loads(path.read_bytes()) == {made: frozenset({"captured"}), used: stale[used]}

@@ -33,8 +33,10 @@ try:
 except ImportError:  # pragma: no cover - not CPython: patterns compile as usual
     _sre = _compiler = _parser = None
 
-MAX_ENTRIES = 20_000  # past this, a file keeps only what its last writer used
-MAX_BYTES = 64_000_000  # (the six shipped conflicts' patterns: about 2 MB)
+# A file past this size keeps only what its next writer used (the six shipped
+# conflicts' patterns: about 2 MB, read in about 7 ms); a larger one is not read.
+PRUNE_BYTES = 6_000_000
+MAX_BYTES = 64_000_000
 _PROBES = (r"\b(?:captured?|seized)\s+(?P<place>[A-Z]\w+)", r"^\s*[-–—•]\s*", r"(?<![\w\-])x")
 
 _entries: dict = {}  # key -> kept value, as read from the file and made since
@@ -152,11 +154,15 @@ def _read(path: Path) -> dict:
 
 def save() -> None:
     """Write what this process made to the file (at exit): with what another
-    process wrote since, unless the file has grown past ``MAX_ENTRIES``."""
+    process wrote since, unless the file has grown past ``PRUNE_BYTES``."""
     if _file is None or not _made:
         return
     entries = _read(_file)
-    if len(entries) + len(_made) > MAX_ENTRIES:
+    try:
+        grown = _file.stat().st_size > PRUNE_BYTES
+    except OSError:
+        grown = False
+    if grown:
         entries = {key: _entries[key] for key in _used if key in _entries}
     else:
         entries.update((key, _entries[key]) for key in _made)
