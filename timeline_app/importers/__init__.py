@@ -47,7 +47,7 @@ def read_article(path: str | Path) -> Article:
     article = importer.parse(normalised)
     if article.text is not normalised:  # text of the importer's own making (HTML, Markdown)
         article.text = base.normalise(article.text)
-    base.check_is_text(article.text)
+    base.check_not_empty(article.text)  # (an HTML page with no text, say)
     article.source_path = storable_path(path)
     article.content_hash = base.content_hash(article.text)
     base.metadata_from_text(article)

@@ -53,11 +53,17 @@ def normalise(text: str) -> str:
 
 
 def check_is_text(text: str) -> None:
-    if not text.strip():
-        raise ArticleError("the file is empty" if not text else "the file holds only white space")
+    check_not_empty(text)
     sample = text[:20000]
     if len(_BINARY.findall(sample)) > 0.01 * len(sample):
         raise ArticleError("not a text file: it holds binary data")
+
+
+def check_not_empty(text: str) -> None:
+    """Of a normalised text (no control characters left), all ``check_is_text`` can
+    still find wrong."""
+    if not text.strip():
+        raise ArticleError("the file is empty" if not text else "the file holds only white space")
 
 
 def content_hash(text: str) -> str:
