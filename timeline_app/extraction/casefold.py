@@ -80,6 +80,8 @@ def search(pattern: re.Pattern, text: str, start: int, end: int):
     low = fold(text[start:end]) if fast is not None else None
     if low is None:
         return pattern.search(text, start, end)
+    if not may_match(pattern, low):  # ("in" for a few words: ten times re's pace a character)
+        return None
     scan = scanner(pattern) or fast
     position = 0
     while (found := scan.search(low, position)) is not None:
