@@ -14,8 +14,3 @@ The pipeline, one module a stage:
 
 Its face is one call: ``extract_events(article, places, profile)``.
 """
-
-from . import compiled
-
-# Before the stages' modules compile their patterns: from the cache, where kept.
-compiled.install()

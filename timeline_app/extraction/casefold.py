@@ -23,6 +23,11 @@ import re._parser as _parser
 
 from . import compiled
 
+# Every stage that reads text imports this module before it compiles its patterns:
+# they, and this module's, come from the cache where kept.  (The window, which shows
+# places and reads no text when it starts, loads neither.)
+compiled.install()
+
 # (an escape other than \b \s \w \d, inline flags, "(?-i:...)", a group name in capitals)
 _UNSAFE_SOURCE = re.compile(r"\\[^\W_bswd]|\(\?(?!P[<=])-?[a-zA-Z]|\(\?P[<=][^>)]*[A-Z]")
 
