@@ -53,9 +53,12 @@ def install(folder: Path | None = None) -> bool:
     if _file is not None or _compiler is None:
         return _file is not None
     if folder is None:
-        from ..paths import cache_dir
+        try:
+            from ..paths import cache_dir
 
-        folder = cache_dir()
+            folder = cache_dir()
+        except Exception:  # no home folder to find, say: no cache, never a failed import
+            return False
     if folder is None:
         return False
     _original = _compiler.compile
