@@ -460,9 +460,14 @@ class Gazetteer:
         for index, (m_start, m_end, name) in enumerate(raw):
             after = text[m_end : min(end, m_end + 40)]
             before = text[max(start, m_start - 60) : m_start]
+            # the patterns that end the text before the name ("of\s+$", ",\s+$") are
+            # searched only where it ends so: re tries each of its 60 places
+            ending = before.rstrip()[-2:].lower()
+            of_before = ending == "of"
             # "in the provinces of Faryab and Kunar": the list's names are provinces
             in_list = listed_after is not None and LIST_GLUE.match(text[listed_after:m_start])
-            listed_after = m_end if in_list or _PROVINCES_OF.search(before) else None
+            listed = in_list or (of_before and _PROVINCES_OF.search(before))
+            listed_after = m_end if listed else None
             # "Lashio, the capital of northern Shan State": the province the place before
             # is the capital of (of the province or of a part of it), not its capital
             apposed = index > 0 and (
@@ -475,8 +480,8 @@ class Gazetteer:
                 _PROVINCE_SUFFIX.match(after)
                 or (_PROVINCE_LIST_SUFFIX.match(text, m_end, end)
                     and not _THEIR_CAPITALS.search(text, m_end, min(end, m_end + 200)))
-                or PROVINCE_OF.search(before)
-                or _PROVINCE_APPOSED.search(before)
+                or (of_before and PROVINCE_OF.search(before))
+                or (ending.endswith(",") and _PROVINCE_APPOSED.search(before))
                 or in_list
                 or (name.is_province and _KIND_ENDS_NAME.search(text[m_start:m_end]))
             ) and not (
