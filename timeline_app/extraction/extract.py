@@ -1559,6 +1559,15 @@ def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None
         if pattern == "defenders":
             return _other_side(site, *_WINDOWS[window](site))
         pattern = site.vocabulary.named[pattern]  # "hedge", "attackers", "defenders"
+    if window == "trigger":  # what the trigger's own words say: a few words, each seen once
+        piece = site.text[site.trigger.start : site.trigger.end]
+        known = _TRIGGER_LOOKS.get((id(pattern), piece))
+        if known is None or known[0] is not pattern:
+            if len(_TRIGGER_LOOKS) > 10_000:
+                _TRIGGER_LOOKS.clear()
+            known = _TRIGGER_LOOKS[(id(pattern), piece)] = (pattern, _found(pattern, piece,
+                                                                               window))  # fmt: skip
+        return known[1]
     if not sieved and not _may_hold(site, pattern):  # every window lies in the sentence
         return None
     start, end = _WINDOWS[window](site)
@@ -1566,7 +1575,17 @@ def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None
     looks = site.looks
     if key in looks:
         return looks[key]
-    piece = site.text[start:end]
+    looks[key] = found = _found(pattern, site.text[start:end], window)
+    return found
+
+
+# By (id of the pattern, the trigger's words): (the pattern, what ``_found`` found); the
+# pattern kept to tell a new one made where a gone one was
+_TRIGGER_LOOKS: dict[tuple[int, str], tuple] = {}
+
+
+def _found(pattern: re.Pattern, piece: str, window: str) -> str | None:
+    """The words ``pattern`` matches in the window's text ``piece``, or None."""
     if window in _ANCHORED_WINDOWS and pattern.pattern.startswith("^"):
         match = pattern.match(piece)
     else:
@@ -1575,10 +1594,9 @@ def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None
         # (in a window of a few words, lower-casing alone costs more than it saves)
         fast = casefold.twin(pattern)
         low = casefold.fold(piece) if fast is not None and (
-            end - start > 80 or casefold.scanner(pattern) is not None) else None
+            len(piece) > 80 or casefold.scanner(pattern) is not None) else None
         match = pattern.search(piece) if low is None else casefold.search_folded(pattern, low)
-    looks[key] = found = piece[match.start() : match.end()].strip() if match else None
-    return found
+    return piece[match.start() : match.end()].strip() if match else None
 
 
 def _confirmed(site: _Site, start: int, end: int) -> str | None:

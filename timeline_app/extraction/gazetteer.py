@@ -258,6 +258,7 @@ def _to_float(value) -> float | None:
 
 _NOT_IN_NORMAL = re.compile(r"[\s\-'’‘]+")  # what a name's look-up key leaves out
 _CITY_AFTER = re.compile(r"\s+city$", re.I)  # "Kunduz City" is Kunduz
+_UNKNOWN = object()
 
 
 NAME_START = operator.itemgetter(0)  # of a scanned name: (start, end, name)
@@ -296,6 +297,7 @@ class Gazetteer:
         self._at_word: dict[str, re.Pattern] = {}
         self._glued_pattern: re.Pattern | None = None  # compiled when first needed
         self._lookup = {self._normal(n): v for n, v in self._names.items()}
+        self._resolved: dict[str, _Name | None] = {}  # ``_resolve``'s answers
         # Trying ~200 alternatives at every position is slow; names are only
         # tried where a word starts that begins some name.
         self._first_words = {_first_word(n) for n in self._names}
@@ -417,8 +419,18 @@ class Gazetteer:
 
     # -- matching --------------------------------------------------------------
     def _resolve(self, matched: str) -> _Name | None:
-        exact = self._lookup.get(self._normal(matched))
-        return exact or self._lookup.get(self._normal(_CITY_AFTER.sub("", matched)))
+        """The name ``matched`` (as the text writes it) stands for; kept for each way
+        of writing it met (a few dozen in most texts: two searches and a look-up
+        each, for every mention, otherwise)."""
+        known = self._resolved.get(matched, _UNKNOWN)
+        if known is _UNKNOWN:
+            if len(self._resolved) > 10_000:  # a text of made-up spellings: no endless growth
+                self._resolved.clear()
+            exact = self._lookup.get(self._normal(matched))
+            known = self._resolved[matched] = exact or self._lookup.get(
+                self._normal(_CITY_AFTER.sub("", matched))
+            )
+        return known
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[tuple]:
         """Every name in ``text[start:end]``: (start, end, name) in text order.
