@@ -160,14 +160,14 @@ def save() -> None:
     process wrote since, unless the file has grown past ``PRUNE_BYTES``."""
     if _file is None or not _made:
         return
-    entries = _read(_file)
     try:
         grown = _file.stat().st_size > PRUNE_BYTES
     except OSError:
         grown = False
-    if grown:
+    if grown:  # (what it holds is not read: this process's own entries replace it)
         entries = {key: _entries[key] for key in _used if key in _entries}
     else:
+        entries = _read(_file)
         entries.update((key, _entries[key]) for key in _made)
     temporary = _file.with_name(f"{_file.name}.{os.getpid()}.tmp")
     try:
