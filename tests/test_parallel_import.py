@@ -3,6 +3,13 @@ one process makes, bad files reported the same way, and cancel stops it."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
 from timeline_app import parallel
 from timeline_app.services import import_paths
 from timeline_app.storage import Store
@@ -88,3 +95,14 @@ def test_the_command_line_starts_the_workers_forkserver_early_only_for_big_impor
     assert not _may_use_workers(["import", "a.txt", "b.txt"])
     assert not _may_use_workers(["--db", "import", "events"])  # a database named import
     assert not _may_use_workers(["import", "--help"])
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_the_store_adds_no_spinning_math_threads_beside_the_workers():
+    """numpy's OpenBLAS would start a thread per core, busy for about 0.1 s of the
+    CPU a 2-core import's workers need; the writer loads numpy with the store."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENBLAS", "OMP_"))}
+    script = "import os, timeline_app.storage.store; print(len(os.listdir('/proc/self/task')))"
+    threads = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                             text=True, check=True).stdout  # fmt: skip
+    assert int(threads) == 1
