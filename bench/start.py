@@ -41,6 +41,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+# The environment each window starts with, as the user's shell has it: importing
+# timeline_app (``output`` does) sets variables for its own children
+# (OPENBLAS_NUM_THREADS), which the bare window and an older checkout must not get.
+_USER_ENVIRON = dict(os.environ)
 
 from output import baseline_checkout  # noqa: E402
 
@@ -97,7 +101,7 @@ class Kind:
 
 def _env(checkout: Path, folder: Path, bytecode: bool) -> dict:
     env = dict(
-        os.environ, QT_QPA_PLATFORM="offscreen", PYQTGRAPH_QT_LIB="PySide6",
+        _USER_ENVIRON, QT_QPA_PLATFORM="offscreen", PYQTGRAPH_QT_LIB="PySide6",
         PYTHONPATH=str(checkout),
     )  # fmt: skip
     env.pop("PYTHONDONTWRITEBYTECODE", None)
