@@ -59,3 +59,15 @@ def test_a_dateline_dash_may_touch_the_next_word(extract):
     assert extract("KABUL—The Taliban on Thursday seized Ghazni.") == {
         ("Ghazni", "captured", "2021-08-12")
     }
+
+
+def test_a_dateline_may_name_the_country_and_the_day_or_lose_its_dash():
+    text = (
+        "BAMAKO, Mali, Jan. 11 (UPI) -- Militants seized a village on Thursday.\n\n"
+        "BAMAKO, MALI Tuareg rebels said Sunday they had taken control of an important "
+        "military base in the north of the country after weeks."
+    )
+    first, second = layout.paragraphs(text)
+    assert text[slice(*first.dateline)] == "BAMAKO" and first.agency == "UPI"
+    assert first.dateline_date == "Jan. 11"
+    assert text[slice(*second.dateline)] == "BAMAKO"

@@ -42,6 +42,8 @@ _DATE_BEFORE = (
 _DATELINE = re.compile(
     # ("YEREVAN/BAKU —": a story filed from two places)
     _DATE_BEFORE + r"(?P<place>[A-Z][A-Z'’.\-]+(?:(?:\s+|\s*/\s*)[A-Z][A-Z'’.\-]+){0,3})"
+    # ("BAMAKO, Mali, Jan. 11 (UPI) --": the country, then the day)
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}(?=,\s*" + MONTH_DAY_PHRASE + r"))?"
     r"(?:,\s*(?P<date>" + MONTH_DAY_PHRASE + r"(?:,?\s+\d{4})?)"
     r"|,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
     # (a dash may touch the next word: "BAGHDAD—Islamic State on Sunday seized ...")
@@ -51,6 +53,8 @@ _DATELINE = re.compile(
 # place in capitals, then a sentence in mixed case)
 _BARE_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]{2,})?)(?P<date>(?!))?(?P<agency>(?!))?"
+    # ("BAMAKO, MALI Tuareg rebels said Sunday ...": with its country, in capitals too)
+    r"(?:,\s*[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]{2,})?)?"
     r"\s+(?=[A-Z][a-z]+(?:\s+[A-Z]?[a-z]+){2})"
 )
 # "Kabul, Afghanistan – ..." and "Kabul: ..." opening a paragraph.
