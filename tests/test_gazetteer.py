@@ -95,6 +95,21 @@ def test_another_conflict_from_csv(tmp_path):
     assert names(gazetteer, "Mosul fell.") == [("Mosul", "Mosul", False)]
 
 
+def test_own_places_of_a_country_the_app_knows_take_its_profile(tmp_path):
+    """An analyst's own places file for Syria reads with the shipped Syria profile
+    (its sides and period); a country the app does not know has none, and a profile
+    beside the file wins."""
+    path = tmp_path / "mine.csv"
+    path.write_text("place,province,country\nHoms,Homs,Syria\n")
+    assert Gazetteer.load(path).profile.country == "Syria"
+    assert "HTS" in Gazetteer.load(path).profile.attackers
+    other = tmp_path / "iraq.csv"
+    other.write_text("place,province,country\nMosul,Nineveh,Iraq\n")
+    assert Gazetteer.load(other).profile.attackers == ()
+    (tmp_path / "mine.profile.json").write_text('{"name": "Mine", "attackers": ["X"]}')
+    assert Gazetteer.load(path).profile.attackers == ("X",)
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [("place,province\nMosul,Nineveh\n", "lacks country"), ("[1, 2]", "list of place objects"),

@@ -415,6 +415,11 @@ class Gazetteer:
             profile = Profile.beside(path)
         except ProfileError as exc:
             raise GazetteerError(str(exc)) from exc
+        if profile.source == "none":
+            # an analyst's own places file of a country the app knows: its actors and
+            # period, as the shipped file has them
+            countries = {str(row.get("country") or "").strip() for row in rows}
+            profile = Profile.bundled_for(countries - {""}) or profile
         return cls(rows, source=path.name, profile=profile)
 
     # -- matching --------------------------------------------------------------
