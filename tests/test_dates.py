@@ -203,3 +203,15 @@ def test_months_found_from_their_names_are_those_of_the_pattern(text):
 
     fast = [m.span() for m in dates._months_only(text, 0, len(text))]
     assert fast == [m.span() for m in dates._MONTH_ONLY.finditer(text)]
+
+
+def test_a_count_of_days_or_weeks_back_counts_from_the_publication_date():
+    published = dt.date(2020, 11, 19)
+    assert resolved("Shire has fallen three days back", published=published) == [
+        ("three days back", "2020-11-16", "day")]  # fmt: skip
+    assert resolved("two days ago and a week ago", published=published) == [
+        ("two days ago", "2020-11-17", "day"), ("a week ago", "2020-11-12", "week")]  # fmt: skip
+    assert resolved("a few days ago", published=published) == [
+        ("a few days ago", "2020-11-16", "week")]  # fmt: skip
+    # a vague count names no day
+    assert resolved("began more than four weeks ago", published=published) == []

@@ -61,6 +61,11 @@ _WEEKDAY = re.compile(
 _DEICTIC = [
     (re.compile(r"\bthe day before yesterday\b", re.I), -2),
     (re.compile(r"\byesterday\b", re.I), -1),
+    # "two days ago", "Shire has fallen three days back", "a week ago": counted back
+    # from the day of writing
+    # (not "more than four weeks ago": no day)
+    (re.compile(r"(?<!more than )(?<!over )(?<!at least )(?<!nearly )(?<!almost )"
+                rf"\b{_NUMBER}\s+(?P<unit>days?|weeks?)\s+(?:ago|back)\b", re.I), None),
     (
         re.compile(
             r"\b(?:earlier |later )?today\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b",
@@ -301,9 +306,16 @@ def _deictic(text: str, start: int, end: int, published, low) -> list[DateMentio
     found = []
     for pattern, offset in _sieved(_DEICTIC, low):
         for m in pattern.finditer(text[start:end]):
-            date = published + dt.timedelta(days=offset) if published else None
+            days, precision = offset, "day"
+            if days is None:  # a count of days or weeks back
+                weeks = m["unit"].lower().startswith("week")
+                days = -_count(m["count"]) * (7 if weeks else 1)
+                vague = m["count"].lower() in ("a few", "few", "several")
+                precision = "week" if weeks or vague else "day"
+            date = published + dt.timedelta(days=days) if published else None
             found.append(
-                DateMention(start + m.start(), start + m.end(), date, "day" if date else "unknown")
+                DateMention(start + m.start(), start + m.end(), date,
+                            precision if date else "unknown")  # fmt: skip
             )
     return found
 
