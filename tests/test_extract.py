@@ -346,3 +346,10 @@ def test_no_event_is_dated_after_its_publication(extract):
     found = extract("Herat fell to the Taliban a day after they were seen on its edges "
                     "on Thursday.")
     assert all(date is None or date <= "2021-08-12" for _, _, date in found)
+
+
+def test_night_falling_is_no_fall():
+    from timeline_app.extraction.triggers import Vocabulary
+
+    text = "As night fell, gunmen were in the city. Kunduz fell on Sunday."
+    assert [t.text for t in Vocabulary().find_triggers(text, 0, len(text))] == ["fell"]

@@ -995,6 +995,35 @@ AFGHAN = [
      "\n\nLate on Sunday, fighters entered Kunduz. It is reported that the Taliban have "
      "launched an offensive on Taloqan.", THURSDAY,
      {("Kunduz", "contested", "2021-08-08"), ("Taloqan", "besieged", "2021-08-12")}),
+    # -- read on reports of other wars (review sets of this round) ---------------------------
+    # fighters named for where they come from are not that place taken
+    ({"place in a name"},
+     "Helmand fighters said they had taken control of a key city on Sunday.", THURSDAY, set()),
+    # what falls stands before the verb; a place after another verb is that verb's
+    ({"fall verb", "at the gates"},
+     "Kunduz had fallen to fighters seeking to close in on Taloqan on Sunday.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08"), ("Taloqan", "besieged", "2021-08-08")}),
+    # the fall of a place after "of" is that place's, not one named before the noun
+    ({"fall verb"}, "Herat mourned the fall of Kunduz on Sunday.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08")}),
+    ({"speaker's place", "loss verb"},
+     "A commander, reached by phone in Kabul, confirmed the loss of Kunduz on Sunday.",
+     THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
+    # "though" opens a clause of its own; "remained" is a verb of its own
+    ({"fall verb"}, "Officials said Herat remained quiet though Kunduz fell on Sunday.",
+     THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
+    (set(), "Government forces regained control over most of the north on Sunday, but Kunduz "
+     "remains beyond their reach.", THURSDAY, set()),
+    # a date of the place's earlier event, told in a relative clause, is not this one's
+    ({"regain control"}, "Government forces regained control of Kunduz, whose capture by the "
+     "Taliban eight days ago shocked the country.", THURSDAY,
+     {("Kunduz", "retaken", "2021-08-12")}),
+    # the words that describe the city before its name: its country's adjective too
+    ({"take verb"}, "The Taliban have taken the northern Afghan city of Kunduz.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-12")}),
+    # a count of days back from the day of writing
+    ({"fall verb"}, "Kunduz has fallen three days back, a commander said.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-09")}),
 ]
 
 

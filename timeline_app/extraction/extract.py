@@ -90,6 +90,7 @@ class _Reading:
     news_day: DateMention | None = None
     section_date: DateMention | None = None
     paragraph_date: DateMention | None = None
+    before_sentence: DateMention | None = None  # the paragraph's date before the last read
     # the paragraph's sentences since the last one read whose dates are not yet
     # found: nothing read them; a later sentence that reads the paragraph's date
     # finds theirs first, in order (``_sentence_dates``)
@@ -230,7 +231,7 @@ class Extractor:
         return DateMention(0, 0, published, "week")
 
     def _read_paragraph(self, text: str, paragraph, number: int, reading: _Reading) -> None:
-        reading.paragraph_date = reading.continued = None
+        reading.paragraph_date = reading.continued = reading.before_sentence = None
         reading.undated = []
         if paragraph.kind == layout.HEADING:
             reading.heading = self._heading_status(text, paragraph)
@@ -314,6 +315,7 @@ class Extractor:
             explicit = [m for m in date_mentions if m.date and not m.end_date
                         and m.precision not in ("week", "month")]  # fmt: skip
             if explicit:
+                reading.before_sentence = reading.paragraph_date
                 reading.paragraph_date = explicit[-1]
         return date_mentions
 
@@ -598,7 +600,7 @@ class Extractor:
 
         def applies(t) -> bool:
             if t.start not in verdicts:
-                verdicts[t.start] = _trigger_applies(text, t, mention, subjects, starts)
+                verdicts[t.start] = _trigger_applies(text, t, mention, subjects, starts, candidates)
             return verdicts[t.start]
 
         def applying() -> list:
@@ -723,6 +725,11 @@ class Extractor:
         """The date a place without one of its own takes: its paragraph's, its
         section's or the news day."""
         context = reading.context_date()
+        if context is reading.paragraph_date and context is not None \
+                and clause[0] <= context.start < clause[1]:
+            # the clause's own date, found to be another event's ("Konna, whose capture
+            # eight days ago"): the date the paragraph had before this sentence
+            context = reading.before_sentence or reading.section_date or reading.news_day
         if context is None:
             return None, ("news day", "none")
         if context is reading.paragraph_date and reading.news_day is not None \
@@ -736,6 +743,8 @@ class Extractor:
             if sequel:  # "... then they took X": after that date, not on it
                 return None, ("sequel", sequel.group(0))
             rule = "entry goes on" if context is reading.continued else "earlier in paragraph"
+        elif context is reading.before_sentence:
+            rule = "earlier in paragraph"
         elif context is reading.section_date:
             rule = "date heading"
         else:
@@ -910,7 +919,9 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
     modifier = _MODIFIER_AFTER.match(text, mention.end, sentence.end)
     if modifier:
         return ("place as modifier", modifier.group(0).strip())
-    named = _NAME_AFTER.match(text, mention.end, sentence.end)
+    named = _NAME_AFTER.match(text, mention.end, sentence.end) or _FORCE_AFTER.match(
+        text, mention.end, sentence.end
+    )
     if named:  # "the Tigray People's Liberation Front", "the Kunduz National Radio"
         return ("place in a name", text[mention.start : named.end()].strip())
     office = _OFFICE_AFTER.match(text, mention.end, sentence.end) or _OFFICE_BEFORE.search(
@@ -1039,6 +1050,11 @@ _NAME_AFTER = re.compile(
     r"|Alliance|(?:Defen[cs]e\s+)?Forces?|Army|Militia"
     # "the 17th Singa Infantry Division": a unit and its base
     r"|Infantry|Division|Battalion|Regiment|Garrison)\b"
+)
+# "Tigray forces say they have taken control of a key city", "Misrata rebels advanced":
+# fighters named for where they come from
+_FORCE_AFTER = re.compile(
+    r"\s+(?:forces|fighters|troops|rebels|militias?|militiamen|insurgents|gunmen)\b"
 )
 _OFFICE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:provincial\s+)?(?:council|governor|police|governorate|administration"
@@ -1269,10 +1285,15 @@ _COUNT_AFTER = re.compile(
 )
 _NOUN_OF = re.compile(rf"(?:re)?(?:{triggers.EVENT_NOUNS})(?: of)?$", re.I)
 # What stands between a verb (or a noun's "of") and its place: "the", "the town of"
-_OBJECT_WORDS = r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}(?:city|town|capital)\s+of\s+)?$"
+# ("took over the long-coveted northern oil hub of Kirkuk", "the rebel stronghold of Homs")
+_OBJECT_WORDS = (
+    r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}(?:city|town|capital|hub|stronghold|bastion)\s+of\s+)?$"
+)
 _OF_OBJECT = re.compile(r"^\s*(?:of\s+)?" + _OBJECT_WORDS, re.I)
 _OBJECT_NEXT = re.compile(r"^\s*" + _OBJECT_WORDS)
-_FINITE = re.compile(r"\b(?:are|is|was|were|has|have|had|will|would|can|could)\b")
+_FINITE = re.compile(
+    r"\b(?:are|is|was|were|has|have|had|will|would|can|could|remain(?:s|ed)?|stay(?:s|ed)?)\b"
+)
 
 
 # A relative clause, with no comma in it, opened after another name that a bearing or
@@ -1287,10 +1308,11 @@ _RELATIVE_OF_ANOTHER = re.compile(
 
 
 def _trigger_applies(
-    text: str, trigger: triggers.Trigger, mention: PlaceMention, subjects, starts
+    text: str, trigger: triggers.Trigger, mention: PlaceMention, subjects, starts, others=()
 ) -> bool:
     """Bare "took"/"lost" count only with the place as their object, alone or
-    in a list ("had taken Maimana and Sheberghan")."""
+    in a list ("had taken Maimana and Sheberghan").  ``others``: the triggers in
+    reach, in text order."""
     if triggers.DIRECT_OBJECT_ONLY.match(trigger.text):
         if mention.start < trigger.end:
             # the passive: "announced Sirte had been taken", "Kunduz was lost"
@@ -1343,6 +1365,19 @@ def _trigger_applies(
         if (nearer is not None and nearer.start >= trigger.end and nearer.end <= mention.start
                 and _FINITE.search(text, nearer.end, mention.start)):  # fmt: skip
             return False
+    if mention.end <= trigger.start and _NOUN_OF.match(trigger.text):
+        # "reached in Bamako, confirmed the loss of Konna": the noun's object is the
+        # place after its "of", not one named before it
+        following = bisect.bisect_left(starts, trigger.end)
+        if (following < len(subjects) and subjects[following].start - trigger.end < 60
+                and _OF_OBJECT.match(text[trigger.end : subjects[following].start])):
+            return False  # fmt: skip
+    if (trigger.end <= mention.start and trigger.rule == "fall verb"
+            and trigger.text[:1] in "fF" and _holds_start(
+                [t.start for t in others], trigger.end, mention.start)):  # fmt: skip
+        # "Shire had fallen to federal troops seeking to close in on Mekelle": what
+        # falls stands before the verb; a place after another verb is that verb's
+        return False
     if trigger.end <= mention.start and _NOUN_OF.match(trigger.text):
         # "the capture of Goma alarmed Kinshasa": the noun's object is the place after
         # its "of" (and a list joined to it), not a place further on
@@ -1786,12 +1821,17 @@ _NEXT_PHRASE_DATE = re.compile(
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
 
 
+_WHOSE_EVENT = re.compile(rf"\bwhose\s+(?:[\w\-]+\s+)?(?:{triggers.EVENT_NOUNS})\b", re.I)
+
+
 def _another_event_between(text, start, end, others) -> bool:
     """Whether a relative clause between a place and a date after it tells of another
     event: a relative pronoun, then a trigger, then another place; or the pluperfect
     ("which had fallen ... in August"), an earlier event of the same place."""
     if others is None or end - start < 12:
         return False
+    if _WHOSE_EVENT.search(text, start, end):
+        return True  # "regained control of Konna, whose capture eight days ago ...": its own
     pronoun = _RELATIVE_PRONOUN.search(text, start, end)
     if pronoun is None:
         return False

@@ -121,7 +121,9 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|(?:is|are|was|were|be|been|being) controlled by (?:the )?(?:{actor})"
      r"|takeover of|(?:won|wins|win) the (?:city|town) of"),
     # ("The collapse of Kunduz on Monday was a blow to the government")
-    ("fall verb", "captured", r"f[ae]ll(?:s|en|ing)?|collapse of"),
+    # (not "as night fell", "darkness falls")
+    ("fall verb", "captured",
+     r"(?<!night )(?<!darkness )(?<!dusk )(?<!silence )f[ae]ll(?:s|en|ing)?|collapse of"),
     # "Saraqib fell to government forces" (not "fell to the Taliban, and security forces
     # retreated"; "fell to the government": rules.py)
     ("fell to the defenders", "retaken",
@@ -255,9 +257,14 @@ DIRECT_OBJECT_GAP = re.compile(
     r"^\s+(?:(?:the|most of|all of|much of|control of|over)\s+)*"
     + ONE_OF_A_COUNT +
     # "the key eastern city of", "the last major city of": a few words that describe it
+    # ("the eastern Syrian city of Deir Ezzor", "the historic desert town of", "the
+    # oil hub of Kirkuk", "the rebel-held stronghold of")
     r"(?:(?:(?:key|strategic|important|major|main|last|remaining|\w+ern|[\w\-]+-largest"
-    r"|[\w\-]+-biggest|largest|biggest|economically|and)\s+){0,4}"
-    r"(?:provincial )?(?:capitals?|cit(?:y|ies)|towns?) (?:city )?of\s+(?:the\s+)?"
+    r"|[\w\-]+-biggest|largest|biggest|economically|and|(?-i:[A-Z][\w\-’']+)|historic"
+    r"|ancient|[\w\-]+-held|[\w\-]+-controlled|border|desert|garrison|oil|port|coastal"
+    r"|industrial|besieged|embattled|rebel|government)\s+){0,4}"
+    r"(?:provincial )?(?:capitals?|cit(?:y|ies)|towns?|hub|stronghold|bastion)"
+    r" (?:city )?of\s+(?:the\s+)?"
     # "had taken another provincial capital, Ghazni": the noun, then the name in apposition
     r"|(?:another|a|a second|a third|a fourth|a fifth|a sixth|their \w+|its \w+)\s+"
     r"(?:(?:key|strategic|important|major|provincial|regional|northern|southern|eastern"
@@ -406,7 +413,7 @@ BACKGROUND = _words(
 )
 CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s*(?:but|while|whereas|although|though|as|and|when|after which)\b|"
-    r"\s(?:while|whereas|although|but|as)\s",
+    r"\s(?:while|whereas|although|though|but|as)\s",
     re.I,
 )
 # "from" is context ("sent from Mazar-i-Sharif"), except after words for reports
@@ -478,13 +485,17 @@ CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
          # "retreat from the west bank of the Dnipro": the river
          r"|(?:left|right|west|east|western|eastern|opposite|other) banks? of)"),
         ("speaker's place",
-         r"\b(?:officials?|residents?|sources?|spokesm[ae]n|lawmakers?|journalists?|reporters?|"
+         r"(?:\b(?:officials?|residents?|sources?|spokesm[ae]n|lawmakers?|journalists?|reporters?|"
          r"correspondents?|witnesses|diplomats?|embassy|ministry|authorities|member|based|"
          r"(?:said|told|spoke|speaking|reported|announced|news conference|press conference"
          # "a resident of Odesa who works in Kyiv" (not "a resident of Herat town, described
          # hearing heavy fighting": a witness of the place)
-         r"|works|worked|working|lives|lived|living))\s+"
-         r"(?:\w+\s+){0,2}(?:in|from)"),
+         r"|works|worked|working|lives|lived|living"
+         # "the officer, reached by phone in Bamako, confirmed the loss of Konna"
+         r"|reached))\s+"
+         r"(?:\w+\s+){0,2}(?:in|from)"
+         # "the government in Damascus has regained control over most of the country"
+         r"|\b(?:government|regime)\s+in)"),
     )
 )  # fmt: skip
 
