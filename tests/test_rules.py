@@ -1289,3 +1289,16 @@ def test_every_rule_is_exercised_by_a_test_article(afghan):
                   dt.date(2026, 1, 27))[1]  # fmt: skip
     missing = [name for name in rules.names() if name not in fired]
     assert not missing, f"rules no test article exercises: {missing}"
+
+
+def test_a_country_without_a_profile_holds_its_cities_with_its_own_forces(tmp_path):
+    """No profile ships for Ethiopia: "Ethiopian forces" are the side that held the
+    city, named from the country's name; "Tigrayan forces" are not."""
+    path = tmp_path / "ethiopia.csv"
+    path.write_text("place,province,country\nMekelle,Tigray,Ethiopia\n")
+    ethiopia = Extractor(Gazetteer.load(path))
+    monday = dt.date(2021, 6, 29)
+    text = "Ethiopian forces have retreated from the regional capital of Mekelle on Monday."
+    assert read(ethiopia, text, monday)[0] == {("Mekelle", "captured", "2021-06-28")}
+    text = "Tigrayan forces have retreated from the regional capital of Mekelle on Monday."
+    assert read(ethiopia, text, monday)[0] == set()

@@ -418,8 +418,11 @@ class Gazetteer:
         if profile.source == "none":
             # an analyst's own places file of a country the app knows: its actors and
             # period, as the shipped file has them
-            countries = {str(row.get("country") or "").strip() for row in rows}
-            profile = Profile.bundled_for(countries - {""}) or profile
+            countries = [str(row.get("country") or "").strip() for row in rows]
+            named = [c for c in countries if c]
+            profile = Profile.bundled_for(set(named)) or (
+                Profile.of_country(max(set(named), key=named.count)) if named else profile
+            )
         return cls(rows, source=path.name, profile=profile)
 
     # -- matching --------------------------------------------------------------

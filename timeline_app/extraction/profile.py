@@ -99,6 +99,20 @@ class Profile:
         return None
 
     @classmethod
+    def of_country(cls, country: str) -> Profile:
+        """For a country the app ships no profile for: its own forces hold the cities
+        ("Ethiopian forces retreated from Mekelle", "Malian troops retook Konna"), by
+        the adjectives its name may make; no attackers named, no period."""
+        forces = ("forces", "troops", "army", "soldiers", "military", "security forces",
+                  "government forces")  # fmt: skip
+        return cls(
+            country=country,
+            defenders=tuple(f"{adjective} {noun}" for adjective in demonyms(country)
+                            for noun in forces),  # fmt: skip
+            source="none",
+        )
+
+    @classmethod
     def beside(cls, places_file: str | Path | None) -> Profile:
         """The profile that goes with a places file: ``NAME.profile.json`` beside
         it; none there means a profile without named actors or period."""
@@ -106,3 +120,31 @@ class Profile:
             return cls.load()
         candidate = Path(places_file).with_suffix(".profile.json")
         return cls.load(candidate) if candidate.is_file() else cls(source="none")
+
+
+def demonyms(country: str) -> tuple[str, ...]:
+    """The adjectives English makes of a country's name, as far as its ending tells
+    them: Syria -> Syrian, Mali -> Malian, Iraq and Yemen -> Iraqi, Yemeni, Sudan ->
+    Sudanese, Ukraine -> Ukrainian, Afghanistan -> Afghan, Congo -> Congolese.  Some
+    are no word at all; they match nothing."""
+    name = country.strip().split()[-1] if country.strip() else ""
+    if len(name) < 3 or not name[0].isupper():
+        return ()
+    found = [name]
+    if name.endswith("istan"):
+        found.append(name[: -len("istan")])
+    elif name.endswith("a"):
+        found.append(name + "n")
+    elif name.endswith("i"):
+        found.append(name + "an")
+    elif name.endswith("e"):
+        found.append(name[:-1] + "ian")
+    elif name.endswith("o"):
+        found.append(name + "lese")
+    elif name.endswith("an"):
+        found += [name + "ese", name + "i"]
+    elif name.endswith(("q", "n")):
+        found.append(name + "i")
+    else:
+        found.append(name + "ian")
+    return tuple(dict.fromkeys(found))
