@@ -1302,3 +1302,14 @@ def test_a_country_without_a_profile_holds_its_cities_with_its_own_forces(tmp_pa
     assert read(ethiopia, text, monday)[0] == {("Mekelle", "captured", "2021-06-28")}
     text = "Tigrayan forces have retreated from the regional capital of Mekelle on Monday."
     assert read(ethiopia, text, monday)[0] == set()
+
+
+def test_day_entries_under_a_month_heading_take_that_months_days(afghan):
+    """AFP's chronologies: "AUGUST 2021", then "– 6: ..." entries, one a day."""
+    text = ("AUGUST 2021\n\n– 6: Taliban fighters capture Zaranj.\n\n"
+            "– 8: The Taliban, later known as the Islamic Emirate, seize Kunduz.")  # fmt: skip
+    assert read(afghan, text, None)[0] == {
+        ("Zaranj", "captured", "2021-08-06"), ("Kunduz", "captured", "2021-08-08")}  # fmt: skip
+    # without a month above it, a numbered line names no day
+    assert read(afghan, "– 6: Taliban fighters capture Zaranj.", THURSDAY)[0] == {
+        ("Zaranj", "captured", "2021-08-12")}  # fmt: skip

@@ -568,5 +568,34 @@ def _is_weekday(text: str, mention: DateMention) -> bool:
     return bool(_WEEKDAY.fullmatch(text[mention.start : mention.end]))
 
 
+# A heading that is a month alone ("JUNE 2014", "July"), in any case.
+MONTH_HEADING = re.compile(rf"(?i:{_MONTH_NAMES})(?:[ \t\u00a0]+(?P<year>(?:19|20)\d\d))?")
+
+
+def month_heading(text: str, start: int, end: int, published, year_for) -> DateMention | None:
+    """The month a heading of a month alone names (its middle, "month" precision),
+    its year stated, else the publication's, else ``year_for``'s; None otherwise."""
+    phrase = text[start:end].strip(" :.-–—\n\t")
+    match = MONTH_HEADING.fullmatch(phrase)
+    if match is None:
+        return None
+    month = month_number(phrase.split()[0])
+    year = int(match["year"]) if match["year"] else (
+        published.year if published else (year_for(month, 15) if year_for else None))
+    if year is None:
+        return None
+    date, precision = _part_of_month(year, month, None, None)
+    return DateMention(start, end, date, precision, year_inferred=not match["year"])
+
+
+def day_of_month(text: str, start: int, end: int, month: DateMention | None):
+    """ "– 10:" under a month's heading: that day of the heading's month, or None."""
+    digits = text[start:end]
+    if month is None or month.precision != "month" or not digits.isdigit():
+        return None
+    date = _safe_date(month.date.year, month.date.month, int(digits))
+    return DateMention(start, end, date, "day") if date else None
+
+
 # Public names for the layout, which reads dates at the start of paragraphs.
 MONTH_DAY, DAY_MONTH, WEEKDAY, ISO_DATE = _MONTH_DAY, _DAY_MONTH, _WEEKDAY, _ISO

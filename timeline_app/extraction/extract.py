@@ -365,7 +365,11 @@ class Extractor:
             text, start, end, published=reading.published, year_for=reading.year_for,
             weekday_anchor=reading.weekday_anchor,
         )  # fmt: skip
-        return found[0] if found else None
+        if found:
+            return found[0]
+        # "JUNE 2014" as a heading, then "– 10: Militants seize Mosul" under it
+        return dates.month_heading(text, start, end, reading.published, reading.year_for) \
+            or dates.day_of_month(text, start, end, reading.section_date)
 
     def _entry_place(self, text: str, paragraph) -> str | None:
         if not paragraph.entry_place:
@@ -726,7 +730,7 @@ class Extractor:
         section's or the news day."""
         context = reading.context_date()
         if context is reading.paragraph_date and context is not None \
-                and clause[0] <= context.start < clause[1]:
+                and context is not reading.entry_date and clause[0] <= context.start < clause[1]:
             # the clause's own date, found to be another event's ("Konna, whose capture
             # eight days ago"): the date the paragraph had before this sentence
             context = reading.before_sentence or reading.section_date or reading.news_day
@@ -1074,7 +1078,9 @@ _SPAN_START_BEFORE = re.compile(r"\b(?:since|until|till)\s+$", re.I)
 _APPOSITION = re.compile(r"\s*,\s*(?:the\s+)?")  # "Homs, Syria's third-largest city"
 _WHERE_RULES = frozenset(("bearing", "distance"))  # context that says where something is
 _SEQUEL = re.compile(
-    r"\b(?:then|later|subsequently|afterwards|next|since then|after that|over the past)\b", re.I
+    r"\b(?:then|later|subsequently|afterwards|next|since then|after that|over the past)\b"
+    # (not "the Islamic State of Iraq and the Levant, later renamed the Islamic State": a name)
+    r"(?!\s+(?:renamed|known|called|dubbed|rebranded)\b)", re.I
 )
 _NOW_REPORTED = re.compile(
     r"\bit\s+(?:is|was)\s+(?:now\s+)?(?:being\s+)?(?:reported|understood|believed)\s+that\s+"

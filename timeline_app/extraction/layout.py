@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import DAY_MONTH, MONTH_DAY, MONTH_DAY_PHRASE, WEEKDAY
+from .dates import DAY_MONTH, MONTH_DAY, MONTH_DAY_PHRASE, MONTH_HEADING, WEEKDAY
 
 BODY, JUNK, HEADING, DATE_HEADING = "body", "junk", "heading", "date_heading"
 
@@ -142,12 +142,19 @@ def _continues(previous_line_text: str) -> bool:
             and not _JUNK.match(last_line))
 
 
+# "– 10: Militants seize Mosul" under a "JUNE 2014" heading: the day of that month
+_DAY_ENTRY = re.compile(r"[\-–—•*]\s*(\d{1,2})\s*(?::|–|—|-)\s")
+
+
 def _leading_date(chunk: str) -> tuple[int, int] | None:
     prefix = _LEAD_PREFIX.match(chunk).end()
     for pattern in (MONTH_DAY, DAY_MONTH):
         match = pattern.match(chunk, prefix)
         if match:
             return match.start(), match.end()
+    day = _DAY_ENTRY.match(chunk)
+    if day:
+        return day.start(1), day.end(1)
     return None
 
 
@@ -177,7 +184,8 @@ def classify(text: str, start: int, end: int) -> Paragraph:
             caps = _CAPS_PLACE.match(chunk[after:])
             entry = (start + after, start + after + caps.end("caps")) if caps else None
             return Paragraph(start, end, BODY, lead_date=lead_date, entry_place=entry)
-    if WEEKDAY.fullmatch(chunk.strip(" :.-–—")):
+    if WEEKDAY.fullmatch(chunk.strip(" :.-–—")) or MONTH_HEADING.fullmatch(chunk.strip(" :.-–—")):
+        # ("Sunday", "JUNE 2014": a month whose days the entries below it give)
         return Paragraph(start, end, DATE_HEADING, lead_date=(start, end))
     dateline = (
         _DATELINE.match(chunk) or _AGENCY_DATELINE.match(chunk) or _TITLE_DATELINE.match(chunk)
