@@ -95,6 +95,20 @@ def test_another_conflict_from_csv(tmp_path):
     assert names(gazetteer, "Mosul fell.") == [("Mosul", "Mosul", False)]
 
 
+def test_a_province_of_several_towns_is_named_alone_as_the_province(tmp_path):
+    """With Manbij listed before Aleppo, "Aleppo" is still the city, and the capital of
+    Aleppo province; "Tigray", the region of several towns, names none of them."""
+    path = tmp_path / "places.csv"
+    path.write_text("place,province,country\nManbij,Aleppo,Syria\nAleppo,Aleppo,Syria\n"
+                    "Mekelle,Tigray,Ethiopia\nAxum,Tigray,Ethiopia\n")  # fmt: skip
+    gazetteer = Gazetteer.load(path)
+    assert names(gazetteer, "Rebels took Aleppo.") == [("Aleppo", "Aleppo", False)]
+    assert names(gazetteer, "They took Aleppo province.")[0][1] == "Aleppo"
+    assert names(gazetteer, "Rebels retook most of Tigray.") == [("Tigray", "Mekelle", True)]
+    # a province of one town listed is that town's, as in the bundled file
+    assert names(Gazetteer.load(), "Fighting in Helmand.") == [("Helmand", "Lashkar Gah", False)]
+
+
 def test_own_places_of_a_country_the_app_knows_take_its_profile(tmp_path):
     """An analyst's own places file for Syria reads with the shipped Syria profile
     (its sides and period); a country the app does not know has none, and a profile

@@ -275,6 +275,9 @@ class Gazetteer:
         self.places: dict[str, Place] = {}
         self._names: dict[str, _Name] = {}
         self._province_capital: dict[str, str] = {}
+        # provinces of more than one place: their name alone names no one city of them
+        # ("Tigrayan forces retook most of Tigray": the region, not Mekelle)
+        self._shared_provinces: set[str] = set()
         self._rows_of: dict[str, int] = {}  # normalised place name or id -> its row
         if len(rows) > MAX_PLACES:
             raise GazetteerError(
@@ -370,9 +373,15 @@ class Gazetteer:
         )
         self.places[place_id] = place
         for variant in variants:
-            self._names.setdefault(variant, _Name(place_id, False, variant[:1].islower()))
+            known = self._names.get(variant)
+            if known is None or known.is_province:  # a town's own name, in any row order
+                self._names[variant] = _Name(place_id, False, variant[:1].islower())
         for variant in provinces:
-            self._province_capital.setdefault(self._normal(variant), place_id)
+            normal = self._normal(variant)
+            if self._province_capital.setdefault(normal, place_id) != place_id:
+                self._shared_provinces.add(normal)
+                if self._normal(name) == normal:  # Aleppo, of Aleppo province: its capital
+                    self._province_capital[normal] = place_id
             self._names.setdefault(variant, _Name(place_id, True))
 
     @staticmethod
@@ -504,6 +513,8 @@ class Gazetteer:
                 or (ending.endswith(",") and _PROVINCE_APPOSED.search(before))
                 or in_list
                 or (name.is_province and _KIND_ENDS_NAME.search(text[m_start:m_end]))
+                or (name.is_province
+                    and self._normal(text[m_start:m_end]) in self._shared_provinces)
             ) and not (
                 self._governed_by_capitals_of(text, raw, index, start)
                 or _POSSESSIVE_CAPITAL.match(after)
