@@ -1021,6 +1021,11 @@ AFGHAN = [
     # the words that describe the city before its name: its country's adjective too
     ({"take verb"}, "The Taliban have taken the northern Afghan city of Kunduz.", THURSDAY,
      {("Kunduz", "captured", "2021-08-12")}),
+    # defenders forced out of the place: its capture; an official of a nearby town
+    ({"defenders withdrew"}, "Taliban fighters attacked Kunduz on Sunday, quickly forcing "
+     "Afghan army units to withdraw.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
+    ({"office"}, "Clashes continued on Sunday, said the head of the council of nearby Kunduz.",
+     THURSDAY, set()),
     # a count of days back from the day of writing
     ({"fall verb"}, "Kunduz has fallen three days back, a commander said.", THURSDAY,
      {("Kunduz", "captured", "2021-08-09")}),

@@ -1070,7 +1070,8 @@ _OFFICE_AFTER = re.compile(
 _OFFICE_BEFORE = re.compile(
     # ("the Russian-installed head of Crimea, ...")
     r"\b(?:governor|mayor|police chief|spokesm[ae]n|spokesperson|council|head|leader)\s+"
-    r"(?:of|for)\s+(?:the\s+)?$",
+    # ("the municipal council of nearby Samarra")
+    r"(?:of|for)\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?$",
     re.I,
 )
 NEAR_KM = 40

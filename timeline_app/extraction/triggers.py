@@ -85,6 +85,11 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|control|power)"
      r"|hand(?:ed|s|ing)? (?:the city|the provincial capital|it) over"
      r"|laid down (?:their |its )?(?:arms|weapons)"),
+    # "attacked the town of Sinjar, quickly forcing Kurdish Peshmerga units to withdraw"
+    # (not "bombed a rebel position, forcing them to withdraw": an attack repelled)
+    ("defenders withdrew", "captured",
+     r"forc(?:ed|es|ing) (?:the )?(?:[\w\-]+ ){{0,3}}(?:units|forces|troops|soldiers|defenders"
+     r"|garrison) to (?:withdraw|retreat|flee|pull out|abandon)"),
     ("defenders withdrew", "captured",
      r"(?:withdr(?:ew|awn|awing|awal)|retreat(?:ed|ing)?|pull(?:ed|ing)? (?:out|back)|fled"
      r"|abandon(?:ed|ing)?)(?: from| of)?", "{defender}"),
