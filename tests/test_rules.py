@@ -1026,6 +1026,11 @@ AFGHAN = [
      "Afghan army units to withdraw.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
     ({"office"}, "Clashes continued on Sunday, said the head of the council of nearby Kunduz.",
      THURSDAY, set()),
+    # the noun of entering; neighbourhoods "in the west of the city": parts of it
+    ({"entered"}, "Taliban fighters announced their entry into Kunduz on Sunday.", THURSDAY,
+     {("Kunduz", "contested", "2021-08-08")}),
+    ({"entered"}, "Fighters entered five neighborhoods in the west of the city of Kunduz on "
+     "Sunday.", THURSDAY, {("Kunduz", "contested", "2021-08-08")}),
     # a count of days back from the day of writing
     ({"fall verb"}, "Kunduz has fallen three days back, a commander said.", THURSDAY,
      {("Kunduz", "captured", "2021-08-09")}),

@@ -83,7 +83,11 @@ _ENTERED_WHAT = re.compile(
     r"|(?:(?:some|several|many|large|most|other)\s+)?parts?"
     # "entered capital Kabul", "entering the capital of Kabul", "the provincial capital",
     # "entered the central Syrian city of Homs", "the strategic northern Afghan city of Kunduz"
-    r"|(?:[\w\-]+\s+){0,4}(?:city|town|capital(?:\s+city)?))(?:\s+of)?\s+)?"
+    r"|(?:[\w\-]+\s+){0,4}(?:city|town|capital(?:\s+city)?)"
+    # "enter five neighborhoods in the west of the city of Aleppo": parts of it
+    r"|(?:[\w\-]+\s+){0,2}(?:neighbou?rhoods?|districts?|quarters?)"
+    r"(?:\s+(?:in|of)(?:\s+the)?(?:\s+(?:north|south|east|west)\w*\s+of(?:\s+the)?)?"
+    r"(?:\s+(?:[\w\-]+\s+){0,3}(?:city|town)\s+of)?)?)(?:\s+of)?\s+)?"
     r"(?:central\s+|downtown\s+)?(?:the\s+)?$)", re.I
 )
 # "After seizing Goma, ...", "Following the fall of Goma, ...": the place is named

@@ -165,7 +165,9 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("swept into", "captured", r"swe(?:pt|eps?) (?:into|through)|rolled into"),
     ("entered", "contested",
      # ("advanced on Sunday into the centre of Bukavu": a day may stand between)
-     r"enter(?:ed|s|ing)?|(?:march(?:ed|es|ing)?|poured|pour(?:s|ing)?) into"
+     # ("announced their entry into Damascus")
+     r"enter(?:ed|s|ing)?|(?:entry|entrance) into"
+     r"|(?:march(?:ed|es|ing)?|poured|pour(?:s|ing)?) into"
      r"|advanc(?:ed|es|ing)(?: on [A-Z][a-z]+day)? (?:deep )?into"),
     ("fighting word", "contested",
      r"clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|gun ?fights?|firefights?"
@@ -465,7 +467,9 @@ _CAPITAL_APPOSITION = (
 CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (name, re.compile(pattern + _CAPITAL_APPOSITION, re.I))
     for name, pattern in (
-        ("bearing", r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+        # (not "neighborhoods in the west of the city of Aleppo": a part of it)
+        ("bearing", r"(?<!in the )\b(?:north|south|east|west|northeast|northwest|"
+                    r"southeast|southwest|"
                     r"north-east|north-west|south-east|south-west)(?:ern)?\s+of"),
         ("distance", r"\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?|mi)\b[^.;]{0,30}?"
                      r"\b(?:from|of|outside|to)"),
