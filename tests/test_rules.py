@@ -1031,6 +1031,16 @@ AFGHAN = [
      {("Kunduz", "contested", "2021-08-08")}),
     ({"entered"}, "Fighters entered five neighborhoods in the west of the city of Kunduz on "
      "Sunday.", THURSDAY, {("Kunduz", "contested", "2021-08-08")}),
+    # "on Sunday, a day after the rebels claimed control of X": X a day before
+    ({"relative to neighbour"}, "If confirmed, the capture of Kunduz on Sunday, a day after the "
+     "rebels claimed control of Taloqan, would be a blow.", THURSDAY,
+     {("Kunduz", "claimed", "2021-08-08"), ("Taloqan", "claimed", "2021-08-07")}),
+    # a phrase's "of" takes the place after it, not one further on
+    ({"control phrase"}, "The Taliban claimed control of Taloqan on Sunday, alarming Kabul.",
+     THURSDAY, {("Taloqan", "claimed", "2021-08-08")}),
+    # a verb whose object is a part of a region named after it is not a place's before it
+    (set(), "\u201cWe hold Kunduz,\u201d a spokesman said, since they retook most of "
+     "Badakhshan province in June.", THURSDAY, set()),
     # a count of days back from the day of writing
     ({"fall verb"}, "Kunduz has fallen three days back, a commander said.", THURSDAY,
      {("Kunduz", "captured", "2021-08-09")}),

@@ -1250,6 +1250,10 @@ def _weak_context(text: str, mention: PlaceMention, sentence: Sentence) -> str |
     return match.group(1).lower() if match else None
 
 
+_PART_OBJECT = re.compile(
+    r"\s+(?:most|much|all|(?:large\s+)?parts?|swathes?)\s+of\s+"
+    r"(?!the\s+(?:city|town|capital)\b|it\b)", re.I
+)
 _ACTIVE_TRANSITIVE = re.compile(
     r"^(?:captured|seized|overran|overrun|conquered|occupied|retook|recaptured|liberated"
     r"|took control of|seized control of|gained control of|took over"
@@ -1348,6 +1352,11 @@ def _trigger_applies(
         # "the government in Kabul, which now controls a scattered archipelago of
         # cities": the verb has an object of its own, not a place named before it
         return False
+    if (mention.end <= trigger.start and _ACTIVE_TRANSITIVE.match(trigger.text)
+            and _PART_OBJECT.match(text, trigger.end)):  # fmt: skip
+        # "“Firmly in control of Kombolcha,” ... since they retook most of Tigray": the
+        # verb's object is the part it names after it (not "took most of the city")
+        return False
     if mention.end <= trigger.start and _ACTIVE_TRANSITIVE.match(trigger.text):
         # "The KIA launched its offensive in southern Kachin on Dec. 4 and seized Mansi":
         # an active verb with a place right after it as its object is not the deed of a
@@ -1385,8 +1394,11 @@ def _trigger_applies(
         # "Shire had fallen to federal troops seeking to close in on Mekelle": what
         # falls stands before the verb; a place after another verb is that verb's
         return False
-    if trigger.end <= mention.start and _NOUN_OF.match(trigger.text):
-        # "the capture of Goma alarmed Kinshasa": the noun's object is the place after
+    if trigger.end <= mention.start and (
+        _NOUN_OF.match(trigger.text) or trigger.text.lower().endswith((" of", " over"))
+    ):
+        # "the capture of Goma alarmed Kinshasa", "claimed control of Taloqan, stunning
+        # Kabul": the noun's (or the phrase's) object is the place after
         # its "of" (and a list joined to it), not a place further on
         first_index = bisect.bisect_left(starts, trigger.end)
         first = subjects[first_index] if first_index < len(subjects) else None
@@ -1793,7 +1805,9 @@ def _qualify(text, trigger, mention, scope, sentence, applying, vocabulary, look
 # ("two days after seizing Kunduz, the Taliban captured Taloqan on Wednesday": a gerund)
 _NEIGHBOUR_CLAUSE_GAP = re.compile(
     r"^\s+(?:(?:they|it|he|she|(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)\s+(?:had\s+)?"
-    r"(?:took|captured|seized|overran|entered|stormed)"
+    r"(?:took|captured|seized|overran|entered|stormed"
+    # ("a day after the rebels claimed control of Dessie")
+    r"|(?:claimed|took|seized|gained|declared)\s+(?:full\s+)?control\s+(?:of|over))"
     r"|(?:taking|capturing|seizing|overrunning|entering|storming))\s+"
     + triggers.ONE_OF_A_COUNT  # ("took three others, including the strategic city of Kunduz")
     + r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,4}(?:capital|city|town)\s+of\s+(?:the\s+)?)?$",
