@@ -215,3 +215,9 @@ def test_a_count_of_days_or_weeks_back_counts_from_the_publication_date():
         ("a few days ago", "2020-11-16", "week")]  # fmt: skip
     # a vague count names no day
     assert resolved("began more than four weeks ago", published=published) == []
+
+
+def test_a_date_in_brackets_says_which_this_morning_was():
+    published = dt.date(2020, 3, 24)
+    assert resolved("occupied this morning (Monday 23 March) by fighters", published=published) \
+        == [("this morning (Monday 23 March", "2020-03-23", "day")]  # fmt: skip

@@ -71,3 +71,12 @@ def test_a_dateline_may_name_the_country_and_the_day_or_lose_its_dash():
     assert text[slice(*first.dateline)] == "BAMAKO" and first.agency == "UPI"
     assert first.dateline_date == "Jan. 11"
     assert text[slice(*second.dateline)] == "BAMAKO"
+
+
+def test_a_saved_pages_date_before_its_first_words_is_not_in_its_first_sentence(extract):
+    text = "date 2021-08-12 KABUL — The Taliban seized Ghazni on Tuesday (Aug. 10)."
+    [paragraph] = layout.paragraphs(text)
+    assert text[paragraph.start :].startswith("KABUL")
+    assert text[slice(*paragraph.dateline)] == "KABUL"
+    text = "date 2021-08-12 Ghazni was overrun by the Taliban on Tuesday after a long fight."
+    assert extract(text) == {("Ghazni", "captured", "2021-08-10")}

@@ -548,20 +548,30 @@ def _prefer_explicit(mentions: list[DateMention], text: str) -> list[DateMention
     """ "Sunday (Aug. 15)" and "Sunday, August 15": the explicit date wins."""
     result: list[DateMention] = []
     for mention in mentions:
-        if result and re.fullmatch(r"[\s,(]*", text[result[-1].end : mention.start]):
-            previous = result[-1]
-            if _is_weekday(text, previous) and _is_absolute(text, mention):
-                result[-1] = replace(mention, start=previous.start)
-                continue
+        # ("this morning (Monday 23 March)": the date in brackets says which)
+        while (result and re.fullmatch(r"[\s,(]*", text[result[-1].end : mention.start])
+               and (_is_weekday(text, result[-1]) or _is_deictic(text, result[-1]))
+               and _is_absolute(text, mention)):  # fmt: skip
+            mention = replace(mention, start=result.pop().start)
         result.append(mention)
     return result
 
 
 def _is_absolute(text: str, mention: DateMention) -> bool:
+    """A date that names its day ("Aug. 15", "Sunday (Aug 15": one merged before)."""
     span = text[mention.start : mention.end]
-    return mention.date is not None and any(
-        p.fullmatch(span) for p in (_ISO, _MONTH_DAY, _DAY_MONTH)
-    )
+    if mention.date is None:
+        return False
+    for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH):
+        for match in pattern.finditer(span):
+            if match.end() == len(span):
+                return True
+    return False
+
+
+def _is_deictic(text: str, mention: DateMention) -> bool:
+    span = text[mention.start : mention.end]
+    return any(p.fullmatch(span) for p, offset in _DEICTIC if offset is not None)
 
 
 def _is_weekday(text: str, mention: DateMention) -> bool:

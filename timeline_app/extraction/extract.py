@@ -806,7 +806,8 @@ _EVENT_AFTER_PHRASE = re.compile(
     r"(?:\s+(?:full\s+|complete\s+)?control\s+(?:of|over))?\s+(?:the\s+)?[A-Z]"
 )
 _CLUE_LINE = re.compile(
-    r"^[^\n]*\b(?:photo|video|footage|picture|image|grab|published|updated|posted)\b[^\n]*$",
+    r"^[^\n]*\b(?:photo|video|footage|picture|image|grab|published|updated|posted)\b[^\n]*$"
+    r"|^\s*date\s+\d{4}-\d\d-\d\d\b",
     re.I | re.M,
 )
 

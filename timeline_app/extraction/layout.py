@@ -166,8 +166,16 @@ def _is_credit(chunk: str) -> bool:
     return _CREDIT.search(chunk, since) is not None
 
 
+# "date 2020-03-24 Mocimboa da Praia was occupied this morning (Monday 23 March)": a
+# saved page's own date before its first words, which are not dated by it
+_PAGE_DATE = re.compile(r"\s*date\s+\d{4}-\d\d-\d\d\s+(?=\S)")
+
+
 def classify(text: str, start: int, end: int) -> Paragraph:
     chunk = text[start:end]
+    page_date = _PAGE_DATE.match(chunk)
+    if page_date:
+        return classify(text, start + page_date.end(), end)
     if _JUNK.match(chunk) or (len(chunk) < 400 and _is_credit(chunk)):
         return Paragraph(start, end, JUNK)
     if _TIMESTAMP.match(chunk):
