@@ -1333,3 +1333,20 @@ def test_day_entries_under_a_month_heading_take_that_months_days(afghan):
     # without a month above it, a numbered line names no day
     assert read(afghan, "– 6: Taliban fighters capture Zaranj.", THURSDAY)[0] == {
         ("Zaranj", "captured", "2021-08-12")}  # fmt: skip
+
+
+def test_the_attackers_control_of_a_town_denied_is_their_claim():
+    """ "denied reports of the Rapid Support Forces (RSF) controlling Sinjah": the
+    noun and the gerund of control, the acronym after the name; denied, a claim."""
+    sudan = Extractor(Gazetteer.load(package_data() / "sudan.csv"))
+    published = dt.date(2024, 6, 30)
+    for text in (
+        "The army denied reports of the Rapid Support Forces (RSF) controlling Sinjah.",
+    ):
+        assert read(sudan, text, published)[0] == {("Sinja", "claimed", "2024-06-30")}, text
+
+
+def test_liberated_areas_are_no_retaking(afghan):
+    text = "Kunduz is where the movement established its first liberated areas."
+    found, fired, _ = read(afghan, text, THURSDAY)
+    assert found == set() and "attributive participle" in fired

@@ -152,7 +152,11 @@ _THING_BEFORE = re.compile(
     re.I,
 )
 # "occupied corners", "the captured towns": a participle describing a noun
-_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|other|all|newly|recently|an?)\s+$", re.I)
+# ("established its first liberated areas")
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?:the|other|all|newly|recently|an?|its|their|our)"
+    r"\s+(?:(?:first|last|newly|recently|other|many|several)\s+)?$", re.I
+)
 _NOUN_OF_PLACES = re.compile(
     r"^\s+(?:cit(?:y|ies)|towns?|areas?|regions?|districts?|territor(?:y|ies)|zones?"
     r"|provinces?|lands?|fronts?)\b",

@@ -109,7 +109,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r" (?:the )?(?:{defender}) (?:out of|from)"),
     # "the Taliban also controlled Kunduz by Sunday": the attackers' hold
     # (not "the RSF controls most of Khartoum": a state, on no day)
-    ("attackers controlled", "captured", r"controlled", "{actor}"),
+    # ("the army denied reports of the RSF controlling Sinjah")
+    ("attackers controlled", "captured", r"controll(?:ed|ing)", "{actor}"),
     # "Ukrainian troops captured Kherson", "Ukraine's troops swept into Kherson": the
     # defenders named just before the verb (not "Russian troops": the attackers' name
     # holds the generic word; nor "Shoigu said his troops have seized": the speaker's
@@ -526,6 +527,8 @@ class Trigger:
 # withdrawing", "forces have withdrawn", "troops hastily retreated".
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|its|their|our)\s+$", re.I)
 _SIDE_TO_VERB = (
+    # ("the Rapid Support Forces (RSF) controlling Sinjah": the acronym after the name)
+    r"(?:\s*\((?-i:[A-Z][A-Za-z\-]{1,10})\))?"
     # ("Russia's defense ministry said Saturday that its troops were withdrawing")
     # ("his paramilitary group had withdrawn from Khartoum")
     r"(?:['’]s?)?(?:\s+(?:group|forces|fighters|troops|units|militias?))?"
