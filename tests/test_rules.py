@@ -1041,6 +1041,9 @@ AFGHAN = [
     # a verb whose object is a part of a region named after it is not a place's before it
     (set(), "\u201cWe hold Kunduz,\u201d a spokesman said, since they retook most of "
      "Badakhshan province in June.", THURSDAY, set()),
+    # an assault begun on a place is a fight for it, on the day it began
+    ({"attack verb"}, "The Taliban began their assault on Kunduz on Sunday, officials said.",
+     THURSDAY, {("Kunduz", "contested", "2021-08-08")}),
     # a count of days back from the day of writing
     ({"fall verb"}, "Kunduz has fallen three days back, a commander said.", THURSDAY,
      {("Kunduz", "captured", "2021-08-09")}),

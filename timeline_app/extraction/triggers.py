@@ -179,7 +179,9 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     # air: rules.py)
     ("attack verb", "contested",
      r"attack(?:ed|ing)|assault(?:ed|ing)"
-     r"|launch(?:ed|es|ing)? (?:an? |its |their )?(?:(?:new|fresh|major|final"
+     # ("began its assault on Falam on November 5, 2024")
+     r"|(?:launch(?:ed|es|ing)?|beg(?:an|un|ins?|inning)|start(?:ed|s|ing)?|mount(?:ed|s|ing)?"
+     r"|renew(?:ed|s|ing)?) (?:an? |its |their )?(?:(?:new|fresh|major|final"
      r"|ground|full-scale) )?(?:attack|assault) (?:on|against)" + _NOT_A_DAY),
     # (an offensive launched on a city is a threat to it: the golds of a DR Congo dev
     # article and of a review article say so)
