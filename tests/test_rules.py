@@ -1041,6 +1041,10 @@ AFGHAN = [
     # a verb whose object is a part of a region named after it is not a place's before it
     (set(), "\u201cWe hold Kunduz,\u201d a spokesman said, since they retook most of "
      "Badakhshan province in June.", THURSDAY, set()),
+    # defenders counted, then driven from their positions in the place
+    ({"defenders driven out"}, "Taliban fighters ousted around 200 army soldiers from their "
+     "positions in the northern city of Kunduz on Sunday.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08")}),
     # an assault begun on a place is a fight for it, on the day it began
     ({"attack verb"}, "The Taliban began their assault on Kunduz on Sunday, officials said.",
      THURSDAY, {("Kunduz", "contested", "2021-08-08")}),

@@ -106,7 +106,10 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"(?:pushed|driven|forced|ousted|expelled|routed|chased) (?:out )?(?:of|from)", "{defender}"),
     ("defenders driven out", "captured",
      r"(?:pushed|drove|driven|forced|pushing|ousted|ousting|expelled|expelling|routed|chased)"
-     r" (?:the )?(?:{defender}) (?:out of|from)"),
+     # ("ousted around 200 military soldiers from their positions in ... Myawaddy")
+     r" (?:the )?(?:(?:around|about|some|nearly|almost|more than|over|hundreds of)\s+)?"
+     r"(?:\d[\d,]*\s+)?(?:(?:military|government|regime|junta|army)\s+)?(?:{defender})"
+     r" (?:out of|from)(?: (?:their|its) (?:positions|bases?|barracks|posts) in)?"),
     # "the Taliban also controlled Kunduz by Sunday": the attackers' hold
     # (not "the RSF controls most of Khartoum": a state, on no day)
     # ("the army denied reports of the RSF controlling Sinjah")
