@@ -221,3 +221,10 @@ def test_a_date_in_brackets_says_which_this_morning_was():
     published = dt.date(2020, 3, 24)
     assert resolved("occupied this morning (Monday 23 March) by fighters", published=published) \
         == [("this morning (Monday 23 March", "2020-03-23", "day")]  # fmt: skip
+
+
+def test_a_vague_count_of_days_after_an_event_counts_none():
+    anchor = dt.date(2014, 9, 2)
+    assert resolved("several days after that of Gamboru", event_anchor=anchor) == []
+    assert resolved("three days after", event_anchor=anchor) == [
+        ("three days after", "2014-09-05", "day")]  # fmt: skip

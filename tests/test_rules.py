@@ -1045,6 +1045,13 @@ AFGHAN = [
     ({"defenders driven out"}, "Taliban fighters ousted around 200 army soldiers from their "
      "positions in the northern city of Kunduz on Sunday.", THURSDAY,
      {("Kunduz", "captured", "2021-08-08")}),
+    # a distance from a place named after what it is to someone
+    ({"distance"}, "Fighters seized Ghazni on Sunday, 150 kilometres from the movement's "
+     "spiritual home, Kandahar.", THURSDAY, {("Ghazni", "captured", "2021-08-08")}),
+    # "several days after" counts no days
+    ({"fall verb"}, "Fighters took Taloqan on Sunday. Kunduz's fall came several days after "
+     "that of Herat, officials said.", THURSDAY,
+     {("Taloqan", "captured", "2021-08-08"), ("Kunduz", "captured", "2021-08-08")}),
     # an assault begun on a place is a fight for it, on the day it began
     ({"attack verb"}, "The Taliban began their assault on Kunduz on Sunday, officials said.",
      THURSDAY, {("Kunduz", "contested", "2021-08-08")}),

@@ -327,6 +327,8 @@ def _event_relative(text: str, start: int, end: int, event_anchor, low) -> list:
             if offset is None:
                 phrase = m.group(0).lower()
                 sign = -1 if re.search(r"before|earlier", phrase) else 1
+                if (m.groupdict().get("count") or "").lower() in ("several", "a few", "few"):
+                    continue  # "several days after that of Gamboru": no day to count
                 count = _count(m.groupdict().get("count") or "1")
                 offset_days = sign * count
             else:

@@ -1080,7 +1080,8 @@ _SPAN_START_BEFORE = re.compile(r"\b(?:since|until|till)\s+$", re.I)
 _APPOSITION = re.compile(r"\s*,\s*(?:the\s+)?")  # "Homs, Syria's third-largest city"
 _WHERE_RULES = frozenset(("bearing", "distance"))  # context that says where something is
 _SEQUEL = re.compile(
-    r"\b(?:then|later|subsequently|afterwards|next|since then|after that|over the past)\b"
+    r"\b(?:then|later|subsequently|afterwards|next|since then|after that(?!\s+of\b)"
+    r"|over the past)\b"
     # (not "the Islamic State of Iraq and the Levant, later renamed the Islamic State": a name)
     r"(?!\s+(?:renamed|known|called|dubbed|rebranded)\b)", re.I
 )

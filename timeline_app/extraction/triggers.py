@@ -461,6 +461,9 @@ ANAPHOR = re.compile(r"\b(?:the (?:provincial )?(?:city|capital|town)|it)\b", re
 # sentence, not what happened ("80 miles south of Kabul").  (name, pattern of
 # the 80 characters before the place.)
 _CAPITAL_APPOSITION = (
+    # ("75 kilometres from the group's spiritual home, Maiduguri")
+    r"(?:\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}(?:home|hometown|stronghold|bastion|heartland"
+    r"|birthplace|headquarters),)?"
     # ("southwest of the de-facto rebel capital of Benghazi")
     r"\s+(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}?(?:national\s+)?capital(?:\s+of)?,?\s+"
     r"|(?:\w+['’]s\s+capital,?\s+)|(?:cit(?:y|ies)|towns?|capitals?) of\s+"
