@@ -61,11 +61,6 @@ _WEEKDAY = re.compile(
 _DEICTIC = [
     (re.compile(r"\bthe day before yesterday\b", re.I), -2),
     (re.compile(r"\byesterday\b", re.I), -1),
-    # "two days ago", "Shire has fallen three days back", "a week ago": counted back
-    # from the day of writing
-    # (not "more than four weeks ago": no day)
-    (re.compile(r"(?<!more than )(?<!over )(?<!at least )(?<!nearly )(?<!almost )"
-                rf"\b{_NUMBER}\s+(?P<unit>days?|weeks?)\s+(?:ago|back)\b", re.I), None),
     (
         re.compile(
             r"\b(?:earlier |later )?today\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b",
@@ -74,6 +69,13 @@ _DEICTIC = [
         0,
     ),
 ]
+# "two days ago", "Shire has fallen three days back", "a week ago": counted back from
+# the day of writing (not "more than four weeks ago": no day)
+_COUNTED_BACK = re.compile(
+    r"(?<!more than )(?<!over )(?<!at least )(?<!nearly )(?<!almost )"
+    rf"\b{_NUMBER}\s+(?P<unit>days?|weeks?)\s+(?:ago|back)\b", re.I
+)
+_COUNTED_BACK_WORDS = ("ago", "back")  # one of which each match holds
 _EVENT_RELATIVE = [
     (re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:same|that)\s+day\b", re.I), 0),
     # ("were captured hours before the collapse of Faizabad": that day)
@@ -306,17 +308,22 @@ def _deictic(text: str, start: int, end: int, published, low) -> list[DateMentio
     found = []
     for pattern, offset in _sieved(_DEICTIC, low):
         for m in pattern.finditer(text[start:end]):
-            days, precision = offset, "day"
-            if days is None:  # a count of days or weeks back
-                weeks = m["unit"].lower().startswith("week")
-                days = -_count(m["count"]) * (7 if weeks else 1)
-                vague = m["count"].lower() in ("a few", "few", "several")
-                precision = "week" if weeks or vague else "day"
-            date = published + dt.timedelta(days=days) if published else None
+            date = published + dt.timedelta(days=offset) if published else None
             found.append(
-                DateMention(start + m.start(), start + m.end(), date,
-                            precision if date else "unknown")  # fmt: skip
+                DateMention(start + m.start(), start + m.end(), date, "day" if date else "unknown")
             )
+    return found
+
+
+def _counted_back(text: str, start: int, end: int, published) -> list[DateMention]:
+    found = []
+    for m in _COUNTED_BACK.finditer(text, start, end):
+        weeks = m["unit"].lower().startswith("week")
+        vague = m["count"].lower() in ("a few", "few", "several")
+        days = -_count(m["count"]) * (7 if weeks else 1)
+        date = published + dt.timedelta(days=days) if published else None
+        precision = ("week" if weeks or vague else "day") if date else "unknown"
+        found.append(DateMention(m.start(), m.end(), date, precision))
     return found
 
 
@@ -527,6 +534,8 @@ def find_dates(
         candidates += _weekdays(text, start, end, weekday_anchor or published)
     if casefold.holds_any(_DEICTIC_WORDS, low):
         candidates += _deictic(text, start, end, published, low)
+    if casefold.holds_any(_COUNTED_BACK_WORDS, low):
+        candidates += _counted_back(text, start, end, published)
     if casefold.holds_any(_RELATIVE_WORDS, low):
         candidates += _event_relative(text, start, end, event_anchor, low)
     if casefold.holds_any(_COARSE_WORDS, low):
@@ -573,7 +582,7 @@ def _is_absolute(text: str, mention: DateMention) -> bool:
 
 def _is_deictic(text: str, mention: DateMention) -> bool:
     span = text[mention.start : mention.end]
-    return any(p.fullmatch(span) for p, offset in _DEICTIC if offset is not None)
+    return any(p.fullmatch(span) for p, _ in _DEICTIC)
 
 
 def _is_weekday(text: str, mention: DateMention) -> bool:

@@ -192,7 +192,8 @@ def classify(text: str, start: int, end: int) -> Paragraph:
             caps = _CAPS_PLACE.match(chunk[after:])
             entry = (start + after, start + after + caps.end("caps")) if caps else None
             return Paragraph(start, end, BODY, lead_date=lead_date, entry_place=entry)
-    if WEEKDAY.fullmatch(chunk.strip(" :.-–—")) or MONTH_HEADING.fullmatch(chunk.strip(" :.-–—")):
+    bare = chunk.strip(" :.-–—") if len(chunk) < 40 else ""  # (a heading is short)
+    if bare and (WEEKDAY.fullmatch(bare) or MONTH_HEADING.fullmatch(bare)):
         # ("Sunday", "JUNE 2014": a month whose days the entries below it give)
         return Paragraph(start, end, DATE_HEADING, lead_date=(start, end))
     dateline = (
