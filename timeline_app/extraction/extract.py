@@ -949,11 +949,14 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
         match = pattern.search(before) if low is None or fast is None else fast.search(low)
         if match and not any(
             t.start <= offset + match.start() < t.end + 1 for t in found
+        ) and not (  # (not "neighborhoods in the west of the city of Aleppo": a part of it)
+            name == "bearing" and _PART_OF_CITY.search(text, offset, offset + match.start())
         ):
             return (name, before[match.start() : match.end()].strip())
     return None
 
 
+_PART_OF_CITY = re.compile(r"\bin\s+the\s+$", re.I)
 # The context rules with their lower-case twins, and all of them in one pattern
 _CONTEXT_TWINS = tuple((name, p, casefold.twin(p)) for name, p in triggers.CONTEXT_RULES)
 _CONTEXT_ANY = (

@@ -461,9 +461,6 @@ ANAPHOR = re.compile(r"\b(?:the (?:provincial )?(?:city|capital|town)|it)\b", re
 # sentence, not what happened ("80 miles south of Kabul").  (name, pattern of
 # the 80 characters before the place.)
 _CAPITAL_APPOSITION = (
-    # ("75 kilometres from the group's spiritual home, Maiduguri")
-    r"(?:\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}(?:home|hometown|stronghold|bastion|heartland"
-    r"|birthplace|headquarters),)?"
     # ("southwest of the de-facto rebel capital of Benghazi")
     r"\s+(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}?(?:national\s+)?capital(?:\s+of)?,?\s+"
     r"|(?:\w+['’]s\s+capital,?\s+)|(?:cit(?:y|ies)|towns?|capitals?) of\s+"
@@ -476,12 +473,15 @@ _CAPITAL_APPOSITION = (
 CONTEXT_RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (name, re.compile(pattern + _CAPITAL_APPOSITION, re.I))
     for name, pattern in (
-        # (not "neighborhoods in the west of the city of Aleppo": a part of it)
-        ("bearing", r"(?<!in the )\b(?:north|south|east|west|northeast|northwest|"
+        # (not "neighborhoods in the west of the city of Aleppo", a part of it: extract.py)
+        ("bearing", r"\b(?:north|south|east|west|northeast|northwest|"
                     r"southeast|southwest|"
                     r"north-east|north-west|south-east|south-west)(?:ern)?\s+of"),
         ("distance", r"\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?|mi)\b[^.;]{0,30}?"
-                     r"\b(?:from|of|outside|to)"),
+                     r"\b(?:from|of|outside|to)"
+                     # ("75 kilometres from the group's spiritual home, Maiduguri")
+                     r"(?:\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}(?:home|hometown|stronghold"
+                     r"|bastion|heartland|birthplace|headquarters),)?"),
         ("facility in",
          r"\b(?:embassy|airport|palace|hospital|prison|consulate|base|hotel)\s+(?:in|at|near)"),
         ("fled to",
@@ -536,7 +536,7 @@ class Trigger:
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|its|their|our)\s+$", re.I)
 _SIDE_TO_VERB = (
     # ("the Rapid Support Forces (RSF) controlling Sinjah": the acronym after the name)
-    r"(?:\s*\((?-i:[A-Z][A-Za-z\-]{1,10})\))?"
+    r"(?:\s*\([A-Za-z][A-Za-z\-]{1,10}\))?"
     # ("Russia's defense ministry said Saturday that its troops were withdrawing")
     # ("his paramilitary group had withdrawn from Khartoum")
     r"(?:['’]s?)?(?:\s+(?:group|forces|fighters|troops|units|militias?))?"
