@@ -38,6 +38,8 @@ _NUMBER_WORDS = {
     "several": 3, "a few": 3, "few": 3,
 }  # fmt: skip
 _NUMBER = r"(?P<count>\d{1,3}|a few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"  # noqa: E501
+# counts that name no number of days ("several days after", "a few days ago")
+_VAGUE_COUNTS = frozenset(("a few", "few", "several"))
 
 # A month and day with no groups, for other patterns to embed ("KABUL, Aug 15 (Reuters)").
 MONTH_DAY_PHRASE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
@@ -319,7 +321,7 @@ def _counted_back(text: str, start: int, end: int, published) -> list[DateMentio
     found = []
     for m in _COUNTED_BACK.finditer(text, start, end):
         weeks = m["unit"].lower().startswith("week")
-        vague = m["count"].lower() in ("a few", "few", "several")
+        vague = m["count"].lower() in _VAGUE_COUNTS
         days = -_count(m["count"]) * (7 if weeks else 1)
         date = published + dt.timedelta(days=days) if published else None
         precision = ("week" if weeks or vague else "day") if date else "unknown"
@@ -334,7 +336,7 @@ def _event_relative(text: str, start: int, end: int, event_anchor, low) -> list:
             if offset is None:
                 phrase = m.group(0).lower()
                 sign = -1 if re.search(r"before|earlier", phrase) else 1
-                if (m.groupdict().get("count") or "").lower() in ("several", "a few", "few"):
+                if (m.groupdict().get("count") or "").lower() in _VAGUE_COUNTS:
                     continue  # "several days after that of Gamboru": no day to count
                 count = _count(m.groupdict().get("count") or "1")
                 offset_days = sign * count

@@ -1393,9 +1393,8 @@ def _trigger_applies(
         if (following < len(subjects) and subjects[following].start - trigger.end < 60
                 and _OF_OBJECT.match(text[trigger.end : subjects[following].start])):
             return False  # fmt: skip
-    if (trigger.end <= mention.start and trigger.rule == "fall verb"
-            and trigger.text[:1] in "fF" and _holds_start(
-                [t.start for t in others], trigger.end, mention.start)):  # fmt: skip
+    if (trigger.end <= mention.start and trigger.rule == "fall verb" and trigger.text[:1] in "fF"
+            and any(trigger.end <= t.start < mention.start for t in others)):  # fmt: skip
         # "Shire had fallen to federal troops seeking to close in on Mekelle": what
         # falls stands before the verb; a place after another verb is that verb's
         return False

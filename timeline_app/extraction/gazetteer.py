@@ -16,6 +16,7 @@ import json
 import operator
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -427,10 +428,10 @@ class Gazetteer:
         if profile.source == "none":
             # an analyst's own places file of a country the app knows: its actors and
             # period, as the shipped file has them
-            countries = [str(row.get("country") or "").strip() for row in rows]
-            named = [c for c in countries if c]
-            profile = Profile.bundled_for(set(named)) or (
-                Profile.of_country(max(set(named), key=named.count)) if named else profile
+            countries = Counter(str(row.get("country") or "").strip() for row in rows)
+            countries.pop("", None)
+            profile = Profile.bundled_for(set(countries)) or (
+                Profile.of_country(countries.most_common(1)[0][0]) if countries else profile
             )
         return cls(rows, source=path.name, profile=profile)
 
