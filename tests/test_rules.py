@@ -668,6 +668,21 @@ AFGHAN = [
      "The Taliban captured Herat on Friday.", None, {("Herat", "captured", "2021-08-13")}),
     ({"year from the period"}, "Aug. 8: Kunduz falls to the Taliban.", None,
      {("Kunduz", "captured", "2021-08-08")}),
+    # a chronology's year headings: the dates below them are of that year, whatever the
+    # page's own date (a chronology of 2015 posted in 2021)
+    ({"year heading", "date heading"},
+     "Afghanistan timeline - Year 2015\n\nSeptember 28\n\nThe Taliban captured Kunduz.",
+     dt.date(2021, 5, 30), {("Kunduz", "captured", "2015-09-28")}),
+    ({"year heading", "date in clause"},
+     "Timeline of the war\n\n2015\n\nSeptember\n\n  \u2022 28 September: Insurgents took "
+     "control of Kunduz[1]\n\n2016\n\nOctober\n\n  \u2022 3 October: Insurgents entered "
+     "Kunduz again[2]", None,
+     {("Kunduz", "captured", "2015-09-28"), ("Kunduz", "contested", "2016-10-03")}),
+    # a day's entries set out below its date, each a line without a full stop
+    ({"year heading", "date heading"},
+     "2016\n\n  \u2022 3 October:\n    \u2022 Insurgents entered Kunduz[3]\n"
+     "    \u2022 Insurgents took control of Taloqan.[4]", None,
+     {("Kunduz", "contested", "2016-10-03"), ("Taloqan", "captured", "2016-10-03")}),
     # -- phenomena of the eleventh review set ------------------------------------------------
     # "liberated" is each side's word for its own gains
     ({"liberated in the attackers' words", "hedge"},
@@ -1364,3 +1379,20 @@ def test_liberated_areas_are_no_retaking(afghan):
     text = "Kunduz is where the movement established its first liberated areas."
     found, fired, _ = read(afghan, text, THURSDAY)
     assert found == set() and "attributive participle" in fired
+
+
+def test_a_headline_that_names_a_year_is_no_year_heading(afghan):
+    """Only a year alone, "Year 2009" or a chronology of one year dates what follows."""
+    from timeline_app.extraction.dates import heading_year
+
+    for heading, year in (("2012", 2012), ("Sri Lanka Timeline - Year 2009 - Jan - May", 2009),
+                          ("Chronology of 2013", 2013), ("Taliban return, 20 years after 2001",
+                                                         None),
+                          ("Timeline 2001-2021", None), ("Timeline: the war since 1996", None),
+                          ("Timeline of the offensive", None), ("Year 2009-10", None)):
+        assert heading_year(heading, 0, len(heading)) == year, heading
+    text = "Taliban return, 20 years after 2001\n\nThe Taliban captured Kunduz on Aug. 8."
+    assert read(afghan, text, THURSDAY)[0] == {("Kunduz", "captured", "2021-08-08")}
+    # bullets with no date above them are no entries: a list of headlines stays one
+    text = "\u2022 Taliban fighters capture Kunduz\n\u2022 Opinion: the war"
+    assert read(afghan, text, THURSDAY)[0] == set()

@@ -71,7 +71,7 @@ class DateMention:
     end_date: dt.date | None = None
     relative_to_event: bool = False
     offset_days: int = 0  # for relative_to_event: days after (+) or before (-) the anchor
-    year_inferred: bool = False  # the text gave no year: it came from the article or period
+    year_inferred: bool = False  # the mention gave no year: a heading, the article or period did
 
 
 @dataclass(frozen=True)

@@ -228,7 +228,7 @@ def _at_word_starts(pattern: re.Pattern, text: str, start: int, end: int):
 
 def _absolute(
     text: str, start: int, end: int, published: dt.date | None, year_for=None,
-    lower_bound: bool = False,
+    lower_bound: bool = False, year: int | None = None,
 ) -> list[DateMention]:
     found = []
     for pattern in _FULL_DATES:
@@ -237,6 +237,11 @@ def _absolute(
             day = int(m["day"])
             if m["year"]:
                 date = _safe_date(int(m["year"]), month, day)
+            elif year is not None:  # under a heading of its year ("2012", then "10 December")
+                date = _safe_date(year, month, day)
+                if date is not None:
+                    found.append(DateMention(m.start(), m.end(), date, "day", year_inferred=True))
+                    continue
             else:
                 if lower_bound:  # published on or after: "Aug. 30" is this year's
                     date = _safe_date(published.year, month, day)
@@ -397,7 +402,8 @@ def _months_only(text: str, start: int, end: int):
             yield match
 
 
-def _months(text: str, start: int, end: int, published, low, year_for=None) -> list:
+def _months(text: str, start: int, end: int, published, low, year_for=None,
+            heading_year: int | None = None) -> list:
     """Months without a day ("last month", "late last month", "earlier this month",
     "in mid-January", "early February 2025") and weekends ("over the weekend")."""
     found = []
@@ -434,6 +440,8 @@ def _months(text: str, start: int, end: int, published, low, year_for=None) -> l
             inferred = False
             if m["year"]:
                 year = int(m["year"])
+            elif heading_year is not None:
+                year, inferred = heading_year, True
             elif published is not None:  # the last such month on or before publication
                 year = published.year if month <= published.month else published.year - 1
             elif year_for is not None and year_for(month, 15):
@@ -509,6 +517,7 @@ def find_dates(
     span_anchor: dt.date | None = None,
     year_for=None,
     weekday_anchor: dt.date | None = None,
+    year: int | None = None,
 ) -> list[DateMention]:
     """Date mentions in ``text[start:end]``, in text order, without overlaps.
 
@@ -520,6 +529,9 @@ def find_dates(
     :param weekday_anchor: a weekday is the last one on or before this day
         (default ``published``); for a publication date that is only a lower
         bound, three days after it: the weekday nearest to it
+    :param year: the year a heading above states ("2012", "Timeline - Year 2009"):
+        a month and day without one are in it, whatever the publication date
+        (the mention is then ``year_inferred``)
     """
     end = len(text) if end is None else end
     # Sieves, each implied by every match of the patterns it guards (a day of the
@@ -528,7 +540,7 @@ def find_dates(
     candidates = (
         _absolute(
             text, start, end, published, year_for,
-            lower_bound=published is not None and weekday_anchor is not None,
+            lower_bound=published is not None and weekday_anchor is not None, year=year,
         )
         if _DIGIT.search(text, start, end) else []
     )  # fmt: skip
@@ -544,7 +556,7 @@ def find_dates(
         candidates += _coarse(text, start, end, published, low)
     if (low is None or "for" in low) and casefold.holds_any(_DURATION_WORDS, low):
         candidates += _durations(text, start, end, span_anchor or published)
-    candidates += _months(text, start, end, published, low, year_for)
+    candidates += _months(text, start, end, published, low, year_for, year)
     return _prefer_explicit(_without_overlaps(candidates), text)
 
 
@@ -595,20 +607,53 @@ def _is_weekday(text: str, mention: DateMention) -> bool:
 MONTH_HEADING = re.compile(rf"(?i:{_MONTH_NAMES})(?:[ \t\u00a0]+(?P<year>(?:19|20)\d\d))?")
 
 
-def month_heading(text: str, start: int, end: int, published, year_for) -> DateMention | None:
+def month_heading(
+    text: str, start: int, end: int, published, year_for, heading_year: int | None = None
+) -> DateMention | None:
     """The month a heading of a month alone names (its middle, "month" precision),
-    its year stated, else the publication's, else ``year_for``'s; None otherwise."""
+    its year stated, else the year heading's above it, else the publication's,
+    else ``year_for``'s; None otherwise."""
     phrase = text[start:end].strip(" :.-–—\n\t")
     match = MONTH_HEADING.fullmatch(phrase)
     if match is None:
         return None
     month = month_number(phrase.split()[0])
-    year = int(match["year"]) if match["year"] else (
+    year = int(match["year"]) if match["year"] else heading_year or (
         published.year if published else (year_for(month, 15) if year_for else None))
     if year is None:
         return None
     date, precision = _part_of_month(year, month, None, None)
     return DateMention(start, end, date, precision, year_inferred=not match["year"])
+
+
+# A heading that gives the year of what follows: a year alone ("2012"), "Year 2009"
+# ("Sri Lanka Timeline - Year 2009 - Jan - May"), or a timeline or chronology of one
+# year ("Chronology of 2013"); not a headline that only names a year ("Twenty years
+# after 2001") nor one of a span ("Timeline 2001-2021")
+_YEAR_HEADING = re.compile(
+    r"[\s\W]*(?:year\s+)?(?P<alone>(?:19|20)\d\d)[\s\W]*"
+    r"|.*\byear\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–—]\s*(?:19|20)?\d\d\b).*"
+    r"|.*\b(?:timeline|chronology)\b.*",
+    re.I | re.S,
+)
+_A_YEAR = re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d-])")
+_SPAN_OF_YEARS = re.compile(r"\d\s*[-–—]\s*\d|\b(?:since|after|before|until|from|years|decades)\b",
+                            re.I)
+
+
+def heading_year(text: str, start: int, end: int) -> int | None:
+    """The year a heading between start and end gives what follows it, or None."""
+    if end - start > 120:
+        return None
+    match = _YEAR_HEADING.fullmatch(text, start, end)
+    if match is None:
+        return None
+    if match["alone"] or match["year"]:
+        return int(match["alone"] or match["year"])
+    years = set(_A_YEAR.findall(text, start, end))  # a timeline: of one year only
+    if len(years) != 1 or _SPAN_OF_YEARS.search(text, start, end):
+        return None
+    return int(years.pop())
 
 
 def day_of_month(text: str, start: int, end: int, month: DateMention | None):

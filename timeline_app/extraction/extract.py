@@ -89,6 +89,7 @@ class _Reading:
     clue: tuple | None = None  # (rule, words) when the date came from a caption
     news_day: DateMention | None = None
     section_date: DateMention | None = None
+    heading_year: int | None = None  # a heading's year ("2012"): dates without one are in it
     paragraph_date: DateMention | None = None
     before_sentence: DateMention | None = None  # the paragraph's date before the last read
     # the paragraph's sentences since the last one read whose dates are not yet
@@ -233,9 +234,17 @@ class Extractor:
     def _read_paragraph(self, text: str, paragraph, number: int, reading: _Reading) -> None:
         reading.paragraph_date = reading.continued = reading.before_sentence = None
         reading.undated = []
+        if (paragraph.kind == layout.HEADING and reading.section_date is not None
+                and _BULLET.match(text, paragraph.start)):  # fmt: skip
+            # "• 23 March:", then "• Rebels entered Bangui" below it: that day's entries,
+            # not headlines, though they end without a full stop
+            paragraph = dataclasses.replace(paragraph, kind=layout.BODY)
         if paragraph.kind == layout.HEADING:
             reading.heading = self._heading_status(text, paragraph)
             reading.entry_date = None
+            year = dates.heading_year(text, paragraph.start, paragraph.end)
+            if year is not None:
+                reading.heading_year = year
         if paragraph.lead_date:
             lead = self._first_date(text, *paragraph.lead_date, reading)
             if paragraph.kind == layout.DATE_HEADING:
@@ -306,6 +315,7 @@ class Extractor:
             span_anchor=_date_of(reading.context_date()),
             year_for=reading.year_for,
             weekday_anchor=reading.weekday_anchor,
+            year=reading.heading_year,
         )  # fmt: skip
         date_mentions = _relative_to_sentence(date_mentions)
         if any(m.relative_to_event for m in date_mentions):
@@ -352,8 +362,8 @@ class Extractor:
         status, words = reading.heading
         date = reading.paragraph_date
         because = (("list heading", words), ("date heading", text[date.start : date.end]))
-        if date.year_inferred and reading.year_for is not None:
-            because += ((reading.year_for.rule, str(date.date.year)),)
+        if date.year_inferred:
+            because += _year_rule(reading, date)
         if reading.trace is not None:
             reading.trace.append({"start": sentence.start, "end": sentence.end,
                                   "places": [_name(text, first[0])]})  # fmt: skip
@@ -363,12 +373,13 @@ class Extractor:
     def _first_date(self, text: str, start: int, end: int, reading: _Reading):
         found = dates.find_dates(
             text, start, end, published=reading.published, year_for=reading.year_for,
-            weekday_anchor=reading.weekday_anchor,
+            weekday_anchor=reading.weekday_anchor, year=reading.heading_year,
         )  # fmt: skip
         if found:
             return found[0]
         # "JUNE 2014" as a heading, then "– 10: Militants seize Mosul" under it
-        return dates.month_heading(text, start, end, reading.published, reading.year_for) \
+        return dates.month_heading(text, start, end, reading.published, reading.year_for,
+                                   reading.heading_year) \
             or dates.day_of_month(text, start, end, reading.section_date)
 
     def _entry_place(self, text: str, paragraph) -> str | None:
@@ -469,8 +480,8 @@ class Extractor:
             ):  # "the capture of Goma last month": no day, and no other sentence's day
                 date, date_rule = None, ("coarse recap", date_rule[1])
             because = (*base, *notes.get(mention.start, ()), *because, date_rule)
-            if date is not None and date.year_inferred and reading.year_for is not None:
-                because += ((reading.year_for.rule, str(date.date.year)),)
+            if date is not None and date.year_inferred:
+                because += _year_rule(reading, date)
             found.append(_Found(mention.place_id, status, date, mention.start, because))
         found += _coordinated(text, subjects, found, note)
         if not found:
@@ -1189,6 +1200,18 @@ def _coordinated(text: str, subjects, found: list, note) -> list:
 
 def _name(text: str, mention: PlaceMention) -> str:
     return text[mention.start : mention.end] or mention.place_id
+
+
+def _year_rule(reading: _Reading, date: DateMention) -> tuple:
+    """The rule that gave a date without a year its year, with the year."""
+    if reading.heading_year is not None:
+        return (("year heading", str(reading.heading_year)),)
+    if reading.year_for is not None:
+        return ((reading.year_for.rule, str(date.date.year)),)
+    return ()
+
+
+_BULLET = re.compile(r"[•▪◦‣*\-–]\s")
 
 
 class _YearSource:

@@ -217,7 +217,8 @@ def _looks_like_heading(chunk: str) -> bool:
     """Short, one phrase, no full stop: a headline ("Taliban seize Kunduz")."""
     return (
         len(chunk) < 120
-        and not re.search(r"[.!?\"”]\s*$", chunk)
+        # (a full stop before a reference mark ends a sentence too: "...the city.[8]")
+        and not re.search(r"[.!?\"”]\s*(?:\[\w{1,4}\]\s*)*$", chunk)
         and not re.search(r"[.!?]\s+\S", chunk)
     )
 

@@ -699,6 +699,8 @@ DATE_RULES = {
     "whose weekday fits the year of its dates or period: its bare weekdays are near it",
     "year from the article": "no year given: the year of the article's own full dates",
     "year from the period": "no year in the whole article: the year of the conflict's period",
+    "year heading": "a heading of a year ('2012', 'Timeline - Year 2009') gives the dates "
+    "below it that state none their year, whatever the publication date",
     "coarse recap": "a recap that gives only a coarse time ('last month') stays undated: "
     "neither its month nor the day of the sentence is the day of the event",
     "anniversary": "'January 27, 2026 marks one year since ... captured Goma': a year earlier",
