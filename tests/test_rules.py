@@ -668,6 +668,23 @@ AFGHAN = [
      "The Taliban captured Herat on Friday.", None, {("Herat", "captured", "2021-08-13")}),
     ({"year from the period"}, "Aug. 8: Kunduz falls to the Taliban.", None,
      {("Kunduz", "captured", "2021-08-08")}),
+    # -- phenomena of the Sri Lanka review set --------------------------------------------
+    # a threat of falling is no fall
+    ({"intent"}, "Kunduz is now under threat of falling to the Taliban.", THURSDAY,
+     {("Kunduz", "besieged", "2021-08-12")}),
+    # the land and water named for a town are not the town
+    ({"place as modifier"}, "Fierce battles erupted on the Kunduz lagoon front on Wednesday.",
+     THURSDAY, set()),
+    # a side's cause is no battle
+    (set(), "The Taliban, who are fighting for a separate state in the south, hold land "
+     "between government-controlled Herat and Kandahar.", THURSDAY, set()),
+    # a phrase ending in "of" takes its object before the next verb, not a place after it
+    (set(), "The army is now in control of the main highway and can supply the residents of "
+     "Kunduz by road.", THURSDAY, set()),
+    # the day of a relative clause is the place's it follows, not the sentence's
+    ({"news day"}, "The Taliban captured Herat on Wednesday.\n\nThe southern part of Taloqan "
+     "fell to troops advancing north from Kunduz which was seized on Friday.", THURSDAY,
+     {("Herat", "captured", "2021-08-11"), ("Taloqan", "contested", "2021-08-11")}),
     # a chronology's year headings: the dates below them are of that year, whatever the
     # page's own date (a chronology of 2015 posted in 2021)
     ({"year heading", "date heading"},

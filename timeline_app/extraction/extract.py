@@ -1057,7 +1057,9 @@ _MODIFIER_AFTER = re.compile(
     r"|(?:\s*[\-–]\s*[A-Z][\w’']*(?:\s+[A-Z][\w’']*)?){0,3}\s+"
     r"(?:road|highway|motorway|expressway|railway|railroad|route|corridor)s?\b"
     # "the Dnipro River", "the eastern Idlib countryside": a river, a province's farmland
-    r"|\s+(?:river|countryside)\b",
+    # ("the northern Jaffna peninsula", "the Jaffna lagoon front": the land and water
+    # named for the town)
+    r"|\s+(?:river|countryside|peninsula|lagoon|lake|bay|gulf|coast)\b",
     re.I,
 )
 # The place opens the name of a body ("Tigray Liberation Front", "Kunduz National
@@ -1435,6 +1437,12 @@ def _trigger_applies(
             if not all(LIST_GLUE.match(text[a.end : b.start])
                        for a, b in zip(chain, chain[1:], strict=False)):  # fmt: skip
                 return False
+        if trigger.text.endswith((" of", " over")) and _FINITE.search(
+            text, trigger.end, mention.start
+        ):
+            # "now in control of the A9 highway and can supply the residents of Jaffna":
+            # the phrase's object came before the next verb
+            return False
     owner = _possessor(text, trigger, subjects, starts)
     if owner is not None and owner.start != mention.start:
         return False  # "Daikundi's capitulation" is Daikundi's only
@@ -1869,6 +1877,7 @@ _NEXT_PHRASE_DATE = re.compile(
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
 
 
+_JUST_BEFORE_PRONOUN = re.compile(r"\s*,?\s*")
 _WHOSE_EVENT = re.compile(rf"\bwhose\s+(?:[\w\-]+\s+)?(?:{triggers.EVENT_NOUNS})\b", re.I)
 
 
@@ -1889,6 +1898,12 @@ def _another_event_between(text, start, end, others) -> bool:
         return False
     if _PLUPERFECT.match(text, pronoun.end(), trigger.start):
         return True  # "retook Lalibela, which had fallen to the rebels in August"
+    named = bisect.bisect_left(names, pronoun.start(), key=NAME_START) - 1
+    if (named >= 0 and names[named][0] >= start
+            and _JUST_BEFORE_PRONOUN.fullmatch(text, names[named][1], pronoun.start())):
+        # "fell to troops advancing from Kilinochchi which was seized on Friday": the
+        # relative clause tells of the place it follows, with its own day
+        return True
     first = bisect.bisect_left(names, trigger.end, key=NAME_START)
     return first < len(names) and names[first][0] < end
 

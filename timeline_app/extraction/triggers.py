@@ -174,7 +174,10 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|(?:march(?:ed|es|ing)?|poured|pour(?:s|ing)?) into"
      r"|advanc(?:ed|es|ing)(?: on [A-Z][a-z]+day)? (?:deep )?into"),
     ("fighting word", "contested",
-     r"clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing)|gun ?fights?|firefights?"
+     # (not "the Tigers, who are fighting for a separate homeland": a cause, not a battle)
+     r"(?:clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing))(?!\s+for\s+(?:(?:a|an|the|their|"
+     r"its|his)\s+)?(?:[\w\-]+\s+){{0,2}}(?:homeland|state|independence|autonomy|freedom|cause"
+     r"|rights|survival|self-rule|secession)\b)|gun ?fights?|firefights?"
      r"|street fighting|push(?:ed|es|ing)? (?:deep )?into|breach(?:ed|es)?|storm(?:ed|s|ing)?"
      r"|infiltrat(?:ed|es|e|ing)|contested|came under attack|under attack"),
     # "began attacking Lashio City on July 3", "launched an offensive on Bukavu": an
@@ -394,6 +397,8 @@ INTENT_BEFORE = re.compile(
     r"struggl\w* to|vow\w* to|"
     r"prepar\w* to|mov\w* to|effort to|operation to|offensive to|order\w* to|intent on|"
     r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of|negotiat\w*|"
+    # "the capital too is now under threat of falling"
+    r"threat of|"
     # "trying to keep Lysychansk from falling", "to prevent the fall of the capital"
     r"prevent\w*|(?:keep|stop)\w*\s+(?:[\w\-’']+\s+){1,3}from|"
     # "They attacked Bhamo ... since December 4, to completely capture Bhamo": a purpose
