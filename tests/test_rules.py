@@ -669,6 +669,9 @@ AFGHAN = [
     ({"year from the period"}, "Aug. 8: Kunduz falls to the Taliban.", None,
      {("Kunduz", "captured", "2021-08-08")}),
     # -- phenomena of the Sri Lanka review set --------------------------------------------
+    # a district or county named for a town is the area, not the town
+    (set(), "The army crossed into Kunduz District on July 31 and has since been engaged in "
+     "clashes with the Taliban.", THURSDAY, set()),
     # a threat of falling is no fall
     ({"intent"}, "Kunduz is now under threat of falling to the Taliban.", THURSDAY,
      {("Kunduz", "besieged", "2021-08-12")}),
