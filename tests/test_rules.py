@@ -688,6 +688,21 @@ AFGHAN = [
     ({"news day"}, "The Taliban captured Herat on Wednesday.\n\nThe southern part of Taloqan "
      "fell to troops advancing north from Kunduz which was seized on Friday.", THURSDAY,
      {("Herat", "captured", "2021-08-11"), ("Taloqan", "contested", "2021-08-11")}),
+    # -- phenomena of the Central African Republic review set ------------------------------
+    # one of a count taken on a day
+    ({"take verb", "date in clause"},
+     "The rebels took three towns on Aug. 8, including the northern city of Taloqan.",
+     THURSDAY, {("Taloqan", "captured", "2021-08-08")}),
+    # a bracket after a place named only as a destination says what became of it
+    ({"control phrase"}, "The army was headed toward Kunduz (under rebel control since "
+     "Tuesday) when it was attacked.", THURSDAY, {("Kunduz", "captured", "2021-08-10")}),
+    # "the following day" counts from the day of the paragraph before, though it names no
+    # place
+    ({"control phrase", "hedge"},
+     "The Taliban captured Kunduz on Sunday.\n\nOn Tuesday, a spokesman said the group had "
+     "paused its offensive.\n\nBut the following day, the group claimed to control the "
+     "town of Aybak.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08"), ("Aybak", "claimed", "2021-08-11")}),
     # a chronology's year headings: the dates below them are of that year, whatever the
     # page's own date (a chronology of 2015 posted in 2021)
     ({"year heading", "date heading"},

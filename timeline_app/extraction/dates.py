@@ -260,6 +260,12 @@ def _absolute(
     return found
 
 
+def may_count_from_an_event(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a date counted from another event's
+    ("the following day", "two days after"): a sieve, never wrong when False."""
+    return casefold.holds_any(_RELATIVE_WORDS, casefold.fold(text[start:end]))
+
+
 def full_dates(text: str) -> list[dt.date]:
     """Every date in the text that states its year ("May 1, 2021", "2021-08-15")."""
     found = []

@@ -97,6 +97,10 @@ class _Reading:
     # finds theirs first, in order (``_sentence_dates``)
     undated: list = field(default_factory=list)
     last_event_date: dt.date | None = None
+    # the last paragraph skipped (no place) since the last event: its day is the one
+    # "the following day" counts from ("On Friday, a spokesman said ..." then "But the
+    # following day, Seleka ... claimed to control Ippy")
+    skipped: tuple[int, int] | None = None
     events: dict = field(default_factory=dict)
 
     def context_date(self) -> DateMention | None:
@@ -273,10 +277,12 @@ class Extractor:
         entry_place = self._entry_place(text, paragraph)
         before = len(reading.events)
         names = self.gazetteer.scan(text, paragraph.start, paragraph.end)
-        if not names and not entry_place and reading.trace is None:
-            # no place, no event; the dates its sentences set (``paragraph_date``)
-            # would count only for the paragraph's own later sentences
-            return
+        if not names and not entry_place:
+            reading.skipped = (paragraph.start, paragraph.end)
+            if reading.trace is None:
+                # no place, no event; the dates its sentences set (``paragraph_date``)
+                # would count only for the paragraph's own later sentences
+                return
         sentences = split_sentences(text, paragraph.start, paragraph.end, number)
         previous: list[_Found] = []
         named_before = None  # the place of the paragraph's last event: "the city" after it
@@ -308,10 +314,13 @@ class Extractor:
         """The sentence's date mentions, each sentence of the paragraph before it
         read first (the last explicit date of each is the paragraph's for the next)."""
         self._date_undated(text, reading)
+        anchor = reading.last_event_date or _date_of(reading.context_date())
+        if reading.skipped is not None and dates.may_count_from_an_event(text, start, end):
+            anchor = self._skipped_day(text, reading) or anchor
         date_mentions = dates.find_dates(
             text, start, end,
             published=reading.published,
-            event_anchor=reading.last_event_date or _date_of(reading.context_date()),
+            event_anchor=anchor,
             span_anchor=_date_of(reading.context_date()),
             year_for=reading.year_for,
             weekday_anchor=reading.weekday_anchor,
@@ -328,6 +337,20 @@ class Extractor:
                 reading.before_sentence = reading.paragraph_date
                 reading.paragraph_date = explicit[-1]
         return date_mentions
+
+    @staticmethod
+    def _skipped_day(text: str, reading: _Reading) -> dt.date | None:
+        """The last day the paragraph skipped since the last event names, or None."""
+        start, end = reading.skipped
+        reading.skipped = None
+        found = dates.find_dates(
+            text, start, min(end, start + 2000), published=reading.published,
+            year_for=reading.year_for, weekday_anchor=reading.weekday_anchor,
+            year=reading.heading_year,
+        )  # fmt: skip
+        days = [m.date for m in found
+                if m.date and m.precision == "day" and not m.relative_to_event]  # fmt: skip
+        return days[-1] if days else None
 
     def _date_undated(self, text: str, reading: _Reading) -> None:
         """The dates of the sentences not yet dated (``reading.undated``), in order."""
@@ -803,6 +826,7 @@ class Extractor:
                 reading.trace[-1].setdefault("fired", []).extend(r for r, _ in because)
             if event_date is not None:
                 reading.last_event_date = date.end_date or event_date
+                reading.skipped = None
 
 
 # -- helpers (pure functions over text and offsets) ------------------------------------
@@ -932,6 +956,8 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
     not context."""
     if paragraph.dateline and paragraph.dateline[0] <= mention.start < paragraph.dateline[1]:
         return ("dateline", text[paragraph.dateline[0] : paragraph.dateline[1]].strip())
+    if _OWN_STATE_AFTER.match(text, mention.end, sentence.end):
+        return None  # "headed toward Bria (under rebel control since Tuesday)": its own news
     modifier = _MODIFIER_AFTER.match(text, mention.end, sentence.end)
     if modifier:
         return ("place as modifier", modifier.group(0).strip())
@@ -968,6 +994,12 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
 
 
 _PART_OF_CITY = re.compile(r"\bin\s+the\s+$", re.I)
+# A bracket or apposition right after a place that says what became of it
+_OWN_STATE_AFTER = re.compile(
+    r"\s*[(,]\s*(?:now\s+)?(?:under\s+(?:[\w\-]+\s+){1,2}control|(?:captured|seized|taken|overrun)"
+    r"\s+by)\b",
+    re.I,
+)
 # The context rules with their lower-case twins, and all of them in one pattern
 _CONTEXT_TWINS = tuple((name, p, casefold.twin(p)) for name, p in triggers.CONTEXT_RULES)
 _CONTEXT_ANY = (

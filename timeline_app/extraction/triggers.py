@@ -157,6 +157,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|(?:in|under|into) (?:the )?(?:full |complete )?(?:control|hands) of (?:the )?(?:{actor})"
      r"|(?:under|into|in) (?:full |complete )?(?:{actor})(?:['’]s?)? (?:control|hands)"
      r"|claim(?:ed|s|ing)? (?:full |complete )?(?:control (?:of|over)|the capture of)"
+     # ("claimed to control the nearby gold-mining town of Ndassima")
+     r"|claim(?:ed|s|ing)? to (?:control|hold)"
      # a government's seat taken: "taking power in Kabul"
      r"|(?:took|taken|take|takes|taking|seized|seize|seizes|seizing) power in"),
     ("take verb", "captured", r"(?:took|taken|take|takes|taking)(?: over)?"),
@@ -266,7 +268,10 @@ DIRECT_OBJECT_ONLY = re.compile(
 )
 # "took three others, including the strategic city of Kunduz": one of the count named
 ONE_OF_A_COUNT = (
-    r"(?:(?:two|three|four|five|six|\d+)\s+(?:others|more)(?:\s+[\w\-]+)?,?\s+including\s+"
+    r"(?:(?:two|three|four|five|six|\d+)\s+(?:others|more"
+    # ("took three towns on Dec. 10, including the northern city of Ndele")
+    r"|(?:(?:key|major|provincial|district|\w+ern)\s+)?(?:towns|cities|capitals))"
+    r"(?:\s+[\w\-]+)?(?:\s+(?:on|by|since)\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?,?\s+including\s+"
     r"(?:the\s+)?)?"
 )
 DIRECT_OBJECT_GAP = re.compile(
