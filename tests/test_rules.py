@@ -703,6 +703,22 @@ AFGHAN = [
      "paused its offensive.\n\nBut the following day, the group claimed to control the "
      "town of Aybak.", THURSDAY,
      {("Kunduz", "captured", "2021-08-08"), ("Aybak", "claimed", "2021-08-11")}),
+    # a place's change told again in its paragraph, after another place's day
+    ({"told again"},
+     "A source said fighters overran the town of Taloqan on Aug. 10. They came from Kunduz, "
+     "a city they took on Aug. 8. Just like in Kunduz, they met no resistance in capturing "
+     "Taloqan.", THURSDAY,
+     {("Taloqan", "captured", "2021-08-10"), ("Kunduz", "captured", "2021-08-08")}),
+    # the day of a reason is the reason's
+    ({"news day"}, "The Taliban captured Kunduz on Wednesday.\n\nTaloqan fell without a shot "
+     "being fired because the army had pulled back to Kunduz on Tuesday.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-11"), ("Taloqan", "captured", "2021-08-11")}),
+    # a dateline inside a paragraph (two versions of a story side by side)
+    ({"dateline"}, "An earlier version follows. KUNDUZ, Afghanistan (AP) \u2014 Fighting raged "
+     "on Tuesday, officials said.", THURSDAY, set()),
+    # what was not there was the resistance, not the capture
+    ({"capture verb"}, "The Taliban met no resistance in capturing Taloqan on Tuesday.",
+     THURSDAY, {("Taloqan", "captured", "2021-08-10")}),
     # a chronology's year headings: the dates below them are of that year, whatever the
     # page's own date (a chronology of 2015 posted in 2021)
     ({"year heading", "date heading"},

@@ -21,7 +21,8 @@ def explain(article: Article, extractor: Extractor) -> str:
             lines.append("")
             lines.append(
                 f"JOINED {places.place(place_id).name} {status} {date} -> {told}: told again,"
-                " dated only by the news day; the article dated this change before"
+                " dated only by the news day or another place's sentence; the article dated"
+                " this change before"
             )
         quote = " ".join(text[note["start"] : note["end"]].split())
         if not note.get("places") and not note.get("context"):

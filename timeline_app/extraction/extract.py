@@ -178,7 +178,7 @@ class Extractor:
             if progress is not None:
                 reading.reached(paragraph.start)
             self._read_paragraph(text, paragraph, number, reading)
-        _join_told_again(reading.events, reading.trace)
+        _join_told_again(reading.events, reading.trace, text)
         if progress is not None:
             reading.reached(len(text))
         return sorted(
@@ -672,6 +672,12 @@ class Extractor:
         in_clause = high > low
         if not in_clause:
             low, high = 0, len(date_mentions)
+            reason = _REASON_CLAUSE.search(text, mention.end, clauses[-1][1])
+            if reason is not None:  # "fell without a shot because the army had pulled
+                # back to Damara on Friday": the reason's day is not the fall's
+                high = bisect.bisect_left(starts, reason.start())
+                if high <= low:  # (nor is it the paragraph's, for the place)
+                    return self._context_date(text, (clause[0], clauses[-1][1]), reading)
         if high > low:
             # the dates (in text order, not overlapping) nearest on either side of the
             # place: the nearest of them all is among these, in the same order
@@ -956,6 +962,10 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
     not context."""
     if paragraph.dateline and paragraph.dateline[0] <= mention.start < paragraph.dateline[1]:
         return ("dateline", text[paragraph.dateline[0] : paragraph.dateline[1]].strip())
+    if text[mention.start : mention.end].isupper() and _INNER_DATELINE.match(text, mention.start):
+        # "... BANGUI, Central African Republic (AP) — Rebels ...": a dateline inside a
+        # paragraph (a page that set two versions of a story side by side)
+        return ("dateline", text[mention.start : mention.end])
     if _OWN_STATE_AFTER.match(text, mention.end, sentence.end):
         return None  # "headed toward Bria (under rebel control since Tuesday)": its own news
     modifier = _MODIFIER_AFTER.match(text, mention.end, sentence.end)
@@ -994,6 +1004,10 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
 
 
 _PART_OF_CITY = re.compile(r"\bin\s+the\s+$", re.I)
+_INNER_DATELINE = re.compile(
+    r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+    r"\s*\([A-Za-z .,/\-]{1,30}\)\s*(?:—|–|--|-)\s"
+)
 # A bracket or apposition right after a place that says what became of it
 _OWN_STATE_AFTER = re.compile(
     r"\s*[(,]\s*(?:now\s+)?(?:under\s+(?:[\w\-]+\s+){1,2}control|(?:captured|seized|taken|overrun)"
@@ -1909,6 +1923,7 @@ _NEXT_PHRASE_DATE = re.compile(
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
 
 
+_REASON_CLAUSE = re.compile(r"\sbecause\s", re.I)
 _JUST_BEFORE_PRONOUN = re.compile(r"\s*,?\s*")
 _WHOSE_EVENT = re.compile(rf"\bwhose\s+(?:[\w\-]+\s+)?(?:{triggers.EVENT_NOUNS})\b", re.I)
 
@@ -2014,24 +2029,38 @@ def _entry_subject(text: str, sentence: Sentence, place_id: str) -> PlaceMention
     return PlaceMention(sentence.start, sentence.start, place_id)
 
 
-def _join_told_again(events: dict, trace: list | None = None) -> None:
+def _join_told_again(events: dict, trace: list | None = None, text: str = "") -> None:
     """An event dated only by the news day joins the same change of the same place
     that the article dates on that day or before (the latest such): "Noor was there
-    when Mazar-i-Sharif fell" tells again of the fall it dated "on Saturday"."""
-    def news_day_only(event) -> bool:
-        return all(_date_rule(e.because) == "news day" for e in event.evidence)
+    when Mazar-i-Sharif fell" tells again of the fall it dated "on Saturday".  So does
+    one dated only by an earlier sentence of its paragraph, another place's, when the
+    paragraph dated that change of that place before it ("overran Rafai on March 12
+    ... Bangassou, which they took on March 11 ... in capturing Rafai")."""
+    def only(event, rule: str) -> bool:
+        return all(_date_rule(e.because) == rule for e in event.evidence)
 
     dated: dict[tuple, list] = {}  # (place, status) -> its events dated otherwise, by date
     told_again = []
     for key, event in events.items():
         if event.date is None:
             continue
-        if news_day_only(event):
-            told_again.append((key, event))
+        if only(event, "news day"):
+            told_again.append((key, event, False))
         else:
+            if only(event, "earlier in paragraph"):
+                told_again.append((key, event, True))
             dated.setdefault((event.place_id, event.status), []).append(event)
-    for key, event in told_again:
-        earlier = [o for o in dated.get((event.place_id, event.status), ()) if o.date <= event.date]
+    for key, event, borrowed in told_again:
+        if key not in events:
+            continue  # (joined to another already)
+        others = [o for o in dated.get((event.place_id, event.status), ())
+                  if o is not event and events.get(o.key) is o]  # (not one joined away)
+        if borrowed:
+            first = event.evidence[0].start
+            earlier = [o for o in others if any(
+                e.start < first and "\n" not in text[e.start : first] for e in o.evidence)]
+        else:
+            earlier = [o for o in others if o.date <= event.date]
         if not earlier:
             continue
         told = max(earlier, key=lambda other: other.date)

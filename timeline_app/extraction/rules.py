@@ -341,6 +341,11 @@ _FROM_THE_AIR = re.compile(
 ALL = ("captured", "claimed", "contested", "besieged", "surrendered", "retaken")
 # what an intent ("poised to take", "seeks to surround ..., capture") makes of a trigger:
 # a threat
+_NO_RESISTANCE = re.compile(
+    r"\b(?:no|little|any|without)\s+(?:\w+\s+)?(?:resistance|opposition|fight|fighting|"
+    r"bloodshed|shot)\s+(?:in|while|when)\s+$",
+    re.I,
+)
 _INTENT_EFFECT = {"captured": "besieged", "claimed": "besieged", "retaken": "contested",
                   "surrendered": DROP, "contested": "contested", "besieged": "besieged"}
 
@@ -490,6 +495,8 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     ),
     Qualifier(
         "negation", "before trigger", triggers.NEGATION_BEFORE, dict.fromkeys(ALL, DROP),
+        # ("met no resistance in capturing Rafai": what was not there was the resistance)
+        unless=(("before trigger", _NO_RESISTANCE),),
         doc="'has not fallen'",
     ),
     Qualifier(
@@ -705,7 +712,9 @@ DATE_RULES = {
     "neither its month nor the day of the sentence is the day of the event",
     "anniversary": "'January 27, 2026 marks one year since ... captured Goma': a year earlier",
     "told again": "dated only by the news day, a change the article has dated before "
-    "('when Mazar-i-Sharif fell' after 'Mazar-i-Sharif fell on Saturday') is that one",
+    "('when Mazar-i-Sharif fell' after 'Mazar-i-Sharif fell on Saturday') is that one; "
+    "so is one dated only by another place's sentence before it in a paragraph that "
+    "dated that change before",
 }
 
 

@@ -436,7 +436,9 @@ BACKGROUND = _words(
 )
 CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s*(?:but|while|whereas|although|though|as|and|when|after which)\b|"
-    r"\s(?:while|whereas|although|though|but|as)\s",
+    # ("Sibut fell without a shot being fired because the army had pulled back to Damara
+    # on Friday": the reason's day is the reason's)
+    r"\s(?:while|whereas|although|though|but|as|because)\s",
     re.I,
 )
 # "from" is context ("sent from Mazar-i-Sharif"), except after words for reports
