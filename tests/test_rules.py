@@ -719,6 +719,14 @@ AFGHAN = [
     # what was not there was the resistance, not the capture
     ({"capture verb"}, "The Taliban met no resistance in capturing Taloqan on Tuesday.",
      THURSDAY, {("Taloqan", "captured", "2021-08-10")}),
+    # -- phenomena of the Libya 2019-20 review set ---------------------------------------
+    # a gerund with its object after it is not the deed of a place before it
+    ({"retake verb"}, "Crowds gathered in Kabul to celebrate the army retaking the Kunduz and "
+     "Taloqan towns on Sunday.", THURSDAY,
+     {("Kunduz", "retaken", "2021-08-08"), ("Taloqan", "retaken", "2021-08-08")}),
+    # a relative pronoun that stands for the place before it is the verb's object
+    ({"take verb"}, "The fighters arrived from Kunduz, 60 km away, a city on the main road "
+     "that they took on Aug. 8.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
     # a chronology's year headings: the dates below them are of that year, whatever the
     # page's own date (a chronology of 2015 posted in 2021)
     ({"year heading", "date heading"},

@@ -1008,12 +1008,6 @@ _INNER_DATELINE = re.compile(
     r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
     r"\s*\([A-Za-z .,/\-]{1,30}\)\s*(?:—|–|--|-)\s"
 )
-# A bracket or apposition right after a place that says what became of it
-_OWN_STATE_AFTER = re.compile(
-    r"\s*[(,]\s*(?:now\s+)?(?:under\s+(?:[\w\-]+\s+){1,2}control|(?:captured|seized|taken|overrun)"
-    r"\s+by)\b",
-    re.I,
-)
 # The context rules with their lower-case twins, and all of them in one pattern
 _CONTEXT_TWINS = tuple((name, p, casefold.twin(p)) for name, p in triggers.CONTEXT_RULES)
 _CONTEXT_ANY = (
@@ -1330,9 +1324,28 @@ _PART_OBJECT = re.compile(
     r"\s+(?:most|much|all|(?:large\s+)?parts?|swathes?)\s+of\s+"
     r"(?!the\s+(?:city|town|capital)\b|it\b)", re.I
 )
+# The gap between a place and a verb whose relative pronoun stands for it: "Kunduz,
+# which they took", "Bangassou, 130 km away, a town on the border that they took"
+_RELATIVE_OBJECT_GAP = re.compile(
+    r"(?:,[^,;.()]{0,30})?,\s*(?:(?:a|the)\s+(?:[\w\-]+\s+){0,3}(?:town|city|capital|hub"
+    r"|stronghold)\b[^,;.()]{0,60}?\s(?:(?:that|which)\s+)?|(?:that|which)\s+)"
+    r"(?:[\w\-]+\s+){1,2}(?:had\s+)?",
+    re.I,
+)
+# A bracket or apposition right after a place that says what became of it
+_OWN_STATE_AFTER = re.compile(
+    r"\s*[(,]\s*(?:now\s+)?(?:under\s+(?:[\w\-]+\s+){1,2}control|(?:captured|seized|taken|overrun)"
+    r"\s+by)\b"
+    # ("arrived from Bangassou, 130 km away, a town on the border with the DR Congo that
+    # they took on March 11")
+    r"|(?:" + _RELATIVE_OBJECT_GAP.pattern + r")(?:took|taken|captured|seized|overran|overrun)\b",
+    re.I,
+)
 _ACTIVE_TRANSITIVE = re.compile(
     r"^(?:captured|seized|overran|overrun|conquered|occupied|retook|recaptured|liberated"
     r"|took control of|seized control of|gained control of|took over"
+    # ("celebrate the GNA retaking the Tarhuna and Bani Walid towns": the gerund's too)
+    r"|capturing|seizing|overrunning|conquering|occupying|retaking|recapturing|liberating"
     # "control of Bayhan would enable them to besiege Marib": Marib's siege
     r"|besieg(?:e|es|ed|ing)|surround(?:s|ed|ing)?|encircl(?:e|es|ed|ing))$",
     re.I,
@@ -1402,6 +1415,10 @@ def _trigger_applies(
     reach, in text order."""
     if triggers.DIRECT_OBJECT_ONLY.match(trigger.text):
         if mention.start < trigger.end:
+            if mention.end <= trigger.start and _RELATIVE_OBJECT_GAP.fullmatch(
+                text, mention.end, trigger.start
+            ):  # "Bangassou, a town on the border that they took on March 11": the object
+                return True
             # the passive: "announced Sirte had been taken", "Kunduz was lost"
             return mention.end <= trigger.start and bool(
                 _PASSIVE_GAP.match(text, mention.end, trigger.start)
