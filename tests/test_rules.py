@@ -727,6 +727,15 @@ AFGHAN = [
     # a relative pronoun that stands for the place before it is the verb's object
     ({"take verb"}, "The fighters arrived from Kunduz, 60 km away, a city on the main road "
      "that they took on Aug. 8.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
+    # a place that qualifies a body ("Kabul-based") is not where the fighting is
+    (set(), "Fighting raged on Tuesday, the rival Kabul-based government said.", THURSDAY,
+     set()),
+    # the land around a town is no siege of it
+    (set(), "Kunduz and the surrounding villages were calm on Tuesday.", THURSDAY, set()),
+    # fighting to take a place is an aim; the phrase's object is the place after it
+    ({"control phrase", "intent"}, "Kunduz is the main base of the Taliban, which has been "
+     "fighting to take control of the capital Kabul.", THURSDAY,
+     {("Kabul", "besieged", "2021-08-12")}),
     # a chronology's year headings: the dates below them are of that year, whatever the
     # page's own date (a chronology of 2015 posted in 2021)
     ({"year heading", "date heading"},

@@ -1099,7 +1099,9 @@ _MODIFIER_AFTER = re.compile(
     # "the Dnipro River", "the eastern Idlib countryside": a river, a province's farmland
     # ("the northern Jaffna peninsula", "the Jaffna lagoon front": the land and water
     # named for the town)
-    r"|\s+(?:river|countryside|peninsula|lagoon|lake|bay|gulf|coast)\b",
+    r"|\s+(?:river|countryside|peninsula|lagoon|lake|bay|gulf|coast)\b"
+    # ("the rival Tripoli-based government", "a Kabul-born analyst")
+    r"|[\-–](?:based|born|bound|headquartered)\b",
     re.I,
 )
 # The place opens the name of a body ("Tigray Liberation Front", "Kunduz National
@@ -1341,6 +1343,7 @@ _OWN_STATE_AFTER = re.compile(
     r"|(?:" + _RELATIVE_OBJECT_GAP.pattern + r")(?:took|taken|captured|seized|overran|overrun)\b",
     re.I,
 )
+_CAPITAL_APPOSED = re.compile(r"\s+the\s+(?:[\w\-]+\s+)?(?:capital|city|town),?\s+", re.I)
 _ACTIVE_TRANSITIVE = re.compile(
     r"^(?:captured|seized|overran|overrun|conquered|occupied|retook|recaptured|liberated"
     r"|took control of|seized control of|gained control of|took over"
@@ -1474,13 +1477,18 @@ def _trigger_applies(
         if (nearer is not None and nearer.start >= trigger.end and nearer.end <= mention.start
                 and _FINITE.search(text, nearer.end, mention.start)):  # fmt: skip
             return False
-    if mention.end <= trigger.start and _NOUN_OF.match(trigger.text):
-        # "reached in Bamako, confirmed the loss of Konna": the noun's object is the
-        # place after its "of", not one named before it
+    if mention.end <= trigger.start and (
+        _NOUN_OF.match(trigger.text) or trigger.text.endswith((" of", " over"))
+    ):
+        # "reached in Bamako, confirmed the loss of Konna", "Gharyan is the forward base
+        # for the LNA, which has been fighting to take control of the capital Tripoli":
+        # the noun's (or the phrase's) object is the place after its "of", not one
+        # named before it
         following = bisect.bisect_left(starts, trigger.end)
-        if (following < len(subjects) and subjects[following].start - trigger.end < 60
-                and _OF_OBJECT.match(text[trigger.end : subjects[following].start])):
-            return False  # fmt: skip
+        if following < len(subjects) and subjects[following].start - trigger.end < 60:
+            gap = text[trigger.end : subjects[following].start]
+            if _OF_OBJECT.match(gap) or _CAPITAL_APPOSED.fullmatch(gap):
+                return False
     if (trigger.end <= mention.start and trigger.rule == "fall verb" and trigger.text[:1] in "fF"
             and any(trigger.end <= t.start < mention.start for t in others)):  # fmt: skip
         # "Shire had fallen to federal troops seeking to close in on Mekelle": what

@@ -177,9 +177,11 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|advanc(?:ed|es|ing)(?: on [A-Z][a-z]+day)? (?:deep )?into"),
     ("fighting word", "contested",
      # (not "the Tigers, who are fighting for a separate homeland": a cause, not a battle)
+     # (nor "the LNA, which has been fighting to take control of Tripoli": an aim)
      r"(?:clash(?:es|ed)?|fighting|fought|battl(?:e|es|ed|ing))(?!\s+for\s+(?:(?:a|an|the|their|"
      r"its|his)\s+)?(?:[\w\-]+\s+){{0,2}}(?:homeland|state|independence|autonomy|freedom|cause"
-     r"|rights|survival|self-rule|secession)\b)|gun ?fights?|firefights?"
+     r"|rights|survival|self-rule|secession)\b)(?!\s+to\s+(?:take|capture|seize|retake|recapture"
+     r"|control|enter|reach|regain|win|topple|oust)\b)|gun ?fights?|firefights?"
      r"|street fighting|push(?:ed|es|ing)? (?:deep )?into|breach(?:ed|es)?|storm(?:ed|s|ing)?"
      r"|infiltrat(?:ed|es|e|ing)|contested|came under attack|under attack"),
     # "began attacking Lashio City on July 3", "launched an offensive on Bukavu": an
@@ -204,7 +206,10 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|(?:days|weeks|months|years) of (?:a )?siege"
      # "broke a paramilitary siege on the city of Kadugli", "the siege of Mariupol"
      r"|siege (?:of|on)"
-     r"|surround(?:ed|s|ing)?|encircl(?:ed|es|e|ing)|cut off"),
+     # (not "Sirte and all surrounding areas": the land around it)
+     r"|surround(?:ed|s|ing)?(?!\s+(?:areas?|villages?|towns?|regions?|countryside|districts?"
+     r"|hills|neighbou?rhoods|provinces?|territor(?:y|ies)|lands?))"
+     r"|encircl(?:ed|es|e|ing)|cut off"),
     ("threat word", "besieged",
      r"under (?:dire |direct |heavy |growing |imminent |serious )?threat|threaten(?:ing|ed|s)?"
      r"|poised to (?:take|capture|seize|overrun)"),
