@@ -736,6 +736,22 @@ AFGHAN = [
     ({"control phrase", "intent"}, "Kunduz is the main base of the Taliban, which has been "
      "fighting to take control of the capital Kabul.", THURSDAY,
      {("Kabul", "besieged", "2021-08-12")}),
+    # -- phenomena of the Mosul 2016-17 review set ----------------------------------------
+    # a liberation from the attackers' control is the defenders' retaking; "respectively"
+    # gives the dates listed to the places listed
+    ({"liberated", "respectively"},
+     "Forces hailed the liberation of Kunduz and Taloqan from Taliban control in July and "
+     "August, respectively.", dt.date(2021, 9, 12),
+     {("Kunduz", "retaken", "2021-07-15"), ("Taloqan", "retaken", "2021-08-15")}),
+    ({"on the way to"}, "It was an important step towards the liberation of Herat, the "
+     "minister said.", THURSDAY, set()),
+    # a verb phrase of its own, with the place in it, stands between the verb and the place
+    (set(), "Afghan forces had previously captured a nearby air field and hope to make Kunduz "
+     "a base for an assault on Taloqan.", THURSDAY, set()),
+    # a supply cut is no siege; talks to hand a city over are no surrender
+    (set(), "The militants cut off electricity in Kunduz on Monday.", THURSDAY, set()),
+    ({"intent"}, "Peaceful talks to hand over the city of Kunduz failed on Monday.", THURSDAY,
+     set()),
     # a chronology's year headings: the dates below them are of that year, whatever the
     # page's own date (a chronology of 2015 posted in 2021)
     ({"year heading", "date heading"},

@@ -459,7 +459,17 @@ def _months(text: str, start: int, end: int, published, low, year_for=None,
             found.append(
                 DateMention(m.start(), m.end(), date, precision, year_inferred=inferred)
             )
+            after = _AND_MONTH.match(text, m.end(), end)
+            if after and not m["year"]:  # "in July and August": August too, in that year
+                second = month_number(after["month"])
+                if second > month:
+                    date, precision = _part_of_month(year, second, None, published)
+                    found.append(DateMention(after.start("month"), after.end(), date,
+                                             precision, year_inferred=inferred))  # fmt: skip
     return found
+
+
+_AND_MONTH = re.compile(rf"\s+(?:and|or)\s+(?P<month>{_MONTH_NAMES})\b(?![ \t\u00a0]*\d)")
 
 
 def is_duration(text: str, position: int) -> bool:

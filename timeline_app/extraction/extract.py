@@ -510,6 +510,8 @@ class Extractor:
         if not found:
             found = self._fighting_near(text, sentence, context, all_triggers, date_mentions,
                                         clauses, reading)  # fmt: skip
+        elif len(found) > 1 and _RESPECTIVELY.search(text, sentence.start, sentence.end):
+            found = _respectively(text, found, date_mentions)
         return _first_per_place(found)
 
     def _fighting_near(self, text, sentence, context, all_triggers, date_mentions, clauses,
@@ -1343,6 +1345,12 @@ _OWN_STATE_AFTER = re.compile(
     r"|(?:" + _RELATIVE_OBJECT_GAP.pattern + r")(?:took|taken|captured|seized|overran|overrun)\b",
     re.I,
 )
+_NEW_VERB_PHRASE = re.compile(
+    r"\s(?:and|but)\s+(?:\w+ly\s+)?(?:(?:hopes?|hoped|plans?|planned|wants?|wanted|aims?"
+    r"|aimed|seeks?|sought|intends?|intended|expects?|expected|vows?|vowed|tries|tried)\s+to"
+    r"|is|are|was|were|has|have|had|will|would|can|could)\b",
+    re.I,
+)
 _CAPITAL_APPOSED = re.compile(r"\s+the\s+(?:[\w\-]+\s+)?(?:capital|city|town),?\s+", re.I)
 _ACTIVE_TRANSITIVE = re.compile(
     r"^(?:captured|seized|overran|overrun|conquered|occupied|retook|recaptured|liberated"
@@ -1489,6 +1497,10 @@ def _trigger_applies(
             gap = text[trigger.end : subjects[following].start]
             if _OF_OBJECT.match(gap) or _CAPITAL_APPOSED.fullmatch(gap):
                 return False
+    if trigger.end <= mention.start and _NEW_VERB_PHRASE.search(text, trigger.end, mention.start):
+        # "had previously captured a nearby air field and hopes to make Qayyarah a
+        # launchpad": a verb phrase of its own, with the place in it, stands between
+        return False
     if (trigger.end <= mention.start and trigger.rule == "fall verb" and trigger.text[:1] in "fF"
             and any(trigger.end <= t.start < mention.start for t in others)):  # fmt: skip
         # "Shire had fallen to federal troops seeking to close in on Mekelle": what
@@ -2103,6 +2115,31 @@ def _join_told_again(events: dict, trace: list | None = None, text: str = "") ->
 def _date_rule(because) -> str | None:
     """The date rule among an evidence's rules."""
     return next((rule for rule, _ in because if rule in DATE_RULES), None)
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _respectively(text: str, found: list[_Found], date_mentions) -> list[_Found]:
+    """ "the liberation of Mosul and Tal Afar in July and August, respectively": as
+    many dates after the places as places, joined as a list, go to them in order."""
+    places = sorted({f.position: f for f in found}.values(), key=lambda f: f.position)
+    days = [m for m in date_mentions if m.start > places[-1].position and m.date
+            and not m.relative_to_event]  # fmt: skip
+    if len(days) < len(places):
+        return found
+    days = days[: len(places)]
+    if not all(LIST_GLUE.match(text[a.end : b.start])
+               for a, b in zip(days, days[1:], strict=False)):  # fmt: skip
+        return found
+    given = {}
+    for item, day in zip(places, days, strict=True):
+        because = tuple(rule for rule in item.because if rule[0] not in DATE_RULES)
+        given[item.position] = dataclasses.replace(
+            item, date=day,
+            because=(*because, ("respectively", text[day.start : day.end])),
+        )  # fmt: skip
+    return [given.get(f.position, f) for f in found]
 
 
 def _first_per_place(found: list[_Found]) -> list[_Found]:

@@ -341,6 +341,14 @@ _FROM_THE_AIR = re.compile(
 ALL = ("captured", "claimed", "contested", "besieged", "surrendered", "retaken")
 # what an intent ("poised to take", "seeks to surround ..., capture") makes of a trigger:
 # a threat
+_FROM_CONTROL = re.compile(
+    r"^[^.;]{0,40}?\bfrom\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}(?:control|rule|occupation|grip)\b",
+    re.I,
+)
+# "an important step towards the liberation of Mosul": on the way, not there
+_ON_THE_WAY = re.compile(
+    r"\b(?:steps?|moves?|way|path|road)\s+(?:to|toward|towards)\s+(?:the\s+)?$", re.I
+)
 _NO_RESISTANCE = re.compile(
     r"\b(?:no|little|any|without)\s+(?:\w+\s+)?(?:resistance|opposition|fight|fighting|"
     r"bloodshed|shot)\s+(?:in|while|when)\s+$",
@@ -353,7 +361,9 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
         "liberated in the attackers' words", "trigger", re.compile(r"^liberat", re.I),
         {"retaken": "captured"}, final=False,
-        requires=("sentence", "attackers"), unless=(("reported", "defenders"),),
+        requires=("sentence", "attackers"),
+        # ("the liberation of Mosul and Tal Afar from IS control": freed from them)
+        unless=(("reported", "defenders"), ("after place", _FROM_CONTROL)),
         doc="'\"the city of Uvira is now liberated,\" an M23 spokesperson posted': "
         "each side calls its own gains a liberation; in the attackers' words, with no word "
         "of the defenders, it is their capture (and, told by them alone, their claim); "
@@ -533,6 +543,10 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         "what may be done, not what was",
     ),
     Qualifier(
+        "on the way to", "before trigger", _ON_THE_WAY, dict.fromkeys(ALL, DROP),
+        doc="'an important step towards the liberation of Mosul': what is still to come",
+    ),
+    Qualifier(
         "intent", "before trigger", triggers.INTENT_BEFORE, _INTENT_EFFECT,
         doc="'poised to take', 'fighting to overrun', 'could fall': a threat",
     ),  # fmt: skip
@@ -706,6 +720,8 @@ DATE_RULES = {
     "whose weekday fits the year of its dates or period: its bare weekdays are near it",
     "year from the article": "no year given: the year of the article's own full dates",
     "year from the period": "no year in the whole article: the year of the conflict's period",
+    "respectively": "'Mosul and Tal Afar ... in July and August, respectively': the "
+    "dates listed go to the places listed, in order",
     "year heading": "a heading of a year ('2012', 'Timeline - Year 2009') gives the dates "
     "below it that state none their year, whatever the publication date",
     "coarse recap": "a recap that gives only a coarse time ('last month') stays undated: "

@@ -77,7 +77,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("attackers withdrew", "retaken",
      r"(?:withdr(?:ew|awn|awing|awal)|retreat(?:ed|ing)?|pull(?:ed|ing)? out|were expelled)"
      r" from", "{actor}"),
-    ("liberated", "retaken", r"liberat(?:ed|es|e|ing)"),
+    # ("the liberation of Mosul and Tal Afar from IS control in July and August")
+    ("liberated", "retaken", r"liberat(?:ed|es|e|ing)|liberation of"),
     ("surrender verb", "surrendered",
      r"surrender(?:ed|s|ing)?|capitulat(?:ed|es|e|ing|ion)"
      r"|succumb(?:ed|s|ing)?(?=\s+(?:to|without)\b)"
@@ -209,7 +210,9 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      # (not "Sirte and all surrounding areas": the land around it)
      r"|surround(?:ed|s|ing)?(?!\s+(?:areas?|villages?|towns?|regions?|countryside|districts?"
      r"|hills|neighbou?rhoods|provinces?|territor(?:y|ies)|lands?))"
-     r"|encircl(?:ed|es|e|ing)|cut off"),
+     # (not "cutting off the water supply to Tripoli": a supply cut, not a siege)
+     r"|encircl(?:ed|es|e|ing)|cut(?:s|ting)? off(?!\s+(?:the\s+)?(?:water|power|electricity"
+     r"|fuel|internet|phone|telephone|gas|aid|food|oil)\b)"),
     ("threat word", "besieged",
      r"under (?:dire |direct |heavy |growing |imminent |serious )?threat|threaten(?:ing|ed|s)?"
      r"|poised to (?:take|capture|seize|overrun)"),
@@ -407,6 +410,8 @@ INTENT_BEFORE = re.compile(
     r"struggl\w* to|vow\w* to|"
     r"prepar\w* to|mov\w* to|effort to|operation to|offensive to|order\w* to|intent on|"
     r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of|negotiat\w*|"
+    # ("after peaceful talks to hand over the city failed")
+    r"talks to|"
     # "the capital too is now under threat of falling"
     r"threat of|"
     # "trying to keep Lysychansk from falling", "to prevent the fall of the capital"
@@ -419,6 +424,7 @@ INTENT_BEFORE = re.compile(
     r"|counter-?attacks?|counter-?offensives?|attack(?:s|ed|ing))\b"
     r"(?:\s+[\w\-’']+){0,5}?\s+to|"
     r"demand\w*|call\w* for|urg\w*|offer\w*|talks? (?:on|about|of)"
+
     # "talks with the Taliban for a peaceful surrender of Kabul"
     r"|for (?:a|the) (?:peaceful|negotiated|possible|orderly|conditional)"
     # "ordered any remaining troops to surrender": told to, not done
