@@ -736,6 +736,10 @@ AFGHAN = [
     ({"control phrase", "intent"}, "Kunduz is the main base of the Taliban, which has been "
      "fighting to take control of the capital Kabul.", THURSDAY,
      {("Kabul", "besieged", "2021-08-12")}),
+    # changes "since" a day are made on days of their own; a hold since a day began then
+    ({"coarse recap"}, "The towns of Kunduz, Taloqan and Aybak, which the army has captured "
+     "since Aug. 1, are quiet.", THURSDAY,
+     {("Kunduz", "retaken", None), ("Taloqan", "retaken", None), ("Aybak", "retaken", None)}),
     # -- phenomena of the Mosul 2016-17 review set ----------------------------------------
     # a liberation from the attackers' control is the defenders' retaking; "respectively"
     # gives the dates listed to the places listed

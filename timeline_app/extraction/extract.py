@@ -495,6 +495,14 @@ class Extractor:
                 date, date_rule = self._context_date(
                     text, _clause_of(clauses, mention.start, looks), reading
                 )  # fmt: skip
+            if (date is not None and status in ("captured", "claimed", "retaken", "surrendered")
+                    and date_rule[0] in ("date in clause", "date in sentence")
+                    and not _STATE_WORDS.search(because[0][1])  # ("under rebel control
+                    # since Tuesday": held since the day it changed hands)
+                    and _SINCE_BEFORE.search(text, max(0, date.start - 8), date.start)):
+                # "Pooneryn, Elephant Pass, Paranthan ... which we won since Jan 1": changes
+                # made after that day, on days of their own (a siege "since Jan 1" began then)
+                date, date_rule = None, ("coarse recap", text[date.start - 6 : date.end])
             recap = {rule for rule, _ in because} & {"recap with its period", "long after"}
             if recap and (
                 date is None or date.precision != "day" or date_rule[0] != "date in clause"
@@ -1137,6 +1145,8 @@ _OFFICE_BEFORE = re.compile(
 )
 NEAR_KM = 40
 _SPAN_START_BEFORE = re.compile(r"\b(?:since|until|till)\s+$", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+_STATE_WORDS = re.compile(r"\b(?:control|held|holds?|hands)\b", re.I)
 _APPOSITION = re.compile(r"\s*,\s*(?:the\s+)?")  # "Homs, Syria's third-largest city"
 _WHERE_RULES = frozenset(("bearing", "distance"))  # context that says where something is
 _SEQUEL = re.compile(
@@ -1986,8 +1996,13 @@ def _another_event_between(text, start, end, others) -> bool:
     if (named >= 0 and names[named][0] >= start
             and _JUST_BEFORE_PRONOUN.fullmatch(text, names[named][1], pronoun.start())):
         # "fell to troops advancing from Kilinochchi which was seized on Friday": the
-        # relative clause tells of the place it follows, with its own day
-        return True
+        # relative clause tells of the place it follows, with its own day (not of a list
+        # the place opens: "Kunduz, Taloqan and Aybak, which the army has captured")
+        first = bisect.bisect_left(names, start, key=NAME_START)
+        chain = [start, *(position for name in names[first : named + 1] for position in name[:2])]
+        if not all(LIST_GLUE.match(text[a:b]) for a, b in zip(chain[::2], chain[1::2],
+                                                              strict=False)):
+            return True
     first = bisect.bisect_left(names, trigger.end, key=NAME_START)
     return first < len(names) and names[first][0] < end
 
