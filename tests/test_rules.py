@@ -749,6 +749,10 @@ AFGHAN = [
      {("Kunduz", "retaken", "2021-07-15"), ("Taloqan", "retaken", "2021-08-15")}),
     ({"on the way to"}, "It was an important step towards the liberation of Herat, the "
      "minister said.", THURSDAY, set()),
+    # a siege "for several days" has no day it began: the day the sentence gives is its
+    ({"siege word", "date in clause"}, "Some civilians have begun Saturday morning to flee "
+     "the militant-held town of Kunduz, encircled by the Taliban for several days.", THURSDAY,
+     {("Kunduz", "besieged", "2021-08-07")}),
     # a verb phrase of its own, with the place in it, stands between the verb and the place
     (set(), "Afghan forces had previously captured a nearby air field and hope to make Kunduz "
      "a base for an assault on Taloqan.", THURSDAY, set()),

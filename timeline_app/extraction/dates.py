@@ -480,6 +480,8 @@ def is_duration(text: str, position: int) -> bool:
 def _durations(text: str, start: int, end: int, anchor: dt.date | None) -> list[DateMention]:
     found = []
     for m in _DURATION.finditer(text, start, end):
+        if m["count"].lower() in _VAGUE_COUNTS:
+            continue  # "encircled for several days": no day it began, nor any other
         unit = m["unit"].lower().rstrip("s")
         count = _count(m["count"])
         if anchor is None:

@@ -499,6 +499,7 @@ class Extractor:
                     and date_rule[0] in ("date in clause", "date in sentence")
                     and not _STATE_WORDS.search(because[0][1])  # ("under rebel control
                     # since Tuesday": held since the day it changed hands)
+                    and text.find("since", max(0, date.start - 8), date.start) >= 0
                     and _SINCE_BEFORE.search(text, max(0, date.start - 8), date.start)):
                 # "Pooneryn, Elephant Pass, Paranthan ... which we won since Jan 1": changes
                 # made after that day, on days of their own (a siege "since Jan 1" began then)
@@ -518,7 +519,7 @@ class Extractor:
         if not found:
             found = self._fighting_near(text, sentence, context, all_triggers, date_mentions,
                                         clauses, reading)  # fmt: skip
-        elif len(found) > 1 and _RESPECTIVELY.search(text, sentence.start, sentence.end):
+        elif len(found) > 1 and text.find("respectively", sentence.start, sentence.end) >= 0:
             found = _respectively(text, found, date_mentions)
         return _first_per_place(found)
 
@@ -682,7 +683,8 @@ class Extractor:
         in_clause = high > low
         if not in_clause:
             low, high = 0, len(date_mentions)
-            reason = _REASON_CLAUSE.search(text, mention.end, clauses[-1][1])
+            reason = _REASON_CLAUSE.search(text, mention.end, clauses[-1][1]) \
+                if text.find("because", mention.end, clauses[-1][1]) >= 0 else None
             if reason is not None:  # "fell without a shot because the army had pulled
                 # back to Damara on Friday": the reason's day is not the fall's
                 high = bisect.bisect_left(starts, reason.start())
@@ -976,7 +978,9 @@ def _context_rule(text: str, mention: PlaceMention, sentence: Sentence, paragrap
         # "... BANGUI, Central African Republic (AP) — Rebels ...": a dateline inside a
         # paragraph (a page that set two versions of a story side by side)
         return ("dateline", text[mention.start : mention.end])
-    if _OWN_STATE_AFTER.match(text, mention.end, sentence.end):
+    if text.startswith(_STATE_OPENERS, mention.end) and _OWN_STATE_AFTER.match(
+        text, mention.end, sentence.end
+    ):
         return None  # "headed toward Bria (under rebel control since Tuesday)": its own news
     modifier = _MODIFIER_AFTER.match(text, mention.end, sentence.end)
     if modifier:
@@ -1347,6 +1351,7 @@ _RELATIVE_OBJECT_GAP = re.compile(
     re.I,
 )
 # A bracket or apposition right after a place that says what became of it
+_STATE_OPENERS = (",", " (", "(", " ,")  # how ``_OWN_STATE_AFTER`` can start
 _OWN_STATE_AFTER = re.compile(
     r"\s*[(,]\s*(?:now\s+)?(?:under\s+(?:[\w\-]+\s+){1,2}control|(?:captured|seized|taken|overrun)"
     r"\s+by)\b"
@@ -1507,7 +1512,10 @@ def _trigger_applies(
             gap = text[trigger.end : subjects[following].start]
             if _OF_OBJECT.match(gap) or _CAPITAL_APPOSED.fullmatch(gap):
                 return False
-    if trigger.end <= mention.start and _NEW_VERB_PHRASE.search(text, trigger.end, mention.start):
+    if (trigger.end <= mention.start
+            and (text.find(" and ", trigger.end, mention.start) >= 0
+                 or text.find(" but ", trigger.end, mention.start) >= 0)
+            and _NEW_VERB_PHRASE.search(text, trigger.end, mention.start)):  # fmt: skip
         # "had previously captured a nearby air field and hopes to make Qayyarah a
         # launchpad": a verb phrase of its own, with the place in it, stands between
         return False
@@ -2088,18 +2096,16 @@ def _join_told_again(events: dict, trace: list | None = None, text: str = "") ->
     one dated only by an earlier sentence of its paragraph, another place's, when the
     paragraph dated that change of that place before it ("overran Rafai on March 12
     ... Bangassou, which they took on March 11 ... in capturing Rafai")."""
-    def only(event, rule: str) -> bool:
-        return all(_date_rule(e.because) == rule for e in event.evidence)
-
     dated: dict[tuple, list] = {}  # (place, status) -> its events dated otherwise, by date
     told_again = []
     for key, event in events.items():
         if event.date is None:
             continue
-        if only(event, "news day"):
+        rules = {_date_rule(e.because) for e in event.evidence}
+        if rules == _NEWS_DAY:
             told_again.append((key, event, False))
         else:
-            if only(event, "earlier in paragraph"):
+            if rules == _EARLIER_IN_PARAGRAPH:
                 told_again.append((key, event, True))
             dated.setdefault((event.place_id, event.status), []).append(event)
     for key, event, borrowed in told_again:
@@ -2127,12 +2133,12 @@ def _join_told_again(events: dict, trace: list | None = None, text: str = "") ->
                           "joined": [(event.place_id, event.status, event.date, told.date)]})
 
 
+_NEWS_DAY, _EARLIER_IN_PARAGRAPH = {"news day"}, {"earlier in paragraph"}
+
+
 def _date_rule(because) -> str | None:
     """The date rule among an evidence's rules."""
     return next((rule for rule, _ in because if rule in DATE_RULES), None)
-
-
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
 def _respectively(text: str, found: list[_Found], date_mentions) -> list[_Found]:
