@@ -740,6 +740,11 @@ AFGHAN = [
     ({"coarse recap"}, "The towns of Kunduz, Taloqan and Aybak, which the army has captured "
      "since Aug. 1, are quiet.", THURSDAY,
      {("Kunduz", "retaken", None), ("Taloqan", "retaken", None), ("Aybak", "retaken", None)}),
+    # the capital named in apposition is the verb's object
+    ({"take verb"}, "On Sunday, the rebels took the capital Kabul.", THURSDAY,
+     {("Kabul", "captured", "2021-08-08")}),
+    ({"at the gates"}, "Rebels are pushing closer to the capital, Kabul, officials said.",
+     THURSDAY, {("Kabul", "besieged", "2021-08-12")}),
     # -- phenomena of the Mosul 2016-17 review set ----------------------------------------
     # a liberation from the attackers' control is the defenders' retaking; "respectively"
     # gives the dates listed to the places listed
@@ -749,6 +754,11 @@ AFGHAN = [
      {("Kunduz", "retaken", "2021-07-15"), ("Taloqan", "retaken", "2021-08-15")}),
     ({"on the way to"}, "It was an important step towards the liberation of Herat, the "
      "minister said.", THURSDAY, set()),
+    # the day of "after retaking X on Tuesday" is X's
+    ({"at the gates", "news day"}, "The Taliban captured Ghazni on Thursday.\n\nAfghan forces "
+     "are inching closer to the city of Kunduz after retaking the town of Taloqan on Tuesday.",
+     THURSDAY, {("Ghazni", "captured", "2021-08-12"),
+      ("Kunduz", "besieged", "2021-08-12"), ("Taloqan", "retaken", "2021-08-10")}),
     # a siege "for several days" has no day it began: the day the sentence gives is its
     ({"siege word", "date in clause"}, "Some civilians have begun Saturday morning to flee "
      "the militant-held town of Kunduz, encircled by the Taliban for several days.", THURSDAY,

@@ -1979,6 +1979,7 @@ _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
 
 
 _REASON_CLAUSE = re.compile(r"\sbecause\s", re.I)
+_AFTER_GERUND = re.compile(r"\b(?:after|before|since|following)\s+(\w+ing)\b", re.I)
 _JUST_BEFORE_PRONOUN = re.compile(r"\s*,?\s*")
 _WHOSE_EVENT = re.compile(rf"\bwhose\s+(?:[\w\-]+\s+)?(?:{triggers.EVENT_NOUNS})\b", re.I)
 
@@ -1993,7 +1994,17 @@ def _another_event_between(text, start, end, others) -> bool:
         return True  # "regained control of Konna, whose capture eight days ago ...": its own
     pronoun = _RELATIVE_PRONOUN.search(text, start, end)
     if pronoun is None:
-        return False
+        # "are inching closer to Mosul after retaking the town of Qayyarah on Thursday":
+        # the day of a gerund after "after", with a place of its own, is that event's
+        gerund = _AFTER_GERUND.search(text, start, end) if text.find("ing", start, end) >= 0 \
+            else None
+        if gerund is None:
+            return False
+        found_triggers, names = others
+        trigger = next((t for t in found_triggers if t.start == gerund.start(1)), None)
+        following = bisect.bisect_left(names, gerund.end(), key=NAME_START)
+        return (trigger is not None and following < len(names)
+                and names[following][0] < end)  # fmt: skip
     found_triggers, names = others
     trigger = next((t for t in found_triggers if pronoun.end() <= t.start < end), None)
     if trigger is None:

@@ -221,6 +221,9 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      # "they had advanced to the edge of Homs"
      r"|(?:advanc|push|mov|arriv)(?:ed|es|e|ing) (?:right )?(?:to|at)"
      r" the (?:outskirts|gates|edges?) of"
+     # ("rebels ... are pushing closer to the capital, Bangui")
+     r"|(?:push|mov|advanc|edg|creep|inch)(?:ed|es|e|ing) (?:ever )?(?:closer|nearer)"
+     r" (?:to|toward|towards)"
      # (not "advanced on Sunday into the centre": the day the move was made)
      r"|(?:march(?:ing|ed|es)?|advanc(?:ing|ed|es|e)|mov(?:ing|ed|es|e) in) on"
      r"(?!\s+(?:[A-Z][a-z]+day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
@@ -298,6 +301,8 @@ DIRECT_OBJECT_GAP = re.compile(
     r"|(?:another|a|a second|a third|a fourth|a fifth|a sixth|their \w+|its \w+)\s+"
     r"(?:(?:key|strategic|important|major|provincial|regional|northern|southern|eastern"
     r"|western)\s+){0,2}(?:capital|city|town),?\s+"
+    # "took the capital Bangui", "seized the provincial capital, Kunduz"
+    r"|(?<=the )(?:(?:provincial|regional|national|\w+ern)\s+)?capital,?\s+"
     # "taking key cities Aleppo and Hama": the plural noun, then the names
     r"|(?:(?:key|strategic|important|major|main|provincial|regional|\w+ern)\s+){1,3}"
     r"(?:capitals|cities|towns)\s+(?:like\s+|including\s+|such\s+as\s+)?)?$",
