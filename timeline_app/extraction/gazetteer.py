@@ -56,11 +56,12 @@ _POSSESSIVE_CAPITAL = re.compile(r"^['’]s?\s+(?:provincial\s+)?capital\b", re.
 _PROVINCE_KIND = (
     r"(?:provinces?|states?|regions?|oblasts?|governorates?|people['’]s\s+republic)"
 )
-_PROVINCE_SUFFIX = re.compile(r"^\s+" + _PROVINCE_KIND + r"\b", re.I)
-# "crossed into Kilinochchi District", "the oil-rich Melut county": the area named for
-# the town, not the town (its "district centre" is the town)
-_AREA_SUFFIX = re.compile(
-    r"^\s+(?:district|county)\b(?!\s+(?:cent(?:er|re)|headquarters|town|seat))", re.I
+# (and "crossed into Kilinochchi District", "the oil-rich Melut county": the area named
+# for the town, not the town; its "district centre" is the town)
+_PROVINCE_SUFFIX = re.compile(
+    r"^\s+(?:" + _PROVINCE_KIND + r"\b"
+    r"|(?:district|county)\b(?!\s+(?:cent(?:er|re)|headquarters|town|seat)))",
+    re.I,
 )
 # "the Amhara and Afar regions", "Kunduz, Takhar and Baghlan provinces": a list of
 # names before the plural kind is a list of provinces
@@ -513,7 +514,6 @@ class Gazetteer:
             )
             province_level = bool(apposed) or (bool(
                 _PROVINCE_SUFFIX.match(after)
-                or _AREA_SUFFIX.match(after)
                 or (_PROVINCE_LIST_SUFFIX.match(text, m_end, end)
                     and not _THEIR_CAPITALS.search(text, m_end, min(end, m_end + 200)))
                 or (of_before and PROVINCE_OF.search(before))
