@@ -727,6 +727,9 @@ AFGHAN = [
     # a relative pronoun that stands for the place before it is the verb's object
     ({"take verb"}, "The fighters arrived from Kunduz, 60 km away, a city on the main road "
      "that they took on Aug. 8.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
+    # the officials of a place speak of another
+    ({"place as modifier"}, "Fighters seized Taloqan south of Kunduz, witnesses and Kunduz "
+     "officials said.", THURSDAY, {("Taloqan", "captured", "2021-08-12")}),
     # a place that qualifies a body ("Kabul-based") is not where the fighting is
     (set(), "Fighting raged on Tuesday, the rival Kabul-based government said.", THURSDAY,
      set()),

@@ -1101,7 +1101,9 @@ _CONTINUES = re.compile(r"\b(?:also|too|as well|the same day|that day|meanwhile)
 # "among Bukavu residents": the place qualifies the people who live there.
 # (Not "Ghazni's governor fled the city as it fell", which speaks of the city.)
 _MODIFIER_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:residents?|people|civilians|population|inhabitants|dwellers)\b"
+    r"(?:['’]s)?\s+(?:residents?|people|civilians|population|inhabitants|dwellers"
+    # ("witnesses and Tripoli officials said": the place the speakers are of)
+    r"|officials?|lawmakers?|councillors?)\b"
     # "against the Shi'ite-led Baghdad government": the government it seats
     r"|\s+(?:government|authorities|regime)\b"
     # "On the Donetsk front, units ... liberated the village of Pobeda": a front's name
