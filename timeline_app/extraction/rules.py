@@ -339,8 +339,7 @@ _FROM_THE_AIR = re.compile(
     r"|artillery|air\s*strikes?|warplanes?|jets?|aircraft)\b", re.I
 )
 ALL = ("captured", "claimed", "contested", "besieged", "surrendered", "retaken")
-# what an intent ("poised to take", "seeks to surround ..., capture") makes of a trigger:
-# a threat
+# "the liberation of Mosul and Tal Afar from IS control": freed from a side's hold
 _FROM_CONTROL = re.compile(
     r"^[^.;]{0,40}?\bfrom\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}(?:control|rule|occupation|grip)\b",
     re.I,
@@ -349,11 +348,14 @@ _FROM_CONTROL = re.compile(
 _ON_THE_WAY = re.compile(
     r"\b(?:steps?|moves?|way|path|road)\s+(?:to|toward|towards)\s+(?:the\s+)?$", re.I
 )
+# "met no resistance in capturing Rafai": what was not there was the resistance
 _NO_RESISTANCE = re.compile(
     r"\b(?:no|little|any|without)\s+(?:\w+\s+)?(?:resistance|opposition|fight|fighting|"
     r"bloodshed|shot)\s+(?:in|while|when)\s+$",
     re.I,
 )
+# what an intent ("poised to take", "seeks to surround ..., capture") makes of a trigger:
+# a threat
 _INTENT_EFFECT = {"captured": "besieged", "claimed": "besieged", "retaken": "contested",
                   "surrendered": DROP, "contested": "contested", "besieged": "besieged"}
 
