@@ -503,7 +503,7 @@ class Extractor:
                     and _SINCE_BEFORE.search(text, max(0, date.start - 8), date.start)):
                 # "Pooneryn, Elephant Pass, Paranthan ... which we won since Jan 1": changes
                 # made after that day, on days of their own (a siege "since Jan 1" began then)
-                date, date_rule = None, ("coarse recap", text[date.start - 6 : date.end])
+                date, date_rule = None, ("coarse recap", text[max(0, date.start - 6) : date.end])
             recap = {rule for rule, _ in because} & {"recap with its period", "long after"}
             if recap and (
                 date is None or date.precision != "day" or date_rule[0] != "date in clause"
@@ -1503,7 +1503,7 @@ def _trigger_applies(
                 and _FINITE.search(text, nearer.end, mention.start)):  # fmt: skip
             return False
     if mention.end <= trigger.start and (
-        _NOUN_OF.match(trigger.text) or trigger.text.endswith((" of", " over"))
+        _NOUN_OF.match(trigger.text) or trigger.text.lower().endswith((" of", " over"))
     ):
         # "reached in Bamako, confirmed the loss of Konna", "Gharyan is the forward base
         # for the LNA, which has been fighting to take control of the capital Tripoli":
@@ -1540,7 +1540,7 @@ def _trigger_applies(
             if not all(LIST_GLUE.match(text[a.end : b.start])
                        for a, b in zip(chain, chain[1:], strict=False)):  # fmt: skip
                 return False
-        if trigger.text.endswith((" of", " over")) and _FINITE.search(
+        if trigger.text.lower().endswith((" of", " over")) and _FINITE.search(
             text, trigger.end, mention.start
         ):
             # "now in control of the A9 highway and can supply the residents of Jaffna":
