@@ -260,6 +260,22 @@ def _absolute(
     return found
 
 
+def lead_date(
+    text: str, start: int, end: int, *, published: dt.date | None, year_for=None,
+    weekday_anchor: dt.date | None = None, year: int | None = None,
+) -> list[DateMention]:
+    """``find_dates`` of a dated entry's lead ("Aug. 6" in "- Aug. 6 – ..."): a day of
+    a month alone is read by the one family that can match it (a list of 30,000
+    entries reads each lead once more in its sentence)."""
+    if _MONTH_DAY.fullmatch(text, start, end) or _DAY_MONTH.fullmatch(text, start, end):
+        return _absolute(
+            text, start, end, published, year_for,
+            lower_bound=published is not None and weekday_anchor is not None, year=year,
+        )  # fmt: skip
+    return find_dates(text, start, end, published=published, year_for=year_for,
+                      weekday_anchor=weekday_anchor, year=year)  # fmt: skip
+
+
 def may_count_from_an_event(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` may hold a date counted from another event's
     ("the following day", "two days after"): a sieve, never wrong when False."""

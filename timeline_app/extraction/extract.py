@@ -394,7 +394,7 @@ class Extractor:
                                              because)], reading)  # fmt: skip
 
     def _first_date(self, text: str, start: int, end: int, reading: _Reading):
-        found = dates.find_dates(
+        found = dates.lead_date(
             text, start, end, published=reading.published, year_for=reading.year_for,
             weekday_anchor=reading.weekday_anchor, year=reading.heading_year,
         )  # fmt: skip
