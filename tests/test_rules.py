@@ -769,6 +769,9 @@ AFGHAN = [
     # a verb phrase of its own, with the place in it, stands between the verb and the place
     (set(), "Afghan forces had previously captured a nearby air field and hope to make Kunduz "
      "a base for an assault on Taloqan.", THURSDAY, set()),
+    # ... nor a verb of its own with its own object
+    (set(), "An armed group stormed the pumping station and shut off the pipeline, cutting "
+     "off the water supply to Kunduz and Taloqan on Monday.", THURSDAY, set()),
     # a supply cut is no siege; talks to hand a city over are no surrender
     (set(), "The militants cut off electricity in Kunduz on Monday.", THURSDAY, set()),
     ({"intent"}, "Peaceful talks to hand over the city of Kunduz failed on Monday.", THURSDAY,

@@ -1363,9 +1363,13 @@ _OWN_STATE_AFTER = re.compile(
     re.I,
 )
 _NEW_VERB_PHRASE = re.compile(
-    r"\s(?:and|but)\s+(?:\w+ly\s+)?(?:(?:hopes?|hoped|plans?|planned|wants?|wanted|aims?"
-    r"|aimed|seeks?|sought|intends?|intended|expects?|expected|vows?|vowed|tries|tried)\s+to"
-    r"|is|are|was|were|has|have|had|will|would|can|could)\b",
+    r"\s(?:and|but)\s+(?:then\s+)?(?:\w+ly\s+)?(?:(?:hopes?|hoped|plans?|planned|wants?|wanted"
+    r"|aims?|aimed|seeks?|sought|intends?|intended|expects?|expected|vows?|vowed|tries|tried)"
+    r"\s+to|is|are|was|were|has|have|had|will|would|can|could"
+    # ("stormed the station at al-Shuwayrif and shut off the pipeline, cutting off the
+    # water supply to Tripoli, Bani Walid ...": a verb of its own with its own object)
+    r"|(?:[a-z]+ed|shut|cut|set|put|hit|made|sent|began|drove|blew|tore)"
+    r"\s+(?:off\s+|down\s+|up\s+|out\s+)?(?:the|a|an|its|their|his|her)\s)\b",
     re.I,
 )
 _CAPITAL_APPOSED = re.compile(r"\s+the\s+(?:[\w\-]+\s+)?(?:capital|city|town),?\s+", re.I)
