@@ -770,8 +770,9 @@ AFGHAN = [
     (set(), "Afghan forces had previously captured a nearby air field and hope to make Kunduz "
      "a base for an assault on Taloqan.", THURSDAY, set()),
     # ... nor a verb of its own with its own object
-    (set(), "An armed group stormed the pumping station and shut off the pipeline, cutting "
-     "off the water supply to Kunduz and Taloqan on Monday.", THURSDAY, set()),
+    ({"fighting word"}, "On Monday, an armed group stormed the pumping station at Baghlan and "
+     "shut off the pipeline, effectively cutting off the water supply to Kunduz, Taloqan, Aybak "
+     "and Herat.", THURSDAY, {("Pul-e-Khumri", "contested", "2021-08-09")}),
     # a supply cut is no siege; talks to hand a city over are no surrender
     (set(), "The militants cut off electricity in Kunduz on Monday.", THURSDAY, set()),
     ({"intent"}, "Peaceful talks to hand over the city of Kunduz failed on Monday.", THURSDAY,
