@@ -759,7 +759,7 @@ AFGHAN = [
      "minister said.", THURSDAY, set()),
     # the day of "after retaking X on Tuesday" is X's
     ({"at the gates", "news day"}, "The Taliban captured Ghazni on Thursday.\n\nAfghan forces "
-     "are inching closer to the city of Kunduz after retaking the town of Taloqan on Tuesday.",
+     "are pushing closer to the city of Kunduz after retaking the town of Taloqan on Tuesday.",
      THURSDAY, {("Ghazni", "captured", "2021-08-12"),
       ("Kunduz", "besieged", "2021-08-12"), ("Taloqan", "retaken", "2021-08-10")}),
     # a siege "for several days" has no day it began: the day the sentence gives is its

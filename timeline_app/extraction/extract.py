@@ -496,11 +496,11 @@ class Extractor:
                     text, _clause_of(clauses, mention.start, looks), reading
                 )  # fmt: skip
             if (date is not None and status in ("captured", "claimed", "retaken", "surrendered")
-                    and date_rule[0] in ("date in clause", "date in sentence")
-                    and not _STATE_WORDS.search(because[0][1])  # ("under rebel control
-                    # since Tuesday": held since the day it changed hands)
                     and text.find("since", max(0, date.start - 8), date.start) >= 0
-                    and _SINCE_BEFORE.search(text, max(0, date.start - 8), date.start)):
+                    and date_rule[0] in ("date in clause", "date in sentence")
+                    and _SINCE_BEFORE.search(text, max(0, date.start - 8), date.start)
+                    # ("under rebel control since Tuesday": held since it changed hands)
+                    and not _STATE_WORDS.search(because[0][1])):
                 # "Pooneryn, Elephant Pass, Paranthan ... which we won since Jan 1": changes
                 # made after that day, on days of their own (a siege "since Jan 1" began then)
                 date, date_rule = None, ("coarse recap", text[max(0, date.start - 6) : date.end])

@@ -345,9 +345,7 @@ _FROM_CONTROL = re.compile(
     re.I,
 )
 # "an important step towards the liberation of Mosul": on the way, not there
-_ON_THE_WAY = re.compile(
-    r"\b(?:steps?|moves?|way|path|road)\s+(?:to|toward|towards)\s+(?:the\s+)?$", re.I
-)
+_ON_THE_WAY = re.compile(r"\b(?:steps?|moves?|way|path|road)\s+towards?\s+(?:the\s+)?$", re.I)
 # "met no resistance in capturing Rafai": what was not there was the resistance
 _NO_RESISTANCE = re.compile(
     r"\b(?:no|little|any|without)\s+(?:\w+\s+)?(?:resistance|opposition|fight|fighting|"

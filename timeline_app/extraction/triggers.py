@@ -222,7 +222,7 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|(?:advanc|push|mov|arriv)(?:ed|es|e|ing) (?:right )?(?:to|at)"
      r" the (?:outskirts|gates|edges?) of"
      # ("rebels ... are pushing closer to the capital, Bangui")
-     r"|(?:push|mov|advanc|edg|creep|inch)(?:ed|es|e|ing) (?:ever )?(?:closer|nearer)"
+     r"|(?:push|mov|advanc)(?:ed|es|e|ing) (?:ever )?(?:closer|nearer)"
      r" (?:to|toward|towards)"
      # (not "advanced on Sunday into the centre": the day the move was made)
      r"|(?:march(?:ing|ed|es)?|advanc(?:ing|ed|es|e)|mov(?:ing|ed|es|e) in) on"
