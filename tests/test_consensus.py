@@ -418,3 +418,15 @@ def test_a_lone_retaking_amid_reports_of_the_fall_is_dissent_not_a_change(
     ]
     assert {(d["status"], d["date"]) for d in rows[0]["dissent"]} == {
         ("retaken", "2021-07-09"), ("captured", "2021-07-15")}
+
+
+def test_a_fall_known_to_the_month_is_not_told_as_a_day(store, tmp_path, capsys):
+    """ "In August, the fighters took Kunduz": the change is dated to the month, and the
+    verdict says so, not that it fell on the 15th (the day that stands for the month)."""
+    in_august = ("Steppe Review", "2021-09-20",
+                 "In August, Taliban fighters took Kunduz after weeks of fighting.")
+    add(store, tmp_path / "articles", in_august)
+    capsys.readouterr()
+    assert main(["falls", "--db", str(store.path), "--format", "text"]) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("Kunduz")]
+    assert "Fell in Aug 2021 · 1 source" in line, line

@@ -86,7 +86,12 @@ class Change:
     def verdict(self) -> str:
         """ "Fell 12 Aug 2021 · 5 sources · 1 says 13 Aug" """
         verb = {"retaken": "Retaken", "surrendered": "Surrendered"}.get(self.status, "Fell")
-        text = f"{verb} {self.date.day} {self.date:%b %Y} · {self.sources} source"
+        # (a date known to the month or week is not told as a day: "In April, the forces
+        # retook ... Sabratha" is "Retaken in Apr 2020", not on the 15th)
+        when = {"month": f"in {self.date:%b %Y}",
+                "week": f"about {self.date.day} {self.date:%b %Y}"}.get(
+            self.date_precision, f"{self.date.day} {self.date:%b %Y}")  # fmt: skip
+        text = f"{verb} {when} · {self.sources} source"
         text += "s" * (self.sources != 1)
         other_dates = sorted({d["date"] for d in self.dissent if d["date"]})
         if other_dates:
