@@ -668,6 +668,9 @@ AFGHAN = [
      "The Taliban captured Herat on Friday.", None, {("Herat", "captured", "2021-08-13")}),
     ({"year from the period"}, "Aug. 8: Kunduz falls to the Taliban.", None,
      {("Kunduz", "captured", "2021-08-08")}),
+    # a fear of falling is a threat ("for fear of" before the city's name)
+    ({"intent"}, "Residents fled Kunduz on Monday for fear of the city falling into the hands "
+     "of the Taliban.", THURSDAY, {("Kunduz", "besieged", "2021-08-09")}),
     # -- phenomena of the Sri Lanka review set --------------------------------------------
     # a district or county named for a town is the area, not the town
     (set(), "The army crossed into Kunduz District on July 31 and has since been engaged in "

@@ -414,7 +414,8 @@ INTENT_BEFORE = re.compile(
     r"press\w* to|"
     r"struggl\w* to|vow\w* to|"
     r"prepar\w* to|mov\w* to|effort to|operation to|offensive to|order\w* to|intent on|"
-    r"in a bid to|in an attempt to|fear\w*(?: that)?|risk of|danger of|negotiat\w*|"
+    # ("for fear of the city falling into the hands of the Taliban")
+    r"in a bid to|in an attempt to|fear\w*(?: that| of)?|risk of|danger of|negotiat\w*|"
     # ("after peaceful talks to hand over the city failed")
     r"talks to|"
     # "the capital too is now under threat of falling"
