@@ -780,6 +780,14 @@ AFGHAN = [
     (set(), "The militants cut off electricity in Kunduz on Monday.", THURSDAY, set()),
     ({"intent"}, "Peaceful talks to hand over the city of Kunduz failed on Monday.", THURSDAY,
      set()),
+    # -- phenomena of the Georgia 2008 review set -----------------------------------------
+    # "the town", with a word before it, is the one town its paragraph named before
+    ({"the city named before", "capture verb"},
+     "Residents say life goes on here in Kunduz. Taliban fighters seized the sleepy town on "
+     "Aug. 8.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
+    # a capital that stands for its government tried, with a day between, to retake a place
+    ({"intent"}, "Kabul attempted last week to retake Kunduz.", THURSDAY,
+     {("Kunduz", "contested", "2021-08-05")}),
     # a chronology's year headings: the dates below them are of that year, whatever the
     # page's own date (a chronology of 2015 posted in 2021)
     ({"year heading", "date heading"},

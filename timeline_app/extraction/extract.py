@@ -291,10 +291,13 @@ class Extractor:
             if reading.progress is not None and index % 64 == 63:
                 reading.reached(sentence.start)  # (one paragraph may be the whole text)
             place, rule = entry_place, "list entry place"
-            if (not place and named_before
-                    and casefold.search(_CITY_ANAPHOR, text, sentence.start, sentence.end)
+            if (not place and casefold.search(_CITY_ANAPHOR, text, sentence.start, sentence.end)
                     and not any(sentence.start <= name[0] < sentence.end for name in names)):
-                place, rule = named_before, "the city named before"  # fmt: skip
+                # ("... here in Akhalgori. Russian and South Ossetian troops seized the sleepy
+                # town on August 15": with no event before, the one town named before)
+                before = named_before or _only_town_before(names, sentence.start)
+                if before:
+                    place, rule = before, "the city named before"
             found = self._read_sentence(text, sentence, paragraph, (place, rule), reading, names)
             if found:
                 named_before = found[-1].place_id
@@ -1035,8 +1038,17 @@ _PROVINCE_AS_ADJECTIVE = re.compile(
     r"area|areas|countryside|highway|road|hills?|lake|mines?|mining|border)\b"
 )
 _CITY_ANAPHOR = re.compile(
-    r"\bthe (?:provincial )?(?:city|town)\b(?!\s+(?:of|centre|center))", re.I
+    r"\bthe (?:provincial |[a-z]+ )?(?:city|town)\b(?!\s+(?:of|centre|center))", re.I
 )
+
+
+def _only_town_before(names: list, position: int) -> str | None:
+    """The one place the paragraph names before ``position`` (its provinces aside),
+    or None when it names none or several."""
+    places = {name[2].place_id for name in names[: bisect.bisect_left(names, position,
+                                                                     key=NAME_START)]
+              if not name[2].is_province}  # fmt: skip
+    return places.pop() if len(places) == 1 else None
 # A whole province taken is its capital taken: "gained control of Kunar
 # province", "took control of the neighbouring province of Nimruz", "Daikundi
 # province, in central Afghanistan, succumbed".  (Not "fighting in Helmand
@@ -1378,6 +1390,8 @@ _ACTIVE_TRANSITIVE = re.compile(
     r"|took control of|seized control of|gained control of|took over"
     # ("celebrate the GNA retaking the Tarhuna and Bani Walid towns": the gerund's too)
     r"|capturing|seizing|overrunning|conquering|occupying|retaking|recapturing|liberating"
+    # ("Tbilisi attempted last week to retake South Ossetia": the base form's too)
+    r"|capture|seize|overrun|conquer|occupy|retake|recapture|liberate"
     # "control of Bayhan would enable them to besiege Marib": Marib's siege
     r"|besieg(?:e|es|ed|ing)|surround(?:s|ed|ing)?|encircl(?:e|es|ed|ing))$",
     re.I,

@@ -408,7 +408,9 @@ NEGATION_BEFORE = re.compile(
 )
 INTENT_BEFORE = re.compile(
     r"\b(?:could|may|might|would|will|can|poised to|about to|threaten\w* to|"
-    r"tr(?:y|ied|ies|ying) to|attempt\w* to|bid to|aim\w* to|plan\w* to|seek\w* to|"
+    # ("Tbilisi attempted last week to retake South Ossetia")
+    r"(?:tr(?:y|ied|ies|ying)|attempt\w*)(?:\s+(?:last|this|on|early|late)\s+\w+)? to|"
+    r"bid to|aim\w* to|plan\w* to|seek\w* to|"
     r"sought to|expected to|likely to|hop(?:e|es|ed|ing) to|want\w* to|intend\w* to|"
     r"set to|close to|closer to|(?:half|part)way to|verge of|brink of|fight\w* to|push\w* to|"
     r"press\w* to|"
