@@ -430,3 +430,18 @@ def test_a_fall_known_to_the_month_is_not_told_as_a_day(store, tmp_path, capsys)
     assert main(["falls", "--db", str(store.path), "--format", "text"]) == 0
     [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("Kunduz")]
     assert "Fell in Aug 2021 · 1 source" in line, line
+
+
+def test_another_war_in_a_country_the_app_ships_keeps_its_falls(tmp_path):
+    """An analyst's own places file for Syria, and reports of 2018 (the app ships
+    Syria's 2024 offensive): the shipped period is not this database's, so `falls`
+    lists the 2018 change instead of none."""
+    places = tmp_path / "afrin.csv"
+    places.write_text("place,province,country\nAfrin,Aleppo,Syria\nAleppo,Aleppo,Syria\n")
+    article = write_article(tmp_path / "articles", "afrin", "Border Post", "2018-03-19",
+                            "Turkish-backed rebels captured the town of Afrin on Sunday.")
+    db = tmp_path / "afrin.db"
+    cli("import", "--db", db, "--gazetteer", places, article)
+    rows = json.loads(cli("falls", "--db", db, "--format", "json"))
+    assert [(r["place"], r["status"], r["date"]) for r in rows] == [
+        ("Afrin", "captured", "2018-03-18")]  # fmt: skip

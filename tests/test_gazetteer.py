@@ -110,13 +110,15 @@ def test_a_province_of_several_towns_is_named_alone_as_the_province(tmp_path):
 
 
 def test_own_places_of_a_country_the_app_knows_take_its_profile(tmp_path):
-    """An analyst's own places file for Syria reads with the shipped Syria profile
-    (its sides and period); a country the app does not know has none, and a profile
-    beside the file wins."""
+    """An analyst's own places file for Syria reads with the shipped Syria profile's
+    sides, not its period (that is the shipped war's: the analyst may follow another
+    war there); a country the app does not know has none, and a profile beside the
+    file wins."""
     path = tmp_path / "mine.csv"
     path.write_text("place,province,country\nHoms,Homs,Syria\n")
     assert Gazetteer.load(path).profile.country == "Syria"
     assert "HTS" in Gazetteer.load(path).profile.attackers
+    assert Gazetteer.load(path).profile.period is None
     other = tmp_path / "iraq.csv"
     other.write_text("place,province,country\nMosul,Nineveh,Iraq\n")
     assert Gazetteer.load(other).profile.attackers == ()

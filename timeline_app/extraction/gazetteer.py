@@ -432,11 +432,14 @@ class Gazetteer:
         except ProfileError as exc:
             raise GazetteerError(str(exc)) from exc
         if profile.source == "none":
-            # an analyst's own places file of a country the app knows: its actors and
-            # period, as the shipped file has them
+            # an analyst's own places file of a country the app knows: its actors, as
+            # the shipped file has them, but not its period, which is the shipped war's
+            # (an analyst of Afrin 2018 or of the Taliban of 1996 would see every day
+            # without a year put in 2024 or 2021; a profile of their own gives theirs)
             countries = Counter(str(row.get("country") or "").strip() for row in rows)
             countries.pop("", None)
-            profile = Profile.bundled_for(set(countries)) or (
+            bundled = Profile.bundled_for(set(countries))
+            profile = dataclasses.replace(bundled, period=None) if bundled else (
                 Profile.of_country(countries.most_common(1)[0][0]) if countries else profile
             )
         return cls(rows, source=path.name, profile=profile)
