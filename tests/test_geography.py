@@ -170,3 +170,23 @@ def test_a_database_for_another_country_gets_that_country_s_map(tmp_path):
         assert changes_of_control(store.control_reports())[0].place == "Goma"
         assert _states(store, D(2025, 1, 27))["Goma"] == "captured"
         assert _states(store, D(2025, 1, 26))["Goma"] is None
+
+
+def test_an_analysts_places_without_codes_still_get_their_country_s_map(tmp_path):
+    """An analyst's own places file needs no ISO codes: the country's name picks the
+    map that ships for it, and its places stay on it."""
+    from timeline_app.services import import_paths
+
+    places = tmp_path / "afrin.csv"
+    places.write_text("place,province,country,lat,lon\nAfrin,Aleppo,Syria,36.51,36.87\n"
+                      "Damascus,Damascus,Syria,33.51,36.29\n")  # fmt: skip
+    article = tmp_path / "afrin.txt"
+    article.write_text("Published March 19, 2018\n\nRebels captured Afrin on Sunday.\n")
+    gazetteer = Gazetteer.load(places)
+    with Store(tmp_path / "afrin.db") as store:
+        store.sync_places(list(gazetteer.places.values()))
+        import_paths([article], store, gazetteer)
+        content = geography.content(store, default_periods(store))
+        assert content.country_map is not None and content.country_map.country == "SY"
+        assert {p.name for p in content.places} == {"Afrin", "Damascus"}
+        assert content.default_day() == D(2018, 3, 18)

@@ -17,6 +17,7 @@ A place's state on day D:
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import math
@@ -87,9 +88,43 @@ def shipped_countries() -> list[str]:
 
 
 def country_of(places: Iterable[Place]) -> str | None:
-    """The country most of ``places`` are in, by their ISO 3166-2 codes."""
+    """The country most of ``places`` are in, by their ISO 3166-2 codes, else (an
+    analyst's places file need not give codes) by the name of a country whose map
+    ships."""
+    places = list(places)
     codes = Counter(p.iso_code.split("-")[0].upper() for p in places if "-" in p.iso_code)
+    if not codes:
+        codes = Counter(code for code in map(code_of_country, (p.country for p in places))
+                        if code)  # fmt: skip
     return codes.most_common(1)[0][0] if codes else None
+
+
+def code_of_country(name: str) -> str | None:
+    """The ISO code of a country the app ships a map of, by the name its places files
+    give it ("Syria" -> "SY"), or None."""
+    return _codes_by_country().get((name or "").strip().casefold())
+
+
+def in_country(place: Place, country: str) -> bool:
+    """Whether ``place`` lies in ``country`` (an ISO code), by its code or its country."""
+    if place.iso_code:
+        return place.iso_code.upper().startswith(country + "-")
+    return code_of_country(place.country) == country
+
+
+@lru_cache(maxsize=1)
+def _codes_by_country() -> dict[str, str]:
+    """Each shipped places file's country name, lower-cased, with its ISO code."""
+    found = {}
+    for path in package_data().glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                code = (row.get("iso_code") or "").split("-")[0].upper()
+                country = (row.get("country") or "").strip().casefold()
+                if code and country:
+                    found.setdefault(country, code)
+                break
+    return found
 
 
 def map_for(places: Iterable[Place]) -> CountryMap | None:
@@ -312,7 +347,7 @@ def content(store, periods: dict, changes=None, reports=None, places=None) -> Ma
     places = store.places() or list(places or [])
     country = country_of(places)
     if country is not None:
-        places = [p for p in places if p.iso_code.upper().startswith(country + "-")]
+        places = [p for p in places if in_country(p, country)]
     period = spanning(periods)
     if period is None and changes:
         period = (min(c.date for c in changes), max(c.date for c in changes))
