@@ -788,6 +788,16 @@ AFGHAN = [
     # a capital that stands for its government tried, with a day between, to retake a place
     ({"intent"}, "Kabul attempted last week to retake Kunduz.", THURSDAY,
      {("Kunduz", "contested", "2021-08-05")}),
+    # -- phenomena of the Taliban 1994-2001 review set -----------------------------------
+    # the attackers in control of a place on a day
+    ({"attackers controlled"}, "Residents said the Taliban were in control of Kunduz on "
+     "Sunday.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
+    # a dateline that lost its dash, its country in mixed case
+    ({"dateline"}, "KABUL, Afghanistan The ruling Taleban army captured a key northern city in "
+     "Afghanistan yesterday after heavy fighting, seizing 80 prisoners.", THURSDAY, set()),
+    # the old year of a "since" clause after the trigger is that clause's
+    ({"take verb", "news day"}, "The Taliban took Kunduz, the first time since the Soviet "
+     "army left the country in 1989.", THURSDAY, {("Kunduz", "captured", "2021-08-12")}),
     # a chronology's year headings: the dates below them are of that year, whatever the
     # page's own date (a chronology of 2015 posted in 2021)
     ({"year heading", "date heading"},

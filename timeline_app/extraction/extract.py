@@ -1972,7 +1972,11 @@ _NEIGHBOUR_CLAUSE_GAP = re.compile(
 _PLUPERFECT = re.compile(r"(?:\s+[\w\-]+){0,3}?\s+had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 # ", where the Taliban first proclaimed their emirate in the 1990s": the other time is
 # the relative clause's, after the sentence's triggers
-_RELATIVE_CLAUSE_BEFORE = re.compile(r",\s*(?:where|which|who|whose|when)\b[^,;]*$", re.I)
+_RELATIVE_CLAUSE_BEFORE = re.compile(
+    # ("... united under one regime for the first time since the Soviet army left the
+    # country in 1989": a "since" clause of its own, after the trigger)
+    r",\s*(?:where|which|who|whose|when)\b[^,;]*$|\bsince\s+(?:the\s+)?[A-Za-z][^,;.]*$", re.I
+)
 
 
 def _background(text, start, end, found_triggers):

@@ -53,8 +53,9 @@ _DATELINE = re.compile(
 # place in capitals, then a sentence in mixed case)
 _BARE_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]{2,})?)(?P<date>(?!))?(?P<agency>(?!))?"
-    # ("BAMAKO, MALI Tuareg rebels said Sunday ...": with its country, in capitals too)
-    r"(?:,\s*[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]{2,})?)?"
+    # ("BAMAKO, MALI Tuareg rebels said Sunday ...": with its country, in capitals too,
+    # or not: "KABUL, Afghanistan The ruling Taleban army captured ...")
+    r"(?:,\s*[A-Z][A-Z'’\-]{2,}(?:\s+[A-Z][A-Z'’\-]{2,})?|,\s*[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)?"
     r"\s+(?=[A-Z][a-z]+(?:\s+[A-Z]?[a-z]+){2})"
 )
 # "Kabul, Afghanistan – ..." and "Kabul: ..." opening a paragraph.

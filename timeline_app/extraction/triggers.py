@@ -115,6 +115,9 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     # (not "the RSF controls most of Khartoum": a state, on no day)
     # ("the army denied reports of the RSF controlling Sinjah")
     ("attackers controlled", "captured", r"controll(?:ed|ing)", "{actor}"),
+    # ("With the Taliban in control of the ancient city of Mazar-i-Sharif")
+    ("attackers controlled", "captured", r"in (?:full |complete |total |firm )?control of",
+     "{actor}"),
     # "Ukrainian troops captured Kherson", "Ukraine's troops swept into Kherson": the
     # defenders named just before the verb (not "Russian troops": the attackers' name
     # holds the generic word; nor "Shoigu said his troops have seized": the speaker's
