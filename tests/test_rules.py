@@ -780,6 +780,11 @@ AFGHAN = [
     (set(), "The militants cut off electricity in Kunduz on Monday.", THURSDAY, set()),
     ({"intent"}, "Peaceful talks to hand over the city of Kunduz failed on Monday.", THURSDAY,
      set()),
+    # an entry under a list heading keeps the heading's status when a later sentence of
+    # it says "the city" and nothing happens in it
+    ({"list heading"}, "Provincial capitals captured by the Taliban\n\nAug. 12 -- Herat: "
+     "Afghanistan's third-largest city. The city is quiet.", dt.date(2021, 8, 14),
+     {("Herat", "captured", "2021-08-12")}),
     # -- phenomena of the Georgia 2008 review set -----------------------------------------
     # "the town", with a word before it, is the one town its paragraph named before
     ({"the city named before", "capture verb"},

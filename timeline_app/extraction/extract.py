@@ -295,9 +295,9 @@ class Extractor:
                     and not any(sentence.start <= name[0] < sentence.end for name in names)):
                 # ("... here in Akhalgori. Russian and South Ossetian troops seized the sleepy
                 # town on August 15": with no event before, the one town named before)
-                before = named_before or _only_town_before(names, sentence.start)
-                if before:
-                    place, rule = before, "the city named before"
+                town = named_before or _only_town_before(names, sentence.start)
+                if town:
+                    place, rule = town, "the city named before"
             found = self._read_sentence(text, sentence, paragraph, (place, rule), reading, names)
             if found:
                 named_before = found[-1].place_id
@@ -686,11 +686,13 @@ class Extractor:
         in_clause = high > low
         if not in_clause:
             low, high = 0, len(date_mentions)
-            reason = _REASON_CLAUSE.search(text, mention.end, clauses[-1][1]) \
-                if text.find("because", mention.end, clauses[-1][1]) >= 0 else None
+            # ("because" opens a clause: ``triggers.CLAUSE_BREAK``)
+            reason = next((begin for begin, _ in clauses if begin >= mention.end
+                           and text[begin : begin + 9].lstrip().lower().startswith("because")),
+                          None)  # fmt: skip
             if reason is not None:  # "fell without a shot because the army had pulled
                 # back to Damara on Friday": the reason's day is not the fall's
-                high = bisect.bisect_left(starts, reason.start())
+                high = bisect.bisect_left(starts, reason)
                 if high <= low:  # (nor is it the paragraph's, for the place)
                     return self._context_date(text, (clause[0], clauses[-1][1]), reading)
         if high > low:
@@ -1038,17 +1040,9 @@ _PROVINCE_AS_ADJECTIVE = re.compile(
     r"area|areas|countryside|highway|road|hills?|lake|mines?|mining|border)\b"
 )
 _CITY_ANAPHOR = re.compile(
-    r"\bthe (?:provincial |[a-z]+ )?(?:city|town)\b(?!\s+(?:of|centre|center))", re.I
+    # ("the provincial town", "the sleepy town": a word may stand before it)
+    r"\bthe (?:[a-z]+ )?(?:city|town)\b(?!\s+(?:of|centre|center))", re.I
 )
-
-
-def _only_town_before(names: list, position: int) -> str | None:
-    """The one place the paragraph names before ``position`` (its provinces aside),
-    or None when it names none or several."""
-    places = {name[2].place_id for name in names[: bisect.bisect_left(names, position,
-                                                                     key=NAME_START)]
-              if not name[2].is_province}  # fmt: skip
-    return places.pop() if len(places) == 1 else None
 # A whole province taken is its capital taken: "gained control of Kunar
 # province", "took control of the neighbouring province of Nimruz", "Daikundi
 # province, in central Afghanistan, succumbed".  (Not "fighting in Helmand
@@ -1283,6 +1277,14 @@ def _year_rule(reading: _Reading, date: DateMention) -> tuple:
     if reading.year_for is not None:
         return ((reading.year_for.rule, str(date.date.year)),)
     return ()
+
+
+def _only_town_before(names: list, position: int) -> str | None:
+    """The one place the paragraph names before ``position`` (its provinces aside),
+    or None when it names none or several."""
+    named = names[: bisect.bisect_left(names, position, key=NAME_START)]
+    places = {name[2].place_id for name in named if not name[2].is_province}
+    return places.pop() if len(places) == 1 else None
 
 
 _BULLET = re.compile(r"[•▪◦‣*\-–]\s")
@@ -2002,7 +2004,6 @@ _NEXT_PHRASE_DATE = re.compile(
 _RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b", re.I)
 
 
-_REASON_CLAUSE = re.compile(r"\sbecause\s", re.I)
 _AFTER_GERUND = re.compile(r"\b(?:after|before|since|following)\s+(\w+ing)\b", re.I)
 _JUST_BEFORE_PRONOUN = re.compile(r"\s*,?\s*")
 _WHOSE_EVENT = re.compile(rf"\bwhose\s+(?:[\w\-]+\s+)?(?:{triggers.EVENT_NOUNS})\b", re.I)
@@ -2041,10 +2042,10 @@ def _another_event_between(text, start, end, others) -> bool:
         # "fell to troops advancing from Kilinochchi which was seized on Friday": the
         # relative clause tells of the place it follows, with its own day (not of a list
         # the place opens: "Kunduz, Taloqan and Aybak, which the army has captured")
-        first = bisect.bisect_left(names, start, key=NAME_START)
-        chain = [start, *(position for name in names[first : named + 1] for position in name[:2])]
-        if not all(LIST_GLUE.match(text[a:b]) for a, b in zip(chain[::2], chain[1::2],
-                                                              strict=False)):
+        listed = names[bisect.bisect_left(names, start, key=NAME_START) : named + 1]
+        ends = [start, *(name[1] for name in listed[:-1])]  # where each gap before a name opens
+        if not all(LIST_GLUE.match(text[end : name[0]]) for end, name in zip(ends, listed,
+                                                                             strict=True)):
             return True
     first = bisect.bisect_left(names, trigger.end, key=NAME_START)
     return first < len(names) and names[first][0] < end
