@@ -660,10 +660,18 @@ class Extractor:
 
         reasons = []
         governing = _governing_trigger(text, candidates, mention, starts)
-        order = sorted(
-            candidates, key=lambda t: (t is not governing, t.rank, abs(t.start - mention.start))
-        )
-        for trigger in order:
+
+        def strongest(t):
+            return t is not governing, t.rank, abs(t.start - mention.start)
+
+        def in_order():
+            # the strongest, and the others sorted only when it gives no status (a line
+            # naming thousands of places has dozens of triggers in reach of each); min
+            # and sorted are stable: the first of the sorted is the one min gives
+            yield min(candidates, key=strongest)
+            yield from sorted(candidates, key=strongest)[1:]
+
+        for trigger in candidates if len(candidates) < 2 else in_order():
             if not applies(trigger):
                 continue
             status, because = _qualify(
@@ -1771,43 +1779,82 @@ def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None
         if pattern == "defenders":
             return _other_side(site, *_WINDOWS[window](site))
         pattern = site.vocabulary.named[pattern]  # "hedge", "attackers", "defenders"
-    if window == "trigger":  # what the trigger's own words say: a few words, each seen once
-        piece = site.text[site.trigger.start : site.trigger.end]
-        known = _TRIGGER_LOOKS.get((id(pattern), piece))
-        if known is None or known[0] is not pattern:
-            if len(_TRIGGER_LOOKS) > 10_000:
-                _TRIGGER_LOOKS.clear()
-            known = _TRIGGER_LOOKS[(id(pattern), piece)] = (pattern, _found(pattern, piece,
-                                                                               window))  # fmt: skip
-        return known[1]
+    if window in _PIECE_WINDOWS:
+        # what a few words next to the trigger say (its own words, the gap before the
+        # place, the words after it): short pieces that recur from place to place
+        trigger = site.trigger
+        if window == "trigger":
+            start, end = trigger.start, trigger.end
+        else:
+            start, end = _WINDOWS[window](site)
+        if end - start <= PIECE_CHARS:
+            piece = site.text[start:end]
+            key = (id(pattern), piece)
+            known = _PIECE_LOOKS.get(key)
+            if known is None or known[0] is not pattern:
+                if not sieved and not _may_hold(site, pattern):
+                    return None
+                if len(_PIECE_LOOKS) > 20_000:
+                    _PIECE_LOOKS.clear()
+                known = _PIECE_LOOKS[key] = (pattern, _found(pattern, piece, window))
+            return known[1]
+    else:
+        start = end = None
     if not sieved and not _may_hold(site, pattern):  # every window lies in the sentence
         return None
-    start, end = _WINDOWS[window](site)
+    if start is None:
+        start, end = _WINDOWS[window](site)
     key = (start, end, id(pattern), window)
     looks = site.looks
-    if key in looks:
-        return looks[key]
-    looks[key] = found = _found(pattern, site.text[start:end], window)
+    found = looks.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        looks[key] = found = _found(pattern, site.text[start:end], window)
     return found
 
 
-# By (id of the pattern, the trigger's words): (the pattern, what ``_found`` found); the
-# pattern kept to tell a new one made where a gone one was
-_TRIGGER_LOOKS: dict[tuple[int, str], tuple] = {}
+# The windows whose pieces ``_look`` keeps by their words (they are anchored: what
+# a pattern finds in one depends on its words alone), when at most PIECE_CHARS long.
+# By (id of the pattern, the piece): (the pattern, what ``_found`` found); the pattern
+# kept to tell a new one made where a gone one was.
+_PIECE_WINDOWS = frozenset(("trigger", "gap", "after trigger"))
+PIECE_CHARS = 40
+_PIECE_LOOKS: dict[tuple[int, str], tuple] = {}
+_UNSEEN = object()
+# By id of a pattern: (the pattern, anchored at a window's start, its twin for
+# lower-cased text or None, its scanner or None), worked out once a pattern
+_FINDERS: dict[int, tuple] = {}
 
 
 def _found(pattern: re.Pattern, piece: str, window: str) -> str | None:
     """The words ``pattern`` matches in the window's text ``piece``, or None."""
-    if window in _ANCHORED_WINDOWS and pattern.pattern.startswith("^"):
+    finder = _FINDERS.get(id(pattern))
+    if finder is None or finder[0] is not pattern:
+        if len(_FINDERS) > 4096:
+            _FINDERS.clear()
+        finder = _FINDERS[id(pattern)] = (
+            pattern, pattern.pattern.startswith("^"), casefold.twin(pattern),
+            casefold.scanner(pattern),
+        )  # fmt: skip
+    _, anchored, fast, scan = finder
+    if anchored and window in _ANCHORED_WINDOWS:
         match = pattern.match(piece)
     else:
         # case-blind, "re" tries each branch of an alternation at every position (the
         # hedge: 300 ms a MB): on the lower-cased piece, only where a match can start
         # (in a window of a few words, lower-casing alone costs more than it saves)
-        fast = casefold.twin(pattern)
         low = casefold.fold(piece) if fast is not None and (
-            len(piece) > 80 or casefold.scanner(pattern) is not None) else None
-        match = pattern.search(piece) if low is None else casefold.search_folded(pattern, low)
+            len(piece) > 80 or scan is not None) else None
+        if low is None:
+            match = pattern.search(piece)
+        elif scan is None:
+            match = fast.search(low)
+        else:  # (``casefold.search_folded``, with the finder's own twin and scanner)
+            match, position = None, 0
+            while (where := scan.search(low, position)) is not None:
+                match = fast.match(low, where.start())
+                if match is not None:
+                    break
+                position = where.start() + 1
     return piece[match.start() : match.end()].strip() if match else None
 
 
@@ -1919,16 +1966,16 @@ def _rule_sieves(vocabulary: triggers.Vocabulary, status: str) -> tuple:
 def _fires(rule: Qualifier, site: _Site) -> str | None:
     """The words by which ``rule`` fires at ``site`` (its status is one of the
     rule's and the sentence may hold its pattern), or None."""
+    if rule.place_after_trigger and site.mention.start < site.trigger.end:
+        return None
+    if rule.place_before_trigger and site.mention.end > site.trigger.start:
+        return None
     words = _look(site, rule.window, rule.pattern, sieved=True)
     if words is None:
         return None
     if rule.requires and _look(site, *rule.requires) is None:
         return None
     if rule.unless and any(_look(site, *other) is not None for other in rule.unless):
-        return None
-    if rule.place_after_trigger and site.mention.start < site.trigger.end:
-        return None
-    if rule.place_before_trigger and site.mention.end > site.trigger.start:
         return None
     return words or site.text[site.trigger.start : site.trigger.end]
 
