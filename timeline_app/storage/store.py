@@ -224,6 +224,7 @@ class Store(EditingQueries):
         # the events the import has met, by key, while nobody else writes: _batch_keys()
         self._keys: dict[tuple, list] | None = None
         self._keys_changes = self._keys_version = -1
+        self._keys_whole = False  # ``_keys`` holds every stored key (``_batch_keys``)
         self._live_keys: dict[tuple, list] | None = None  # add_article's, for _event_id
         self.readonly = (
             bool(readonly) if readonly is not None else exists and not _writable(self.path)
@@ -647,6 +648,9 @@ class Store(EditingQueries):
         if (self._keys is None or self._keys_changes != conn.total_changes
                 or self._keys_version != version or len(self._keys) >= KEYS_KEPT):  # fmt: skip
             self._keys = {}
+            # no event stored yet (a new database's first import): every key stored from
+            # now on is one it adds, and it has them all; none needs looking up
+            self._keys_whole = not conn.execute("SELECT 1 FROM event_keys LIMIT 1").fetchone()
         self._keys_version = version
         return self._keys
 
@@ -773,7 +777,7 @@ class Store(EditingQueries):
         execute = self._db.conn.execute  # inside the article's transaction
         keys, key = self._live_keys, (place_id, status, date)
         row = keys.get(key) if keys is not None else None
-        if row is None:
+        if row is None and not (keys is not None and self._keys_whole):
             row = execute(
                 "SELECT e.id, e.end_date, e.reviewed + e.rejected + e.edited + e.manual"
                 " FROM event_keys k JOIN events e ON e.id = k.event_id"
