@@ -3,7 +3,7 @@
 import copy
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from timeline_app.extraction import casefold
@@ -211,3 +211,29 @@ def test_a_scanner_opens_with_the_boundary_its_pattern_opens_with():
     inner = casefold.scanner(re.compile(r"(?:\bnot|n['’]t|\bnever)", re.I))
     assert not inner.pattern.startswith(r"\b") and inner.search("hasn't")
     assert casefold.scanner(re.compile(r"\w+ed", re.I)) is None  # no first letters to tell
+
+
+_SIEVE_WORDS = ["ed", "captured", "captur", "tak", "taken", "in", "in control", "n’t", "n't", ",",
+                " after ", "%", "on", "once", "—"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.lists(st.sampled_from(_SIEVE_WORDS), min_size=1,
+                                           max_size=4)), min_size=1, max_size=8),  # fmt: skip
+    st.lists(st.one_of(st.sampled_from(_SIEVE_WORDS), st.text("acdeinoprtu ,'’—", max_size=5)),
+             max_size=12).map("".join),  # fmt: skip
+)
+@example([["ed"], ["captured"], ["tak", "on"]], "captured")
+@example([["once"], ["on"], ["n’t"]], "n’tonce")
+@example([["taken"], ["tak"]], "tak")
+@example([["tak"], ["taken"]], "taken")
+def test_the_sieves_asked_at_once_pass_the_patterns_a_word_by_word_check_passes(sieves, low):
+    # words inside others ("ed" in "captured"), beginning others ("tak", "taken") and
+    # overlapping ("on" in "once" in "n’tonce") are all found by the one search
+    expected = sum(1 << i for i, words in enumerate(sieves)
+                   if words is None or any(word in low for word in words))  # fmt: skip
+    assert casefold.Sieves(sieves).passed(low) == expected
+    long = "#" * casefold.Sieves.LONG + low  # (a long text is sieved word by word)
+    assert casefold.Sieves(sieves).passed(long) == expected
+    assert casefold.Sieves(sieves).passed(None) == (1 << len(sieves)) - 1

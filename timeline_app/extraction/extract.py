@@ -1928,17 +1928,16 @@ def _live_rules(site: _Site, status: str) -> tuple:
         by_status = site.looks[_LIVE] = {}
     live = by_status.get(status)
     if live is None:
-        low = _sentence_low(site)
-        live = []
-        for rank, rule, words in _rule_sieves(site.vocabulary, status):
-            if words is None or low is None:
-                live.append((rank, rule))
-                continue
-            for word in words:  # (a loop: the 24 rules' sieves, each sentence)
-                if word in low:
-                    live.append((rank, rule))
-                    break
-        live = by_status[status] = tuple(live)
+        rules, sieves, by_bits = _rule_sieves(site.vocabulary, status)
+        passed = sieves.passed(_sentence_low(site))
+        live = by_bits.get(passed)
+        if live is None:  # (the same few sets of rules, sentence after sentence)
+            if len(by_bits) > 4096:
+                by_bits.clear()
+            live = by_bits[passed] = tuple(
+                rule for index, rule in enumerate(rules) if passed >> index & 1
+            )
+        by_status[status] = live
     return live
 
 
@@ -1946,20 +1945,22 @@ _SIEVES: dict[tuple[int, str], tuple] = {}
 
 
 def _rule_sieves(vocabulary: triggers.Vocabulary, status: str) -> tuple:
-    """The qualifier rules for ``status``: (place in ``QUALIFIERS``, rule, the words
-    one of which its pattern cannot match without, or None), worked out once."""
+    """The qualifier rules for ``status``: ((place in ``QUALIFIERS``, rule), ...),
+    their sieves (``casefold.Sieves``: the words one of which a rule's pattern
+    cannot match without), and the live rules found so far by the sieves that
+    passed, worked out once."""
     key = (id(vocabulary), status)
     known = _SIEVES.get(key)
     if known is None or known[0] is not vocabulary:
-        rules = []
+        rules, words = [], []
         for rank, rule in enumerate(QUALIFIERS):
             if status not in rule.statuses:
                 continue
             pattern = vocabulary.named.get(rule.pattern, rule.pattern) \
                 if isinstance(rule.pattern, str) else rule.pattern
-            words = None if pattern == "fighting" else casefold.sieve_words(pattern)
-            rules.append((rank, rule, words))
-        known = _SIEVES[key] = (vocabulary, tuple(rules))
+            rules.append((rank, rule))
+            words.append(None if pattern == "fighting" else casefold.sieve_words(pattern))
+        known = _SIEVES[key] = (vocabulary, (tuple(rules), casefold.Sieves(words), {}))
     return known[1]
 
 
