@@ -165,6 +165,8 @@ _GLUED_WORD = re.compile(r"[^\W_]+")
 # "Kharkiv", "Kharkov"): a capitalised word of at least this many letters that
 # differs from a one-word name by one letter, not its first, is that name.
 SPELLING_MIN = 7
+# What a capitalised word of the text is to the names (``Gazetteer._word_kind``)
+_FIRST_WORD, _SPELLING, _NEITHER = "first word", "spelling", "neither"
 
 
 class _Variants(dict):
@@ -311,6 +313,7 @@ class Gazetteer:
         # Trying ~200 alternatives at every position is slow; names are only
         # tried where a word starts that begins some name.
         self._first_words = {_first_word(n) for n in self._names}
+        self._word_kinds: dict[str, object] = {}  # ``_word_kind``'s answers
         # lower-case words that may start a descriptive alias ("second-largest city")
         # and the article of a name that may be written in lower case ("el-Fasher")
         self._alias_starts = _words_pattern(
@@ -550,12 +553,16 @@ class Gazetteer:
             aliases = list(self._alias_starts.finditer(text, start, end))
             if aliases:
                 words = sorted(words + aliases, key=lambda word: word.start())
+        kinds = self._word_kinds
         for word in words:
             if word.start() < position:
                 continue
             first = word.group(0)
-            if first.lower() not in self._first_words:
-                if self._is_spelling(first):
+            kind = kinds.get(first)
+            if kind is None:
+                kind = self._word_kind(first)
+            if kind is not _FIRST_WORD:
+                if kind is _SPELLING:
                     yield word.start(), -1, first
                 continue
             match = self._names_at(first).match(text, word.start(), end)
@@ -566,6 +573,17 @@ class Gazetteer:
         # one search of the span, not one per word)
         for glue in GLUED.finditer(text, start, end):
             yield from self._glued(text, glue.start(), end)
+
+    def _word_kind(self, word: str):
+        """Whether a word of the text (as written) begins a name (``_FIRST_WORD``), is
+        another spelling of a one-word name (``_SPELLING``) or neither (None);
+        kept for each word met (most recur: "Taliban", "Officials", "Afghan")."""
+        if len(self._word_kinds) > 50_000:  # a text of made-up words: no endless growth
+            self._word_kinds.clear()
+        kind = _FIRST_WORD if word.lower() in self._first_words else (
+            _SPELLING if self._is_spelling(word) else _NEITHER)  # fmt: skip
+        self._word_kinds[word] = kind
+        return kind
 
     def _is_spelling(self, word: str) -> bool:
         """A capitalised word, no name's first word, that is another spelling of one."""
