@@ -291,8 +291,8 @@ class Extractor:
             if reading.progress is not None and index % 64 == 63:
                 reading.reached(sentence.start)  # (one paragraph may be the whole text)
             place, rule = entry_place, "list entry place"
-            if (not place and casefold.search(_CITY_ANAPHOR, text, sentence.start, sentence.end)
-                    and not any(sentence.start <= name[0] < sentence.end for name in names)):
+            if (not place and not _names_between(names, sentence.start, sentence.end)
+                    and casefold.search(_CITY_ANAPHOR, text, sentence.start, sentence.end)):
                 # ("... here in Akhalgori. Russian and South Ossetian troops seized the sleepy
                 # town on August 15": with no event before, the one town named before)
                 town = named_before or _only_town_before(names, sentence.start)
@@ -421,8 +421,7 @@ class Extractor:
         note = {"start": start, "end": end} if reading.trace is not None else None
         if note is not None:
             reading.trace.append(note)
-        named = bisect.bisect_left(names, start, key=NAME_START)
-        if not entry_place and not (named < len(names) and names[named][0] < end):
+        if not entry_place and not _names_between(names, start, end):
             # no place named: nothing to read (and no triggers to look for); its dates
             # count only as its paragraph's for a later sentence, if one reads them
             reading.undated.append((start, end))
@@ -935,6 +934,12 @@ def _distance(date: DateMention, mention: PlaceMention) -> int:
     if date.end <= mention.start:
         return mention.start - date.end
     return max(0, date.start - mention.end)
+
+
+def _names_between(names: list, start: int, end: int) -> bool:
+    """Whether one of ``names`` (``Gazetteer.scan``'s, in text order) starts in [start, end)."""
+    index = bisect.bisect_left(names, start, key=NAME_START)
+    return index < len(names) and names[index][0] < end
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
