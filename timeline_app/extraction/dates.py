@@ -228,10 +228,10 @@ def _at_word_starts(pattern: re.Pattern, text: str, start: int, end: int):
 
 def _absolute(
     text: str, start: int, end: int, published: dt.date | None, year_for=None,
-    lower_bound: bool = False, year: int | None = None,
+    lower_bound: bool = False, year: int | None = None, patterns=_FULL_DATES,
 ) -> list[DateMention]:
     found = []
-    for pattern in _FULL_DATES:
+    for pattern in patterns:
         for m in _at_word_starts(pattern, text, start, end):
             month = int(m["month"]) if m["month"].isdigit() else month_number(m["month"])
             day = int(m["day"])
@@ -267,10 +267,13 @@ def lead_date(
     """``find_dates`` of a dated entry's lead ("Aug. 6" in "- Aug. 6 – ..."): a day of
     a month alone is read by the one family that can match it (a list of 30,000
     entries reads each lead once more in its sentence)."""
-    if _MONTH_DAY.fullmatch(text, start, end) or _DAY_MONTH.fullmatch(text, start, end):
+    family = (_FULL_DATES[1] if _MONTH_DAY.fullmatch(text, start, end)
+              else _FULL_DATES[2] if _DAY_MONTH.fullmatch(text, start, end) else None)  # fmt: skip
+    if family is not None:
         return _absolute(
             text, start, end, published, year_for,
             lower_bound=published is not None and weekday_anchor is not None, year=year,
+            patterns=(family,),
         )  # fmt: skip
     return find_dates(text, start, end, published=published, year_for=year_for,
                       weekday_anchor=weekday_anchor, year=year)  # fmt: skip
