@@ -671,6 +671,15 @@ AFGHAN = [
     # a fear of falling is a threat ("for fear of" before the city's name)
     ({"intent"}, "Residents fled Kunduz on Monday for fear of the city falling into the hands "
      "of the Taliban.", THURSDAY, {("Kunduz", "besieged", "2021-08-09")}),
+    # -- phenomena of the Karabakh review set ---------------------------------------------
+    # a list of names before a plural kind of region, in capitals or not, is a list of
+    # regions: districts too ("24 villages in the Fizuli, Djebrail and Zangilan Districts")
+    ({"province level", "take verb"},
+     "The Taliban took Kunduz on Sunday and now hold most of the Herat, Farah and Kandahar "
+     "Regions.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
+    ({"province level", "defenders took it"},
+     "Government forces took control of the city of Kunduz and 24 villages in the Khanabad, "
+     "Farah and Herat districts on Sunday.", THURSDAY, {("Kunduz", "retaken", "2021-08-08")}),
     # -- phenomena of the Sri Lanka review set --------------------------------------------
     # a district or county named for a town is the area, not the town
     (set(), "The army crossed into Kunduz District on July 31 and has since been engaged in "

@@ -60,14 +60,16 @@ _PROVINCE_KIND = (
 # for the town, not the town; its "district centre" is the town)
 _PROVINCE_SUFFIX = re.compile(
     r"^\s+(?:" + _PROVINCE_KIND + r"\b"
-    r"|(?:district|county)\b(?!\s+(?:cent(?:er|re)|headquarters|town|seat)))",
+    r"|(?:districts?|count(?:y|ies))\b(?!\s+(?:cent(?:er|re)|headquarters|town|seat)))",
     re.I,
 )
 # "the Amhara and Afar regions", "Kunduz, Takhar and Baghlan provinces": a list of
-# names before the plural kind is a list of provinces
+# names before the plural kind is a list of provinces (or of districts: "24 villages in
+# the Fizuli, Djebrail and Zangilan Districts"; the kind in either case)
 _PROVINCE_LIST_SUFFIX = re.compile(
     r"(?:\s*,\s*[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?)*,?\s+(?:and|or)\s+"
-    r"[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?\s+(?:provinces|states|regions|oblasts|governorates)\b"
+    r"[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?\s+"
+    r"(?i:provinces|states|regions|oblasts|governorates|districts|counties)\b"
 )
 # "... Balkh, Badakhshan and Panjshir provinces, with the Taliban hoping to close in
 # on their capitals": the list speaks of the capitals after all
