@@ -680,6 +680,9 @@ AFGHAN = [
     ({"province level", "defenders took it"},
      "Government forces took control of the city of Kunduz and 24 villages in the Khanabad, "
      "Farah and Herat districts on Sunday.", THURSDAY, {("Kunduz", "retaken", "2021-08-08")}),
+    # a loss refuted is a claim the other side denies
+    ({"hedge", "loss verb"}, "Officials on Friday refuted the information about the loss of "
+     "Kunduz.", THURSDAY, {("Kunduz", "claimed", "2021-08-06")}),
     # -- phenomena of the Sri Lanka review set --------------------------------------------
     # a district or county named for a town is the area, not the town
     (set(), "The army crossed into Kunduz District on July 31 and has since been engaged in "

@@ -351,6 +351,8 @@ DENIAL_WORDS = (
     r"den(?:ied|ies|y|ying)", r"rejected", r"false",
     # "Ukraine dismissed Russian statements that its forces had taken", "untrue"
     r"dismiss(?:ed|es|ing)", r"untrue",
+    # "Armenia had refuted the information about the loss of Djebrail"
+    r"refut(?:ed|es|e|ing)",
 )  # fmt: skip
 CLAIM_WORDS = (
     r"claim(?:ed|s|ing)?", r"reportedly", r"allegedly", r"purportedly",
