@@ -683,6 +683,14 @@ AFGHAN = [
     # a loss refuted is a claim the other side denies
     ({"hedge", "loss verb"}, "Officials on Friday refuted the information about the loss of "
      "Kunduz.", THURSDAY, {("Kunduz", "claimed", "2021-08-06")}),
+    # what taking it would do: a gerund of the place's pronoun before a modal, for it and
+    # for the place after (an event told beside it stays)
+    ({"hypothetical gerund of a pronoun"},
+     "Kunduz lies on a hill, and capturing it would facilitate the planned offensive on "
+     "Taloqan.", THURSDAY, set()),
+    ({"capture verb"},
+     "The Taliban seized Kunduz on Sunday, and taking the city will open the road to Taloqan.",
+     THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
     # -- phenomena of the Sri Lanka review set --------------------------------------------
     # a district or county named for a town is the area, not the town
     (set(), "The army crossed into Kunduz District on July 31 and has since been engaged in "

@@ -212,6 +212,11 @@ _GERUND_SUBJECT_AFTER = re.compile(
     r"\s+(?!was\b)[a-z]+s\b(?!\s+of\b)"
 )
 _WORD_BEFORE = re.compile(r"\w")  # the trigger does not open the sentence
+# "Shushi is located on a hill and conquering it would facilitate the planned offensive
+# on Stepanakert": the gerund's object a pronoun (or "the city"), a modal after it
+_PRONOUN_MODAL_AFTER = re.compile(
+    r"^\s+(?:it|them|the\s+(?:city|town|capital))\s+(?:would|could|might|will)\b", re.I
+)
 # "the junta that seized power in Bamako on March 22": a coup, not a city taken
 _COUP_BEFORE = re.compile(
     r"\b(?:junta|coup|putsch|mutineers?|mutinous|officers|military leaders?)\b[^.;]{0,30}$", re.I
@@ -593,6 +598,13 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         unless=(("before trigger", _WORD_BEFORE),),
         doc="'Capturing Sirte would be a major win for the LNA', 'Taking the city paves the "
         "way for ...': what taking it would mean, or means",
+    ),
+    Qualifier(
+        "hypothetical gerund of a pronoun", "trigger", _GERUND,
+        {"captured": DROP, "retaken": DROP, "surrendered": DROP},
+        requires=("after trigger", _PRONOUN_MODAL_AFTER),
+        doc="'Shushi is located on a hill and conquering it would facilitate the planned "
+        "offensive on Stepanakert': what taking it would do, for the place and any other",
     ),
     Qualifier(
         "long after", "before trigger", _LONG_AFTER,
