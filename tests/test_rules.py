@@ -691,6 +691,9 @@ AFGHAN = [
     ({"capture verb"},
      "The Taliban seized Kunduz on Sunday, and taking the city will open the road to Taloqan.",
      THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
+    # the establishment of control over a town: its capture, told as a noun
+    ({"control phrase"}, "Officials confirmed the establishment of control over the city of "
+     "Kunduz on Sunday.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
     # -- phenomena of the Sri Lanka review set --------------------------------------------
     # a district or county named for a town is the area, not the town
     (set(), "The army crossed into Kunduz District on July 31 and has since been engaged in "

@@ -156,6 +156,8 @@ TRIGGER_RULES: tuple[tuple, ...] = (
      r"|(?:announced|announces|declared|declares|proclaimed) (?:their |its )?"
      r"(?:full |complete |total )?control (?:of|over)"
      r"|claim(?:ed|s|ing)? victory in"
+     # ("reported on the establishment of control over the city of Zangilan")
+     r"|establishment of (?:its |their )?(?:full |complete )?control (?:of|over)"
      r"|" + HOLD_NOW + r"|(?:now|currently|fully) in control of"
      r"|(?<!remained )(?<!remains )(?<!remain )in (?:full|complete|total) control of"
      r"|(?:in|under|into) (?:the )?(?:full |complete )?(?:control|hands) of (?:the )?(?:{actor})"
