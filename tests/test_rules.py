@@ -694,6 +694,16 @@ AFGHAN = [
     # the establishment of control over a town: its capture, told as a noun
     ({"control phrase"}, "Officials confirmed the establishment of control over the city of "
      "Kunduz on Sunday.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
+    # -- phenomena of the Iraq 2003 review set -------------------------------------------
+    # the place before the verb, people or arms its object: what was taken there (not a
+    # fall to fighters, nor the city taken with them)
+    ({"people or arms taken there"},
+     "On their first foray into Kandahar, Taliban fighters captured an Afghan colonel.",
+     THURSDAY, set()),
+    ({"people or arms taken there"},
+     "In Kandahar, the Taliban seized weapons and vehicles on Sunday.", THURSDAY, set()),
+    ({"fall verb"}, "Kandahar was said to have fallen to Taliban fighters on Sunday.", THURSDAY,
+     {("Kandahar", "captured", "2021-08-08")}),
     # -- phenomena of the Sri Lanka review set --------------------------------------------
     # a district or county named for a town is the area, not the town
     (set(), "The army crossed into Kunduz District on July 31 and has since been engaged in "

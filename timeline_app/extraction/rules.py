@@ -261,6 +261,20 @@ _BROKE_OUT = re.compile(r"^\s+(?:first\s+)?(?:broke out|erupted|began|started)\b
 _SINCE_BEFORE = re.compile(r"\b(?:since|after|when|before)\s+(?:the\s+)?$", re.I)
 _IF_CONFIRMED = re.compile(rf"\b{triggers.IF_CONFIRMED}\b", re.I)
 _OBJECT_GAP = re.compile(r"^(?!\s*in\b)\s*" + triggers.LOCATIVE_AFTER_OBJECT.pattern, re.I | re.S)
+# ... and, the place before the verb, its object after it: "On their first foray into
+# Baghdad, U.S. Army troops captured an Iraqi colonel", "In Kandahar, the Taliban seized
+# weapons and vehicles": people or arms taken there
+_PEOPLE_OR_ARMS_AFTER = re.compile(
+    r"^\s+(?:(?:an?|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|several|some|many"
+    r"|dozens\s+of|hundreds\s+of|scores\s+of|their|its)\s+)?"
+    r"(?:(?!(?:to|into|by|from|with|in|on|at|for|of|and)\b)[\w\-’']+\s+){0,3}?"
+    r"(?:soldiers?|troops|officers?|colonels?|generals?|commanders?|fighters|militants"
+    r"|prisoners|policemen|civilians|hostages|journalists|weapons|vehicles|tanks|ammunition"
+    r"|equipment|arms|artillery|rockets|missiles)\b",
+    re.I,
+)
+# (a verb that takes an object: not "Mosul was said to have fallen to Kurdish fighters")
+_TAKES_AN_OBJECT = re.compile(r"^(?:captur|seiz|took|tak|overr[au]n|overt)", re.I)
 # what was seized is part of the place: "the police headquarters in", and right before
 # it "capturing significant areas in Aleppo city" (not "more areas in Daraa province,
 # including Daraa city")
@@ -386,6 +400,13 @@ QUALIFIERS: tuple[Qualifier, ...] = (
         place_after_trigger=True, unless=(("before place, wide", _LEFT_POSITIONS_IN),),
         doc="'seized weapons in Kunduz': the place is where, not what was taken ('forces "
         "withdrew from their positions in Quneitra' left the place)",
+    ),
+    Qualifier(
+        "people or arms taken there", "after trigger, wide", _PEOPLE_OR_ARMS_AFTER,
+        {"captured": DROP, "retaken": DROP}, place_before_trigger=True,
+        requires=("trigger", _TAKES_AN_OBJECT),
+        doc="'On their first foray into Baghdad, U.S. Army troops captured an Iraqi "
+        "colonel', 'In Kandahar, the Taliban seized weapons': what was taken there",
     ),
     Qualifier(
         "named object before place", "gap", _NAMED_OBJECT_GAP,
