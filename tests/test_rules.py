@@ -704,6 +704,10 @@ AFGHAN = [
      "In Kandahar, the Taliban seized weapons and vehicles on Sunday.", THURSDAY, set()),
     ({"fall verb"}, "Kandahar was said to have fallen to Taliban fighters on Sunday.", THURSDAY,
      {("Kandahar", "captured", "2021-08-08")}),
+    # parts of the place, told by what it is to someone: fighting for it
+    ({"partial control"},
+     "Fighters battle the scattered defenders in Kandahar on Saturday and gain control of parts "
+     "of the Taliban leader's hometown.", THURSDAY, {("Kandahar", "contested", "2021-08-07")}),
     # -- phenomena of the Sri Lanka review set --------------------------------------------
     # a district or county named for a town is the area, not the town
     (set(), "The army crossed into Kunduz District on July 31 and has since been engaged in "

@@ -320,7 +320,8 @@ WEAK_CAPTURE = re.compile(
 )
 
 PARTIAL = _words(
-    r"(?:parts?|sections?|areas?|some|several|many|much) of (?:the )?(?:city|town|provincial capital|capital|cent(?:er|re))",  # noqa: E501
+    # ("gain control of parts of the Iraqi leader's hometown")
+    r"(?:parts?|sections?|areas?|some|several|many|much) of (?:the )?(?:[\w\-]+(?:'s|’s)? ){0,3}?(?:city|town|hometown|provincial capital|capital|cent(?:er|re))",  # noqa: E501
     r"(?:some|parts|several|many|most) of the (?:main |key )?(?:government )?(?:buildings|offices|checkpoints|districts|neighbo\w+|compounds)",  # noqa: E501
     r"(?:police|intelligence|governor(?:'s|’s)?|army|government) (?:headquarters|compounds?|complex|buildings?|offices?)",  # noqa: E501
     # "the city's General Raziq Square", "the town's main market": a site inside it
