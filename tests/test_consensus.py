@@ -432,6 +432,28 @@ def test_a_fall_known_to_the_month_is_not_told_as_a_day(store, tmp_path, capsys)
     assert "Fell in Aug 2021 · 1 source" in line, line
 
 
+def test_one_later_report_does_not_put_another_war_in_the_shipped_period(tmp_path):
+    """Reports of 2018 in Syria and one retrospective published in 2024, inside the
+    shipped Syria period: most of the database is another war, whose falls `falls`
+    still lists."""
+    places = tmp_path / "afrin.csv"
+    places.write_text("place,province,country\nAfrin,Aleppo,Syria\nAleppo,Aleppo,Syria\n")
+    articles = [
+        write_article(tmp_path / "articles", "afrin", "Border Post", "2018-03-19",
+                      "Turkish-backed rebels captured the town of Afrin on Sunday."),
+        write_article(tmp_path / "articles", "jinderes", "Border Post", "2018-03-09",
+                      "Turkish-backed rebels were fighting for the town of Afrin on Thursday."),
+        write_article(tmp_path / "articles", "later", "Weekly Review", "2024-12-20",
+                      "Six years ago, rebels captured Afrin; this month they took Aleppo."),
+    ]  # fmt: skip
+    db = tmp_path / "afrin.db"
+    for article in articles:
+        cli("import", "--db", db, "--gazetteer", places, article)
+    rows = json.loads(cli("falls", "--db", db, "--format", "json"))
+    assert ("Afrin", "captured", "2018-03-18") in [(r["place"], r["status"], r["date"])
+                                                   for r in rows]  # fmt: skip
+
+
 def test_another_war_in_a_country_the_app_ships_keeps_its_falls(tmp_path):
     """An analyst's own places file for Syria, and reports of 2018 (the app ships
     Syria's 2024 offensive): the shipped period is not this database's, so `falls`

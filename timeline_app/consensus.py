@@ -292,22 +292,22 @@ def _consensus(segment: list[dict]) -> Change:
 
 def default_periods(store) -> dict[str, tuple[dt.date, dt.date]]:
     """Each country's period: the database's own (set by the analyst), else the
-    one of the conflict profile the app ships for that country, when some of the
-    database's articles were published in it (an analyst's Afrin 2018 in Syria is
-    not the shipped Syria 2024: its falls would all lie outside)."""
+    one of the conflict profile the app ships for that country, when at least half
+    of the database's dated articles were published in it (an analyst's Afrin 2018
+    in Syria is not the shipped Syria 2024: its falls would all lie outside; nor is
+    Donbas 2014 with one retrospective of 2023 the shipped Ukraine 2022-)."""
     from .extraction.profile import Profile
 
     own = store.period()
     if own is not None:
         return dict.fromkeys(store.place_countries() or [""], own)
     periods = {}
-    span = store.article_span()
     for country in store.place_countries():
         profile = Profile.bundled_for({country})
-        if profile and profile.period and (
-            span is None or (span[0] <= profile.period[1] and profile.period[0] <= span[1])
-        ):  # (not when no article was published in it: reports of another war there)
-            periods[country] = profile.period
+        if profile and profile.period:
+            inside, dated = store.articles_published_in(*profile.period)
+            if 2 * inside >= dated:  # (no dated article: nothing says it is another war)
+                periods[country] = profile.period
     return periods
 
 

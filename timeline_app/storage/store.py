@@ -1432,6 +1432,15 @@ class Store(EditingQueries):
                 )
 
     @_reading
+    def articles_published_in(self, start: dt.date, end: dt.date) -> tuple[int, int]:
+        """(articles published from ``start`` to ``end``, articles with a publication date)."""
+        row = self._db.execute(
+            "SELECT count(CASE WHEN published BETWEEN ? AND ? THEN 1 END), count(published)"
+            " FROM articles", [start.isoformat(), end.isoformat()],
+        ).fetchone()  # fmt: skip
+        return row[0], row[1]
+
+    @_reading
     def article_span(self) -> tuple[dt.date, dt.date] | None:
         """The first and last publication date of the articles."""
         row = self._db.execute(
