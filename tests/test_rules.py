@@ -708,6 +708,15 @@ AFGHAN = [
     ({"partial control"},
      "Fighters battle the scattered defenders in Kandahar on Saturday and gain control of parts "
      "of the Taliban leader's hometown.", THURSDAY, {("Kandahar", "contested", "2021-08-07")}),
+    # "this city" of a datelined story is the dateline's town, in its paragraph and after
+    # (a place the sentence names beside it only situates it)
+    ({"this city of the dateline", "capture verb"},
+     "KUNDUZ, Afghanistan (AP) — The Taliban captured this provincial capital, 200 miles north "
+     "of Kabul, on Sunday.", THURSDAY, {("Kunduz", "captured", "2021-08-08")}),
+    ({"this city of the dateline", "capture verb"},
+     "HERAT, Afghanistan — Fighting raged on Monday.\n\nBy Tuesday, Taliban fighters had "
+     "overrun this western city, residents said.", THURSDAY,
+     {("Herat", "captured", "2021-08-10")}),
     # -- phenomena of the Sri Lanka review set --------------------------------------------
     # a district or county named for a town is the area, not the town
     (set(), "The army crossed into Kunduz District on July 31 and has since been engaged in "

@@ -101,6 +101,9 @@ class _Reading:
     # "the following day" counts from ("On Friday, a spokesman said ..." then "But the
     # following day, Seleka ... claimed to control Ippy")
     skipped: tuple[int, int] | None = None
+    # the town of the article's dateline ("KUNDUZ, Afghanistan (AP) —"): "this northern
+    # city" of its story
+    dateline_place: str | None = None
     events: dict = field(default_factory=dict)
 
     def context_date(self) -> DateMention | None:
@@ -274,10 +277,15 @@ class Extractor:
             reading.continued = reading.entry_date
         if paragraph.kind != layout.BODY:
             return
+        if paragraph.dateline and reading.dateline_place is None:
+            towns = [m for m in self.gazetteer.find(text, *paragraph.dateline)
+                     if not m.province_level]  # fmt: skip
+            reading.dateline_place = towns[0].place_id if towns else None
         entry_place = self._entry_place(text, paragraph)
         before = len(reading.events)
         names = self.gazetteer.scan(text, paragraph.start, paragraph.end)
-        if not names and not entry_place:
+        if not names and not entry_place and not (reading.dateline_place and casefold.search(
+                _THIS_CITY, text, paragraph.start, paragraph.end)):  # fmt: skip
             reading.skipped = (paragraph.start, paragraph.end)
             if reading.trace is None:
                 # no place, no event; the dates its sentences set (``paragraph_date``)
@@ -291,6 +299,11 @@ class Extractor:
             if reading.progress is not None and index % 64 == 63:
                 reading.reached(sentence.start)  # (one paragraph may be the whole text)
             place, rule = entry_place, "list entry place"
+            if (not place and reading.dateline_place
+                    and casefold.search(_THIS_CITY, text, sentence.start, sentence.end)):
+                # "KUNDUZ, Afghanistan (AP) — Taliban fighters overran this northern city on
+                # Sunday": the dateline's town, when the sentence has no subject of its own
+                place, rule = reading.dateline_place, "this city of the dateline"
             if (not place and not _names_between(names, sentence.start, sentence.end)
                     and casefold.search(_CITY_ANAPHOR, text, sentence.start, sentence.end)):
                 # ("... here in Akhalgori. Russian and South Ossetian troops seized the sleepy
@@ -1052,6 +1065,7 @@ _PROVINCE_AS_ADJECTIVE = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}(?:town|towns|city|cities|village|villages|district|districts|region|"
     r"area|areas|countryside|highway|road|hills?|lake|mines?|mining|border)\b"
 )
+_THIS_CITY = re.compile(r"\bthis (?:[\w\-]+ ){0,2}?(?:city|town|capital)\b", re.I)
 _CITY_ANAPHOR = re.compile(
     # ("the provincial town", "the sleepy town": a word may stand before it)
     r"\bthe (?:[a-z]+ )?(?:city|town)\b(?!\s+(?:of|centre|center))", re.I

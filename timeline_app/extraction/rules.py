@@ -713,6 +713,8 @@ DROP_RULES = {
     "the city named before": "'Units entered Goma on Sunday. Three days later they were in "
     "complete control of the city.': 'the city' is the place of the paragraph's last event",
     "dateline": "the dateline opening a paragraph names where the story was filed",
+    "this city of the dateline": "'KUNDUZ, Afghanistan (AP) - Taliban fighters overran this "
+    "northern city on Sunday': 'this city' of a datelined story is the dateline's town",
     "province level": "'in Helmand province' speaks of the province, not its capital",
     "province taken whole": "'gained control of Kunar province', 'Daikundi province ... "
     "succumbed': a province taken whole is its capital taken",
