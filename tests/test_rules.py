@@ -717,6 +717,13 @@ AFGHAN = [
      "HERAT, Afghanistan — Fighting raged on Monday.\n\nBy Tuesday, Taliban fighters had "
      "overrun this western city, residents said.", THURSDAY,
      {("Herat", "captured", "2021-08-10")}),
+    # an occupation ended: the occupier left the town
+    ({"occupation ended"}, "The Taliban ended their two-week occupation of Kunduz on Friday.",
+     THURSDAY, {("Kunduz", "retaken", "2021-08-06")}),
+    ({"this city of the dateline", "occupation ended"},
+     "KUNDUZ, Afghanistan, Aug. 6 -- The Taliban pulled out of the villages and ended their "
+     "occupation of this northern city Friday, but officials said it had not complied.", THURSDAY,
+     {("Kunduz", "retaken", "2021-08-06")}),
     # -- phenomena of the Sri Lanka review set --------------------------------------------
     # a district or county named for a town is the area, not the town
     (set(), "The army crossed into Kunduz District on July 31 and has since been engaged in "

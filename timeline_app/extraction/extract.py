@@ -448,7 +448,9 @@ class Extractor:
         subjects, context = self._subjects(text, sentence, paragraph, names, all_triggers, notes)
         base: tuple = ()
         if not subjects and entry_place:
-            subjects = [_entry_subject(text, sentence, entry_place)]
+            subjects = [_entry_subject(text, sentence, entry_place, _THIS_CITY
+                                       if entry_rule == "this city of the dateline"
+                                       else triggers.ANAPHOR)]  # fmt: skip
             base = ((entry_rule, self.gazetteer.place(entry_place).name),)
         if note is not None:
             note["places"] = [text[m.start : m.end] or entry_place for m in subjects]
@@ -2183,10 +2185,11 @@ def _relative_to_neighbour(text, nearest, mention, date_mentions, reading) -> Da
     )
 
 
-def _entry_subject(text: str, sentence: Sentence, place_id: str) -> PlaceMention:
+def _entry_subject(text: str, sentence: Sentence, place_id: str, words) -> PlaceMention:
     """In a dated entry ("Aug. 8 - KUNDUZ. Fighters take the city."), "the
-    city" is the entry's place; the mention stands where the text refers to it."""
-    anaphor = triggers.ANAPHOR.search(text, sentence.start, sentence.end)
+    city" is the entry's place; the mention stands where the text refers to it
+    (``words``: "the city", "it"; for a dateline's town, "this northern city")."""
+    anaphor = words.search(text, sentence.start, sentence.end)
     if anaphor:
         return PlaceMention(anaphor.start(), anaphor.end(), place_id)
     return PlaceMention(sentence.start, sentence.start, place_id)

@@ -77,6 +77,10 @@ TRIGGER_RULES: tuple[tuple, ...] = (
     ("attackers withdrew", "retaken",
      r"(?:withdr(?:ew|awn|awing|awal)|retreat(?:ed|ing)?|pull(?:ed|ing)? out|were expelled)"
      r" from", "{actor}"),
+    # "Russia ... ended its 10-day occupation of this Georgian city Friday": the occupier
+    # left it (an occupation is the attackers')
+    ("occupation ended", "retaken",
+     r"end(?:ed|s|ing)? (?:its|their|the) (?:[\w\-]+ ){{0,2}}occupation of"),
     # ("the liberation of Mosul and Tal Afar from IS control in July and August")
     ("liberated", "retaken", r"liberat(?:ed|es|e|ing)|liberation of"),
     ("surrender verb", "surrendered",
