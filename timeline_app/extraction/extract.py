@@ -284,8 +284,8 @@ class Extractor:
         entry_place = self._entry_place(text, paragraph)
         before = len(reading.events)
         names = self.gazetteer.scan(text, paragraph.start, paragraph.end)
-        if not names and not entry_place and not (reading.dateline_place and casefold.search(
-                _THIS_CITY, text, paragraph.start, paragraph.end)):  # fmt: skip
+        if not names and not entry_place and not (
+                reading.dateline_place and _says_this_city(text, paragraph.start, paragraph.end)):
             reading.skipped = (paragraph.start, paragraph.end)
             if reading.trace is None:
                 # no place, no event; the dates its sentences set (``paragraph_date``)
@@ -300,7 +300,7 @@ class Extractor:
                 reading.reached(sentence.start)  # (one paragraph may be the whole text)
             place, rule = entry_place, "list entry place"
             if (not place and reading.dateline_place
-                    and casefold.search(_THIS_CITY, text, sentence.start, sentence.end)):
+                    and _says_this_city(text, sentence.start, sentence.end)):
                 # "KUNDUZ, Afghanistan (AP) — Taliban fighters overran this northern city on
                 # Sunday": the dateline's town, when the sentence has no subject of its own
                 place, rule = reading.dateline_place, "this city of the dateline"
@@ -1068,6 +1068,13 @@ _PROVINCE_AS_ADJECTIVE = re.compile(
     r"area|areas|countryside|highway|road|hills?|lake|mines?|mining|border)\b"
 )
 _THIS_CITY = re.compile(r"\bthis (?:[\w\-]+ ){0,2}?(?:city|town|capital)\b", re.I)
+
+
+def _says_this_city(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` says "this city" (searched only where "this " is)."""
+    return (text.find("this ", start, end) >= 0 or text.find("This ", start, end) >= 0
+            or text.find("THIS ", start, end) >= 0) \
+        and _THIS_CITY.search(text, start, end) is not None
 _CITY_ANAPHOR = re.compile(
     # ("the provincial town", "the sleepy town": a word may stand before it)
     r"\bthe (?:[a-z]+ )?(?:city|town)\b(?!\s+(?:of|centre|center))", re.I
