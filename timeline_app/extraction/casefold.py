@@ -97,11 +97,12 @@ def search(pattern: re.Pattern, text: str, start: int, end: int):
     return None
 
 
-def search_folded(pattern: re.Pattern, low: str):
+def search_folded(pattern: re.Pattern, low: str, fast=None, scan=None):
     """``twin(pattern).search(low)`` (``low`` lower-cased by ``fold``), tried only
-    where ``scanner`` says a match can start."""
-    fast = twin(pattern)
-    scan = scanner(pattern)
+    where ``scanner`` says a match can start (``fast``, ``scan``: the twin and the
+    scanner, for a caller that keeps them)."""
+    if fast is None:
+        fast, scan = twin(pattern), scanner(pattern)
     if scan is None:
         return fast.search(low)
     position = 0

@@ -951,6 +951,13 @@ def _distance(date: DateMention, mention: PlaceMention) -> int:
     return max(0, date.start - mention.end)
 
 
+def _says_this_city(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` says "this city" (searched only where "this " is)."""
+    return (text.find("this ", start, end) >= 0 or text.find("This ", start, end) >= 0
+            or text.find("THIS ", start, end) >= 0) \
+        and _THIS_CITY.search(text, start, end) is not None
+
+
 def _names_between(names: list, start: int, end: int) -> bool:
     """Whether one of ``names`` (``Gazetteer.scan``'s, in text order) starts in [start, end)."""
     index = bisect.bisect_left(names, start, key=NAME_START)
@@ -1067,14 +1074,8 @@ _PROVINCE_AS_ADJECTIVE = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}(?:town|towns|city|cities|village|villages|district|districts|region|"
     r"area|areas|countryside|highway|road|hills?|lake|mines?|mining|border)\b"
 )
+# "this northern city", "this provincial capital" of a datelined story
 _THIS_CITY = re.compile(r"\bthis (?:[\w\-]+ ){0,2}?(?:city|town|capital)\b", re.I)
-
-
-def _says_this_city(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` says "this city" (searched only where "this " is)."""
-    return (text.find("this ", start, end) >= 0 or text.find("This ", start, end) >= 0
-            or text.find("THIS ", start, end) >= 0) \
-        and _THIS_CITY.search(text, start, end) is not None
 _CITY_ANAPHOR = re.compile(
     # ("the provincial town", "the sleepy town": a word may stand before it)
     r"\bthe (?:[a-z]+ )?(?:city|town)\b(?!\s+(?:of|centre|center))", re.I
@@ -1810,9 +1811,8 @@ def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None
     if window in _PIECE_WINDOWS:
         # what a few words next to the trigger say (its own words, the gap before the
         # place, the words after it): short pieces that recur from place to place
-        trigger = site.trigger
         if window == "trigger":
-            start, end = trigger.start, trigger.end
+            start, end = site.trigger.start, site.trigger.end
         else:
             start, end = _WINDOWS[window](site)
         if end - start <= PIECE_CHARS:
@@ -1872,17 +1872,8 @@ def _found(pattern: re.Pattern, piece: str, window: str) -> str | None:
         # (in a window of a few words, lower-casing alone costs more than it saves)
         low = casefold.fold(piece) if fast is not None and (
             len(piece) > 80 or scan is not None) else None
-        if low is None:
-            match = pattern.search(piece)
-        elif scan is None:
-            match = fast.search(low)
-        else:  # (``casefold.search_folded``, with the finder's own twin and scanner)
-            match, position = None, 0
-            while (where := scan.search(low, position)) is not None:
-                match = fast.match(low, where.start())
-                if match is not None:
-                    break
-                position = where.start() + 1
+        match = pattern.search(piece) if low is None else casefold.search_folded(
+            pattern, low, fast, scan)
     return piece[match.start() : match.end()].strip() if match else None
 
 

@@ -578,7 +578,7 @@ class Gazetteer:
 
     def _word_kind(self, word: str):
         """Whether a word of the text (as written) begins a name (``_FIRST_WORD``), is
-        another spelling of a one-word name (``_SPELLING``) or neither (None);
+        another spelling of a one-word name (``_SPELLING``) or neither (``_NEITHER``);
         kept for each word met (most recur: "Taliban", "Officials", "Afghan")."""
         if len(self._word_kinds) > 50_000:  # a text of made-up words: no endless growth
             self._word_kinds.clear()
