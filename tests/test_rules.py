@@ -724,6 +724,13 @@ AFGHAN = [
      "KUNDUZ, Afghanistan, Aug. 6 -- The Taliban pulled out of the villages and ended their "
      "occupation of this northern city Friday, but officials said it had not complied.", THURSDAY,
      {("Kunduz", "retaken", "2021-08-06")}),
+    # -- phenomena of the Afrin review set -----------------------------------------------
+    # a participle phrase opening the sentence has its own day, not that of a place after
+    # it (nor is it the news day); a place inside it keeps it
+    (set(), "Having taken the hill overlooking the town on Wednesday, Taliban fighters have "
+     "captured Kunduz.", THURSDAY, {("Kunduz", "captured", "2021-08-12")}),
+    (set(), "Having seized Kunduz on Sunday, the Taliban captured Taloqan.", THURSDAY,
+     {("Kunduz", "captured", "2021-08-08"), ("Taloqan", "captured", "2021-08-12")}),
     # -- phenomena of the Sri Lanka review set --------------------------------------------
     # a district or county named for a town is the area, not the town
     (set(), "The army crossed into Kunduz District on July 31 and has since been engaged in "

@@ -224,9 +224,12 @@ class Extractor:
                                       or _ENDS_SENTENCE.search(text, p.start, p.end))),
                                 2)  # fmt: skip
         for paragraph in body:
+            having = _having_before(text, paragraph.start, paragraph.end) or paragraph.start
             for mention in dates.find_dates(
                 text, paragraph.start, paragraph.end, published=published, weekday_anchor=weekdays
             ):
+                if mention.start < having:
+                    continue  # ("Having seized Kunduz on Sunday, ...": that day's, not the news)
                 if (mention.date and published and mention.precision == "day"
                         and _recent(mention.date, weekdays or published)
                         # ("nine provincial capitals since Friday": where a span starts)
@@ -704,10 +707,15 @@ class Extractor:
         week")."""
         clause = _clause_of(clauses, mention.start, looks)
         starts = _starts(date_mentions, looks)
-        low, high = bisect.bisect_left(starts, clause[0]), bisect.bisect_left(starts, clause[1])
+        # "Having taken the hill on Wednesday, forces have captured Jandaris": the opening
+        # participle's day is its own, not that of a place after it
+        having = _having_before(text, clause[0], mention.start)
+        low = bisect.bisect_left(starts, clause[0] if having is None else having)
+        high = bisect.bisect_left(starts, clause[1])
         in_clause = high > low
         if not in_clause:
-            low, high = 0, len(date_mentions)
+            low, high = 0 if having is None else bisect.bisect_left(starts, having), \
+                len(date_mentions)
             # ("because" opens a clause: ``triggers.CLAUSE_BREAK``)
             reason = next((begin for begin, _ in clauses if begin >= mention.end
                            and text[begin : begin + 9].lstrip().lower().startswith("because")),
@@ -949,6 +957,20 @@ def _distance(date: DateMention, mention: PlaceMention) -> int:
     if date.end <= mention.start:
         return mention.start - date.end
     return max(0, date.start - mention.end)
+
+
+# A sentence that opens with a participle phrase: "Having taken the hill overlooking the
+# town on Wednesday, ..."
+_HAVING_OPENING = re.compile(r"[\s\"“‘']*Having\s+[a-z]+\b[^,;.]{0,150},")
+
+
+def _having_before(text: str, start: int, position: int) -> int | None:
+    """Where a participle phrase opening the text at ``start`` ends, when it ends
+    before ``position``; else None."""
+    if text.find("Having", start, start + 12) < 0:
+        return None
+    opening = _HAVING_OPENING.match(text, start, position)
+    return opening.end() if opening else None
 
 
 def _says_this_city(text: str, start: int, end: int) -> bool:
