@@ -224,11 +224,11 @@ class Extractor:
                                       or _ENDS_SENTENCE.search(text, p.start, p.end))),
                                 2)  # fmt: skip
         for paragraph in body:
-            having = _having_before(text, paragraph.start, paragraph.end) or paragraph.start
+            having = _having_before(text, paragraph.start, paragraph.end)
             for mention in dates.find_dates(
                 text, paragraph.start, paragraph.end, published=published, weekday_anchor=weekdays
             ):
-                if mention.start < having:
+                if having is not None and mention.start < having:
                     continue  # ("Having seized Kunduz on Sunday, ...": that day's, not the news)
                 if (mention.date and published and mention.precision == "day"
                         and _recent(mention.date, weekdays or published)
@@ -714,8 +714,8 @@ class Extractor:
         high = bisect.bisect_left(starts, clause[1])
         in_clause = high > low
         if not in_clause:
-            low, high = 0 if having is None else bisect.bisect_left(starts, having), \
-                len(date_mentions)
+            low = 0 if having is None else bisect.bisect_left(starts, having)
+            high = len(date_mentions)
             # ("because" opens a clause: ``triggers.CLAUSE_BREAK``)
             reason = next((begin for begin, _ in clauses if begin >= mention.end
                            and text[begin : begin + 9].lstrip().lower().startswith("because")),
