@@ -104,3 +104,50 @@ def test_results_do_not_depend_on_import_order(tmp_path_factory, extractor, orde
     in_order = events_after_importing(folder, extractor, sorted(order))
     assert len(in_order) >= 5
     assert events_after_importing(folder, extractor, order) == in_order
+
+
+
+# Sentences of a report, most of them with an event: who, a verb, the words between
+# it and a place, the place, when, what was said of it, and a place before them all;
+# some in one sentence, whose places then share its words (and the rules they let in).
+_CLAIMS = st.lists(
+    st.tuples(
+        st.sampled_from(["The Taliban", "Fighters", "Insurgents", "Government forces", "It"]),
+        st.sampled_from(["captured", "seized", "claimed to have seized", "did not take",
+                         "could capture", "retook", "besieged", "said they had entered",
+                         "denied losing", "were fighting for", "surrounded", "overran",
+                         "liberated", "took control of", "withdrew from", "took"]),
+        st.sampled_from(["", "the city of ", "the provincial capital of ", "most of ",
+                         "the outskirts of ", "three districts near ", "parts of ",
+                         "weapons in ", "the airport of ", "a base outside ",
+                         "the police chief of ", "hundreds of soldiers in ", "a road to "]),
+        st.sampled_from(["Kunduz", "Herat", "Ghazni", "Kandahar", "Taloqan", "Helmand"]),
+        st.sampled_from(["", " on Tuesday", " last week", " on Aug. 6", " in 1996",
+                         " a day later"]),
+        st.sampled_from(["", ", officials said", ", though the government denied it",
+                         ", according to residents", " and Herat", ", the group said"]),
+        st.sampled_from(["", "In Herat, ", "Kunduz, where "]),
+        st.sampled_from([". ", ", and ", "; ", " while "]),
+    ).map(lambda parts: "".join((parts[6], parts[0], " ", *parts[1:6], parts[7]))),
+    min_size=1, max_size=6,
+).map(lambda claims: "".join(claims).rstrip(",;: ") + ".")  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_CLAIMS)
+def test_what_the_extractor_keeps_between_places_changes_no_event(extractor, text):
+    """The searches kept for recurring pieces (the words of a trigger, the gap before
+    a place) and the rules left once they are known give what asking every rule at
+    every place gives."""
+    from unittest import mock
+
+    from timeline_app.extraction import extract
+
+    def events():
+        return [(e.place_id, e.status, e.date, [(v.start, v.because) for v in e.evidence])
+                for e in extractor.extract(Article(text=text, published=PUBLISHED))]  # fmt: skip
+
+    kept = events()
+    with (mock.patch.object(extract, "PIECE_CHARS", -1),
+          mock.patch.object(extract, "_unpruned", lambda site, live: live)):  # fmt: skip
+        assert events() == kept

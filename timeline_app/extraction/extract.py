@@ -1830,30 +1830,23 @@ def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None
         if pattern == "defenders":
             return _other_side(site, *_WINDOWS[window](site))
         pattern = site.vocabulary.named[pattern]  # "hedge", "attackers", "defenders"
-    if window in _PIECE_WINDOWS:
-        # what a few words next to the trigger say (its own words, the gap before the
-        # place, the words after it): short pieces that recur from place to place
-        if window == "trigger":
-            start, end = site.trigger.start, site.trigger.end
-        else:
-            start, end = _WINDOWS[window](site)
-        if end - start <= PIECE_CHARS:
-            piece = site.text[start:end]
-            key = (id(pattern), piece)
-            known = _PIECE_LOOKS.get(key)
-            if known is None or known[0] is not pattern:
-                if not sieved and not _may_hold(site, pattern):
-                    return None
-                if len(_PIECE_LOOKS) > 20_000:
-                    _PIECE_LOOKS.clear()
-                known = _PIECE_LOOKS[key] = (pattern, _found(pattern, piece, window))
-            return known[1]
-    else:
-        start = end = None
     if not sieved and not _may_hold(site, pattern):  # every window lies in the sentence
         return None
-    if start is None:
+    if window == "trigger":
+        start, end = site.trigger.start, site.trigger.end
+    else:
         start, end = _WINDOWS[window](site)
+    if end - start <= PIECE_CHARS:
+        # a few words (the trigger's own, the gap before the place, those after it or
+        # before it, a short sentence): pieces that recur from place to place
+        piece = site.text[start:end]
+        key = (id(pattern), piece, window in _ANCHORED_WINDOWS)
+        known = _PIECE_LOOKS.get(key)
+        if known is None or known[0] is not pattern:
+            if len(_PIECE_LOOKS) > 20_000:
+                _PIECE_LOOKS.clear()
+            known = _PIECE_LOOKS[key] = (pattern, _found(pattern, piece, window))
+        return known[1]
     key = (start, end, id(pattern), window)
     looks = site.looks
     found = looks.get(key, _UNSEEN)
@@ -1862,13 +1855,13 @@ def _look(site: _Site, window: str, pattern, sieved: bool = False) -> str | None
     return found
 
 
-# The windows whose pieces ``_look`` keeps by their words (they are anchored: what
-# a pattern finds in one depends on its words alone), when at most PIECE_CHARS long.
-# By (id of the pattern, the piece): (the pattern, what ``_found`` found); the pattern
-# kept to tell a new one made where a gone one was.
-_PIECE_WINDOWS = frozenset(("trigger", "gap", "after trigger"))
-PIECE_CHARS = 40
-_PIECE_LOOKS: dict[tuple[int, str], tuple] = {}
+# What ``_look`` keeps of the windows at most PIECE_CHARS long, by their words (what
+# a pattern finds in a window depends on the window's words alone: it is searched as
+# a piece of its own): by (id of the pattern, the piece, whether it is anchored at
+# the piece's start), (the pattern, what ``_found`` found); the pattern kept to tell
+# a new one made where a gone one was.
+PIECE_CHARS = 60
+_PIECE_LOOKS: dict[tuple[int, str, bool], tuple] = {}
 _UNSEEN = object()
 # By id of a pattern: (the pattern, anchored at a window's start, its twin for
 # lower-cased text or None, its scanner or None), worked out once a pattern
@@ -2028,7 +2021,7 @@ def _qualify(text, trigger, mention, scope, sentence, applying, vocabulary, look
     site = _Site(text, trigger, mention, scope, sentence, applying, vocabulary, looks)
     status = trigger.status
     because = [(trigger.rule, trigger.text)]
-    rules = _live_rules(site, status)
+    rules = _unpruned(site, _live_rules(site, status))
     index = 0
     while index < len(rules):
         rank, rule = rules[index]
@@ -2041,10 +2034,56 @@ def _qualify(text, trigger, mention, scope, sentence, applying, vocabulary, look
         if changed is None or rule.final:
             return changed, tuple(because)
         if changed != status:  # the rules after this one, for the new status
-            rules = [item for item in _live_rules(site, changed) if item[0] > rank]
+            rules = [item for item in _unpruned(site, _live_rules(site, changed))
+                     if item[0] > rank]
             index = 0
         status = changed
     return status, tuple(because)
+
+
+def _unpruned(site: _Site, live: tuple) -> tuple:
+    """``live`` less the rules that cannot fire at ``site`` for what its pieces
+    alone say: a place on the wrong side of the trigger for the rule, or a piece
+    (the trigger's words, the gap, the words after the trigger, as ``_look`` keeps them)
+    in which the rule's pattern finds nothing.  The pieces recur from place to
+    place ("captured Kunduz", "seized the city of Taloqan"), and with them the
+    rules left: worked out once for each, where ``_fires`` asked each rule in turn
+    (a line naming a place every few words asked a dozen a place)."""
+    trigger, mention, text = site.trigger, site.mention, site.text
+    pieces = tuple(
+        text[start:end] if end - start <= PIECE_CHARS else None
+        for start, end in ((trigger.start, trigger.end), _WINDOWS["gap"](site),
+                           _WINDOWS["after trigger"](site))
+    )  # fmt: skip
+    key = (id(live), mention.start < trigger.end, mention.end > trigger.start, pieces)
+    known = _PRUNED.get(key)
+    if known is None or known[0] is not live:
+        if len(_PRUNED) > 20_000:
+            _PRUNED.clear()
+        known = _PRUNED[key] = (live, _prune(site, live, key[1], key[2], pieces))
+    return known[1]
+
+
+def _prune(site: _Site, live: tuple, before: bool, reaches: bool, pieces: tuple) -> tuple:
+    """``_unpruned`` worked out: ``before``, the place starts before the trigger
+    ends; ``reaches``, it ends after the trigger starts."""
+    by_window = dict(zip(("trigger", "gap", "after trigger"), pieces, strict=True))
+    kept = []
+    for item in live:
+        rule = item[1]
+        if (rule.place_after_trigger and before) or (rule.place_before_trigger and reaches):
+            continue
+        piece = by_window.get(rule.window)
+        if piece is not None and not (rule.pattern.__class__ is str
+                                      and rule.pattern in _UNNAMED):
+            if _look(site, rule.window, rule.pattern, sieved=True) is None:
+                continue
+        kept.append(item)
+    return tuple(kept)
+
+
+_PRUNED: dict[tuple, tuple] = {}
+_UNNAMED = frozenset(("fighting", "confirmed", "defenders"))  # (``_look``'s own searches)
 
 
 # "attacked Gao on Saturday, a day after they took the provincial capital of Kidal":
