@@ -2050,11 +2050,13 @@ def _unpruned(site: _Site, live: tuple) -> tuple:
     rules left: worked out once for each, where ``_fires`` asked each rule in turn
     (a line naming a place every few words asked a dozen a place)."""
     trigger, mention, text = site.trigger, site.mention, site.text
-    pieces = tuple(
-        text[start:end] if end - start <= PIECE_CHARS else None
-        for start, end in ((trigger.start, trigger.end), _WINDOWS["gap"](site),
-                           _WINDOWS["after trigger"](site))
-    )  # fmt: skip
+    gap_start, gap_end = _WINDOWS["gap"](site)
+    after_start, after_end = _WINDOWS["after trigger"](site)
+    pieces = (
+        text[trigger.start : trigger.end] if trigger.end - trigger.start <= PIECE_CHARS else None,
+        text[gap_start:gap_end] if gap_end - gap_start <= PIECE_CHARS else None,
+        text[after_start:after_end] if after_end - after_start <= PIECE_CHARS else None,
+    )  # (written out: a generator of three cost more than the look-up it saves)
     key = (id(live), mention.start < trigger.end, mention.end > trigger.start, pieces)
     known = _PRUNED.get(key)
     if known is None or known[0] is not live:

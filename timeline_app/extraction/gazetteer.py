@@ -161,6 +161,7 @@ _PROPER_ASCII = re.compile(r"[A-Z0-9](?<![A-Za-z0-9_\-].)[A-Za-z0-9]*")
 # faster than looking behind at every position).
 GLUED = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])(?=[a-z]{2})")
 _GLUED_WORD = re.compile(r"[^\W_]+")
+_MATCH_START = re.Match.start
 
 
 # Transliterated names are spelled many ways ("Daikundi", "Daikandi", "Daikindi";
@@ -554,7 +555,7 @@ class Gazetteer:
         if self._alias_starts is not None:
             aliases = list(self._alias_starts.finditer(text, start, end))
             if aliases:
-                words = sorted(words + aliases, key=lambda word: word.start())
+                words = sorted(words + aliases, key=_MATCH_START)
         kinds = self._word_kinds
         for word in words:
             if word.start() < position:
