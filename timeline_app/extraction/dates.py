@@ -138,6 +138,11 @@ _WEEKEND = re.compile(
     r"\b(?:(?:over|during|at|on) )?(?P<which>the|this past|last|past)\s+weekend\b", re.I
 )
 _WEEKDAY_WORDS = casefold.needed_by_any([_WEEKDAY])
+# The sieves of the families above, asked of a sentence at once (one pass of it)
+_FAMILIES = casefold.Sieves([_WEEKDAY_WORDS, _DEICTIC_WORDS, _COUNTED_BACK_WORDS, _RELATIVE_WORDS,
+                             _COARSE_WORDS, _DURATION_WORDS, _MONTH_WORDS])  # fmt: skip
+(_WEEKDAY_FAMILY, _DEICTIC_FAMILY, _COUNTED_BACK_FAMILY, _RELATIVE_FAMILY, _COARSE_FAMILY,
+ _DURATION_FAMILY, _MONTH_FAMILY) = (1 << index for index in range(7))  # fmt: skip
 # A weekday is found by its name, then what stands before it: a search for the
 # pattern itself tries its modifiers and word boundary at every position.
 _WEEKDAY_NAME = re.compile("|".join(_WEEKDAYS))
@@ -428,9 +433,10 @@ def _months_only(text: str, start: int, end: int):
 
 
 def _months(text: str, start: int, end: int, published, low, year_for=None,
-            heading_year: int | None = None) -> list:
+            heading_year: int | None = None, *, month_words: bool = True) -> list:
     """Months without a day ("last month", "late last month", "earlier this month",
-    "in mid-January", "early February 2025") and weekends ("over the weekend")."""
+    "in mid-January", "early February 2025") and weekends ("over the weekend").
+    ``month_words``: ``low`` may hold a month's name (``_MONTH_WORDS``)."""
     found = []
     if low is None or "month" in low:
         for m in _RECENT_MONTH.finditer(text, start, end):
@@ -458,7 +464,7 @@ def _months(text: str, start: int, end: int, published, low, year_for=None,
             if m["which"].lower() == "last" and published.weekday() >= 5:
                 saturday -= dt.timedelta(days=7)
             found.append(DateMention(m.start(), m.end(), saturday, "week"))
-    if casefold.holds_any(_MONTH_WORDS, low):
+    if month_words:
         for m in _months_only(text, start, end):
             month = month_number(m["month"])
             part = m["part"] or m["part2"]
@@ -581,19 +587,21 @@ def find_dates(
         )
         if _DIGIT.search(text, start, end) else []
     )  # fmt: skip
-    if casefold.holds_any(_WEEKDAY_WORDS, low):
+    passed = _FAMILIES.passed(low)
+    if passed & _WEEKDAY_FAMILY:
         candidates += _weekdays(text, start, end, weekday_anchor or published)
-    if casefold.holds_any(_DEICTIC_WORDS, low):
+    if passed & _DEICTIC_FAMILY:
         candidates += _deictic(text, start, end, published, low)
-    if casefold.holds_any(_COUNTED_BACK_WORDS, low):
+    if passed & _COUNTED_BACK_FAMILY:
         candidates += _counted_back(text, start, end, published)
-    if casefold.holds_any(_RELATIVE_WORDS, low):
+    if passed & _RELATIVE_FAMILY:
         candidates += _event_relative(text, start, end, event_anchor, low)
-    if casefold.holds_any(_COARSE_WORDS, low):
+    if passed & _COARSE_FAMILY:
         candidates += _coarse(text, start, end, published, low)
-    if (low is None or "for" in low) and casefold.holds_any(_DURATION_WORDS, low):
+    if (low is None or "for" in low) and passed & _DURATION_FAMILY:
         candidates += _durations(text, start, end, span_anchor or published)
-    candidates += _months(text, start, end, published, low, year_for, year)
+    candidates += _months(text, start, end, published, low, year_for, year,
+                          month_words=bool(passed & _MONTH_FAMILY))  # fmt: skip
     return _prefer_explicit(_without_overlaps(candidates), text)
 
 
