@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import numpy as np
+from .lazy import np
 
 FALLS = ("captured", "claimed", "surrendered")
 DISAGREE_DAYS = 14
@@ -68,6 +68,25 @@ def neighbours_disagree(table: np.ndarray) -> np.ndarray:
     return table["id"][flagged]
 
 
+def neighbours_disagree_few(rows) -> set[int]:
+    """``neighbours_disagree`` for a few (id, place, day, status code) rows, in
+    Python: an import's refresh reads a few hundred, and numpy, for them, cost
+    more to load than the whole refresh (about 0.1 s at every start)."""
+    rows = sorted(rows, key=lambda row: (row[1], row[2], row[3], row[0]))
+    flagged = set()
+    for (one, place, day, status), (other, next_place, next_day, next_status) in zip(
+        rows, rows[1:], strict=False
+    ):  # (each row with the next)
+        if (place == next_place and next_day - day <= DISAGREE_DAYS
+                and (next_day != day or next_status != status)):  # fmt: skip
+            flagged.update((one, other))
+    return flagged
+
+
+# Past this many rows a refresh sorts them in numpy (a bulk import into a big file)
+FEW = 20_000
+
+
 def compute_all(conn) -> np.ndarray:
     """Every disagreeing event's id, sorted, computed from all mentions."""
     within = fetch_array(conn, _WITHIN.format(where=""), [("id", "i8")])
@@ -87,6 +106,8 @@ def _sorted_unique(ids: np.ndarray) -> np.ndarray:
 def rebuild(conn) -> None:
     """The table made anew from ``compute_all`` (inside the caller's transaction)."""
     conn.execute("DELETE FROM disagreement")
+    if conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is None:
+        return  # (a new file: nothing to compute, and numpy need not load)
     conn.executemany(
         "INSERT INTO disagreement (event_id) VALUES (?)", ((int(i),) for i in compute_all(conn))
     )
@@ -113,11 +134,18 @@ def refresh(conn, touched: Iterable[tuple[str, int | None]], event_ids: Iterable
         )
         affected |= {row[0] for row in near}
         # Their neighbours lie at most DISAGREE_DAYS further out.
-        reports = fetch_array(
-            conn, _FALL_REPORTS.format(where=" AND e.place_id = ? AND e.day BETWEEN ? AND ?"),
-            _REPORT_DTYPE, [place_id, low - DISAGREE_DAYS, high + DISAGREE_DAYS],
-        )  # fmt: skip
-        flagged |= set(neighbours_disagree(reports).tolist())
+        cursor = conn.execute(
+            _FALL_REPORTS.format(where=" AND e.place_id = ? AND e.day BETWEEN ? AND ?"),
+            [place_id, low - DISAGREE_DAYS, high + DISAGREE_DAYS],
+        )
+        reports = cursor.fetchmany(FEW + 1)
+        if len(reports) <= FEW:
+            flagged |= neighbours_disagree_few(reports)
+        else:
+            parts = [np.array(reports, dtype=_REPORT_DTYPE)]
+            while rows := cursor.fetchmany(CHUNK):
+                parts.append(np.array(rows, dtype=_REPORT_DTYPE))
+            flagged |= set(neighbours_disagree(np.concatenate(parts)).tolist())
     flagged &= affected  # those at the slice's edges lack a neighbour outside it
     ids = sorted(affected)
     for start in range(0, len(ids), 500):

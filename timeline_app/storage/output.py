@@ -24,10 +24,9 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-import numpy as np
-
 from .. import statuses
 from ..model import PRECISIONS
+from .lazy import np
 
 # A text cell a spreadsheet would read as a formula (OWASP, "CSV Injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -22,8 +22,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-import numpy as np
-
 from .. import statuses
 from ..model import STATUSES, Article, Event, Place
 from . import disagreement, output
@@ -31,6 +29,7 @@ from .connection import Connection
 from .disagreement import DISAGREE_DAYS, FALLS
 from .editing import EditingQueries
 from .errors import DiskFullError, LockedError, StoreError
+from .lazy import np
 from .rows import EventRows, event_rows
 from .schema import SCHEMA_VERSION, migrations
 
