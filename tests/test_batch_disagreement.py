@@ -21,6 +21,17 @@ def test_after_a_batch_the_kept_table_is_what_a_full_computation_gives(store, tm
     assert store.setting("disagreement_pending") is None
 
 
+def test_a_refresh_of_many_reports_sorts_them_in_numpy_to_the_same_table(
+    store, tmp_path, monkeypatch
+):
+    from timeline_app.storage import disagreement
+
+    monkeypatch.setattr(disagreement, "FEW", 1)  # (20,000 reports of a place, else)
+    add(store, tmp_path / "articles", HERAT_FRIDAY, HERAT_AUG_13, HERAT_CLAIM)
+    kept = store.disagreeing_event_ids()
+    assert kept and kept == store.recomputed_disagreeing_event_ids()
+
+
 def test_a_batch_cut_short_is_repaired_on_the_next_open(tmp_path):
     path = tmp_path / "crash.db"
     with Store(path) as store:

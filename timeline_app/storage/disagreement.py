@@ -142,7 +142,8 @@ def refresh(conn, touched: Iterable[tuple[str, int | None]], event_ids: Iterable
         if len(reports) <= FEW:
             flagged |= neighbours_disagree_few(reports)
         else:
-            parts = [np.array(reports, dtype=_REPORT_DTYPE)]
+            parts = [np.array(reports[start : start + CHUNK], dtype=_REPORT_DTYPE)
+                     for start in range(0, len(reports), CHUNK)]  # fmt: skip
             while rows := cursor.fetchmany(CHUNK):
                 parts.append(np.array(rows, dtype=_REPORT_DTYPE))
             flagged |= set(neighbours_disagree(np.concatenate(parts)).tolist())
